@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Indonesian working-day calendar: deadlines in working days, days, hours, minutes, with pauses.
+#pragma once
+
+#include <glib-object.h>
+
+#include "loket-sla-clause.h"
+
+G_BEGIN_DECLS
+
+/* A stretch of time during which the clock is stopped (waiting on the applicant or an outside body).
+ * end == 0 means "still paused". Times are Unix seconds (UTC). */
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} LoketPause;
+
+#define LOKET_TYPE_WORK_CALENDAR (loket_work_calendar_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoketWorkCalendar, loket_work_calendar, LOKET, WORK_CALENDAR, GObject)
+
+/* The holidays shipped in data/holidays/ (compiled into resources). */
+LoketWorkCalendar *loket_work_calendar_new_default   (GError **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Holiday files (JSON, one per year); the error names the file and the JSON path. */
+LoketWorkCalendar *loket_work_calendar_new_from_files (const char *const *paths,
+                                                       GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Local time zone of the office: WITA (Asia/Makassar, +08:00) by default. Working days are
+ * counted on local dates. */
+GTimeZone         *loket_work_calendar_get_timezone  (LoketWorkCalendar *self);
+
+gboolean           loket_work_calendar_is_working_day (LoketWorkCalendar *self,
+                                                       GDate             *date);
+/* Name of the holiday/cuti bersama on @date, or NULL. */
+const char        *loket_work_calendar_get_holiday    (LoketWorkCalendar *self,
+                                                       GDate             *date);
+/* First and last year the loaded data covers. */
+void               loket_work_calendar_get_range      (LoketWorkCalendar *self,
+                                                       int               *first_year,
+                                                       int               *last_year);
+
+/* The deadline for @value @unit counted from @start (Unix s), with @pauses not counted.
+ * Working days: the deadline is the end of the Nth working day after the start day
+ * (the start day itself does not count). Returns 0 for LOKET_SLA_UNIT_UNSPECIFIED. */
+gint64             loket_work_calendar_deadline       (LoketWorkCalendar *self,
+                                                       gint64             start,
+                                                       double             value,
+                                                       LoketSlaUnit       unit,
+                                                       const LoketPause  *pauses,
+                                                       guint              n_pauses);
+
+/* Working days left from @now until @deadline (negative when late; 0 on the last day). */
+int                loket_work_calendar_working_days_left (LoketWorkCalendar *self,
+                                                          gint64             now,
+                                                          gint64             deadline);
+
+G_END_DECLS
