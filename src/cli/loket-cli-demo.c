@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "loket-cli-private.h"
@@ -29,11 +30,14 @@ loket_cli_demo (int argc, char **argv)
   int n_cases = -1;
   int seed = 1;
   gboolean quiet = FALSE;
+  g_autofree char *now_text = NULL;
+  gint64 now = 0;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file (created if missing)"), N_("FILE") },
     { "cases", 0, 0, G_OPTION_ARG_INT, &n_cases, N_("Number of cases to add"), "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: the same seed gives the same cases"), "S" },
     { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_("Only this agency’s services"), N_("ID") },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, N_("Pretend today is DATE (YYYY-MM-DD); default: today"), N_("DATE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print progress"), NULL },
     { NULL }
   };
@@ -48,6 +52,16 @@ loket_cli_demo (int argc, char **argv)
   if (n_cases < 1 || n_cases > 10000000)
     return loket_cli_usage_error ("demo", _("--cases must be a number from 1 to 10000000"));
 
+  if (now_text != NULL)
+    {
+      g_autofree char *iso = g_strconcat (now_text, "T16:00:00+08:00", NULL);
+      g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+      if (dt == NULL || strlen (now_text) != 10)
+        return loket_cli_usage_error ("demo", _("--now must be a date like 2026-11-20"));
+      now = g_date_time_to_unix (dt);
+    }
+
   ctx = loket_cli_context_new (&error);
   if (ctx == NULL)
     return loket_cli_fail (error);
@@ -59,7 +73,7 @@ loket_cli_demo (int argc, char **argv)
   if (!loket_cli_context_open_store (ctx, db, FALSE, &error))
     return loket_cli_fail (error);
   if (!loket_demo_populate (ctx->store, ctx->catalog, ctx->org, (guint) n_cases, (guint32) seed,
-                            agency, 0, quiet ? NULL : progress_cb,
+                            agency, now, quiet ? NULL : progress_cb,
                             GINT_TO_POINTER (isatty (STDERR_FILENO)), &error))
     return loket_cli_fail (error);
   if (!quiet)

@@ -463,10 +463,16 @@ loket_demo_populate (LoketStore          *store,
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr (GHashTable) seq = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  Demo demo = { rand, catalog, org, now != 0 ? now : g_get_real_time () / G_USEC_PER_SEC, seq,
-                batch };
+  Demo demo = { rand, catalog, org, now, seq, batch };
 
   g_return_val_if_fail (LOKET_IS_STORE (store), FALSE);
+
+  /* Without an explicit "now", use 16:00 WITA today: the same seed gives the same cases all day. */
+  if (demo.now == 0)
+    {
+      gint64 t = g_get_real_time () / G_USEC_PER_SEC;
+      demo.now = (t + WITA_OFFSET) / DAY * DAY - WITA_OFFSET + 16 * HOUR;
+    }
 
   for (guint i = 0; i < all->len; i++)
     {
