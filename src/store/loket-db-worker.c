@@ -57,6 +57,13 @@ work_item_new (LoketDbWorkFunc func,
   return item;
 }
 
+static gboolean
+unref_task_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_item (WorkItem *item)
 {
@@ -90,6 +97,19 @@ run_item (WorkItem *item)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+
+  /* Drop our reference on the caller's context, after the callback: the last reference to the
+   * task (and to its source object, the store) must never go on this thread. */
+  {
+    GSource *source = g_idle_source_new ();
+    GMainContext *context = g_task_get_context (task);
+
+    g_source_set_priority (source, G_PRIORITY_LOW);
+    g_source_set_callback (source, unref_task_cb, g_steal_pointer (&task), NULL);
+    g_source_set_static_name (source, "[loket] release database task");
+    g_source_attach (source, context);
+    g_source_unref (source);
+  }
 }
 
 static gpointer
