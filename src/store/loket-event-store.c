@@ -11,13 +11,14 @@
 LoketEvent *
 loket_event_store_event_from_row (LoketDbStatement *stmt)
 {
+  /* Columns are NOT NULL; "" guards against a row edited by hand. */
   LoketEvent *event = loket_event_new (loket_db_statement_get_text (stmt, 0),
-                                       loket_db_statement_get_text (stmt, 1),
-                                       loket_db_statement_get_text (stmt, 2),
-                                       loket_db_statement_get_text (stmt, 3),
-                                       loket_db_statement_get_text (stmt, 4),
-                                       loket_db_statement_get_text (stmt, 5),
-                                       loket_db_statement_get_text (stmt, 6));
+                                       loket_db_statement_get_text (stmt, 1) ?: "",
+                                       loket_db_statement_get_text (stmt, 2) ?: "",
+                                       loket_db_statement_get_text (stmt, 3) ?: "",
+                                       loket_db_statement_get_text (stmt, 4) ?: "",
+                                       loket_db_statement_get_text (stmt, 5) ?: "",
+                                       loket_db_statement_get_text (stmt, 6) ?: "");
   const char *prev_hash;
 
   /* Rebuilds select only the first seven columns: they need no chain. */

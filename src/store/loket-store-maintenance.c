@@ -12,12 +12,13 @@
 #include "loket-projection-store.h"
 #include "loket-search-index.h"
 
-/* Called once per case when its last event has been folded; @apply_error is set when one of its
- * events could not be applied (the fold stopped there). */
-typedef gboolean (*CaseFoldedFunc) (LoketCase *kase,
-                                    GError    *apply_error,
-                                    gpointer   user_data,
-                                    GError   **error);
+/* Called once per case with the fold of its events, or with @apply_error (and @kase NULL) when
+ * one of them could not be applied. */
+typedef gboolean (*CaseFoldedFunc) (const char *case_uuid,
+                                    LoketCase  *kase,
+                                    GError     *apply_error,
+                                    gpointer    user_data,
+                                    GError    **error);
 
 const char *
 loket_store_maintenance_service_name (LoketCaseProjector *projector,
@@ -33,6 +34,25 @@ loket_store_maintenance_service_name (LoketCaseProjector *projector,
   return service != NULL ? loket_service_get_name (service) : NULL;
 }
 
+static gboolean
+fold_one_case (LoketCaseProjector *projector,
+               GPtrArray          *case_events,
+               CaseFoldedFunc      folded,
+               gpointer            user_data,
+               GError            **error)
+{
+  g_autoptr(GError) apply_error = NULL;
+  g_autoptr(LoketCase) kase = NULL;
+  const char *case_uuid = loket_event_get_case_uuid (g_ptr_array_index (case_events, 0));
+  gboolean ok;
+
+  /* project() folds in place; apply() would copy the case for every event. */
+  kase = loket_case_projector_project (projector, case_events, &apply_error);
+  ok = folded (case_uuid, kase, apply_error, user_data, error);
+  g_ptr_array_set_size (case_events, 0);
+  return ok;
+}
+
 /* Streams every event once, in (case, HLC, UUID) order, folding each case in turn. */
 static gboolean
 fold_all_cases (LoketDb            *db,
@@ -43,8 +63,7 @@ fold_all_cases (LoketDb            *db,
                 GError            **error)
 {
   g_autoptr(LoketDbStatement) stmt = NULL;
-  g_autoptr(LoketCase) kase = NULL;
-  g_autoptr(GError) apply_error = NULL;
+  g_autoptr(GPtrArray) case_events = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean have_row;
 
   *n_events = 0;
@@ -57,7 +76,6 @@ fold_all_cases (LoketDb            *db,
 
   for (;;)
     {
-      g_autoptr(LoketEvent) event = NULL;
       const char *case_uuid;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
@@ -66,22 +84,15 @@ fold_all_cases (LoketDb            *db,
         break;
 
       case_uuid = loket_db_statement_get_text (stmt, 1);
-      if (kase == NULL || strcmp (case_uuid, loket_case_get_uuid (kase)) != 0)
-        {
-          if (kase != NULL && !folded (kase, apply_error, user_data, error))
-            return FALSE;
-          g_clear_error (&apply_error);
-          g_clear_object (&kase);
-          kase = loket_case_new (case_uuid);
-        }
-
-      event = loket_event_store_event_from_row (stmt);
+      if (case_events->len > 0 &&
+          strcmp (case_uuid, loket_event_get_case_uuid (g_ptr_array_index (case_events, 0))) != 0 &&
+          !fold_one_case (projector, case_events, folded, user_data, error))
+        return FALSE;
+      g_ptr_array_add (case_events, loket_event_store_event_from_row (stmt));
       (*n_events)++;
-      if (apply_error == NULL && !loket_case_projector_apply (projector, kase, event, &apply_error))
-        g_prefix_error (&apply_error, "event %s: ", loket_event_get_uuid (event));
     }
 
-  if (kase != NULL && !folded (kase, apply_error, user_data, error))
+  if (case_events->len > 0 && !fold_one_case (projector, case_events, folded, user_data, error))
     return FALSE;
   return TRUE;
 }
@@ -95,20 +106,22 @@ typedef struct
 } RebuildData;
 
 static gboolean
-insert_folded_case (LoketCase *kase,
-                    GError    *apply_error,
-                    gpointer   user_data,
-                    GError   **error)
+insert_folded_case (const char *case_uuid,
+                    LoketCase  *kase,
+                    GError     *apply_error,
+                    gpointer    user_data,
+                    GError    **error)
 {
   RebuildData *data = user_data;
-  const char *service_id = loket_case_get_service_id (kase);
+  const char *service_id;
 
   if (apply_error != NULL)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, "case %s: %s",
-                   loket_case_get_uuid (kase), apply_error->message);
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, "case %s: %s", case_uuid,
+                   apply_error->message);
       return FALSE;
     }
+  service_id = loket_case_get_service_id (kase);
 
   if (g_strcmp0 (service_id, data->last_service_id) != 0)
     {
@@ -244,22 +257,22 @@ check_chains (LoketDb               *db,
 
       if (seq != expected_seq)
         add_problem (report,
-                     g_strdup_printf (_("case %s: event %s (#%" G_GINT64_FORMAT "): out of "
-                                        "sequence, expected #%" G_GINT64_FORMAT),
-                                      case_uuid, uuid, seq, expected_seq));
+                     g_strdup_printf (_("case %s: event %s (#%d): out of "
+                                        "sequence, expected #%d"),
+                                      case_uuid, uuid, (int) seq, (int) expected_seq));
       if (g_strcmp0 (stored_prev, prev_stored) != 0)
         add_problem (report,
-                     g_strdup_printf (_("case %s: event %s (#%" G_GINT64_FORMAT "): does not "
+                     g_strdup_printf (_("case %s: event %s (#%d): does not "
                                         "link to the previous event"),
-                                      case_uuid, uuid, seq));
+                                      case_uuid, uuid, (int) seq));
 
       event = loket_event_store_event_from_row (stmt);
       recomputed = loket_event_compute_hash (event, stored_prev);
       if (g_strcmp0 (recomputed, stored_hash) != 0)
         add_problem (report,
-                     g_strdup_printf (_("case %s: event %s (#%" G_GINT64_FORMAT "): hash "
+                     g_strdup_printf (_("case %s: event %s (#%d): hash "
                                         "mismatch"),
-                                      case_uuid, uuid, seq));
+                                      case_uuid, uuid, (int) seq));
 
       g_free (prev_stored);
       prev_stored = g_strdup (stored_hash);
@@ -276,15 +289,15 @@ typedef struct
 } CheckData;
 
 static gboolean
-compare_folded_case (LoketCase *kase,
-                     GError    *apply_error,
-                     gpointer   user_data,
-                     GError   **error)
+compare_folded_case (const char *uuid,
+                     LoketCase  *kase,
+                     GError     *apply_error,
+                     gpointer    user_data,
+                     GError    **error)
 {
   CheckData *data = user_data;
   g_autoptr(LoketCase) stored = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *uuid = loket_case_get_uuid (kase);
 
   data->n_folded++;
   if (apply_error != NULL)
