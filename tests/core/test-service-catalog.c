@@ -15,7 +15,7 @@
 static LoketServiceCatalog *
 load_default (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   LoketServiceCatalog *catalog;
 
   g_unsetenv ("LOKET_CATALOG_DIR");
@@ -27,8 +27,7 @@ load_default (void)
 }
 
 static LoketService *
-lookup (LoketServiceCatalog *catalog,
-        const char          *id)
+lookup (LoketServiceCatalog *catalog, const char *id)
 {
   LoketService *service = loket_service_catalog_lookup (catalog, id);
 
@@ -39,42 +38,36 @@ lookup (LoketServiceCatalog *catalog,
 }
 
 static void
-assert_channels (LoketService *service,
-                 const char   *expected[])
+assert_channels (LoketService *service, const char *expected[])
 {
   g_assert_cmpstrv (loket_service_get_channels (service), expected);
 }
 
 static void
-assert_kinds (LoketService *service,
-              const char   *expected[])
+assert_kinds (LoketService *service, const char *expected[])
 {
   g_assert_cmpstrv (loket_service_get_product_kinds (service), expected);
 }
 
 static gboolean
-has_defect (LoketService *service,
-            const char   *code)
+has_defect (LoketService *service, const char *code)
 {
   return g_strv_contains (loket_service_get_source_defects (service), code);
 }
 
 static LoketRequirement *
-requirement (LoketService *service,
-             const char   *channel,
-             guint         index)
+requirement (LoketService *service, const char *channel, guint index)
 {
-  g_autoptr(GPtrArray) list = loket_service_get_requirements (service, channel);
+  g_autoptr (GPtrArray) list = loket_service_get_requirements (service, channel);
 
   g_assert_cmpuint (index, <, list->len);
   return g_ptr_array_index (list, index); /* still owned by the service */
 }
 
 static guint
-n_requirements (LoketService *service,
-                const char   *channel)
+n_requirements (LoketService *service, const char *channel)
 {
-  g_autoptr(GPtrArray) list = loket_service_get_requirements (service, channel);
+  g_autoptr (GPtrArray) list = loket_service_get_requirements (service, channel);
 
   return list->len;
 }
@@ -94,8 +87,7 @@ assert_clause (const LoketSlaClause *clause,
 }
 
 static const LoketSlaClause *
-stage_clause (LoketService *service,
-              const char   *stage)
+stage_clause (LoketService *service, const char *stage)
 {
   GPtrArray *clauses = loket_service_get_sla_clauses (service);
 
@@ -116,10 +108,10 @@ stage_clause (LoketService *service,
 static void
 test_counts (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   GPtrArray *services = loket_service_catalog_get_services (catalog);
   GPtrArray *agencies = loket_service_catalog_get_agencies (catalog);
-  guint k = 0, d = 0, l = 0;
+  guint      k = 0, d = 0, l = 0;
 
   g_assert_cmpuint (agencies->len, ==, 3);
   g_assert_cmpuint (services->len, ==, 35);
@@ -146,7 +138,7 @@ test_counts (void)
 static void
 test_agencies (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   LoketAgency *k = loket_service_catalog_lookup_agency (catalog, "kopnakertrans-ntt");
   LoketAgency *d = loket_service_catalog_lookup_agency (catalog, "dinsos-ntt");
   LoketAgency *l = loket_service_catalog_lookup_agency (catalog, "disperinaker-klungkung");
@@ -172,12 +164,12 @@ test_agencies (void)
 static void
 test_every_service (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   GPtrArray *services = loket_service_catalog_get_services (catalog);
 
   for (guint i = 0; i < services->len; i++)
     {
-      LoketService *service = g_ptr_array_index (services, i);
+      LoketService      *service = g_ptr_array_index (services, i);
       const char *const *channels = loket_service_get_channels (service);
       g_autofree char *unit_prefix = g_strconcat (loket_service_get_agency_id (service), "/", NULL);
 
@@ -198,7 +190,8 @@ test_every_service (void)
     }
 
   /* The Dinsos seed gives no structure: units are inferred unless a procedure names the Bidang. */
-  g_assert_true (loket_service_get_unit_inferred (lookup (catalog, D "rekomendasi-pengangkatan-anak")));
+  g_assert_true (
+    loket_service_get_unit_inferred (lookup (catalog, D "rekomendasi-pengangkatan-anak")));
   g_assert_false (loket_service_get_unit_inferred (lookup (catalog, D "rekomendasi-izin-ugb-pub")));
 }
 
@@ -207,16 +200,17 @@ test_every_service (void)
 static void
 test_akad_recommendation (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *service = lookup (catalog, K "rekomendasi-rekrutmen-akad");
-  const char *channels[] = { "surat", NULL };
-  const char *kinds[] = { "rekomendasi", NULL };
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService     *service = lookup (catalog, K "rekomendasi-rekrutmen-akad");
+  const char       *channels[] = { "surat", NULL };
+  const char       *kinds[] = { "rekomendasi", NULL };
   LoketRequirement *first;
 
   /* 000: "LAMPIRAN XVI … REKOMENDASI REKRUITMEN DAN SELEKSI CALON TENAGA KERJA … (AKAD)" */
   g_assert_cmpstr (loket_service_get_lampiran (service), ==, "XVI");
-  g_assert_cmpstr (loket_service_get_name_source (service), ==,
-                   "REKOMENDASI REKRUITMEN DAN SELEKSI CALON TENAGA KERJA ANTAR KERJA ANTAR DAERAH (AKAD)");
+  g_assert_cmpstr (
+    loket_service_get_name_source (service), ==,
+    "REKOMENDASI REKRUITMEN DAN SELEKSI CALON TENAGA KERJA ANTAR KERJA ANTAR DAERAH (AKAD)");
   assert_channels (service, channels);
   g_assert_cmpstr (loket_service_get_unit_id (service), ==, K "seksi-p3tk");
 
@@ -227,7 +221,8 @@ test_akad_recommendation (void)
   g_assert_cmpstr (loket_requirement_get_text (first), ==,
                    "Surat Persetujuan Penempatan Tenaga Kerja Antar Kerja Antar Daerah (SPP_AKAD)");
   g_assert_cmpint (loket_requirement_get_kind (first), ==, LOKET_REQUIREMENT_MANDATORY);
-  g_assert_cmpstr (loket_requirement_get_product_of (first), ==, K "persetujuan-penempatan-akad-akl");
+  g_assert_cmpstr (loket_requirement_get_product_of (first), ==,
+                   K "persetujuan-penempatan-akad-akl");
   g_assert_null (loket_requirement_get_product_of (requirement (service, "surat", 1)));
 
   /* "21 (dua puluh satu) hari kerja sejak dokumen diterima dan dinyatakan lengkap" */
@@ -246,9 +241,9 @@ test_akad_recommendation (void)
 static void
 test_akad_approval (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   LoketService *service = lookup (catalog, K "persetujuan-penempatan-akad-akl");
-  const char *kinds[] = { "surat_izin", NULL };
+  const char   *kinds[] = { "surat_izin", NULL };
 
   /* "14 (empat belas) hari kerja sejak dokumen diterima dan dinyatakan lengkap" */
   g_assert_cmpstr (loket_service_get_lampiran (service), ==, "XV");
@@ -263,14 +258,14 @@ test_akad_approval (void)
 static void
 test_pengaduan_per_channel (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   const char *ids[] = { K "pengaduan-masyarakat", D "pengaduan-masyarakat" };
   const char *channels[] = { "tatap_muka", "kotak_saran", "surat", "sp4n_lapor", NULL };
   const char *kinds[] = { "none", "surat_jawaban", "other", NULL };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      LoketService *service = lookup (catalog, ids[i]);
+      LoketService     *service = lookup (catalog, ids[i]);
       LoketRequirement *ktp;
 
       g_assert_cmpstr (loket_service_get_lampiran (service), ==, "IV");
@@ -310,15 +305,17 @@ test_pengaduan_per_channel (void)
     }
 
   /* Dinsos' LAMPIRAN IV header is missing in 003. */
-  g_assert_true (has_defect (lookup (catalog, D "pengaduan-masyarakat"), "lampiran-header-missing"));
-  g_assert_false (has_defect (lookup (catalog, K "pengaduan-masyarakat"), "lampiran-header-missing"));
+  g_assert_true (
+    has_defect (lookup (catalog, D "pengaduan-masyarakat"), "lampiran-header-missing"));
+  g_assert_false (
+    has_defect (lookup (catalog, K "pengaduan-masyarakat"), "lampiran-header-missing"));
 }
 
 static void
 test_data_informasi (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *service = lookup (catalog, K "data-informasi-publik");
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService         *service = lookup (catalog, K "data-informasi-publik");
   const LoketSlaClause *surat;
 
   /* "Melalui Media Surat : Paling lama 7 hari terhitung surat diterima oleh Dinas komunikasi dan
@@ -335,10 +332,10 @@ test_data_informasi (void)
 static void
 test_pelatihan_staged (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *service = lookup (catalog, K "pelatihan-kerja");
-  const char *kinds[] = { "sertifikat", "none", NULL };
-  GPtrArray *clauses = loket_service_get_sla_clauses (service);
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService         *service = lookup (catalog, K "pelatihan-kerja");
+  const char           *kinds[] = { "sertifikat", "none", NULL };
+  GPtrArray            *clauses = loket_service_get_sla_clauses (service);
   const LoketSlaClause *clause;
 
   g_assert_cmpstr (loket_service_get_lampiran (service), ==, "XX");
@@ -357,17 +354,21 @@ test_pelatihan_staged (void)
   g_assert_nonnull (clause->start_event);
   assert_clause (stage_clause (service, "pemagangan"), 0.5, 2, LOKET_SLA_UNIT_MONTH,
                  LOKET_SLA_START_EVENT);
-  g_assert_cmpstr (stage_clause (service, "pemagangan")->text, ==, "Pemagangan : 2 minggu – 2 bulan");
+  g_assert_cmpstr (stage_clause (service, "pemagangan")->text, ==,
+                   "Pemagangan : 2 minggu – 2 bulan");
   assert_clause (stage_clause (service, "uji_kompetensi"), 2, 5, LOKET_SLA_UNIT_DAY,
                  LOKET_SLA_START_EVENT);
   g_assert_true (has_defect (service, "sla-mixed-unit-range"));
 
   /* No whole-service clause: the first stage sets the deadline. */
-  g_assert_true (loket_service_get_deadline_clause (service, "surat") == stage_clause (service, "seleksi"));
+  g_assert_true (loket_service_get_deadline_clause (service, "surat")
+                 == stage_clause (service, "seleksi"));
 
-  /* 6 numbered requirements, "1. Fotocopy KTP; … 6. Surat Keterangan tidak Sekolah/Kuliah/Kerja;" */
+  /* 6 numbered requirements, "1. Fotocopy KTP; … 6. Surat Keterangan tidak Sekolah/Kuliah/Kerja;"
+   */
   g_assert_cmpuint (n_requirements (service, "surat"), ==, 6);
-  g_assert_cmpstr (loket_requirement_get_text (requirement (service, "surat", 0)), ==, "Fotocopy KTP");
+  g_assert_cmpstr (loket_requirement_get_text (requirement (service, "surat", 0)), ==,
+                   "Fotocopy KTP");
   g_assert_cmpstr (loket_requirement_get_text (requirement (service, "surat", 5)), ==,
                    "Surat Keterangan tidak Sekolah/Kuliah/Kerja");
   /* "Dipungut biaya" for shared-funding and self-funded training. */
@@ -380,22 +381,24 @@ test_pelatihan_staged (void)
 static void
 test_staged_with_total (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   LoketService *magang = lookup (catalog, K "pemagangan-dalam-negeri");
   LoketService *transmigran = lookup (catalog, K "seleksi-penempatan-transmigran");
   LoketService *narasumber = lookup (catalog, K "penyediaan-narasumber");
-  const char *rujukan[] = { "rujukan_instansi", NULL };
+  const char   *rujukan[] = { "rujukan_instansi", NULL };
 
   /* XVII: "5 (lima) Bulan, 1 Bulan Praktek Teori, 4 (Empat) Bulan Praktek Kerja Pemagangan di
    * Perusahaan": the total is the deadline. */
   assert_clause (loket_service_get_deadline_clause (magang, "tatap_muka"), 5, 5,
                  LOKET_SLA_UNIT_MONTH, LOKET_SLA_START_RECEIPT);
   g_assert_null (loket_service_get_deadline_clause (magang, "tatap_muka")->stage);
-  assert_clause (stage_clause (magang, "teori"), 1, 1, LOKET_SLA_UNIT_MONTH, LOKET_SLA_START_RECEIPT);
+  assert_clause (stage_clause (magang, "teori"), 1, 1, LOKET_SLA_UNIT_MONTH,
+                 LOKET_SLA_START_RECEIPT);
   assert_clause (stage_clause (magang, "praktek_kerja"), 4, 4, LOKET_SLA_UNIT_MONTH,
                  LOKET_SLA_START_EVENT);
 
-  /* XIX: "Pelaksanaan proses Seleksi calon Transmigran : ±6 bulan; • Penempatan : 5 (lima) hari." */
+  /* XIX: "Pelaksanaan proses Seleksi calon Transmigran : ±6 bulan; • Penempatan : 5 (lima) hari."
+   */
   assert_channels (transmigran, rujukan);
   g_assert_true (stage_clause (transmigran, "seleksi")->approximate);
   assert_clause (stage_clause (transmigran, "seleksi"), 6, 6, LOKET_SLA_UNIT_MONTH,
@@ -417,11 +420,11 @@ test_staged_with_total (void)
 static void
 test_contradictory_products (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *cabang = lookup (catalog, K "pembukaan-kantor-cabang-koperasi");
-  LoketService *pp = lookup (catalog, K "pengesahan-peraturan-perusahaan");
-  const char *pengantar[] = { "surat_pengantar", NULL };
-  const char *keputusan[] = { "surat_keputusan", NULL };
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService     *cabang = lookup (catalog, K "pembukaan-kantor-cabang-koperasi");
+  LoketService     *pp = lookup (catalog, K "pengesahan-peraturan-perusahaan");
+  const char       *pengantar[] = { "surat_pengantar", NULL };
+  const char       *keputusan[] = { "surat_keputusan", NULL };
   LoketRequirement *usul;
 
   /* VII: "30 Hari kerja"; product Surat Pengantar although step 6 issues a "surat ijin". */
@@ -449,7 +452,7 @@ test_contradictory_products (void)
 static void
 test_hak_normatif (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   LoketService *service = lookup (catalog, K "pengaduan-hak-normatif");
 
   /* "30 Hari": plain days, flagged as unclear. */
@@ -462,9 +465,9 @@ test_hak_normatif (void)
 static void
 test_dinsos_ugb (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *service = lookup (catalog, D "rekomendasi-izin-ugb-pub");
-  const char *kinds[] = { "rekomendasi", NULL };
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService     *service = lookup (catalog, D "rekomendasi-izin-ugb-pub");
+  const char       *kinds[] = { "rekomendasi", NULL };
   LoketRequirement *luar_negeri, *siup;
 
   /* 003 Lampiran V: 10 numbered requirements, 4 and 8 only for some applicants. */
@@ -496,9 +499,9 @@ test_dinsos_ugb (void)
 static void
 test_dinsos_alat_bantu (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *service = lookup (catalog, D "alat-bantu-disabilitas");
-  const char *kinds[] = { "none", "berita_acara", NULL };
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService     *service = lookup (catalog, D "alat-bantu-disabilitas");
+  const char       *kinds[] = { "none", "berita_acara", NULL };
   LoketRequirement *parent, *sub;
 
   /* "1. Surat Rekomendasi/Pengantar … 2. Permohonan Pengajuan alat bantu sekurang-kurangnya
@@ -523,9 +526,10 @@ test_dinsos_alat_bantu (void)
 static void
 test_dinsos_rptc (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   LoketService *service = lookup (catalog, D "rumah-perlindungan-trauma-center");
-  const char *channels[] = { "tatap_muka", "rujukan_instansi", "laporan_masyarakat", "penjangkauan", NULL };
+  const char   *channels[]
+    = { "tatap_muka", "rujukan_instansi", "laporan_masyarakat", "penjangkauan", NULL };
 
   assert_channels (service, channels);
   /* "14 (empat belas) hari kerja." applies to every channel. */
@@ -540,16 +544,17 @@ test_dinsos_rptc (void)
   g_assert_true (loket_service_get_unit_inferred (service));
 
   /* VI: 27 requirements. */
-  g_assert_cmpuint (n_requirements (lookup (catalog, D "rekomendasi-pengangkatan-anak"), NULL), ==, 27);
+  g_assert_cmpuint (n_requirements (lookup (catalog, D "rekomendasi-pengangkatan-anak"), NULL), ==,
+                    27);
 }
 
 static void
 test_klungkung_paspor (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *service = lookup (catalog, L "rekomendasi-paspor");
-  const char *channels[] = { "surat", NULL };
-  const char *kinds[] = { "rekomendasi", NULL };
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService     *service = lookup (catalog, L "rekomendasi-paspor");
+  const char       *channels[] = { "surat", NULL };
+  const char       *kinds[] = { "rekomendasi", NULL };
   LoketRequirement *nikah, *mandiri;
 
   /* 004 "03. PELAYANAN REKOMENDASI PASPOR" */
@@ -576,10 +581,10 @@ test_klungkung_paspor (void)
 static void
 test_klungkung_ak1 (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  LoketService *service = lookup (catalog, L "kartu-pencari-kerja-ak1");
-  const char *channels[] = { "tatap_muka", NULL };
-  const char *kinds[] = { "kartu", NULL };
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  LoketService     *service = lookup (catalog, L "kartu-pencari-kerja-ak1");
+  const char       *channels[] = { "tatap_muka", NULL };
+  const char       *kinds[] = { "kartu", NULL };
   LoketRequirement *sertifikat;
 
   assert_channels (service, channels);
@@ -597,12 +602,13 @@ test_klungkung_ak1 (void)
 static void
 test_klungkung_lpk_defect (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
   LoketService *lpk = lookup (catalog, L "rekomendasi-pendirian-lpk");
   LoketService *bkk = lookup (catalog, L "tanda-daftar-bkk");
-  const char *lpk_kinds[] = { "tanda_daftar", "rekomendasi", NULL };
+  const char   *lpk_kinds[] = { "tanda_daftar", "rekomendasi", NULL };
 
-  /* 05's body repeats 04: requirement 2 onwards are the BKK ones, the product is a Tanda Daftar BKK. */
+  /* 05's body repeats 04: requirement 2 onwards are the BKK ones, the product is a Tanda Daftar
+   * BKK. */
   g_assert_true (has_defect (lpk, "body-repeats-service-04"));
   g_assert_false (has_defect (bkk, "body-repeats-service-04"));
   g_assert_cmpstr (loket_requirement_get_text (requirement (lpk, "surat", 0)), ==,
@@ -621,11 +627,11 @@ test_klungkung_lpk_defect (void)
 static void
 test_sla_units (void)
 {
-  const char *names[] = { "menit", "jam", "jam_pelajaran", "hari", "hari_kerja", "minggu", "bulan",
-                          "tahun", "sesuai_kebutuhan" };
-  g_autoptr(LoketSlaClause) clause = loket_sla_clause_new ();
-  g_autoptr(LoketSlaClause) copy = NULL;
-  LoketSlaUnit unit;
+  const char *names[] = { "menit", "jam",   "jam_pelajaran",   "hari", "hari_kerja", "minggu",
+                          "bulan", "tahun", "sesuai_kebutuhan" };
+  g_autoptr (LoketSlaClause) clause = loket_sla_clause_new ();
+  g_autoptr (LoketSlaClause) copy = NULL;
+  LoketSlaUnit       unit;
   LoketSlaClockStart clock_start;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -659,10 +665,10 @@ static JsonNode *
 resource_json (const char *name)
 {
   g_autofree char *path = g_strconcat ("/io/github/loketapp/Loket/data/catalog/", name, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize length;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gsize       length;
   const char *data;
 
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -677,7 +683,7 @@ resource_json (const char *name)
 static char *
 make_dir (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp ("loket-catalog-XXXXXX", &error);
 
   g_assert_no_error (error);
@@ -687,7 +693,7 @@ make_dir (void)
 static void
 remove_dir (const char *dir)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
 
   g_assert_nonnull (handle);
@@ -700,23 +706,19 @@ remove_dir (const char *dir)
 }
 
 static void
-write_text (const char *dir,
-            const char *name,
-            const char *text)
+write_text (const char *dir, const char *name, const char *text)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
 }
 
 static void
-write_node (const char *dir,
-            const char *name,
-            JsonNode   *node)
+write_node (const char *dir, const char *name, JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   json_generator_set_root (generator, node);
@@ -725,17 +727,15 @@ write_node (const char *dir,
 }
 
 static LoketServiceCatalog *
-load_dir (const char  *dir,
-          GError     **error)
+load_dir (const char *dir, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr (GFile) file = g_file_new_for_path (dir);
 
   return loket_service_catalog_new_from_directory (file, error);
 }
 
 static JsonObject *
-service_at (JsonNode *root,
-            guint     index)
+service_at (JsonNode *root, guint index)
 {
   JsonArray *services = json_object_get_array_member (json_node_get_object (root), "services");
 
@@ -743,9 +743,7 @@ service_at (JsonNode *root,
 }
 
 static JsonObject *
-element (JsonObject *object,
-         const char *member,
-         guint       index)
+element (JsonObject *object, const char *member, guint index)
 {
   return json_array_get_object_element (json_object_get_array_member (object, member), index);
 }
@@ -807,13 +805,15 @@ static void
 break_requirement_channel (JsonNode *root)
 {
   /* Konsultasi is tatap muka only. */
-  json_object_set_string_member (element (service_at (root, 1), "requirements", 0), "channel", "surat");
+  json_object_set_string_member (element (service_at (root, 1), "requirements", 0), "channel",
+                                 "surat");
 }
 
 static void
 break_letter_kind (JsonNode *root)
 {
-  json_object_set_string_member (element (service_at (root, 2), "products", 0), "letter_kind", "memo");
+  json_object_set_string_member (element (service_at (root, 2), "products", 0), "letter_kind",
+                                 "memo");
 }
 
 static void
@@ -825,7 +825,8 @@ break_missing_name (JsonNode *root)
 static void
 break_requirement_kind (JsonNode *root)
 {
-  json_object_set_string_member (element (service_at (root, 0), "requirements", 0), "kind", "wajib");
+  json_object_set_string_member (element (service_at (root, 0), "requirements", 0), "kind",
+                                 "wajib");
 }
 
 static void
@@ -843,7 +844,8 @@ break_no_channels (JsonNode *root)
 static void
 break_clock_start (JsonNode *root)
 {
-  json_object_set_string_member (element (service_at (root, 0), "sla", 0), "clock_start", "lengkap");
+  json_object_set_string_member (element (service_at (root, 0), "sla", 0), "clock_start",
+                                 "lengkap");
 }
 
 static void
@@ -855,7 +857,7 @@ break_range (JsonNode *root)
 typedef struct
 {
   const char *file;
-  void      (*mutate) (JsonNode *root);
+  void (*mutate) (JsonNode *root);
   const char *expected;
 } BrokenCase;
 
@@ -867,25 +869,31 @@ static const BrokenCase broken_cases[] = {
   { "kopnakertrans-ntt.json", break_unit,
     "kopnakertrans-ntt.json: $.services[3].sla[0].unit: unknown unit “hri”" },
   { "kopnakertrans-ntt.json", break_duplicate_id,
-    "kopnakertrans-ntt.json: $.services[1].id: duplicate service id “kopnakertrans-ntt/data-informasi-publik”" },
+    "kopnakertrans-ntt.json: $.services[1].id: duplicate service id "
+    "“kopnakertrans-ntt/data-informasi-publik”" },
   { "kopnakertrans-ntt.json", break_product_of,
-    "kopnakertrans-ntt.json: $.services[15].requirements[0].product_of: unknown service “kopnakertrans-ntt/tidak-ada”" },
+    "kopnakertrans-ntt.json: $.services[15].requirements[0].product_of: unknown service "
+    "“kopnakertrans-ntt/tidak-ada”" },
   { "dinsos-ntt.json", break_parent,
     "dinsos-ntt.json: $.services[9].requirements[2].parent: parent “r9”" },
   { "kopnakertrans-ntt.json", break_foreign_unit,
-    "kopnakertrans-ntt.json: $.services[0].unit: unit “dinsos-ntt/sekretariat” is not a unit of agency “kopnakertrans-ntt”" },
+    "kopnakertrans-ntt.json: $.services[0].unit: unit “dinsos-ntt/sekretariat” is not a unit of "
+    "agency “kopnakertrans-ntt”" },
   { "kopnakertrans-ntt.json", break_channel,
     "kopnakertrans-ntt.json: $.services[1].channels[1]: unknown channel “whatsapp”" },
   { "kopnakertrans-ntt.json", break_requirement_channel,
-    "kopnakertrans-ntt.json: $.services[1].requirements[0].channel: channel “surat” is not one of" },
+    "kopnakertrans-ntt.json: $.services[1].requirements[0].channel: channel “surat” is not one "
+    "of" },
   { "disperinaker-klungkung.json", break_letter_kind,
-    "disperinaker-klungkung.json: $.services[2].products[0].letter_kind: unknown letter kind “memo”" },
+    "disperinaker-klungkung.json: $.services[2].products[0].letter_kind: unknown letter kind "
+    "“memo”" },
   { "kopnakertrans-ntt.json", break_missing_name,
     "kopnakertrans-ntt.json: $.services[4].name: missing required member" },
   { "dinsos-ntt.json", break_requirement_kind,
     "dinsos-ntt.json: $.services[0].requirements[0].kind: unknown requirement kind “wajib”" },
   { "disperinaker-klungkung.json", break_requirement_id,
-    "disperinaker-klungkung.json: $.services[2].requirements[1].id: duplicate requirement id “r1”" },
+    "disperinaker-klungkung.json: $.services[2].requirements[1].id: duplicate requirement id "
+    "“r1”" },
   { "dinsos-ntt.json", break_no_channels,
     "dinsos-ntt.json: $.services[4].channels: a service needs at least one channel" },
   { "kopnakertrans-ntt.json", break_clock_start,
@@ -898,11 +906,11 @@ static void
 test_broken (gconstpointer data)
 {
   const BrokenCase *broken = data;
-  g_autofree char *dir = make_dir ();
-  g_autoptr(JsonNode) root = resource_json (broken->file);
-  g_autoptr(LoketServiceCatalog) good = NULL;
-  g_autoptr(LoketServiceCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char  *dir = make_dir ();
+  g_autoptr (JsonNode) root = resource_json (broken->file);
+  g_autoptr (LoketServiceCatalog) good = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* The unbroken file loads on its own. */
   write_node (dir, broken->file, root);
@@ -926,8 +934,8 @@ static void
 test_syntax_error (void)
 {
   g_autofree char *dir = make_dir ();
-  g_autoptr(LoketServiceCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (GError) error = NULL;
 
   write_text (dir, "rusak.json", "{ \"schema_version\": 1, \"agency\": { \"id\": ");
   catalog = load_dir (dir, &error);
@@ -954,9 +962,9 @@ static void
 test_duplicate_agency (void)
 {
   g_autofree char *dir = make_dir ();
-  g_autoptr(JsonNode) root = resource_json ("disperinaker-klungkung.json");
-  g_autoptr(LoketServiceCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) root = resource_json ("disperinaker-klungkung.json");
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (GError) error = NULL;
 
   write_node (dir, "a.json", root);
   write_node (dir, "b.json", root);
@@ -973,8 +981,8 @@ static void
 test_empty_directory (void)
 {
   g_autofree char *dir = make_dir ();
-  g_autoptr(LoketServiceCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (GError) error = NULL;
 
   write_text (dir, "README.md", "not a catalog\n");
   catalog = load_dir (dir, &error);
@@ -988,14 +996,14 @@ static void
 test_env_override (void)
 {
   g_autofree char *dir = make_dir ();
-  g_autoptr(JsonNode) root = resource_json ("disperinaker-klungkung.json");
-  g_autoptr(LoketServiceCatalog) overridden = NULL;
-  g_autoptr(LoketServiceCatalog) broken = NULL;
-  g_autoptr(LoketServiceCatalog) builtin = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) root = resource_json ("disperinaker-klungkung.json");
+  g_autoptr (LoketServiceCatalog) overridden = NULL;
+  g_autoptr (LoketServiceCatalog) broken = NULL;
+  g_autoptr (LoketServiceCatalog) builtin = NULL;
+  g_autoptr (GError) error = NULL;
 
-  json_object_set_string_member (json_object_get_object_member (json_node_get_object (root), "agency"),
-                                 "code", "UJI");
+  json_object_set_string_member (
+    json_object_get_object_member (json_node_get_object (root), "agency"), "code", "UJI");
   write_node (dir, "klungkung.json", root);
 
   g_setenv ("LOKET_CATALOG_DIR", dir, TRUE);
@@ -1003,8 +1011,8 @@ test_env_override (void)
   g_assert_no_error (error);
   g_assert_cmpuint (loket_service_catalog_get_agencies (overridden)->len, ==, 1);
   g_assert_cmpuint (loket_service_catalog_get_services (overridden)->len, ==, 5);
-  g_assert_cmpstr (loket_agency_get_code (loket_service_catalog_lookup_agency (overridden,
-                                                                              "disperinaker-klungkung")),
+  g_assert_cmpstr (loket_agency_get_code (
+                     loket_service_catalog_lookup_agency (overridden, "disperinaker-klungkung")),
                    ==, "UJI");
   g_assert_null (loket_service_catalog_lookup (overridden, K "pelatihan-kerja"));
 
@@ -1026,15 +1034,15 @@ test_env_override (void)
 static void
 test_to_json (void)
 {
-  g_autoptr(LoketServiceCatalog) catalog = load_default ();
-  g_autoptr(LoketServiceCatalog) reloaded = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  g_autoptr (LoketServiceCatalog) reloaded = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = loket_service_catalog_to_json (catalog);
   g_autofree char *text_again = NULL;
   g_autofree char *dir = make_dir ();
-  JsonArray *agencies;
-  guint total = 0;
+  JsonArray       *agencies;
+  guint            total = 0;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -1046,12 +1054,13 @@ test_to_json (void)
   for (guint i = 0; i < json_array_get_length (agencies); i++)
     {
       JsonObject *agency = json_array_get_object_element (agencies, i);
-      JsonArray *services = json_object_get_array_member (agency, "services");
-      g_autoptr(JsonObject) file = json_object_new ();
-      g_autoptr(JsonObject) record = json_object_new ();
-      g_autoptr(GList) members = json_object_get_members (agency);
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      g_autofree char *name = g_strdup_printf ("%s.json", json_object_get_string_member (agency, "id"));
+      JsonArray  *services = json_object_get_array_member (agency, "services");
+      g_autoptr (JsonObject) file = json_object_new ();
+      g_autoptr (JsonObject) record = json_object_new ();
+      g_autoptr (GList) members = json_object_get_members (agency);
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *name
+        = g_strdup_printf ("%s.json", json_object_get_string_member (agency, "id"));
 
       total += json_array_get_length (services);
       for (GList *l = members; l != NULL; l = l->next)
@@ -1077,28 +1086,31 @@ test_to_json (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/loket/core/service-catalog/counts", test_counts);
   g_test_add_func ("/loket/core/service-catalog/agencies", test_agencies);
   g_test_add_func ("/loket/core/service-catalog/every-service", test_every_service);
-  g_test_add_func ("/loket/core/service-catalog/seed/akad-recommendation", test_akad_recommendation);
+  g_test_add_func ("/loket/core/service-catalog/seed/akad-recommendation",
+                   test_akad_recommendation);
   g_test_add_func ("/loket/core/service-catalog/seed/akad-approval", test_akad_approval);
-  g_test_add_func ("/loket/core/service-catalog/seed/pengaduan-per-channel", test_pengaduan_per_channel);
+  g_test_add_func ("/loket/core/service-catalog/seed/pengaduan-per-channel",
+                   test_pengaduan_per_channel);
   g_test_add_func ("/loket/core/service-catalog/seed/data-informasi", test_data_informasi);
   g_test_add_func ("/loket/core/service-catalog/seed/pelatihan-staged", test_pelatihan_staged);
   g_test_add_func ("/loket/core/service-catalog/seed/staged-with-total", test_staged_with_total);
-  g_test_add_func ("/loket/core/service-catalog/seed/contradictory-products", test_contradictory_products);
+  g_test_add_func ("/loket/core/service-catalog/seed/contradictory-products",
+                   test_contradictory_products);
   g_test_add_func ("/loket/core/service-catalog/seed/hak-normatif", test_hak_normatif);
   g_test_add_func ("/loket/core/service-catalog/seed/dinsos-ugb", test_dinsos_ugb);
   g_test_add_func ("/loket/core/service-catalog/seed/dinsos-alat-bantu", test_dinsos_alat_bantu);
   g_test_add_func ("/loket/core/service-catalog/seed/dinsos-rptc", test_dinsos_rptc);
   g_test_add_func ("/loket/core/service-catalog/seed/klungkung-paspor", test_klungkung_paspor);
   g_test_add_func ("/loket/core/service-catalog/seed/klungkung-ak1", test_klungkung_ak1);
-  g_test_add_func ("/loket/core/service-catalog/seed/klungkung-lpk-defect", test_klungkung_lpk_defect);
+  g_test_add_func ("/loket/core/service-catalog/seed/klungkung-lpk-defect",
+                   test_klungkung_lpk_defect);
   g_test_add_func ("/loket/core/service-catalog/sla-units", test_sla_units);
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
