@@ -195,6 +195,56 @@ test_every_service (void)
   g_assert_false (loket_service_get_unit_inferred (lookup (catalog, D "rekomendasi-izin-ugb-pub")));
 }
 
+/* The unit ids of UNITS.md (shared with the org chart) that a service may name. */
+static const char *const known_units[] = {
+  "kopnakertrans-ntt/sekretariat",
+  "kopnakertrans-ntt/bidang-kelembagaan-koperasi",
+  "kopnakertrans-ntt/seksi-kelembagaan-koperasi",
+  "kopnakertrans-ntt/seksi-pengawasan-koperasi",
+  "kopnakertrans-ntt/seksi-penilaian-kesehatan",
+  "kopnakertrans-ntt/bidang-pemberdayaan-kukm",
+  "kopnakertrans-ntt/seksi-fasilitasi-usaha",
+  "kopnakertrans-ntt/seksi-sdm-kukm",
+  "kopnakertrans-ntt/seksi-pengembangan-promosi",
+  "kopnakertrans-ntt/bidang-ketenagakerjaan",
+  "kopnakertrans-ntt/seksi-p3tk",
+  "kopnakertrans-ntt/seksi-pengawasan-naker",
+  "kopnakertrans-ntt/seksi-ipk-phi",
+  "kopnakertrans-ntt/bidang-ketransmigrasian",
+  "kopnakertrans-ntt/seksi-pengembangan-kawasan",
+  "kopnakertrans-ntt/seksi-pembinaan-sosbud",
+  "kopnakertrans-ntt/seksi-penempatan-transmigrasi",
+  "kopnakertrans-ntt/uptd-latihan-kerja",
+  "dinsos-ntt/sekretariat",
+  "dinsos-ntt/bidang-linjamsos",
+  "dinsos-ntt/bidang-rehsos",
+  "dinsos-ntt/bidang-dayasos",
+  "dinsos-ntt/bidang-pfm",
+  "disperinaker-klungkung/sekretariat",
+  "disperinaker-klungkung/bidang-perindustrian",
+  "disperinaker-klungkung/bidang-penempatan",
+  "disperinaker-klungkung/seksi-penempatan-ipk",
+  "disperinaker-klungkung/bidang-pelatihan",
+  "disperinaker-klungkung/bidang-hubungan-industrial",
+  NULL,
+};
+
+static void
+test_units_known (void)
+{
+  g_autoptr (LoketServiceCatalog) catalog = load_default ();
+  GPtrArray *services = loket_service_catalog_get_services (catalog);
+
+  for (guint i = 0; i < services->len; i++)
+    {
+      LoketService *service = g_ptr_array_index (services, i);
+
+      if (!g_strv_contains (known_units, loket_service_get_unit_id (service)))
+        g_error ("%s names unit %s, which UNITS.md does not list", loket_service_get_id (service),
+                 loket_service_get_unit_id (service));
+    }
+}
+
 /* Spot checks against the seed text */
 
 static void
@@ -1093,6 +1143,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loket/core/service-catalog/counts", test_counts);
   g_test_add_func ("/loket/core/service-catalog/agencies", test_agencies);
   g_test_add_func ("/loket/core/service-catalog/every-service", test_every_service);
+  g_test_add_func ("/loket/core/service-catalog/units-known", test_units_known);
   g_test_add_func ("/loket/core/service-catalog/seed/akad-recommendation",
                    test_akad_recommendation);
   g_test_add_func ("/loket/core/service-catalog/seed/akad-approval", test_akad_approval);
