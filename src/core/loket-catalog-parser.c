@@ -45,6 +45,44 @@ static const char *const product_sources[] = { "produk_pelayanan", "procedure", 
 
 static const char *const levels[] = { "provinsi", "kabupaten", "kota", NULL };
 
+static const char *const top_members[] = { "schema_version", "agency", "services", NULL };
+static const char *const agency_members[]
+  = { "id",       "name",    "short_name",  "code",    "level",
+      "region",   "address", "phone",       "web",     "email",
+      "timezone", "decree",  "source_file", "defects", "complaint_channels",
+      NULL };
+static const char *const decree_members[] = { "number", "date", "date_text", NULL };
+static const char *const service_members[] = { "id",
+                                               "lampiran",
+                                               "lampiran_inferred",
+                                               "name",
+                                               "name_source",
+                                               "unit",
+                                               "unit_inferred",
+                                               "applicant_type",
+                                               "channels",
+                                               "requirements",
+                                               "steps",
+                                               "sla",
+                                               "fee",
+                                               "products",
+                                               "complaint_channels",
+                                               "legal_basis",
+                                               "source",
+                                               "defects",
+                                               NULL };
+static const char *const requirement_members[]
+  = { "id", "text", "kind", "condition", "channel", "parent", "product_of", NULL };
+static const char *const step_members[]
+  = { "n", "channel", "text", "actor", "actor_inferred", NULL };
+static const char *const sla_members[]
+  = { "channel", "stage",       "value_min",   "value_max", "approximate",
+      "unit",    "clock_start", "start_event", "text",      NULL };
+static const char *const product_members[] = { "text", "letter_kind", "signed_by", "source", NULL };
+static const char *const fee_members[] = { "text", "free", NULL };
+static const char *const source_members[] = { "file", "lampiran", "line_start", "line_end", NULL };
+static const char *const defect_members[] = { "code", "text", NULL };
+
 void
 _loket_catalog_set_error (GError    **error,
                           const char *file_name,
@@ -76,6 +114,24 @@ invalid (Ctx *ctx, const char *path, const char *format, ...)
 
   _loket_catalog_set_error (ctx->error, ctx->file, path, "%s", message);
   return FALSE;
+}
+
+/* A member the schema does not know is a typo of one it does: reject it. */
+static gboolean
+check_members (Ctx *ctx, JsonObject *object, const char *path, const char *const *allowed)
+{
+  g_autoptr (GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (allowed, l->data))
+        {
+          g_autofree char *member_path = g_strdup_printf ("%s.%s", path, (const char *) l->data);
+          return invalid (ctx, member_path, _ ("unknown member"));
+        }
+    }
+
+  return TRUE;
 }
 
 /* Member readers. Each returns FALSE (with the error set) when the member breaks the rule. */
@@ -291,7 +347,8 @@ read_defects (Ctx *ctx, JsonObject *object, const char *path, GStrv *codes)
       JsonObject      *defect = array_object (ctx, array, i, element_path);
       const char      *code, *text;
 
-      if (defect == NULL || !read_string (ctx, defect, element_path, "code", TRUE, &code)
+      if (defect == NULL || !check_members (ctx, defect, element_path, defect_members)
+          || !read_string (ctx, defect, element_path, "code", TRUE, &code)
           || !read_string (ctx, defect, element_path, "text", TRUE, &text))
         return FALSE;
 
@@ -311,7 +368,8 @@ parse_agency (Ctx *ctx, JsonObject *agency)
   const char *value;
   JsonObject *decree;
 
-  if (!read_string (ctx, agency, path, "id", TRUE, &value))
+  if (!check_members (ctx, agency, path, agency_members)
+      || !read_string (ctx, agency, path, "id", TRUE, &value))
     return FALSE;
   if (strchr (value, '/') != NULL)
     return invalid (ctx, "$.agency.id", _ ("an agency id must not contain “/”"));
@@ -336,6 +394,7 @@ parse_agency (Ctx *ctx, JsonObject *agency)
     return invalid (ctx, "$.agency.level", _ ("unknown level “%s”"), value);
 
   if (!read_object (ctx, agency, path, "decree", &decree)
+      || !check_members (ctx, decree, "$.agency.decree", decree_members)
       || !read_string (ctx, decree, "$.agency.decree", "number", TRUE, &value)
       || !read_string (ctx, decree, "$.agency.decree", "date", FALSE, &value)
       || !read_string (ctx, decree, "$.agency.decree", "date_text", FALSE, &value))
@@ -365,7 +424,8 @@ parse_requirements (Ctx               *ctx,
       const char          *id, *text, *kind_text, *condition, *channel, *parent, *product_of;
       LoketRequirementKind kind;
 
-      if (item == NULL || !read_string (ctx, item, item_path, "id", TRUE, &id)
+      if (item == NULL || !check_members (ctx, item, item_path, requirement_members)
+          || !read_string (ctx, item, item_path, "id", TRUE, &id)
           || !read_string (ctx, item, item_path, "text", TRUE, &text)
           || !read_string (ctx, item, item_path, "kind", TRUE, &kind_text)
           || !read_string (ctx, item, item_path, "condition", FALSE, &condition)
@@ -423,7 +483,8 @@ parse_steps (Ctx *ctx, JsonObject *object, const char *path, const char *const *
       gboolean         actor_inferred;
       gint64           n;
 
-      if (item == NULL || !read_integer (ctx, item, item_path, "n", &n)
+      if (item == NULL || !check_members (ctx, item, item_path, step_members)
+          || !read_integer (ctx, item, item_path, "n", &n)
           || !read_channel (ctx, item, item_path, "channel", channels, &channel)
           || !read_string (ctx, item, item_path, "text", TRUE, &text)
           || !read_string (ctx, item, item_path, "actor", FALSE, &actor)
@@ -453,7 +514,8 @@ parse_sla (Ctx               *ctx,
       JsonObject *item = array_object (ctx, array, i, item_path);
       const char *channel, *stage, *unit, *clock_start, *start_event, *text;
 
-      if (item == NULL || !read_channel (ctx, item, item_path, "channel", channels, &channel)
+      if (item == NULL || !check_members (ctx, item, item_path, sla_members)
+          || !read_channel (ctx, item, item_path, "channel", channels, &channel)
           || !read_string (ctx, item, item_path, "stage", FALSE, &stage)
           || !read_number (ctx, item, item_path, "value_min", &clause->value_min)
           || !read_number (ctx, item, item_path, "value_max", &clause->value_max)
@@ -511,7 +573,8 @@ parse_products (Ctx *ctx, LoketService *service, JsonObject *object, const char 
       JsonObject      *item = array_object (ctx, array, i, item_path);
       const char      *text, *kind, *signed_by, *source;
 
-      if (item == NULL || !read_string (ctx, item, item_path, "text", TRUE, &text)
+      if (item == NULL || !check_members (ctx, item, item_path, product_members)
+          || !read_string (ctx, item, item_path, "text", TRUE, &text)
           || !read_string (ctx, item, item_path, "letter_kind", TRUE, &kind)
           || !read_string (ctx, item, item_path, "signed_by", FALSE, &signed_by)
           || !read_string (ctx, item, item_path, "source", TRUE, &source))
@@ -583,7 +646,8 @@ parse_service (Ctx *ctx, JsonObject *object, const char *path, guint index, cons
   JsonObject        *fee, *source;
   gint64             line;
 
-  if (!read_string (ctx, object, path, "id", TRUE, &value))
+  if (!check_members (ctx, object, path, service_members)
+      || !read_string (ctx, object, path, "id", TRUE, &value))
     return NULL;
   if (!g_str_has_prefix (value, prefix) || value[strlen (prefix)] == '\0')
     {
@@ -623,7 +687,8 @@ parse_service (Ctx *ctx, JsonObject *object, const char *path, guint index, cons
   {
     g_autofree char *fee_path = g_strdup_printf ("%s.fee", path);
 
-    if (!read_string (ctx, fee, fee_path, "text", TRUE, &value)
+    if (!check_members (ctx, fee, fee_path, fee_members)
+        || !read_string (ctx, fee, fee_path, "text", TRUE, &value)
         || !read_bool (ctx, fee, fee_path, "free", TRUE, &flag))
       return NULL;
   }
@@ -635,7 +700,8 @@ parse_service (Ctx *ctx, JsonObject *object, const char *path, guint index, cons
   {
     g_autofree char *source_path = g_strdup_printf ("%s.source", path);
 
-    if (!read_string (ctx, source, source_path, "file", TRUE, &value)
+    if (!check_members (ctx, source, source_path, source_members)
+        || !read_string (ctx, source, source_path, "file", TRUE, &value)
         || !read_string (ctx, source, source_path, "lampiran", TRUE, &value)
         || !read_integer (ctx, source, source_path, "line_start", &line)
         || !read_integer (ctx, source, source_path, "line_end", &line))
@@ -679,7 +745,8 @@ _loket_catalog_parse (const char   *file_name,
     return invalid (&ctx, "$", _ ("expected an object"));
   top = json_node_get_object (root);
 
-  if (!read_integer (&ctx, top, "$", "schema_version", &version))
+  if (!check_members (&ctx, top, "$", top_members)
+      || !read_integer (&ctx, top, "$", "schema_version", &version))
     return FALSE;
   if (version != 1)
     return invalid (&ctx, "$.schema_version", _ ("unsupported schema version %" G_GINT64_FORMAT),

@@ -904,6 +904,19 @@ break_range (JsonNode *root)
   json_object_set_double_member (element (service_at (root, 0), "sla", 0), "value_max", 1);
 }
 
+static void
+break_unknown_member (JsonNode *root)
+{
+  json_object_set_string_member (element (service_at (root, 5), "sla", 0), "unti", "hari");
+}
+
+static void
+break_agency_member (JsonNode *root)
+{
+  json_object_set_string_member (
+    json_object_get_object_member (json_node_get_object (root), "agency"), "kode", "X");
+}
+
 typedef struct
 {
   const char *file;
@@ -950,6 +963,9 @@ static const BrokenCase broken_cases[] = {
     "kopnakertrans-ntt.json: $.services[0].sla[0].clock_start: unknown clock start “lengkap”" },
   { "kopnakertrans-ntt.json", break_range,
     "kopnakertrans-ntt.json: $.services[0].sla[0].value_max: value_max is less than value_min" },
+  { "kopnakertrans-ntt.json", break_unknown_member,
+    "kopnakertrans-ntt.json: $.services[5].sla[0].unti: unknown member" },
+  { "dinsos-ntt.json", break_agency_member, "dinsos-ntt.json: $.agency.kode: unknown member" },
 };
 
 static void
