@@ -695,7 +695,9 @@ loket_case_projector_project (LoketCaseProjector *self, GPtrArray *events, GErro
       return NULL;
     }
 
-  sorted = g_ptr_array_copy (events, NULL, NULL);
+  sorted = g_ptr_array_new_full (events->len, g_object_unref);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (events, i)));
   g_ptr_array_sort (sorted, compare_events);
 
   kase = loket_case_new (loket_event_get_case_uuid (g_ptr_array_index (sorted, 0)));

@@ -7,13 +7,13 @@
 #include "loket-error.h"
 #include "loket-hlc.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define CASE_A "5a1e0c1d-8b52-4d0e-9f3a-0a1b2c3d4e5f"
 #define CASE_B "6b2f1d2e-9c63-4e1f-8a4b-1b2c3d4e5f60"
 #define AKAD "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"    /* 21 hari kerja from complete */
 #define PP "kopnakertrans-ntt/pengesahan-peraturan-perusahaan" /* 14 hari kerja from receipt */
-#define NARASUMBER "kopnakertrans-ntt/penyediaan-narasumber"   /* no whole-service clause */
 #define AGENCY "kopnakertrans-ntt"
 
 typedef struct
@@ -176,7 +176,7 @@ test_projector_akad_sequence (Fixture *f, gconstpointer data)
   const struct
   {
     LoketCaseStatus status;
-    gboolean        has_due;
+    int             has_due; /* 1, 0, or -1: whatever the calendar gives for the open pause */
   } expected[] = {
     { LOKET_CASE_STATUS_REGISTERED, FALSE },        /* registered */
     { LOKET_CASE_STATUS_REGISTERED, FALSE },        /* requirement.checked */
@@ -185,8 +185,8 @@ test_projector_akad_sequence (Fixture *f, gconstpointer data)
     { LOKET_CASE_STATUS_IN_PROCESS, TRUE },         /* declared complete: clock starts */
     { LOKET_CASE_STATUS_IN_PROCESS, TRUE },         /* disposition.sent */
     { LOKET_CASE_STATUS_IN_PROCESS, TRUE },         /* disposition.read */
-    { LOKET_CASE_STATUS_PAUSED, TRUE },             /* paused */
-    { LOKET_CASE_STATUS_PAUSED, TRUE },             /* comment */
+    { LOKET_CASE_STATUS_PAUSED, -1 },               /* paused: open pause */
+    { LOKET_CASE_STATUS_PAUSED, -1 },               /* comment */
     { LOKET_CASE_STATUS_IN_PROCESS, TRUE },         /* resumed */
     { LOKET_CASE_STATUS_DRAFTING, TRUE },           /* draft.created */
     { LOKET_CASE_STATUS_DRAFTING, TRUE },           /* draft.returned */
@@ -212,7 +212,13 @@ test_projector_akad_sequence (Fixture *f, gconstpointer data)
       g_assert_cmpint (loket_case_get_status (kase), ==, expected[i].status);
       g_assert_cmpuint (loket_case_get_event_count (kase), ==, i + 1);
       g_assert_cmpstr (loket_case_get_last_hlc (kase), ==, loket_event_get_hlc (event));
-      if (expected[i].has_due)
+      if (expected[i].has_due == -1)
+        {
+          LoketPause open = { pause.start, 0 };
+          g_assert_cmpint (loket_case_get_due_at (kase), ==,
+                           expected_deadline (f, complete, 21, &open, 1));
+        }
+      else if (expected[i].has_due)
         g_assert_cmpint (loket_case_get_due_at (kase), !=, 0);
       else
         g_assert_cmpint (loket_case_get_due_at (kase), ==, 0);
@@ -614,25 +620,74 @@ test_projector_receipt_clock (Fixture *f, gconstpointer data)
   g_assert_cmpint (loket_case_get_due_at (kase), >, expected_deadline (f, received, 14, NULL, 0));
 }
 
+/* The real Kopnakertrans catalog file with one service changed to "sesuai kebutuhan" (no fixed
+ * limit), loaded from a temporary directory. */
+static LoketServiceCatalog *
+catalog_without_deadline (char **tmp_dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *source = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "catalog",
+                                              "kopnakertrans-ntt.json", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr (GFile) dir = NULL;
+  JsonArray           *services;
+  LoketServiceCatalog *catalog;
+
+  g_assert_true (json_parser_load_from_file (parser, source, &error));
+  g_assert_no_error (error);
+  services = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "services");
+  for (guint i = 0; i < json_array_get_length (services); i++)
+    {
+      JsonObject *service = json_array_get_object_element (services, i);
+      JsonArray  *sla = json_object_get_array_member (service, "sla");
+
+      if (!g_str_equal (json_object_get_string_member (service, "id"), AKAD))
+        continue;
+      g_assert_cmpuint (json_array_get_length (sla), ==, 1);
+      json_object_set_string_member (json_array_get_object_element (sla, 0), "unit",
+                                     "sesuai_kebutuhan");
+    }
+
+  *tmp_dir = g_dir_make_tmp ("loket-projector-XXXXXX", &error);
+  g_assert_no_error (error);
+  target = g_build_filename (*tmp_dir, "kopnakertrans-ntt.json", NULL);
+  json = json_to_string (json_parser_get_root (parser), TRUE);
+  g_assert_true (g_file_set_contents (target, json, -1, &error));
+  g_assert_no_error (error);
+
+  dir = g_file_new_for_path (*tmp_dir);
+  catalog = loket_service_catalog_new_from_directory (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_remove (target), ==, 0);
+
+  return catalog;
+}
+
 static void
 test_projector_no_deadline (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) events = akad_case_events (f);
   g_autoptr (LoketCase) kase = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = catalog_without_deadline (&tmp_dir);
+  g_autoptr (LoketCaseProjector) projector = loket_case_projector_new (catalog, f->calendar);
+  const LoketSlaClause *clause
+    = loket_service_get_deadline_clause (loket_service_catalog_lookup (catalog, AKAD), "surat");
 
-  g_ptr_array_add (events,
-                   make_event (f, CASE_B, "case.registered", "2026-10-01T10:00:00+08:00", 0,
-                               "{\"agency\":\"" AGENCY "\",\"service\":\"" NARASUMBER
-                               "\",\"channel\":\"surat\","
-                               "\"received_at\":\"2026-10-01T10:00:00+08:00\"," REG_PARTIES "}"));
-  g_ptr_array_add (events,
-                   make_event (f, CASE_B, "case.declared_complete", "2026-10-01T11:00:00+08:00", 0,
-                               "{\"at\":\"2026-10-01T11:00:00+08:00\"}"));
+  g_assert_cmpint (g_rmdir (tmp_dir), ==, 0);
+  g_assert_nonnull (clause);
+  g_assert_cmpint (clause->unit, ==, LOKET_SLA_UNIT_UNSPECIFIED);
 
-  kase = loket_case_projector_project (f->projector, events, &error);
+  /* Stop before the close: an open case without a deadline is never overdue. */
+  g_ptr_array_set_size (events, events->len - 1);
+  kase = loket_case_projector_project (projector, events, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (loket_case_get_status (kase), ==, LOKET_CASE_STATUS_IN_PROCESS);
+  g_assert_cmpint (loket_case_get_status (kase), ==, LOKET_CASE_STATUS_SIGNED);
+  g_assert_cmpint (loket_case_get_complete_at (kase), !=, 0);
   g_assert_cmpint (loket_case_get_due_at (kase), ==, 0);
   g_assert_false (loket_case_is_overdue (kase, G_MAXINT64));
 }
