@@ -421,11 +421,11 @@ apply_declared_complete (LoketCaseProjector *self,
   if (!read_time (body, event, "at", &at, error))
     return FALSE;
 
-  if (loket_case_get_complete_at (kase) == 0)
-    loket_case_set_complete_at (kase, at);
-
   if (loket_case_get_status (kase) == LOKET_CASE_STATUS_CLOSED)
     return TRUE;
+
+  if (loket_case_get_complete_at (kase) == 0)
+    loket_case_set_complete_at (kase, at);
 
   end_open_pause (kase, at);
   loket_case_set_status (kase, LOKET_CASE_STATUS_IN_PROCESS);
