@@ -313,7 +313,7 @@ load_units (Loader     *loader,
       g_autoptr(GError) ignored = NULL;
       LoketUnit *unit;
       JsonObject *object;
-      JsonNode *parent;
+      JsonNode *parent, *node;
 
       if ((object = get_element (loader, array, i, path, error)) == NULL)
         return FALSE;
@@ -332,6 +332,14 @@ load_units (Loader     *loader,
           g_autofree char *kind_path = g_strconcat (path, ".kind", NULL);
           g_autofree char *message = g_strdup_printf (_("unknown unit kind “%s”"), kind_text);
           set_invalid (error, loader->file, kind_path, message);
+          return FALSE;
+        }
+
+      node = json_object_get_member (object, "inferred");
+      if (node != NULL && json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          g_autofree char *inferred_path = g_strconcat (path, ".inferred", NULL);
+          set_invalid (error, loader->file, inferred_path, _("not true or false"));
           return FALSE;
         }
 

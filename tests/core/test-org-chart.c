@@ -369,6 +369,8 @@ test_malformed_files (void)
   assert_mutation_fails ("\"agency\":\"demo\"", "\"agency\":\"lain\"",
                          "demo.json: $.agency: agency “lain” does not match the file name");
   assert_mutation_fails ("\"people\"", "\"orang\"", "demo.json: $.people: not an array");
+  assert_mutation_fails ("\"kind\":\"division\"", "\"kind\":\"division\",\"inferred\":\"ya\"",
+                         "demo.json: $.units[2].inferred: not true or false");
   assert_mutation_fails ("{\"agency\"", "[{\"agency\"", "demo.json: $: ");
 }
 
