@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (LoketCaseProjector, loket_case_projector, LOKET, CASE_PROJ
 LoketCaseProjector *loket_case_projector_new     (LoketServiceCatalog *catalog,
                                                   LoketWorkCalendar   *calendar) G_GNUC_WARN_UNUSED_RESULT;
 
+LoketServiceCatalog *loket_case_projector_get_catalog  (LoketCaseProjector *self);
+LoketWorkCalendar   *loket_case_projector_get_calendar (LoketCaseProjector *self);
+
 /* Sorts a copy of @events by (HLC, UUID) and folds them. All events must belong to one case. */
 LoketCase          *loket_case_projector_project (LoketCaseProjector *self,
                                                   GPtrArray          *events,
