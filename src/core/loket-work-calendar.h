@@ -40,6 +40,11 @@ void               loket_work_calendar_get_range      (LoketWorkCalendar *self,
                                                        int               *first_year,
                                                        int               *last_year);
 
+/* TRUE if the holiday file of @year is marked "status": "provisional" (expected dates, not the
+ * official SKB yet). */
+gboolean           loket_work_calendar_year_is_provisional (LoketWorkCalendar *self,
+                                                            int                year);
+
 /* The deadline for @value @unit counted from @start (Unix s), with @pauses not counted.
  * Working days: the deadline is the end of the Nth working day after the start day
  * (the start day itself does not count). Returns 0 for LOKET_SLA_UNIT_UNSPECIFIED.
