@@ -10,7 +10,7 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev poppler-utils
   libsoup-3.0-dev glib-networking
   desktop-file-utils appstream appstream-util
-  xvfb xauth xdotool imagemagick dbus dbus-x11
+  xvfb xauth x11-utils xdotool imagemagick dbus dbus-x11
   fonts-dejavu-core fonts-cantarell adwaita-icon-theme
   locales
 )

@@ -16,5 +16,9 @@ const char *loket_agency_get_short_name (LoketAgency *self);
 const char *loket_agency_get_address    (LoketAgency *self);
 /* Short code used in agenda numbers, e.g. "KTKT". */
 const char *loket_agency_get_code       (LoketAgency *self);
+/* IANA time zone of the office, e.g. "Asia/Makassar". */
+const char *loket_agency_get_timezone   (LoketAgency *self);
+/* "provinsi", "kabupaten" or "kota". */
+const char *loket_agency_get_level      (LoketAgency *self);
 
 G_END_DECLS

@@ -16,9 +16,12 @@ G_DECLARE_FINAL_TYPE (LoketService, loket_service, LOKET, SERVICE, GObject)
 const char         *loket_service_get_id          (LoketService *self); /* "kopnakertrans-ntt/rekomendasi-rekrutmen-akad" */
 const char         *loket_service_get_agency_id   (LoketService *self);
 const char         *loket_service_get_name        (LoketService *self); /* display name */
+const char         *loket_service_get_name_source (LoketService *self); /* title as printed */
 const char         *loket_service_get_lampiran    (LoketService *self); /* "XVI", "01" */
 /* The unit (Bidang/Seksi/UPTD id of the org chart) that handles it. */
 const char         *loket_service_get_unit_id     (LoketService *self);
+/* TRUE when the source does not name the unit and the catalog inferred it. */
+gboolean            loket_service_get_unit_inferred (LoketService *self);
 const char *const  *loket_service_get_channels    (LoketService *self); /* "surat", "tatap_muka", … */
 gboolean            loket_service_has_channel     (LoketService *self,
                                                    const char   *channel);
@@ -35,6 +38,8 @@ const LoketSlaClause *loket_service_get_deadline_clause (LoketService *self,
 /* Letter kinds of the products ("rekomendasi", "surat_keputusan", …); (transfer none) */
 const char *const  *loket_service_get_product_kinds (LoketService *self);
 const char         *loket_service_get_fee         (LoketService *self);
+/* FALSE when any charge can apply. */
+gboolean            loket_service_is_free         (LoketService *self);
 /* Flags of defects in the source (e.g. "body-repeats-service-04"); (transfer none) */
 const char *const  *loket_service_get_source_defects (LoketService *self);
 

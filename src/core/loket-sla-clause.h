@@ -51,6 +51,11 @@ gboolean        loket_sla_unit_from_string (const char   *text,
                                             LoketSlaUnit *unit);
 const char     *loket_sla_unit_to_string   (LoketSlaUnit  unit);
 
+/* "receipt", "complete", "event" */
+gboolean        loket_sla_clock_start_from_string (const char         *text,
+                                                   LoketSlaClockStart *clock_start);
+const char     *loket_sla_clock_start_to_string   (LoketSlaClockStart  clock_start);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketSlaClause, loket_sla_clause_free)
 
 G_END_DECLS

@@ -42,7 +42,16 @@ void               loket_work_calendar_get_range      (LoketWorkCalendar *self,
 
 /* The deadline for @value @unit counted from @start (Unix s), with @pauses not counted.
  * Working days: the deadline is the end of the Nth working day after the start day
- * (the start day itself does not count). Returns 0 for LOKET_SLA_UNIT_UNSPECIFIED. */
+ * (the start day itself does not count). Returns 0 for LOKET_SLA_UNIT_UNSPECIFIED.
+ *
+ * - menit/jam/jam_pelajaran (45 min): elapsed wall time; the paused time is added.
+ * - hari_kerja: a start on a non-working day counts from the next working day; the deadline is
+ *   23:59:59 local time. Each local working date touched by a pause (even partly) is skipped.
+ * - hari/minggu/bulan/tahun: calendar arithmetic on the local date, 23:59:59 local time of the
+ *   resulting day; each local date after the start day touched by a pause adds a day.
+ * - Fractional values of day-based units round up.
+ * - An open pause (end == 0) means the clock is stopped for an unknown time: the deadline is not
+ *   known yet and 0 ("no deadline while paused") is returned. */
 gint64             loket_work_calendar_deadline       (LoketWorkCalendar *self,
                                                        gint64             start,
                                                        double             value,
@@ -50,7 +59,9 @@ gint64             loket_work_calendar_deadline       (LoketWorkCalendar *self,
                                                        const LoketPause  *pauses,
                                                        guint              n_pauses);
 
-/* Working days left from @now until @deadline (negative when late; 0 on the last day). */
+/* Working days left from @now until @deadline (negative when late; 0 on the last day).
+ * Late is always < 0 (−1 on the deadline's own day after the deadline or on a weekend right after
+ * it). A @deadline of 0 (none) gives G_MAXINT. */
 int                loket_work_calendar_working_days_left (LoketWorkCalendar *self,
                                                           gint64             now,
                                                           gint64             deadline);

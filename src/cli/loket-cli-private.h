@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shared plumbing of loket-cli's subcommands.
+#pragma once
+
+#include <gio/gio.h>
+
+#include "loket-org-chart.h"
+#include "loket-service-catalog.h"
+#include "loket-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 ok, 1 the command failed (or found problems), 2 bad usage. */
+#define LOKET_CLI_EXIT_OK      0
+#define LOKET_CLI_EXIT_FAILED  1
+#define LOKET_CLI_EXIT_USAGE   2
+
+typedef struct
+{
+  LoketServiceCatalog *catalog;
+  LoketWorkCalendar   *calendar;
+  LoketOrgChart       *org;
+  LoketCaseProjector  *projector;
+  LoketStore          *store; /* NULL until loket_cli_context_open_store() */
+} LoketCliContext;
+
+LoketCliContext *loket_cli_context_new        (GError         **error);
+gboolean         loket_cli_context_open_store (LoketCliContext *ctx,
+                                               const char      *db_path,
+                                               gboolean         must_exist,
+                                               GError         **error);
+void             loket_cli_context_free       (LoketCliContext *ctx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketCliContext, loket_cli_context_free)
+
+/* Parses @argv with @entries; on error prints it and the usage hint, returns FALSE. */
+gboolean         loket_cli_parse_options      (const char   *command,
+                                               const char   *summary,
+                                               GOptionEntry *entries,
+                                               int          *argc,
+                                               char       ***argv);
+int              loket_cli_fail               (GError       *error);
+int              loket_cli_usage_error        (const char   *command,
+                                               const char   *message);
+
+int loket_cli_services (int argc, char **argv);
+int loket_cli_demo     (int argc, char **argv);
+int loket_cli_cases    (int argc, char **argv);
+int loket_cli_check    (int argc, char **argv);
+int loket_cli_rebuild  (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Subcommand dispatch and the plumbing the subcommands share.
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "loket-cli.h"
+#include "loket-cli-private.h"
+#include "loket-error.h"
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "services", loket_cli_services, N_("List the service catalog") },
+  { "demo", loket_cli_demo, N_("Fill a database with demo cases") },
+  { "cases", loket_cli_cases, N_("List or search cases") },
+  { "check", loket_cli_check, N_("Check a database: integrity, hash chains, projections") },
+  { "rebuild", loket_cli_rebuild, N_("Recompute every case projection from the events") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: loket-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “loket-cli COMMAND --help” for the options of a command."));
+}
+
+int
+loket_cli_run (int argc, char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (argc < 2 ? stderr : stdout);
+      return argc < 2 ? LOKET_CLI_EXIT_USAGE : LOKET_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("loket-cli %s\n", PACKAGE_VERSION);
+      return LOKET_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("loket-cli: unknown command “%s”"), argv[1]);
+  fputc ('\n', stderr);
+  print_help (stderr);
+  return LOKET_CLI_EXIT_USAGE;
+}
+
+LoketCliContext *
+loket_cli_context_new (GError **error)
+{
+  g_autoptr (LoketCliContext) ctx = g_new0 (LoketCliContext, 1);
+
+  ctx->catalog = loket_service_catalog_new_default (error);
+  if (ctx->catalog == NULL)
+    return NULL;
+  ctx->calendar = loket_work_calendar_new_default (error);
+  if (ctx->calendar == NULL)
+    return NULL;
+  ctx->org = loket_org_chart_new_default (error);
+  if (ctx->org == NULL)
+    return NULL;
+  ctx->projector = loket_case_projector_new (ctx->catalog, ctx->calendar);
+  return g_steal_pointer (&ctx);
+}
+
+gboolean
+loket_cli_context_open_store (LoketCliContext *ctx,
+                              const char      *db_path,
+                              gboolean         must_exist,
+                              GError         **error)
+{
+  if (must_exist && !g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _("Database “%s” does not exist"),
+                   db_path);
+      return FALSE;
+    }
+  ctx->store = loket_store_open (db_path, ctx->projector, error);
+  return ctx->store != NULL;
+}
+
+void
+loket_cli_context_free (LoketCliContext *ctx)
+{
+  if (ctx == NULL)
+    return;
+  if (ctx->store != NULL)
+    loket_store_close (ctx->store);
+  g_clear_object (&ctx->store);
+  g_clear_object (&ctx->projector);
+  g_clear_object (&ctx->org);
+  g_clear_object (&ctx->calendar);
+  g_clear_object (&ctx->catalog);
+  g_free (ctx);
+}
+
+gboolean
+loket_cli_parse_options (const char   *command,
+                         const char   *summary,
+                         GOptionEntry *entries,
+                         int          *argc,
+                         char       ***argv)
+{
+  g_autofree char *param = g_strdup_printf ("%s", command);
+  g_autoptr (GOptionContext) octx = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_summary (octx, summary);
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (octx, GETTEXT_PACKAGE);
+  g_set_prgname (g_strconcat ("loket-cli ", param, NULL));
+  if (!g_option_context_parse (octx, argc, argv, &error))
+    {
+      loket_cli_usage_error (command, error->message);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_("unexpected argument “%s”"), (*argv)[1]);
+      loket_cli_usage_error (command, msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+loket_cli_fail (GError *error)
+{
+  fprintf (stderr, "loket-cli: %s\n", error->message);
+  return LOKET_CLI_EXIT_FAILED;
+}
+
+int
+loket_cli_usage_error (const char *command,
+                       const char *message)
+{
+  fprintf (stderr, "loket-cli %s: %s\n", command, message);
+  fprintf (stderr, _("Run “loket-cli %s --help” for its options."), command);
+  fputc ('\n', stderr);
+  return LOKET_CLI_EXIT_USAGE;
+}

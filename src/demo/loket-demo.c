@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Demo cases: each case gets a plausible life (registration, completeness check, disposition,
+// draft, paraf, signature, hand-over), cut off at "now", so every state and overdue cases occur.
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "loket-demo.h"
+#include "loket-demo-names.h"
+#include "loket-error.h"
+#include "loket-hlc.h"
+#include "loket-id-numbers.h"
+
+#define BATCH_CASES 250
+#define HOUR        3600
+#define DAY         (24 * HOUR)
+#define WITA_OFFSET (8 * HOUR)
+
+typedef struct
+{
+  GRand               *rand;
+  LoketServiceCatalog *catalog;
+  LoketOrgChart       *org;
+  gint64               now;
+  GHashTable          *agenda_seq; /* "agency/year" → GUINT count */
+  GPtrArray           *batch;      /* LoketEvent */
+} Demo;
+
+static guint
+pick (Demo *demo, guint n)
+{
+  return (guint) g_rand_int_range (demo->rand, 0, (gint32) n);
+}
+
+static const char *
+pick_str (Demo *demo, const char *const *v)
+{
+  return v[pick (demo, loket_demo_strv_len (v))];
+}
+
+static char *
+random_uuid (Demo *demo)
+{
+  guint32 w[4];
+
+  for (guint i = 0; i < 4; i++)
+    w[i] = g_rand_int (demo->rand);
+  /* RFC 4122 version 4 layout, drawn from the seeded generator so demo data is reproducible. */
+  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xfff,
+                          (w[2] >> 16 & 0x3fff) | 0x8000, w[2] & 0xffff, w[3]);
+}
+
+static char *
+iso_time (gint64 unix_s)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_offset (WITA_OFFSET);
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_s);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  return g_date_time_format_iso8601 (local);
+}
+
+/* A person holding a position of @role in @agency_id (deterministic: the first one). */
+static const LoketPerson *
+find_person (Demo *demo, const char *agency_id, LoketRole role, const char *unit_id)
+{
+  GPtrArray *people = loket_org_chart_get_people (demo->org, agency_id);
+  const LoketPerson *fallback = NULL;
+
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const LoketPerson *p = g_ptr_array_index (people, i);
+      const LoketPosition *pos = loket_org_chart_lookup_position (demo->org, p->position_id);
+
+      if (pos == NULL || pos->role != role)
+        continue;
+      if (unit_id == NULL || g_strcmp0 (pos->unit_id, unit_id) == 0)
+        return p;
+      if (fallback == NULL)
+        fallback = p;
+    }
+  return fallback;
+}
+
+static const LoketPosition *
+find_position (Demo *demo, const char *agency_id, const char *unit_id)
+{
+  GPtrArray *positions = loket_org_chart_get_positions (demo->org, agency_id);
+  const LoketPosition *fallback = NULL;
+
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    {
+      const LoketPosition *pos = g_ptr_array_index (positions, i);
+      gboolean head = pos->role == LOKET_ROLE_DIVISION_HEAD || pos->role == LOKET_ROLE_SECRETARY ||
+                      pos->role == LOKET_ROLE_UPTD_HEAD;
+
+      if (!head)
+        continue;
+      if (g_strcmp0 (pos->unit_id, unit_id) == 0)
+        return pos;
+      if (fallback == NULL)
+        fallback = pos;
+    }
+  return fallback;
+}
+
+static const char *
+person_id (const LoketPerson *p)
+{
+  return p != NULL ? p->id : "demo";
+}
+
+static void
+add_event (Demo       *demo,
+           const char *case_uuid,
+           const char *type,
+           const char *author,
+           gint64      at,
+           JsonBuilder *body)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (body);
+  g_autofree char *json = json_to_string (root, FALSE);
+  g_autofree char *uuid = random_uuid (demo);
+  /* The HLC of demo events is their own time: the events are spread over months. */
+  g_autofree char *hlc = loket_hlc_format (at * 1000 + pick (demo, 1000), 0);
+
+  g_ptr_array_add (demo->batch, loket_event_new (uuid, case_uuid, type, author, "demo-device",
+                                                 hlc, json));
+}
+
+static JsonBuilder *
+body_at (gint64 at)
+{
+  JsonBuilder *b = json_builder_new ();
+  g_autofree char *iso = iso_time (at);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "at");
+  json_builder_add_string_value (b, iso);
+  return b;
+}
+
+static gboolean
+is_organisation_service (LoketService *service)
+{
+  const char *name = loket_service_get_name (service);
+  static const char *const markers[] = { "Koperasi", "Perusahaan", "AKAD", "LPK", "BKK",
+                                         "Undian", "Kawasan", NULL };
+
+  for (guint i = 0; markers[i] != NULL; i++)
+    if (strstr (name, markers[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_party (Demo *demo, JsonBuilder *b, LoketService *service, char **name_out)
+{
+  gboolean bali = g_str_has_prefix (loket_service_get_agency_id (service), "disperinaker");
+  const LoketDemoRegion *regions = bali ? loket_demo_regions_bali : loket_demo_regions_ntt;
+  guint n_regions = 0;
+  const LoketDemoRegion *region;
+
+  while (regions[n_regions].code != NULL)
+    n_regions++;
+  region = &regions[pick (demo, n_regions)];
+
+  json_builder_begin_object (b);
+  if (is_organisation_service (service))
+    {
+      g_autofree char *org = g_strdup_printf ("%s %s", pick_str (demo, loket_demo_org_prefixes),
+                                              pick_str (demo, loket_demo_org_names));
+      g_autofree char *contact = g_strdup_printf ("%s %s",
+                                                  pick_str (demo, loket_demo_given_names_m),
+                                                  pick_str (demo, loket_demo_family_names));
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, "organisation");
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, org);
+      json_builder_set_member_name (b, "contact_person");
+      json_builder_add_string_value (b, contact);
+      *name_out = g_steal_pointer (&org);
+    }
+  else
+    {
+      gboolean female = pick (demo, 2) == 1;
+      g_autoptr (GDate) birth = g_date_new_dmy (1 + pick (demo, 28), 1 + pick (demo, 12),
+                                                1960 + pick (demo, 45));
+      g_autofree char *nik = loket_nik_generate (demo->rand, region->code, birth, female);
+      g_autofree char *name = g_strdup_printf (
+        "%s %s", pick_str (demo, female ? loket_demo_given_names_f : loket_demo_given_names_m),
+        pick_str (demo, loket_demo_family_names));
+      g_autofree char *phone = g_strdup_printf ("08%02u%08u", 11 + pick (demo, 70),
+                                                pick (demo, 100000000));
+
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, "person");
+      json_builder_set_member_name (b, "nik");
+      json_builder_add_string_value (b, nik);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, name);
+      json_builder_set_member_name (b, "phone");
+      json_builder_add_string_value (b, phone);
+      *name_out = g_steal_pointer (&name);
+    }
+  {
+    g_autofree char *address = g_strdup_printf ("%s No. %u, %s",
+                                                pick_str (demo, loket_demo_streets),
+                                                1 + pick (demo, 120), region->place);
+    json_builder_set_member_name (b, "address");
+    json_builder_add_string_value (b, address);
+  }
+  json_builder_end_object (b);
+}
+
+static char *
+next_agenda_number (Demo *demo, LoketAgency *agency, gint64 at)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (at + WITA_OFFSET);
+  int year = g_date_time_get_year (dt);
+  g_autofree char *key = g_strdup_printf ("%s/%d", loket_agency_get_id (agency), year);
+  guint seq = GPOINTER_TO_UINT (g_hash_table_lookup (demo->agenda_seq, key)) + 1;
+
+  g_hash_table_insert (demo->agenda_seq, g_steal_pointer (&key), GUINT_TO_POINTER (seq));
+  return g_strdup_printf ("%05u/%s/%d", seq, loket_agency_get_code (agency), year);
+}
+
+/* A working-hours moment (08:00–15:00 WITA) on a weekday, about @days_ago before now. */
+static gint64
+office_time (Demo *demo, guint days_ago)
+{
+  gint64 t = demo->now - (gint64) days_ago * DAY;
+  gint64 local_day = (t + WITA_OFFSET) / DAY;
+  int weekday = (int) ((local_day + 3) % 7); /* 0 = Monday; 1970-01-01 was a Thursday */
+
+  if (weekday >= 5)
+    local_day -= weekday - 4;
+  return local_day * DAY - WITA_OFFSET + 8 * HOUR + pick (demo, 7 * HOUR);
+}
+
+static gboolean
+is_counter_service (LoketService *service, const char *channel)
+{
+  const LoketSlaClause *c = loket_service_get_deadline_clause (service, channel);
+
+  return c != NULL && (c->unit == LOKET_SLA_UNIT_MINUTE || c->unit == LOKET_SLA_UNIT_HOUR);
+}
+
+static gboolean
+has_letter_product (LoketService *service)
+{
+  const char *const *kinds = loket_service_get_product_kinds (service);
+
+  for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+    if (g_strcmp0 (kinds[i], "none") != 0 && g_strcmp0 (kinds[i], "laporan") != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+generate_case (Demo *demo, LoketService *service)
+{
+  const char *agency_id = loket_service_get_agency_id (service);
+  LoketAgency *agency = loket_service_catalog_lookup_agency (demo->catalog, agency_id);
+  const char *const *channels = loket_service_get_channels (service);
+  const char *channel = channels[pick (demo, g_strv_length ((char **) channels))];
+  const char *unit = loket_service_get_unit_id (service);
+  g_autofree char *case_uuid = random_uuid (demo);
+  /* Older cases are more likely to be finished: ages skew towards the recent past. */
+  guint age_days = pick (demo, 540) * pick (demo, 540) / 540;
+  gint64 t = office_time (demo, age_days);
+  g_autofree char *agenda = next_agenda_number (demo, agency, t);
+  g_autofree char *applicant = NULL;
+  g_autofree char *subject = NULL;
+  const LoketPerson *registrar = find_person (demo, agency_id, LOKET_ROLE_REGISTRAR, NULL);
+  const LoketPerson *head = find_person (demo, agency_id, LOKET_ROLE_HEAD, NULL);
+  const LoketPerson *staff = find_person (demo, agency_id, LOKET_ROLE_STAFF, NULL);
+  const LoketPosition *handler = find_position (demo, agency_id, unit);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (GPtrArray) reqs = loket_service_get_requirements (service, channel);
+  gboolean counter = is_counter_service (service, channel);
+  guint fate = pick (demo, 100);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "agency");
+  json_builder_add_string_value (b, agency_id);
+  json_builder_set_member_name (b, "service");
+  json_builder_add_string_value (b, loket_service_get_id (service));
+  json_builder_set_member_name (b, "channel");
+  json_builder_add_string_value (b, channel);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, unit);
+  json_builder_set_member_name (b, "agenda_number");
+  json_builder_add_string_value (b, agenda);
+  json_builder_set_member_name (b, "received_at");
+  {
+    g_autofree char *iso = iso_time (t);
+    json_builder_add_string_value (b, iso);
+  }
+  json_builder_set_member_name (b, "parties");
+  json_builder_begin_array (b);
+  add_party (demo, b, service, &applicant);
+  json_builder_end_array (b);
+  subject = g_strdup_printf ("Permohonan %s", loket_service_get_name (service));
+  json_builder_set_member_name (b, "subject");
+  json_builder_add_string_value (b, subject);
+  json_builder_end_object (b);
+  add_event (demo, case_uuid, LOKET_EVENT_CASE_REGISTERED, person_id (registrar), t, b);
+
+  /* Check the requirements; one case in eight is returned for a missing document first. */
+  t += 10 * 60 + pick (demo, 50 * 60);
+  for (guint i = 0; reqs != NULL && i < reqs->len; i++)
+    {
+      LoketRequirement *req = g_ptr_array_index (reqs, i);
+      g_autoptr (JsonBuilder) rb = json_builder_new ();
+
+      json_builder_begin_object (rb);
+      json_builder_set_member_name (rb, "requirement");
+      json_builder_add_string_value (rb, loket_requirement_get_id (req));
+      json_builder_set_member_name (rb, "satisfied");
+      json_builder_add_boolean_value (rb, TRUE);
+      json_builder_end_object (rb);
+      if (i < 3 && t < demo->now)
+        add_event (demo, case_uuid, LOKET_EVENT_REQUIREMENT_CHECKED, person_id (registrar), t, rb);
+    }
+  if (fate < 8 && !counter)
+    {
+      g_autoptr (JsonBuilder) rb = body_at (t);
+
+      if (t >= demo->now)
+        return;
+      json_builder_set_member_name (rb, "missing");
+      json_builder_begin_array (rb);
+      if (reqs != NULL && reqs->len > 0)
+        json_builder_add_string_value (
+          rb, loket_requirement_get_id (g_ptr_array_index (reqs, reqs->len - 1)));
+      json_builder_end_array (rb);
+      json_builder_set_member_name (rb, "note");
+      json_builder_add_string_value (rb, "Berkas belum lengkap");
+      json_builder_end_object (rb);
+      add_event (demo, case_uuid, LOKET_EVENT_CASE_RETURNED, person_id (registrar), t, rb);
+      t += (gint64) (1 + pick (demo, 20)) * DAY; /* the applicant comes back later */
+    }
+  if (fate >= 8 && fate < 12 && age_days < 30)
+    return; /* still being checked at the counter */
+  if (t >= demo->now)
+    return;
+  {
+    g_autoptr (JsonBuilder) cb = body_at (t);
+    json_builder_end_object (cb);
+    add_event (demo, case_uuid, LOKET_EVENT_CASE_DECLARED_COMPLETE, person_id (registrar), t, cb);
+  }
+
+  if (counter)
+    {
+      /* Counter services are served on the spot. */
+      g_autoptr (JsonBuilder) cb = NULL;
+
+      t += (5 + pick (demo, 15)) * 60;
+      if (t >= demo->now)
+        return;
+      cb = body_at (t);
+      json_builder_set_member_name (cb, "outcome");
+      json_builder_add_string_value (cb, "selesai");
+      json_builder_end_object (cb);
+      add_event (demo, case_uuid, LOKET_EVENT_CASE_CLOSED, person_id (staff), t, cb);
+      return;
+    }
+
+  /* Disposition by the Kepala Dinas to the head of the handling unit. */
+  t += HOUR + pick (demo, 2 * DAY);
+  if (t >= demo->now)
+    return;
+  {
+    g_autoptr (JsonBuilder) db = body_at (t);
+
+    json_builder_set_member_name (db, "to");
+    json_builder_begin_array (db);
+    json_builder_add_string_value (db, handler != NULL ? handler->id : unit);
+    json_builder_end_array (db);
+    json_builder_set_member_name (db, "instruction");
+    json_builder_add_string_value (db, "untuk_ditindaklanjuti");
+    json_builder_set_member_name (db, "note");
+    json_builder_add_string_value (db, "Mohon diproses sesuai standar pelayanan.");
+    json_builder_end_object (db);
+    add_event (demo, case_uuid, LOKET_EVENT_DISPOSITION_SENT, person_id (head), t, db);
+  }
+
+  /* One open case in ten waits on the applicant or an outside body. */
+  if (fate >= 12 && fate < 17 && age_days < 60)
+    {
+      g_autoptr (JsonBuilder) pb = body_at (t + DAY);
+
+      if (t + DAY >= demo->now)
+        return;
+      json_builder_set_member_name (pb, "reason");
+      json_builder_add_string_value (pb, "Menunggu kelengkapan data dari pemohon");
+      json_builder_end_object (pb);
+      add_event (demo, case_uuid, LOKET_EVENT_CASE_PAUSED, person_id (staff), t + DAY, pb);
+      return;
+    }
+
+  /* Slow cases: a few stay in process well past their deadline. */
+  t += (gint64) (1 + pick (demo, fate >= 90 ? 40 : 8)) * DAY;
+  if (t >= demo->now)
+    return;
+
+  if (has_letter_product (service))
+    {
+      g_autoptr (JsonBuilder) draft = body_at (t);
+      g_autoptr (JsonBuilder) paraf = NULL;
+      g_autoptr (JsonBuilder) sign = NULL;
+
+      json_builder_set_member_name (draft, "version");
+      json_builder_add_int_value (draft, 1);
+      json_builder_end_object (draft);
+      add_event (demo, case_uuid, LOKET_EVENT_DRAFT_CREATED, person_id (staff), t, draft);
+
+      t += HOUR + pick (demo, 3 * DAY);
+      if (t >= demo->now)
+        return;
+      paraf = body_at (t);
+      json_builder_set_member_name (paraf, "final");
+      json_builder_add_boolean_value (paraf, TRUE);
+      json_builder_end_object (paraf);
+      add_event (demo, case_uuid, LOKET_EVENT_DRAFT_PARAF, person_id (staff), t, paraf);
+
+      t += HOUR + pick (demo, 2 * DAY);
+      if (t >= demo->now)
+        return;
+      sign = body_at (t);
+      json_builder_end_object (sign);
+      add_event (demo, case_uuid, LOKET_EVENT_LETTER_SIGNED, person_id (head), t, sign);
+    }
+
+  t += HOUR + pick (demo, 2 * DAY);
+  if (t >= demo->now)
+    return;
+  {
+    g_autoptr (JsonBuilder) cb = body_at (t);
+
+    json_builder_set_member_name (cb, "outcome");
+    json_builder_add_string_value (cb, "selesai");
+    json_builder_end_object (cb);
+    add_event (demo, case_uuid, LOKET_EVENT_CASE_CLOSED, person_id (registrar), t, cb);
+  }
+}
+
+gboolean
+loket_demo_populate (LoketStore          *store,
+                     LoketServiceCatalog *catalog,
+                     LoketOrgChart       *org,
+                     guint                n_cases,
+                     guint32              seed,
+                     const char          *agency_id,
+                     gint64               now,
+                     LoketDemoProgress    progress,
+                     gpointer             progress_data,
+                     GError             **error)
+{
+  g_autoptr (GPtrArray) services = g_ptr_array_new ();
+  GPtrArray *all = loket_service_catalog_get_services (catalog);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GHashTable) seq = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  Demo demo = { rand, catalog, org, now, seq, batch };
+
+  g_return_val_if_fail (LOKET_IS_STORE (store), FALSE);
+
+  /* Without an explicit "now", use 16:00 WITA today: the same seed gives the same cases all day. */
+  if (demo.now == 0)
+    {
+      gint64 t = g_get_real_time () / G_USEC_PER_SEC;
+      demo.now = (t + WITA_OFFSET) / DAY * DAY - WITA_OFFSET + 16 * HOUR;
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      LoketService *s = g_ptr_array_index (all, i);
+
+      if (agency_id == NULL || g_strcmp0 (loket_service_get_agency_id (s), agency_id) == 0)
+        g_ptr_array_add (services, s);
+    }
+  if (services->len == 0)
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
+                   _("No services for agency “%s” in the catalog"), agency_id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      generate_case (&demo, g_ptr_array_index (services, pick (&demo, services->len)));
+      if ((i + 1) % BATCH_CASES == 0 || i + 1 == n_cases)
+        {
+          if (!loket_store_append_events (store, batch, error))
+            return FALSE;
+          g_ptr_array_set_size (batch, 0);
+          if (progress != NULL)
+            progress (i + 1, n_cases, progress_data);
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// loket-cli end to end: the real executable on real database files.
+#include <glib/gstdio.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <gio/gio.h>
+
+#include "loket-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *tmpdir;
+
+static void
+run_cli (Run *run, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exe = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src", "cli",
+                                           "loket-cli", NULL);
+  va_list ap;
+  const char *arg;
+
+  g_ptr_array_add (argv, exe);
+  va_start (ap, run);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static void
+test_usage_errors (void)
+{
+  {
+    g_auto (Run) r = { 0 };
+    run_cli (&r, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "loket-cli"));
+  }
+  {
+    g_auto (Run) r = { 0 };
+    run_cli (&r, "frobnicate", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "frobnicate"));
+  }
+  {
+    g_auto (Run) r = { 0 };
+    run_cli (&r, "cases", "--bogus-flag", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--bogus-flag"));
+  }
+  {
+    g_auto (Run) r = { 0 };
+    run_cli (&r, "demo", "--cases", "10", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--db"));
+  }
+  {
+    g_autofree char *db = tmp_path ("never.db");
+    g_auto (Run) r = { 0 };
+    run_cli (&r, "demo", "--db", db, "--cases", "0", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *db = tmp_path ("never2.db");
+    g_auto (Run) r = { 0 };
+    run_cli (&r, "demo", "--db", db, "--cases", "5", "--agency", "no-such-agency", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "no-such-agency"));
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_services_json (void)
+{
+  g_auto (Run) r = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  JsonArray *agencies;
+  guint n_services = 0;
+
+  run_cli (&r, "services", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  agencies = json_object_get_array_member (root, "agencies");
+  g_assert_cmpuint (json_array_get_length (agencies), ==, 3);
+  for (guint i = 0; i < json_array_get_length (agencies); i++)
+    {
+      JsonObject *agency = json_array_get_object_element (agencies, i);
+      n_services += json_array_get_length (json_object_get_array_member (agency, "services"));
+    }
+  g_assert_cmpuint (n_services, ==, 35);
+}
+
+static JsonObject *
+parse_object (const char *text, JsonParser *parser)
+{
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_demo_cases_check (void)
+{
+  g_autofree char *db1 = tmp_path ("demo1.db");
+  g_autofree char *db2 = tmp_path ("demo2.db");
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  JsonObject *o1, *o2;
+  JsonArray *cases;
+  const char *name = NULL;
+  g_auto (Run) d1 = { 0 };
+  g_auto (Run) d2 = { 0 };
+  g_auto (Run) c1 = { 0 };
+  g_auto (Run) c2 = { 0 };
+  g_auto (Run) check = { 0 };
+  g_auto (Run) search = { 0 };
+  g_auto (Run) overdue = { 0 };
+
+  run_cli (&d1, "demo", "--db", db1, "--cases", "300", "--seed", "7", "--now", "2026-11-20", "-q", NULL);
+  g_assert_cmpint (d1.status, ==, 0);
+  run_cli (&d2, "demo", "--db", db2, "--cases", "300", "--seed", "7", "--now", "2026-11-20", "-q", NULL);
+  g_assert_cmpint (d2.status, ==, 0);
+
+  /* Deterministic: the same seed and date give the same cases. */
+  run_cli (&c1, "cases", "--db", db1, "--limit", "0", "--json", NULL);
+  run_cli (&c2, "cases", "--db", db2, "--limit", "0", "--json", NULL);
+  g_assert_cmpint (c1.status, ==, 0);
+  g_assert_cmpstr (c1.out, ==, c2.out);
+  o1 = parse_object (c1.out, p1);
+  g_assert_cmpint (json_object_get_int_member (o1, "total"), ==, 300);
+  cases = json_object_get_array_member (o1, "cases");
+  g_assert_cmpuint (json_array_get_length (cases), ==, 300);
+
+  /* Every state occurs. */
+  {
+    g_autoptr (GHashTable) states = g_hash_table_new (g_str_hash, g_str_equal);
+    for (guint i = 0; i < json_array_get_length (cases); i++)
+      {
+        JsonObject *c = json_array_get_object_element (cases, i);
+        g_hash_table_add (states, (gpointer) json_object_get_string_member (c, "status"));
+        if (name == NULL && !json_object_get_null_member (c, "nik"))
+          name = json_object_get_string_member (c, "applicant");
+      }
+    g_assert_cmpuint (g_hash_table_size (states), >=, 6);
+  }
+
+  /* Search by the applicant's family name narrows the list. */
+  g_assert_nonnull (name);
+  run_cli (&search, "cases", "--db", db1, "--search", strrchr (name, ' ') + 1, "--json", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  o2 = parse_object (search.out, p2);
+  g_assert_cmpint (json_object_get_int_member (o2, "total"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (o2, "total"), <, 300);
+
+  run_cli (&overdue, "cases", "--db", db1, "--overdue", NULL);
+  g_assert_cmpint (overdue.status, ==, 0);
+
+  run_cli (&check, "check", "--db", db1, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, " 0 problems"));
+}
+
+static void
+test_tampered_event_is_reported (void)
+{
+  g_autofree char *db = tmp_path ("tamper.db");
+  g_autofree char *sql = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+  g_auto (Run) demo = { 0 };
+  g_auto (Run) check = { 0 };
+  const char *argv[] = { "sqlite3", db, NULL, NULL };
+
+  run_cli (&demo, "demo", "--db", db, "--cases", "50", "--seed", "3", "-q", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  /* Change one stored event body behind the store's back, as an attacker with file access could. */
+  argv[2] = "UPDATE events SET body = replace(body, 'Permohonan', 'Permintaan') "
+            "WHERE rowid = (SELECT min(rowid) FROM events WHERE type = 'case.registered');";
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &stdout_text, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  run_cli (&check, "check", "--db", db, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_nonnull (strstr (check.out, "hash"));
+  g_assert_nonnull (strstr (check.out, "case "));
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *junk = tmp_path ("junk.db");
+  g_autofree char *notdir = tmp_path ("plain-file");
+  g_autofree char *under_file = g_build_filename (notdir, "sub", "x.db", NULL);
+  g_autofree char *missing = tmp_path ("missing.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+  g_auto (Run) r1 = { 0 };
+  g_auto (Run) r2 = { 0 };
+  g_auto (Run) r3 = { 0 };
+  g_auto (Run) r4 = { 0 };
+
+  g_assert_true (g_file_set_contents (junk, "this is not a database, just text\n", -1, NULL));
+  g_file_get_contents (junk, &before, &len_before, NULL);
+  run_cli (&r1, "cases", "--db", junk, NULL);
+  g_assert_cmpint (r1.status, ==, 1);
+  g_assert_cmpuint (strlen (r1.err), >, 10);
+  g_file_get_contents (junk, &after, &len_after, NULL);
+  g_assert_cmpmem (before, len_before, after, len_after);
+
+  run_cli (&r2, "check", "--db", junk, NULL);
+  g_assert_cmpint (r2.status, ==, 1);
+
+  g_assert_true (g_file_set_contents (notdir, "x", -1, NULL));
+  run_cli (&r3, "demo", "--db", under_file, "--cases", "3", "-q", NULL);
+  g_assert_cmpint (r3.status, ==, 1);
+  g_assert_cmpuint (strlen (r3.err), >, 10);
+
+  run_cli (&r4, "cases", "--db", missing, NULL);
+  g_assert_cmpint (r4.status, ==, 1);
+  g_assert_nonnull (strstr (r4.err, "missing.db"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("loket-cli-XXXXXX", NULL);
+  g_test_add_func ("/loket/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/loket/cli/services-json", test_services_json);
+  g_test_add_func ("/loket/cli/demo-cases-check", test_demo_cases_check);
+  g_test_add_func ("/loket/cli/tampered-event", test_tampered_event_is_reported);
+  g_test_add_func ("/loket/cli/bad-files", test_bad_files);
+  ret = g_test_run ();
+  loket_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+  return ret;
+}
