@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The case pane: a summary of one case and the timeline of its events.
+#pragma once
+
+#include <adwaita.h>
+
+#include "loket-case.h"
+#include "loket-org-chart.h"
+#include "loket-service-catalog.h"
+#include "loket-store.h"
+#include "loket-work-calendar.h"
+
+G_BEGIN_DECLS
+
+#define LOKET_TYPE_CASE_VIEW (loket_case_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoketCaseView, loket_case_view, LOKET, CASE_VIEW, GtkWidget)
+
+GtkWidget *loket_case_view_new              (void) G_GNUC_WARN_UNUSED_RESULT;
+
+/* What the view needs to name things and read events; any may be NULL. */
+void       loket_case_view_set_context      (LoketCaseView       *self,
+                                             LoketStore          *store,
+                                             LoketServiceCatalog *catalog,
+                                             LoketOrgChart       *org,
+                                             LoketWorkCalendar   *calendar);
+/* "Now" for the working days left (Unix s; 0 = the real clock). */
+void       loket_case_view_set_now          (LoketCaseView       *self,
+                                             gint64               now);
+
+LoketCase *loket_case_view_get_case         (LoketCaseView       *self);
+/* Shows @kase (or the "no case selected" state for NULL) and loads its events. */
+void       loket_case_view_set_case         (LoketCaseView       *self,
+                                             LoketCase           *kase);
+
+/* Rows in the timeline once the events have arrived (for tests). */
+guint      loket_case_view_get_n_timeline_rows (LoketCaseView    *self);
+/* TRUE while the events of the case are being read. */
+gboolean   loket_case_view_get_loading      (LoketCaseView       *self);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LoketWindow's fields and the functions its parts (sidebar, columns) share.
+#pragma once
+
+#include "case/loket-case-view.h"
+#include "loket-case-list-model.h"
+#include "loket-case-projector.h"
+#include "loket-org-chart.h"
+#include "loket-service-catalog.h"
+#include "loket-store.h"
+#include "loket-window.h"
+#include "loket-work-calendar.h"
+
+G_BEGIN_DECLS
+
+typedef struct _LoketCaseColumn LoketCaseColumn;
+
+struct _LoketWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *main_stack;
+  AdwStatusPage       *error_page;
+  GtkListBox          *sidebar_list;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *list_stack;
+  AdwStatusPage       *list_empty_page;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *agenda_column;
+  GtkColumnViewColumn *received_column;
+  GtkColumnViewColumn *applicant_column;
+  GtkColumnViewColumn *service_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *due_column;
+  AdwWindowTitle      *case_title;
+  LoketCaseView       *case_view;
+
+  /* Owned references */
+  GSettings           *settings;   /* NULL when the schema is not installed */
+  GCancellable        *cancellable;
+  LoketServiceCatalog *catalog;
+  LoketWorkCalendar   *calendar;
+  LoketOrgChart       *org;
+  LoketCaseProjector  *projector;
+  LoketStore          *store;
+  LoketCaseListModel  *cases;
+  GtkSingleSelection  *selection;
+  LoketCaseQuery      *query;
+  GError              *error;
+  char                *db_path;
+  char                *inbox_key;
+  GPtrArray           *columns;    /* (element-type LoketCaseColumn) */
+  LoketCase           *pending_selection; /* placeholder selected before its page arrived */
+
+  gint64               now;        /* Unix s: "now" of this session, renewed by refresh */
+  guint                updating_sidebar : 1;
+};
+
+/* loket-window-columns.c */
+void _loket_window_setup_columns   (LoketWindow *self);
+void _loket_window_restore_sort    (LoketWindow *self);
+void _loket_window_free_columns    (LoketWindow *self);
+
+/* loket-window-sidebar.c */
+void _loket_window_refresh_inboxes (LoketWindow *self);
+
+/* loket-window.c */
+void _loket_window_apply_query     (LoketWindow *self);
+
+G_END_DECLS

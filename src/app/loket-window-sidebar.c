@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window's sidebar: the inboxes with their counts, one row per unit that has cases.
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "loket-window-private.h"
+
+typedef struct
+{
+  const char *key;
+  const char *icon_name;
+  const char *label;
+} FixedInbox;
+
+static const FixedInbox fixed_inboxes[] = {
+  { "all", "folder-documents-symbolic", N_("All cases") },
+  { "needs_action", "task-due-symbolic", N_("Needs action") },
+  { "overdue", "task-past-due-symbolic", N_("Overdue") },
+};
+
+typedef struct
+{
+  char       *key;
+  char       *name;
+  char       *tooltip;
+  guint       count;
+} UnitInbox;
+
+static void
+unit_inbox_free (gpointer data)
+{
+  UnitInbox *inbox = data;
+
+  g_free (inbox->key);
+  g_free (inbox->name);
+  g_free (inbox->tooltip);
+  g_free (inbox);
+}
+
+static int
+compare_units (gconstpointer a,
+               gconstpointer b)
+{
+  const UnitInbox *ua = *(const UnitInbox **) a;
+  const UnitInbox *ub = *(const UnitInbox **) b;
+
+  return g_utf8_collate (ua->name, ub->name);
+}
+
+static GtkWidget *
+create_row (const char *key,
+            const char *icon_name,
+            const char *label,
+            const char *tooltip,
+            guint       count)
+{
+  g_autofree char *count_text = g_strdup_printf ("%'u", count);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name_label = gtk_label_new (label);
+  GtkWidget *count_label = gtk_label_new (count_text);
+
+  g_object_set_data_full (G_OBJECT (row), "loket-inbox-key", g_strdup (key), g_free);
+  gtk_widget_add_css_class (box, "inbox-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (row, tooltip);
+
+  if (icon_name != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name_label, TRUE);
+  gtk_box_append (GTK_BOX (box), name_label);
+
+  gtk_widget_add_css_class (count_label, "inbox-count");
+  gtk_box_append (GTK_BOX (box), count_label);
+
+  return row;
+}
+
+static GtkWidget *
+create_heading (const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_can_focus (row, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  return row;
+}
+
+static void
+fill_sidebar (LoketWindow *self,
+              GPtrArray   *counts)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (unit_inbox_free);
+  GtkListBoxRow *selected = NULL;
+  GtkWidget *child;
+  guint n_agencies = 0;
+
+  if (self->catalog != NULL)
+    n_agencies = loket_service_catalog_get_agencies (self->catalog)->len;
+
+  self->updating_sidebar = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_inboxes); i++)
+    {
+      guint count = 0;
+
+      for (guint j = 0; counts != NULL && j < counts->len; j++)
+        {
+          LoketInboxCount *c = g_ptr_array_index (counts, j);
+
+          if (g_strcmp0 (c->key, fixed_inboxes[i].key) == 0)
+            count = c->count;
+        }
+
+      gtk_list_box_append (self->sidebar_list,
+                           create_row (fixed_inboxes[i].key, fixed_inboxes[i].icon_name,
+                                       _(fixed_inboxes[i].label), NULL, count));
+    }
+
+  for (guint j = 0; counts != NULL && j < counts->len; j++)
+    {
+      LoketInboxCount *c = g_ptr_array_index (counts, j);
+      const LoketUnit *unit = NULL;
+      const LoketUnit *root = NULL;
+      UnitInbox *inbox;
+
+      if (!g_str_has_prefix (c->key, "unit:"))
+        continue;
+
+      if (self->org != NULL)
+        unit = loket_org_chart_lookup_unit (self->org, c->key + strlen ("unit:"));
+
+      inbox = g_new0 (UnitInbox, 1);
+      inbox->key = g_strdup (c->key);
+      inbox->count = c->count;
+      inbox->name = g_strdup (unit != NULL ? unit->name : c->key + strlen ("unit:"));
+
+      /* With several agencies in one database, say which agency a unit belongs to. */
+      if (unit != NULL && self->org != NULL)
+        {
+          root = unit;
+          while (root->parent_id != NULL)
+            {
+              const LoketUnit *parent = loket_org_chart_lookup_unit (self->org, root->parent_id);
+
+              if (parent == NULL)
+                break;
+              root = parent;
+            }
+          if (root != unit)
+            inbox->tooltip = g_strdup_printf ("%s — %s", unit->name, root->name);
+        }
+      if (n_agencies > 1 && root != NULL && root != unit && root->short_name != NULL)
+        {
+          g_autofree char *name = g_steal_pointer (&inbox->name);
+
+          /* Translators: a unit in the sidebar with its agency, "Sekretariat (Dinsos NTT)" */
+          inbox->name = g_strdup_printf (C_("sidebar unit", "%s (%s)"), name, root->short_name);
+        }
+
+      g_ptr_array_add (units, inbox);
+    }
+
+  g_ptr_array_sort (units, compare_units);
+  if (units->len > 0)
+    gtk_list_box_append (self->sidebar_list, create_heading (_("Units")));
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      UnitInbox *inbox = g_ptr_array_index (units, i);
+
+      gtk_list_box_append (self->sidebar_list,
+                           create_row (inbox->key, "folder-symbolic", inbox->name, inbox->tooltip,
+                                       inbox->count));
+    }
+
+  /* Keep the selected inbox selected; if it has gone, fall back to all cases. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *key = g_object_get_data (G_OBJECT (child), "loket-inbox-key");
+
+      if (key != NULL && g_strcmp0 (key, self->inbox_key) == 0)
+        selected = GTK_LIST_BOX_ROW (child);
+    }
+  if (selected == NULL)
+    selected = gtk_list_box_get_row_at_index (self->sidebar_list, 0);
+  gtk_list_box_select_row (self->sidebar_list, selected);
+
+  self->updating_sidebar = FALSE;
+
+  {
+    const char *key = g_object_get_data (G_OBJECT (selected), "loket-inbox-key");
+
+    if (g_strcmp0 (key, self->inbox_key) != 0)
+      loket_window_select_inbox (self, key);
+  }
+}
+
+static void
+inboxes_counted_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LoketWindow) self = user_data;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  counts = loket_store_count_inboxes_finish (LOKET_STORE (source), result, &error);
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwToast *toast = adw_toast_new (_("The inbox counts could not be read"));
+
+          g_debug ("Counting inboxes failed: %s", error->message);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      return;
+    }
+
+  fill_sidebar (self, counts);
+}
+
+void
+_loket_window_refresh_inboxes (LoketWindow *self)
+{
+  if (self->store == NULL)
+    return;
+
+  loket_store_count_inboxes_async (self->store, self->now, self->cancellable,
+                                   inboxes_counted_cb, g_object_ref (self));
+}
