@@ -329,7 +329,7 @@ test_rebuild (Fixture      *f,
 
   /* Search still works after the index was rebuilt in bulk. */
   g_free (query->search);
-  query->search = g_strdup ("pemohon 17");
+  query->search = g_strdup ("pemohon 17 18/r");
   g_assert_cmpuint (loket_store_count_cases (f->store, query, &error), ==, 1);
 }
 
@@ -613,7 +613,8 @@ test_migrate_v1_with_data (Fixture      *f,
                            gconstpointer user_data)
 {
   g_autofree char *v1_path = g_build_filename (f->dir, "v1.db", NULL);
-  g_autofree char *schema_path = g_test_build_filename (G_TEST_DIST, "fixtures", "schema-v1.sql", NULL);
+  g_autofree char *schema_path = g_test_build_filename (G_TEST_DIST, "store", "fixtures",
+                                                          "schema-v1.sql", NULL);
   g_autofree char *schema = NULL;
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = 1; PRAGMA application_id = %d;",
                                               LOKET_DB_APPLICATION_ID);
