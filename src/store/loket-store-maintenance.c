@@ -34,22 +34,58 @@ loket_store_maintenance_service_name (LoketCaseProjector *projector,
   return service != NULL ? loket_service_get_name (service) : NULL;
 }
 
-static gboolean
-fold_one_case (LoketCaseProjector *projector,
-               GPtrArray          *case_events,
-               CaseFoldedFunc      folded,
-               gpointer            user_data,
-               GError            **error)
+/* Folding runs on a small thread pool while the database thread keeps streaming rows and
+ * writing results: the projector is read-only after construction, so cases fold in parallel.
+ * Results come back in any order; @folded always runs on the database thread. */
+
+#define MAX_CASES_IN_FLIGHT 2048
+
+typedef struct
 {
-  g_autoptr(GError) apply_error = NULL;
-  g_autoptr(LoketCase) kase = NULL;
-  const char *case_uuid = loket_event_get_case_uuid (g_ptr_array_index (case_events, 0));
-  gboolean ok;
+  GPtrArray *events;    /* (element LoketEvent) of one case, in (HLC, UUID) order */
+  char      *case_uuid;
+  LoketCase *kase;
+  GError    *error;
+} FoldJob;
+
+typedef struct
+{
+  LoketCaseProjector *projector;
+  GAsyncQueue        *done;   /* FoldJob */
+} FoldShared;
+
+static void
+fold_job_free (FoldJob *job)
+{
+  g_clear_pointer (&job->events, g_ptr_array_unref);
+  g_clear_object (&job->kase);
+  g_clear_error (&job->error);
+  g_free (job->case_uuid);
+  g_free (job);
+}
+
+static void
+fold_job_run (gpointer data,
+              gpointer user_data)
+{
+  FoldJob *job = data;
+  FoldShared *shared = user_data;
 
   /* project() folds in place; apply() would copy the case for every event. */
-  kase = loket_case_projector_project (projector, case_events, &apply_error);
-  ok = folded (case_uuid, kase, apply_error, user_data, error);
-  g_ptr_array_set_size (case_events, 0);
+  job->kase = loket_case_projector_project (shared->projector, job->events, &job->error);
+  g_clear_pointer (&job->events, g_ptr_array_unref);
+  g_async_queue_push (shared->done, job);
+}
+
+static gboolean
+finish_job (FoldJob        *job,
+            CaseFoldedFunc  folded,
+            gpointer        user_data,
+            GError        **error)
+{
+  gboolean ok = folded (job->case_uuid, job->kase, job->error, user_data, error);
+
+  fold_job_free (job);
   return ok;
 }
 
@@ -63,8 +99,13 @@ fold_all_cases (LoketDb            *db,
                 GError            **error)
 {
   g_autoptr(LoketDbStatement) stmt = NULL;
-  g_autoptr(GPtrArray) case_events = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean have_row;
+  g_autoptr(GPtrArray) case_events = NULL;
+  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
+  FoldShared shared = { projector, done };
+  GThreadPool *pool;
+  guint in_flight = 0;
+  gboolean have_row, ok = TRUE;
+  FoldJob *job;
 
   *n_events = 0;
   stmt = loket_db_prepare (db,
@@ -73,28 +114,59 @@ fold_all_cases (LoketDb            *db,
                            error);
   if (stmt == NULL)
     return FALSE;
+  pool = g_thread_pool_new (fold_job_run, &shared, CLAMP (g_get_num_processors (), 1, 4), FALSE,
+                            NULL);
 
   for (;;)
     {
       const char *case_uuid;
+      gboolean last;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
-        return FALSE;
-      if (!have_row)
+        {
+          ok = FALSE;
+          break;
+        }
+      case_uuid = have_row ? loket_db_statement_get_text (stmt, 1) : NULL;
+      last = !have_row;
+
+      if (case_events != NULL && case_events->len > 0 &&
+          (last || strcmp (case_uuid, loket_event_get_case_uuid (case_events->pdata[0])) != 0))
+        {
+          job = g_new0 (FoldJob, 1);
+          job->case_uuid = g_strdup (loket_event_get_case_uuid (case_events->pdata[0]));
+          job->events = g_steal_pointer (&case_events);
+          g_thread_pool_push (pool, job, NULL);
+          in_flight++;
+
+          /* Write what is ready; wait only when too much is pending. */
+          while (ok && (job = in_flight >= MAX_CASES_IN_FLIGHT ? g_async_queue_pop (done)
+                                                                : g_async_queue_try_pop (done)))
+            {
+              in_flight--;
+              ok = finish_job (job, folded, user_data, error);
+            }
+        }
+      if (last || !ok)
         break;
 
-      case_uuid = loket_db_statement_get_text (stmt, 1);
-      if (case_events->len > 0 &&
-          strcmp (case_uuid, loket_event_get_case_uuid (g_ptr_array_index (case_events, 0))) != 0 &&
-          !fold_one_case (projector, case_events, folded, user_data, error))
-        return FALSE;
+      if (case_events == NULL)
+        case_events = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (case_events, loket_event_store_event_from_row (stmt));
       (*n_events)++;
     }
 
-  if (case_events->len > 0 && !fold_one_case (projector, case_events, folded, user_data, error))
-    return FALSE;
-  return TRUE;
+  /* Let every job finish (they use the projector), then write or drop their results. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+  for (; in_flight > 0; in_flight--)
+    {
+      job = g_async_queue_pop (done);
+      if (ok)
+        ok = finish_job (job, folded, user_data, error);
+      else
+        fold_job_free (job);
+    }
+  return ok;
 }
 
 typedef struct
