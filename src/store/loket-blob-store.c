@@ -54,8 +54,7 @@ loket_blob_store_is_valid_hash (const char *sha256)
 }
 
 char *
-loket_blob_store_get_path (LoketBlobStore *self,
-                           const char     *sha256)
+loket_blob_store_get_path (LoketBlobStore *self, const char *sha256)
 {
   char prefix[3] = { sha256[0], sha256[1], '\0' };
 
@@ -64,8 +63,7 @@ loket_blob_store_get_path (LoketBlobStore *self,
 }
 
 static gboolean
-sync_dir (const char *dir,
-          GError    **error)
+sync_dir (const char *dir, GError **error)
 {
   int fd = g_open (dir, O_RDONLY | O_DIRECTORY, 0);
 
@@ -74,8 +72,8 @@ sync_dir (const char *dir,
       int saved_errno = errno;
       if (fd >= 0)
         close (fd);
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Could not save the attachment in “%s”: %s"),
-                   dir, g_strerror (saved_errno));
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO,
+                   _ ("Could not save the attachment in “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
   close (fd);
@@ -83,17 +81,17 @@ sync_dir (const char *dir,
 }
 
 static GBytes *
-read_file (const char *path,
-           GError    **error)
+read_file (const char *path, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   char *contents = NULL;
   gsize length = 0;
 
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       int code = g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                   ? LOKET_ERROR_NOT_FOUND : LOKET_ERROR_IO;
+                   ? LOKET_ERROR_NOT_FOUND
+                   : LOKET_ERROR_IO;
       g_set_error (error, LOKET_ERROR, code, "%s", local_error->message);
       return NULL;
     }
@@ -101,17 +99,14 @@ read_file (const char *path,
 }
 
 char *
-loket_blob_store_add (LoketBlobStore *self,
-                      GBytes         *contents,
-                      gboolean       *added,
-                      GError        **error)
+loket_blob_store_add (LoketBlobStore *self, GBytes *contents, gboolean *added, GError **error)
 {
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
   g_autofree char *path = loket_blob_store_get_path (self, sha256);
   g_autofree char *subdir = g_path_get_dirname (path);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) existing = NULL;
-  gsize size;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) existing = NULL;
+  gsize         size;
   gconstpointer data = g_bytes_get_data (contents, &size);
 
   if (added != NULL)
@@ -125,17 +120,17 @@ loket_blob_store_add (LoketBlobStore *self,
   if (g_mkdir_with_parents (subdir, 0755) != 0)
     {
       int saved_errno = errno;
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Could not create the folder “%s”: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not create the folder “%s”: %s"),
                    subdir, g_strerror (saved_errno));
       return NULL;
     }
 
   /* Temporary file + fsync + rename (CONSISTENT | DURABLE), then the folder entry. */
   if (!g_file_set_contents_full (path, data != NULL ? data : "", size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644,
+                                 &local_error))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Could not save the attachment: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not save the attachment: %s"),
                    local_error->message);
       return NULL;
     }
@@ -148,18 +143,16 @@ loket_blob_store_add (LoketBlobStore *self,
 }
 
 GBytes *
-loket_blob_store_read (LoketBlobStore *self,
-                       const char     *sha256,
-                       GError        **error)
+loket_blob_store_read (LoketBlobStore *self, const char *sha256, GError **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *actual = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GBytes) bytes = NULL;
 
   if (!loket_blob_store_is_valid_hash (sha256))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("“%s” is not a SHA-256 hash"), sha256 != NULL ? sha256 : "");
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("“%s” is not a SHA-256 hash"),
+                   sha256 != NULL ? sha256 : "");
       return NULL;
     }
 
@@ -172,7 +165,7 @@ loket_blob_store_read (LoketBlobStore *self,
   if (g_strcmp0 (actual, sha256) != 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT,
-                   _("The attachment %s is damaged: its contents do not match its hash"), sha256);
+                   _ ("The attachment %s is damaged: its contents do not match its hash"), sha256);
       return NULL;
     }
   return g_steal_pointer (&bytes);

@@ -7,7 +7,7 @@
 struct _LoketDbWorker
 {
   GThread     *thread;
-  GAsyncQueue *queue;   /* WorkItem */
+  GAsyncQueue *queue; /* WorkItem */
   gboolean     stopped;
 };
 
@@ -20,15 +20,15 @@ typedef struct
   gboolean        quit;
 
   /* Synchronous calls: the caller waits on `cond` until `done`. */
-  GMutex          mutex;
-  GCond           cond;
-  gboolean        done;
-  gboolean        ok;
-  gpointer        result;
-  GError         *error;
+  GMutex   mutex;
+  GCond    cond;
+  gboolean done;
+  gboolean ok;
+  gpointer result;
+  GError  *error;
 
   /* Asynchronous calls. */
-  GTask          *task;
+  GTask *task;
 } WorkItem;
 
 static void
@@ -45,8 +45,7 @@ work_item_free (WorkItem *item)
 }
 
 static WorkItem *
-work_item_new (LoketDbWorkFunc func,
-               gpointer        data)
+work_item_new (LoketDbWorkFunc func, gpointer data)
 {
   WorkItem *item = g_new0 (WorkItem, 1);
 
@@ -67,11 +66,11 @@ unref_task_cb (gpointer data)
 static void
 run_item (WorkItem *item)
 {
-  g_autoptr(GTask) task = item->task;
+  g_autoptr (GTask) task = item->task;
   GCancellable *cancellable = task != NULL ? g_task_get_cancellable (task) : NULL;
-  GError *error = NULL;
-  gpointer result = NULL;
-  gboolean ok;
+  GError       *error = NULL;
+  gpointer      result = NULL;
+  gboolean      ok;
 
   if (cancellable != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
     ok = FALSE;
@@ -101,7 +100,7 @@ run_item (WorkItem *item)
   /* Drop our reference on the caller's context, after the callback: the last reference to the
    * task (and to its source object, the store) must never go on this thread. */
   {
-    GSource *source = g_idle_source_new ();
+    GSource      *source = g_idle_source_new ();
     GMainContext *context = g_task_get_context (task);
 
     g_source_set_priority (source, G_PRIORITY_LOW);
@@ -173,14 +172,14 @@ loket_db_worker_is_current (LoketDbWorker *self)
 }
 
 gboolean
-loket_db_worker_run_sync (LoketDbWorker   *self,
-                          LoketDbWorkFunc  func,
-                          gpointer         data,
-                          gpointer        *result,
-                          GError         **error)
+loket_db_worker_run_sync (LoketDbWorker  *self,
+                          LoketDbWorkFunc func,
+                          gpointer        data,
+                          gpointer       *result,
+                          GError        **error)
 {
   WorkItem *item;
-  gboolean ok;
+  gboolean  ok;
 
   g_return_val_if_fail (!self->stopped, FALSE);
   g_assert (!loket_db_worker_is_current (self)); /* would wait for itself */
@@ -213,7 +212,7 @@ loket_db_worker_run_async (LoketDbWorker      *self,
                            GAsyncReadyCallback callback,
                            gpointer            user_data)
 {
-  GTask *task = g_task_new (source_object, cancellable, callback, user_data);
+  GTask    *task = g_task_new (source_object, cancellable, callback, user_data);
   WorkItem *item = work_item_new (func, data);
 
   g_task_set_source_tag (task, source_tag);
@@ -225,7 +224,7 @@ loket_db_worker_run_async (LoketDbWorker      *self,
 
   if (self->stopped)
     {
-      g_autoptr(GTask) owned = g_steal_pointer (&item->task);
+      g_autoptr (GTask) owned = g_steal_pointer (&item->task);
       g_task_return_new_error (owned, G_IO_ERROR, G_IO_ERROR_CLOSED, "The store is closed");
       return;
     }
@@ -233,11 +232,9 @@ loket_db_worker_run_async (LoketDbWorker      *self,
 }
 
 gboolean
-loket_db_worker_run_finish (GAsyncResult *result,
-                            gpointer     *out,
-                            GError      **error)
+loket_db_worker_run_finish (GAsyncResult *result, gpointer *out, GError **error)
 {
-  GTask *task = G_TASK (result);
+  GTask    *task = G_TASK (result);
   WorkItem *item = g_task_get_task_data (task);
 
   if (!g_task_propagate_boolean (task, error))

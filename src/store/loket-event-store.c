@@ -12,13 +12,11 @@ LoketEvent *
 loket_event_store_event_from_row (LoketDbStatement *stmt)
 {
   /* Columns are NOT NULL; "" guards against a row edited by hand. */
-  LoketEvent *event = loket_event_new (loket_db_statement_get_text (stmt, 0),
-                                       loket_db_statement_get_text (stmt, 1) ?: "",
-                                       loket_db_statement_get_text (stmt, 2) ?: "",
-                                       loket_db_statement_get_text (stmt, 3) ?: "",
-                                       loket_db_statement_get_text (stmt, 4) ?: "",
-                                       loket_db_statement_get_text (stmt, 5) ?: "",
-                                       loket_db_statement_get_text (stmt, 6) ?: "");
+  LoketEvent *event = loket_event_new (
+    loket_db_statement_get_text (stmt, 0), loket_db_statement_get_text (stmt, 1) ?: "",
+    loket_db_statement_get_text (stmt, 2) ?: "", loket_db_statement_get_text (stmt, 3) ?: "",
+    loket_db_statement_get_text (stmt, 4) ?: "", loket_db_statement_get_text (stmt, 5) ?: "",
+    loket_db_statement_get_text (stmt, 6) ?: "");
   const char *prev_hash;
 
   /* Rebuilds select only the first seven columns: they need no chain. */
@@ -31,13 +29,10 @@ loket_event_store_event_from_row (LoketDbStatement *stmt)
 }
 
 static gboolean
-event_exists (LoketDb    *db,
-              const char *uuid,
-              gboolean   *exists,
-              GError    **error)
+event_exists (LoketDb *db, const char *uuid, gboolean *exists, GError **error)
 {
-  g_autoptr(LoketDbStatement) stmt = loket_db_prepare (db, "SELECT 1 FROM events WHERE uuid = ?",
-                                                       error);
+  g_autoptr (LoketDbStatement) stmt
+    = loket_db_prepare (db, "SELECT 1 FROM events WHERE uuid = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -47,13 +42,9 @@ event_exists (LoketDb    *db,
 
 /* The chain position and hash of the case's last appended event (0 and "" for a new case). */
 static gboolean
-case_chain_tail (LoketDb    *db,
-                 const char *case_uuid,
-                 gint64     *case_seq,
-                 char      **hash,
-                 GError    **error)
+case_chain_tail (LoketDb *db, const char *case_uuid, gint64 *case_seq, char **hash, GError **error)
 {
-  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr (LoketDbStatement) stmt = NULL;
   gboolean have_row;
 
   stmt = loket_db_prepare (db,
@@ -71,24 +62,21 @@ case_chain_tail (LoketDb    *db,
 }
 
 gboolean
-loket_event_store_append (LoketDb    *db,
-                          LoketEvent *event,
-                          gboolean   *inserted,
-                          GError    **error)
+loket_event_store_append (LoketDb *db, LoketEvent *event, gboolean *inserted, GError **error)
 {
-  g_autoptr(LoketDbStatement) insert = NULL;
+  g_autoptr (LoketDbStatement) insert = NULL;
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
-  const char *case_uuid = loket_event_get_case_uuid (event);
-  gint64 case_seq;
-  gboolean exists;
+  const char      *case_uuid = loket_event_get_case_uuid (event);
+  gint64           case_seq;
+  gboolean         exists;
 
   *inserted = FALSE;
-  if (loket_event_get_uuid (event) == NULL || case_uuid == NULL ||
-      loket_event_get_event_type (event) == NULL || loket_event_get_hlc (event) == NULL)
+  if (loket_event_get_uuid (event) == NULL || case_uuid == NULL
+      || loket_event_get_event_type (event) == NULL || loket_event_get_hlc (event) == NULL)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("An event without an identifier, case, type or time cannot be stored"));
+                   _ ("An event without an identifier, case, type or time cannot be stored"));
       return FALSE;
     }
 
@@ -127,12 +115,10 @@ loket_event_store_append (LoketDb    *db,
 }
 
 GPtrArray *
-loket_event_store_get_case_events (LoketDb    *db,
-                                   const char *case_uuid,
-                                   GError    **error)
+loket_event_store_get_case_events (LoketDb *db, const char *case_uuid, GError **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (LoketDbStatement) stmt = NULL;
   gboolean have_row;
 
   stmt = loket_db_prepare (db,
@@ -154,9 +140,7 @@ loket_event_store_get_case_events (LoketDb    *db,
 }
 
 gboolean
-loket_event_store_count (LoketDb *db,
-                         guint   *n_events,
-                         GError **error)
+loket_event_store_count (LoketDb *db, guint *n_events, GError **error)
 {
   gint64 n = 0;
 

@@ -9,16 +9,16 @@
 #include "loket-search-index.h"
 
 /* The LoketCase fields, in the order case_from_row() reads them. */
-#define CASE_COLUMNS                                                                              \
-  "uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, applicant_name, "      \
-  "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "    \
+#define CASE_COLUMNS                                                                               \
+  "uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, applicant_name, "        \
+  "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "      \
   "event_count, last_hlc, pauses"
 
-#define INSERT_CASE                                                                               \
-  "INSERT INTO cases (uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, "   \
-  "applicant_name, applicant_nik, holder, status_rank, status, received_at, complete_at, "       \
-  "due_at, closed_at, event_count, last_hlc, pauses, service_name, is_open, agenda_sort, "       \
-  "applicant_sort, service_sort, due_sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "    \
+#define INSERT_CASE                                                                                \
+  "INSERT INTO cases (uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, "     \
+  "applicant_name, applicant_nik, holder, status_rank, status, received_at, complete_at, "         \
+  "due_at, closed_at, event_count, last_hlc, pauses, service_name, is_open, agenda_sort, "         \
+  "applicant_sort, service_sort, due_sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "      \
   "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"
 
 #define SORT_KEY_DIGITS 12
@@ -28,8 +28,8 @@ loket_projection_store_sort_key (const char *text)
 {
   g_autofree char *normalized = NULL;
   g_autofree char *folded = NULL;
-  GString *key;
-  const char *p;
+  GString         *key;
+  const char      *p;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
@@ -42,7 +42,7 @@ loket_projection_store_sort_key (const char *text)
       if (g_ascii_isdigit (*p))
         {
           const char *start;
-          gsize len;
+          gsize       len;
 
           while (*p == '0' && g_ascii_isdigit (p[1]))
             p++;
@@ -63,30 +63,29 @@ loket_projection_store_sort_key (const char *text)
 static char *
 format_pauses (LoketCase *kase)
 {
-  GArray *pauses = loket_case_get_pauses (kase);
+  GArray  *pauses = loket_case_get_pauses (kase);
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; pauses != NULL && i < pauses->len; i++)
     {
       const LoketPause *pause = &g_array_index (pauses, LoketPause, i);
-      g_string_append_printf (text, "%s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                              i > 0 ? "," : "", pause->start, pause->end);
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                              pause->start, pause->end);
     }
   return g_string_free (text, FALSE);
 }
 
 static void
-parse_pauses (LoketCase  *kase,
-              const char *text)
+parse_pauses (LoketCase *kase, const char *text)
 {
-  g_auto(GStrv) items = NULL;
+  g_auto (GStrv) items = NULL;
 
   if (text == NULL || *text == '\0')
     return;
   items = g_strsplit (text, ",", -1);
   for (guint i = 0; items[i] != NULL; i++)
     {
-      char *end = NULL;
+      char  *end = NULL;
       gint64 start = g_ascii_strtoll (items[i], &end, 10);
       gint64 stop = 0;
 
@@ -97,15 +96,15 @@ parse_pauses (LoketCase  *kase,
 }
 
 static gboolean
-bind_case (LoketDbStatement *stmt,
-           LoketCase        *kase,
-           const char       *service_name)
+bind_case (LoketDbStatement *stmt, LoketCase *kase, const char *service_name)
 {
-  LoketCaseStatus status = loket_case_get_status (kase);
-  gint64 due_at = loket_case_get_due_at (kase);
+  LoketCaseStatus  status = loket_case_get_status (kase);
+  gint64           due_at = loket_case_get_due_at (kase);
   g_autofree char *pauses = format_pauses (kase);
-  g_autofree char *agenda_sort = loket_projection_store_sort_key (loket_case_get_agenda_number (kase));
-  g_autofree char *applicant_sort = loket_projection_store_sort_key (loket_case_get_applicant_name (kase));
+  g_autofree char *agenda_sort
+    = loket_projection_store_sort_key (loket_case_get_agenda_number (kase));
+  g_autofree char *applicant_sort
+    = loket_projection_store_sort_key (loket_case_get_applicant_name (kase));
   g_autofree char *service_sort = loket_projection_store_sort_key (
     service_name != NULL ? service_name : loket_case_get_service_id (kase));
 
@@ -138,17 +137,15 @@ bind_case (LoketDbStatement *stmt,
 }
 
 gboolean
-loket_projection_store_save (LoketDb    *db,
-                             LoketCase  *kase,
-                             const char *service_name,
-                             GError    **error)
+loket_projection_store_save (LoketDb *db, LoketCase *kase, const char *service_name, GError **error)
 {
-  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr (LoketDbStatement) stmt = NULL;
   gboolean have_row;
-  gint64 id;
+  gint64   id;
 
   stmt = loket_db_prepare (db,
-                           INSERT_CASE " ON CONFLICT (uuid) DO UPDATE SET "
+                           INSERT_CASE
+                           " ON CONFLICT (uuid) DO UPDATE SET "
                            "agency_id = excluded.agency_id, service_id = excluded.service_id, "
                            "unit_id = excluded.unit_id, channel = excluded.channel, "
                            "agenda_number = excluded.agenda_number, subject = excluded.subject, "
@@ -174,10 +171,9 @@ loket_projection_store_save (LoketDb    *db,
   id = loket_db_statement_get_int64 (stmt, 0);
   g_clear_pointer (&stmt, loket_db_statement_release);
 
-  return loket_search_index_update (db, id, loket_case_get_agenda_number (kase),
-                                    loket_case_get_applicant_name (kase),
-                                    loket_case_get_applicant_nik (kase),
-                                    loket_case_get_subject (kase), service_name, error);
+  return loket_search_index_update (
+    db, id, loket_case_get_agenda_number (kase), loket_case_get_applicant_name (kase),
+    loket_case_get_applicant_nik (kase), loket_case_get_subject (kase), service_name, error);
 }
 
 gboolean
@@ -186,7 +182,7 @@ loket_projection_store_insert_bulk (LoketDb    *db,
                                     const char *service_name,
                                     GError    **error)
 {
-  g_autoptr(LoketDbStatement) stmt = loket_db_prepare (db, INSERT_CASE, error);
+  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (db, INSERT_CASE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -197,8 +193,8 @@ loket_projection_store_insert_bulk (LoketDb    *db,
 static LoketCase *
 case_from_row (LoketDbStatement *stmt)
 {
-  LoketCase *kase = loket_case_new (loket_db_statement_get_text (stmt, 0));
-  gint64 rank = loket_db_statement_get_int64 (stmt, 10);
+  LoketCase      *kase = loket_case_new (loket_db_statement_get_text (stmt, 0));
+  gint64          rank = loket_db_statement_get_int64 (stmt, 10);
   LoketCaseStatus status = LOKET_CASE_STATUS_REGISTERED;
 
   loket_case_set_agency_id (kase, loket_db_statement_get_text (stmt, 1));
@@ -226,11 +222,9 @@ case_from_row (LoketDbStatement *stmt)
 }
 
 LoketCase *
-loket_projection_store_load (LoketDb    *db,
-                             const char *case_uuid,
-                             GError    **error)
+loket_projection_store_load (LoketDb *db, const char *case_uuid, GError **error)
 {
-  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr (LoketDbStatement) stmt = NULL;
   gboolean have_row;
 
   stmt = loket_db_prepare (db, "SELECT " CASE_COLUMNS " FROM cases WHERE uuid = ?", error);
@@ -243,12 +237,11 @@ loket_projection_store_load (LoketDb    *db,
 }
 
 GPtrArray *
-loket_projection_store_drop_indexes (LoketDb *db,
-                                     GError **error)
+loket_projection_store_drop_indexes (LoketDb *db, GError **error)
 {
-  g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr (GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LoketDbStatement) stmt = NULL;
   gboolean have_row, ok;
 
   stmt = loket_db_prepare (db,
@@ -278,9 +271,7 @@ loket_projection_store_drop_indexes (LoketDb *db,
 }
 
 gboolean
-loket_projection_store_create_indexes (LoketDb   *db,
-                                       GPtrArray *index_sql,
-                                       GError   **error)
+loket_projection_store_create_indexes (LoketDb *db, GPtrArray *index_sql, GError **error)
 {
   for (guint i = 0; i < index_sql->len; i++)
     if (!loket_db_exec (db, index_sql->pdata[i], error))
@@ -292,39 +283,35 @@ loket_projection_store_create_indexes (LoketDb   *db,
 /* Query building: the SQL text only ever contains our own fragments; values are bound. */
 
 static void
-add_condition (GString    *where,
-               const char *condition)
+add_condition (GString *where, const char *condition)
 {
   g_string_append (where, where->len == 0 ? " WHERE " : " AND ");
   g_string_append (where, condition);
 }
 
 static void
-build_where (const LoketCaseQuery *query,
-             GString              *where,
-             char                **match)
+build_where (const LoketCaseQuery *query, GString *where, char **match)
 {
   *match = NULL;
 
   switch (query->filter)
     {
-    case LOKET_CASE_FILTER_NEEDS_ACTION:
-      {
-        g_autofree char *cond = g_strdup_printf ("status_rank NOT IN (%d, %d)",
-                                                 LOKET_CASE_STATUS_CLOSED,
-                                                 LOKET_CASE_STATUS_INCOMPLETE);
-        add_condition (where, cond);
-      }
-      break;
-    case LOKET_CASE_FILTER_OVERDUE:
-      add_condition (where, "is_open = 1 AND due_at > 0 AND due_at < :now");
-      break;
-    case LOKET_CASE_FILTER_UNIT:
-      add_condition (where, "unit_id = :unit");
-      break;
-    case LOKET_CASE_FILTER_ALL:
-    default:
-      break;
+      case LOKET_CASE_FILTER_NEEDS_ACTION:
+        {
+          g_autofree char *cond = g_strdup_printf (
+            "status_rank NOT IN (%d, %d)", LOKET_CASE_STATUS_CLOSED, LOKET_CASE_STATUS_INCOMPLETE);
+          add_condition (where, cond);
+        }
+        break;
+      case LOKET_CASE_FILTER_OVERDUE:
+        add_condition (where, "is_open = 1 AND due_at > 0 AND due_at < :now");
+        break;
+      case LOKET_CASE_FILTER_UNIT:
+        add_condition (where, "unit_id = :unit");
+        break;
+      case LOKET_CASE_FILTER_ALL:
+      default:
+        break;
     }
   if (query->agency_id != NULL)
     add_condition (where, "agency_id = :agency");
@@ -334,11 +321,9 @@ build_where (const LoketCaseQuery *query,
 }
 
 static void
-bind_named (LoketDbStatement     *stmt,
-            const LoketCaseQuery *query,
-            const char           *match)
+bind_named (LoketDbStatement *stmt, const LoketCaseQuery *query, const char *match)
 {
-  int index;
+  int    index;
   gint64 now = query->now != 0 ? query->now : g_get_real_time () / G_USEC_PER_SEC;
 
   if ((index = sqlite3_bind_parameter_index (stmt->stmt, ":now")) > 0)
@@ -357,11 +342,11 @@ loket_projection_store_count (LoketDb              *db,
                               guint                *count,
                               GError              **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM cases");
-  g_autoptr(GString) where = g_string_new (NULL);
-  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM cases");
+  g_autoptr (GString) where = g_string_new (NULL);
+  g_autoptr (LoketDbStatement) stmt = NULL;
   g_autofree char *match = NULL;
-  gboolean have_row;
+  gboolean         have_row;
 
   build_where (query, where, &match);
   g_string_append (sql, where->str);
@@ -380,19 +365,19 @@ sort_column (LoketCaseSort sort)
 {
   switch (sort)
     {
-    case LOKET_CASE_SORT_RECEIVED_AT:
-      return "received_at";
-    case LOKET_CASE_SORT_APPLICANT:
-      return "applicant_sort";
-    case LOKET_CASE_SORT_SERVICE:
-      return "service_sort";
-    case LOKET_CASE_SORT_STATUS:
-      return "status_rank";
-    case LOKET_CASE_SORT_DUE_AT:
-      return "due_sort";
-    case LOKET_CASE_SORT_AGENDA_NUMBER:
-    default:
-      return "agenda_sort";
+      case LOKET_CASE_SORT_RECEIVED_AT:
+        return "received_at";
+      case LOKET_CASE_SORT_APPLICANT:
+        return "applicant_sort";
+      case LOKET_CASE_SORT_SERVICE:
+        return "service_sort";
+      case LOKET_CASE_SORT_STATUS:
+        return "status_rank";
+      case LOKET_CASE_SORT_DUE_AT:
+        return "due_sort";
+      case LOKET_CASE_SORT_AGENDA_NUMBER:
+      default:
+        return "agenda_sort";
     }
 }
 
@@ -403,13 +388,13 @@ loket_projection_store_list (LoketDb              *db,
                              guint                 limit,
                              GError              **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " FROM cases");
-  g_autoptr(GString) where = g_string_new (NULL);
-  g_autoptr(LoketDbStatement) stmt = NULL;
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GString) sql = g_string_new ("SELECT " CASE_COLUMNS " FROM cases");
+  g_autoptr (GString) where = g_string_new (NULL);
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
-  const char *direction = query->descending ? "DESC" : "ASC";
-  gboolean have_row;
+  const char      *direction = query->descending ? "DESC" : "ASC";
+  gboolean         have_row;
 
   build_where (query, where, &match);
   g_string_append (sql, where->str);
@@ -444,9 +429,7 @@ loket_inbox_count_free (LoketInboxCount *count)
 }
 
 static void
-add_count (GPtrArray  *counts,
-           const char *key,
-           gint64      count)
+add_count (GPtrArray *counts, const char *key, gint64 count)
 {
   LoketInboxCount *item = g_new0 (LoketInboxCount, 1);
 
@@ -456,23 +439,22 @@ add_count (GPtrArray  *counts,
 }
 
 GPtrArray *
-loket_projection_store_count_inboxes (LoketDb *db,
-                                      gint64   now,
-                                      GError **error)
+loket_projection_store_count_inboxes (LoketDb *db, gint64 now, GError **error)
 {
-  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_inbox_count_free);
-  g_autoptr(LoketDbStatement) by_status = NULL;
-  g_autoptr(LoketDbStatement) overdue = NULL;
-  g_autoptr(LoketDbStatement) by_unit = NULL;
-  gint64 total = 0, needs_action = 0;
+  g_autoptr (GPtrArray) counts
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_inbox_count_free);
+  g_autoptr (LoketDbStatement) by_status = NULL;
+  g_autoptr (LoketDbStatement) overdue = NULL;
+  g_autoptr (LoketDbStatement) by_unit = NULL;
+  gint64   total = 0, needs_action = 0;
   gboolean have_row, ok;
 
   if (now == 0)
     now = g_get_real_time () / G_USEC_PER_SEC;
 
   /* Each count walks one covering index. */
-  by_status = loket_db_prepare (db, "SELECT status_rank, count(*) FROM cases GROUP BY status_rank",
-                                error);
+  by_status
+    = loket_db_prepare (db, "SELECT status_rank, count(*) FROM cases GROUP BY status_rank", error);
   if (by_status == NULL)
     return NULL;
   while ((ok = loket_db_statement_step (by_status, &have_row, error)) && have_row)

@@ -14,9 +14,7 @@ has_alnum (const char *token)
 }
 
 static void
-append_token (GString    *query,
-              const char *start,
-              const char *end)
+append_token (GString *query, const char *start, const char *end)
 {
   g_autofree char *token = g_strndup (start, end - start);
 
@@ -37,7 +35,7 @@ append_token (GString    *query,
 char *
 loket_search_index_make_query (const char *text)
 {
-  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr (GString) query = g_string_new (NULL);
   const char *start = NULL;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
@@ -74,8 +72,8 @@ loket_search_index_update (LoketDb    *db,
                            const char *service_name,
                            GError    **error)
 {
-  g_autoptr(LoketDbStatement) del = NULL;
-  g_autoptr(LoketDbStatement) ins = NULL;
+  g_autoptr (LoketDbStatement) del = NULL;
+  g_autoptr (LoketDbStatement) ins = NULL;
 
   del = loket_db_prepare (db, "DELETE FROM case_search WHERE rowid = ?", error);
   if (del == NULL)
@@ -100,8 +98,7 @@ loket_search_index_update (LoketDb    *db,
 }
 
 gboolean
-loket_search_index_rebuild (LoketDb *db,
-                            GError **error)
+loket_search_index_rebuild (LoketDb *db, GError **error)
 {
   return loket_db_exec (db,
                         "DELETE FROM case_search;"

@@ -21,11 +21,10 @@ typedef gboolean (*CaseFoldedFunc) (const char *case_uuid,
                                     GError    **error);
 
 const char *
-loket_store_maintenance_service_name (LoketCaseProjector *projector,
-                                      const char         *service_id)
+loket_store_maintenance_service_name (LoketCaseProjector *projector, const char *service_id)
 {
   LoketServiceCatalog *catalog;
-  LoketService *service;
+  LoketService        *service;
 
   if (service_id == NULL || projector == NULL)
     return NULL;
@@ -42,7 +41,7 @@ loket_store_maintenance_service_name (LoketCaseProjector *projector,
 
 typedef struct
 {
-  GPtrArray *events;    /* (element LoketEvent) of one case, in (HLC, UUID) order */
+  GPtrArray *events; /* (element LoketEvent) of one case, in (HLC, UUID) order */
   char      *case_uuid;
   LoketCase *kase;
   GError    *error;
@@ -51,7 +50,7 @@ typedef struct
 typedef struct
 {
   LoketCaseProjector *projector;
-  GAsyncQueue        *done;   /* FoldJob */
+  GAsyncQueue        *done; /* FoldJob */
 } FoldShared;
 
 static void
@@ -65,10 +64,9 @@ fold_job_free (FoldJob *job)
 }
 
 static void
-fold_job_run (gpointer data,
-              gpointer user_data)
+fold_job_run (gpointer data, gpointer user_data)
 {
-  FoldJob *job = data;
+  FoldJob    *job = data;
   FoldShared *shared = user_data;
 
   /* project() folds in place; apply() would copy the case for every event. */
@@ -78,10 +76,7 @@ fold_job_run (gpointer data,
 }
 
 static gboolean
-finish_job (FoldJob        *job,
-            CaseFoldedFunc  folded,
-            gpointer        user_data,
-            GError        **error)
+finish_job (FoldJob *job, CaseFoldedFunc folded, gpointer user_data, GError **error)
 {
   gboolean ok = folded (job->case_uuid, job->kase, job->error, user_data, error);
 
@@ -98,14 +93,14 @@ fold_all_cases (LoketDb            *db,
                 guint              *n_events,
                 GError            **error)
 {
-  g_autoptr(LoketDbStatement) stmt = NULL;
-  g_autoptr(GPtrArray) case_events = NULL;
-  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
-  FoldShared shared = { projector, done };
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  g_autoptr (GPtrArray) case_events = NULL;
+  g_autoptr (GAsyncQueue) done = g_async_queue_new ();
+  FoldShared   shared = { projector, done };
   GThreadPool *pool;
-  guint in_flight = 0;
-  gboolean have_row, ok = TRUE;
-  FoldJob *job;
+  guint        in_flight = 0;
+  gboolean     have_row, ok = TRUE;
+  FoldJob     *job;
 
   *n_events = 0;
   stmt = loket_db_prepare (db,
@@ -114,13 +109,13 @@ fold_all_cases (LoketDb            *db,
                            error);
   if (stmt == NULL)
     return FALSE;
-  pool = g_thread_pool_new (fold_job_run, &shared, CLAMP (g_get_num_processors (), 1, 4), FALSE,
-                            NULL);
+  pool
+    = g_thread_pool_new (fold_job_run, &shared, CLAMP (g_get_num_processors (), 1, 4), FALSE, NULL);
 
   for (;;)
     {
       const char *case_uuid;
-      gboolean last;
+      gboolean    last;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
         {
@@ -130,8 +125,8 @@ fold_all_cases (LoketDb            *db,
       case_uuid = have_row ? loket_db_statement_get_text (stmt, 1) : NULL;
       last = !have_row;
 
-      if (case_events != NULL && case_events->len > 0 &&
-          (last || strcmp (case_uuid, loket_event_get_case_uuid (case_events->pdata[0])) != 0))
+      if (case_events != NULL && case_events->len > 0
+          && (last || strcmp (case_uuid, loket_event_get_case_uuid (case_events->pdata[0])) != 0))
         {
           job = g_new0 (FoldJob, 1);
           job->case_uuid = g_strdup (loket_event_get_case_uuid (case_events->pdata[0]));
@@ -140,8 +135,9 @@ fold_all_cases (LoketDb            *db,
           in_flight++;
 
           /* Write what is ready; wait only when too much is pending. */
-          while (ok && (job = in_flight >= MAX_CASES_IN_FLIGHT ? g_async_queue_pop (done)
-                                                                : g_async_queue_try_pop (done)))
+          while (ok
+                 && (job = in_flight >= MAX_CASES_IN_FLIGHT ? g_async_queue_pop (done)
+                                                            : g_async_queue_try_pop (done)))
             {
               in_flight--;
               ok = finish_job (job, folded, user_data, error);
@@ -185,7 +181,7 @@ insert_folded_case (const char *case_uuid,
                     GError    **error)
 {
   RebuildData *data = user_data;
-  const char *service_id;
+  const char  *service_id;
 
   if (apply_error != NULL)
     {
@@ -205,14 +201,11 @@ insert_folded_case (const char *case_uuid,
 }
 
 static gboolean
-rebuild_in_transaction (LoketDb            *db,
-                        LoketCaseProjector *projector,
-                        guint              *n_events,
-                        GError            **error)
+rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_events, GError **error)
 {
-  g_autoptr(GPtrArray) index_sql = NULL;
+  g_autoptr (GPtrArray) index_sql = NULL;
   RebuildData data = { db, projector, NULL, NULL };
-  gboolean ok;
+  gboolean    ok;
 
   /* Indexes are built once, after the rows are in: far cheaper than maintaining them. */
   index_sql = loket_projection_store_drop_indexes (db, error);
@@ -220,8 +213,8 @@ rebuild_in_transaction (LoketDb            *db,
     return FALSE;
   ok = fold_all_cases (db, projector, insert_folded_case, &data, n_events, error);
   g_free (data.last_service_id);
-  return ok && loket_projection_store_create_indexes (db, index_sql, error) &&
-         loket_search_index_rebuild (db, error);
+  return ok && loket_projection_store_create_indexes (db, index_sql, error)
+         && loket_search_index_rebuild (db, error);
 }
 
 gboolean
@@ -231,7 +224,7 @@ loket_store_maintenance_rebuild (LoketDb            *db,
                                  GError            **error)
 {
   gint64 start = g_get_monotonic_time ();
-  guint n = 0;
+  guint  n = 0;
 
   if (!loket_db_begin (db, error))
     return FALSE;
@@ -251,18 +244,15 @@ loket_store_maintenance_rebuild (LoketDb            *db,
 /* Check */
 
 static void
-add_problem (LoketStoreCheckReport *report,
-             char                  *line)
+add_problem (LoketStoreCheckReport *report, char *line)
 {
   g_ptr_array_add (report->problems, line);
 }
 
 static gboolean
-check_integrity (LoketDb               *db,
-                 LoketStoreCheckReport *report,
-                 GError               **error)
+check_integrity (LoketDb *db, LoketStoreCheckReport *report, GError **error)
 {
-  g_autoptr(LoketDbStatement) stmt = loket_db_prepare (db, "PRAGMA integrity_check", error);
+  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (db, "PRAGMA integrity_check", error);
   gboolean have_row;
 
   if (stmt == NULL)
@@ -277,20 +267,18 @@ check_integrity (LoketDb               *db,
         return TRUE;
       line = loket_db_statement_get_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
-        add_problem (report, g_strdup_printf (_("database: %s"), line));
+        add_problem (report, g_strdup_printf (_ ("database: %s"), line));
     }
 }
 
 static gboolean
-check_chains (LoketDb               *db,
-              LoketStoreCheckReport *report,
-              GError               **error)
+check_chains (LoketDb *db, LoketStoreCheckReport *report, GError **error)
 {
-  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr (LoketDbStatement) stmt = NULL;
   g_autofree char *case_uuid = NULL;
   g_autofree char *prev_stored = NULL;
-  gint64 expected_seq = 0;
-  gboolean have_row;
+  gint64           expected_seq = 0;
+  gboolean         have_row;
 
   stmt = loket_db_prepare (db,
                            "SELECT " LOKET_EVENT_STORE_COLUMNS " FROM events "
@@ -301,10 +289,10 @@ check_chains (LoketDb               *db,
 
   for (;;)
     {
-      g_autoptr(LoketEvent) event = NULL;
+      g_autoptr (LoketEvent) event = NULL;
       g_autofree char *recomputed = NULL;
-      const char *stored_prev, *stored_hash, *uuid;
-      gint64 seq;
+      const char      *stored_prev, *stored_hash, *uuid;
+      gint64           seq;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
         return FALSE;
@@ -328,23 +316,20 @@ check_chains (LoketDb               *db,
       report->n_events++;
 
       if (seq != expected_seq)
-        add_problem (report,
-                     g_strdup_printf (_("case %s: event %s (#%d): out of "
-                                        "sequence, expected #%d"),
-                                      case_uuid, uuid, (int) seq, (int) expected_seq));
+        add_problem (report, g_strdup_printf (_ ("case %s: event %s (#%d): out of "
+                                                 "sequence, expected #%d"),
+                                              case_uuid, uuid, (int) seq, (int) expected_seq));
       if (g_strcmp0 (stored_prev, prev_stored) != 0)
-        add_problem (report,
-                     g_strdup_printf (_("case %s: event %s (#%d): does not "
-                                        "link to the previous event"),
-                                      case_uuid, uuid, (int) seq));
+        add_problem (report, g_strdup_printf (_ ("case %s: event %s (#%d): does not "
+                                                 "link to the previous event"),
+                                              case_uuid, uuid, (int) seq));
 
       event = loket_event_store_event_from_row (stmt);
       recomputed = loket_event_compute_hash (event, stored_prev);
       if (g_strcmp0 (recomputed, stored_hash) != 0)
-        add_problem (report,
-                     g_strdup_printf (_("case %s: event %s (#%d): hash "
-                                        "mismatch"),
-                                      case_uuid, uuid, (int) seq));
+        add_problem (report, g_strdup_printf (_ ("case %s: event %s (#%d): hash "
+                                                 "mismatch"),
+                                              case_uuid, uuid, (int) seq));
 
       g_free (prev_stored);
       prev_stored = g_strdup (stored_hash);
@@ -368,13 +353,13 @@ compare_folded_case (const char *uuid,
                      GError    **error)
 {
   CheckData *data = user_data;
-  g_autoptr(LoketCase) stored = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (LoketCase) stored = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   data->n_folded++;
   if (apply_error != NULL)
     {
-      add_problem (data->report, g_strdup_printf (_("case %s: cannot be projected: %s"), uuid,
+      add_problem (data->report, g_strdup_printf (_ ("case %s: cannot be projected: %s"), uuid,
                                                   apply_error->message));
       return TRUE;
     }
@@ -386,10 +371,10 @@ compare_folded_case (const char *uuid,
       return FALSE;
     }
   if (stored == NULL)
-    add_problem (data->report, g_strdup_printf (_("case %s: projection missing"), uuid));
+    add_problem (data->report, g_strdup_printf (_ ("case %s: projection missing"), uuid));
   else if (!loket_case_equal (stored, kase))
     add_problem (data->report,
-                 g_strdup_printf (_("case %s: stored projection differs from its events"), uuid));
+                 g_strdup_printf (_ ("case %s: stored projection differs from its events"), uuid));
   return TRUE;
 }
 
@@ -400,13 +385,13 @@ check_projections (LoketDb               *db,
                    GError               **error)
 {
   CheckData data = { db, report, 0 };
-  g_autoptr(LoketDbStatement) orphans = NULL;
-  gint64 n_rows = 0;
+  g_autoptr (LoketDbStatement) orphans = NULL;
+  gint64   n_rows = 0;
   gboolean have_row;
-  guint n_events;
+  guint    n_events;
 
-  if (!fold_all_cases (db, projector, compare_folded_case, &data, &n_events, error) ||
-      !loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
+  if (!fold_all_cases (db, projector, compare_folded_case, &data, &n_events, error)
+      || !loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
     return FALSE;
   if (n_rows == data.n_folded)
     return TRUE;
@@ -423,26 +408,23 @@ check_projections (LoketDb               *db,
         return FALSE;
       if (!have_row)
         return TRUE;
-      add_problem (report, g_strdup_printf (_("case %s: projection without events"),
+      add_problem (report, g_strdup_printf (_ ("case %s: projection without events"),
                                             loket_db_statement_get_text (orphans, 0)));
     }
 }
 
 static gboolean
-check_blobs (LoketDb               *db,
-             LoketBlobStore        *blobs,
-             LoketStoreCheckReport *report,
-             GError               **error)
+check_blobs (LoketDb *db, LoketBlobStore *blobs, LoketStoreCheckReport *report, GError **error)
 {
-  g_autoptr(LoketDbStatement) stmt = loket_db_prepare (db, "SELECT sha256 FROM blobs", error);
+  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (db, "SELECT sha256 FROM blobs", error);
   gboolean have_row;
 
   if (stmt == NULL)
     return FALSE;
   for (;;)
     {
-      g_autoptr(GError) blob_error = NULL;
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr (GError) blob_error = NULL;
+      g_autoptr (GBytes) bytes = NULL;
       const char *sha256;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
@@ -453,9 +435,9 @@ check_blobs (LoketDb               *db,
       report->n_blobs++;
       bytes = loket_blob_store_read (blobs, sha256, &blob_error);
       if (g_error_matches (blob_error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND))
-        add_problem (report, g_strdup_printf (_("blob %s: missing"), sha256));
+        add_problem (report, g_strdup_printf (_ ("blob %s: missing"), sha256));
       else if (blob_error != NULL)
-        add_problem (report, g_strdup_printf (_("blob %s: %s"), sha256, blob_error->message));
+        add_problem (report, g_strdup_printf (_ ("blob %s: %s"), sha256, blob_error->message));
     }
 }
 
@@ -465,16 +447,16 @@ loket_store_maintenance_check (LoketDb            *db,
                                LoketBlobStore     *blobs,
                                GError            **error)
 {
-  g_autoptr(LoketStoreCheckReport) report = g_new0 (LoketStoreCheckReport, 1);
+  g_autoptr (LoketStoreCheckReport) report = g_new0 (LoketStoreCheckReport, 1);
 
   report->problems = g_ptr_array_new_with_free_func (g_free);
 
   /* One read transaction: every part sees the same snapshot. */
   if (!loket_db_exec (db, "BEGIN", error))
     return NULL;
-  if (!check_integrity (db, report, error) || !check_chains (db, report, error) ||
-      !check_projections (db, projector, report, error) ||
-      !check_blobs (db, blobs, report, error))
+  if (!check_integrity (db, report, error) || !check_chains (db, report, error)
+      || !check_projections (db, projector, report, error)
+      || !check_blobs (db, blobs, report, error))
     {
       loket_db_rollback (db);
       return NULL;

@@ -10,19 +10,19 @@
 G_BEGIN_DECLS
 
 /* The catalog's display name of @service_id, or NULL. */
-const char            *loket_store_maintenance_service_name (LoketCaseProjector *projector,
-                                                             const char         *service_id);
+const char *loket_store_maintenance_service_name (LoketCaseProjector *projector,
+                                                  const char         *service_id);
 
 /* Replaces every `cases` row and the search index with a fold over the events, streamed in
  * (case, HLC, UUID) order, in one transaction. */
-gboolean               loket_store_maintenance_rebuild      (LoketDb            *db,
-                                                             LoketCaseProjector *projector,
-                                                             guint              *n_events,
-                                                             GError            **error);
+gboolean loket_store_maintenance_rebuild (LoketDb            *db,
+                                          LoketCaseProjector *projector,
+                                          guint              *n_events,
+                                          GError            **error);
 
-LoketStoreCheckReport *loket_store_maintenance_check        (LoketDb            *db,
-                                                             LoketCaseProjector *projector,
-                                                             LoketBlobStore     *blobs,
-                                                             GError            **error);
+LoketStoreCheckReport *loket_store_maintenance_check (LoketDb            *db,
+                                                      LoketCaseProjector *projector,
+                                                      LoketBlobStore     *blobs,
+                                                      GError            **error);
 
 G_END_DECLS

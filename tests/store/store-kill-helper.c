@@ -9,12 +9,11 @@
 #include "store-test-events.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketCaseProjector) projector = NULL;
-  g_autoptr(LoketStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketCaseProjector) projector = NULL;
+  g_autoptr (LoketStore) store = NULL;
   gint64 received_at = 1790816400;
 
   if (argc != 2)
@@ -33,15 +32,20 @@ main (int   argc,
 
   for (guint batch = 0;; batch++)
     {
-      g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
       LoketEvent *last;
 
       for (guint i = 0; i < 5; i++)
         {
           g_autofree char *agenda = g_strdup_printf ("%u/K/%u", i, batch);
-          StoreTestCase spec = { NULL, agenda, "Pemohon Uji", "5371010101900001", NULL,
-                                 received_at + batch * 60 + i, 1 + (batch + i) % 7 };
-          g_autoptr(GPtrArray) one = store_test_case_events (&spec);
+          StoreTestCase    spec = { NULL,
+                                    agenda,
+                                    "Pemohon Uji",
+                                    "5371010101900001",
+                                    NULL,
+                                    received_at + batch * 60 + i,
+                                    1 + (batch + i) % 7 };
+          g_autoptr (GPtrArray) one = store_test_case_events (&spec);
 
           g_ptr_array_extend_and_steal (events, g_steal_pointer (&one));
         }

@@ -21,7 +21,7 @@ typedef struct
 static void
 rm_rf (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -36,8 +36,7 @@ rm_rf (const char *path)
 }
 
 static void
-fixture_set_up (Fixture      *fixture,
-                gconstpointer user_data)
+fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
   fixture->dir = g_dir_make_tmp ("loket-test-db-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
@@ -45,8 +44,7 @@ fixture_set_up (Fixture      *fixture,
 }
 
 static void
-fixture_tear_down (Fixture      *fixture,
-                   gconstpointer user_data)
+fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
   rm_rf (fixture->dir);
   g_free (fixture->dir);
@@ -54,11 +52,10 @@ fixture_tear_down (Fixture      *fixture,
 }
 
 static void
-test_migrations_from_empty (Fixture      *fixture,
-                            gconstpointer user_data)
+test_migrations_from_empty (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDb) db = NULL;
   gint64 version = -1, application_id = 0, n = -1;
 
   g_assert_true (loket_db_migrations_check_file (fixture->path, &error));
@@ -85,11 +82,10 @@ test_migrations_from_empty (Fixture      *fixture,
 }
 
 static void
-test_migrations_from_v1 (Fixture      *fixture,
-                         gconstpointer user_data)
+test_migrations_from_v1 (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketDb) db = loket_db_open (fixture->path, LOKET_DB_OPEN_READ_WRITE, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDb) db = loket_db_open (fixture->path, LOKET_DB_OPEN_READ_WRITE, &error);
   gint64 version = 0, n = 0;
 
   g_assert_no_error (error);
@@ -129,9 +125,9 @@ read_bytes (const char *path)
 static void
 assert_check_corrupt (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) before = read_bytes (path);
-  g_autoptr(GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) after = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
   g_assert_false (loket_db_migrations_check_file (path, &error));
@@ -143,10 +139,9 @@ assert_check_corrupt (const char *path)
 }
 
 static void
-test_check_rejects_garbage (Fixture      *fixture,
-                            gconstpointer user_data)
+test_check_rejects_garbage (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
   guint8 noise[8192];
 
   for (guint i = 0; i < sizeof noise; i++)
@@ -159,20 +154,20 @@ test_check_rejects_garbage (Fixture      *fixture,
 }
 
 static void
-test_check_rejects_truncated (Fixture      *fixture,
-                              gconstpointer user_data)
+test_check_rejects_truncated (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketDb) db = loket_db_open (fixture->path, LOKET_DB_OPEN_READ_WRITE, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDb) db = loket_db_open (fixture->path, LOKET_DB_OPEN_READ_WRITE, &error);
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   g_assert_no_error (error);
   g_assert_true (loket_db_migrations_apply (db, -1, &error));
-  g_assert_true (loket_db_exec (db, "PRAGMA journal_mode = DELETE; CREATE TABLE filler (x TEXT);"
-                                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n "
-                                    "WHERE i < 2000) INSERT INTO filler SELECT printf('%0200d', i) "
-                                    "FROM n;",
+  g_assert_true (loket_db_exec (db,
+                                "PRAGMA journal_mode = DELETE; CREATE TABLE filler (x TEXT);"
+                                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n "
+                                "WHERE i < 2000) INSERT INTO filler SELECT printf('%0200d', i) "
+                                "FROM n;",
                                 &error));
   g_assert_no_error (error);
   g_clear_pointer (&db, loket_db_close);
@@ -184,11 +179,10 @@ test_check_rejects_truncated (Fixture      *fixture,
 }
 
 static void
-test_check_rejects_foreign_and_newer (Fixture      *fixture,
-                                      gconstpointer user_data)
+test_check_rejects_foreign_and_newer (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketDb) db = loket_db_open (fixture->path, LOKET_DB_OPEN_READ_WRITE, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDb) db = loket_db_open (fixture->path, LOKET_DB_OPEN_READ_WRITE, &error);
 
   g_assert_true (loket_db_exec (db, "CREATE TABLE photos (x);", &error));
   g_clear_pointer (&db, loket_db_close);
@@ -209,28 +203,28 @@ test_check_rejects_foreign_and_newer (Fixture      *fixture,
 static void
 test_statement_cache (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketDb) db = loket_db_open (NULL, LOKET_DB_OPEN_MEMORY, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDb) db = loket_db_open (NULL, LOKET_DB_OPEN_MEMORY, &error);
   sqlite3_stmt *first;
-  gboolean have_row;
+  gboolean      have_row;
 
   g_assert_no_error (error);
   g_assert_true (loket_db_exec (db, "CREATE TABLE t (x INTEGER)", &error));
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr(LoketDbStatement) stmt = loket_db_prepare (db, "INSERT INTO t VALUES (?)", &error);
+      g_autoptr (LoketDbStatement) stmt = loket_db_prepare (db, "INSERT INTO t VALUES (?)", &error);
       loket_db_statement_bind_int64 (stmt, 1, i);
       g_assert_true (loket_db_statement_run (stmt, &error));
     }
   {
-    g_autoptr(LoketDbStatement) a = loket_db_prepare (db, "SELECT sum(x) FROM t", &error);
+    g_autoptr (LoketDbStatement) a = loket_db_prepare (db, "SELECT sum(x) FROM t", &error);
     first = a->stmt;
     g_assert_true (loket_db_statement_step (a, &have_row, &error));
     g_assert_true (have_row);
     g_assert_cmpint (loket_db_statement_get_int64 (a, 0), ==, 3);
   }
   {
-    g_autoptr(LoketDbStatement) b = loket_db_prepare (db, "SELECT sum(x) FROM t", &error);
+    g_autoptr (LoketDbStatement) b = loket_db_prepare (db, "SELECT sum(x) FROM t", &error);
     g_assert_true (b->stmt == first);
   }
   /* A broken statement is an error, not a crash. */
@@ -247,9 +241,7 @@ typedef struct
 } WorkData;
 
 static gboolean
-work_double (gpointer   data,
-             gpointer  *result,
-             GError   **error)
+work_double (gpointer data, gpointer *result, GError **error)
 {
   WorkData *work = data;
 
@@ -264,12 +256,10 @@ work_double (gpointer   data,
 }
 
 static void
-async_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+async_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   char **out = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gpointer value = NULL;
 
   g_assert_true (loket_db_worker_run_finish (result, &value, &error));
@@ -280,17 +270,17 @@ async_done_cb (GObject      *source,
 static void
 test_worker (void)
 {
-  g_autoptr(LoketDbWorker) worker = loket_db_worker_new ("loket-test-db");
-  g_autoptr(GError) error = NULL;
-  WorkData data = { NULL, 21 };
-  WorkData bad = { NULL, -1 };
-  WorkData *async_data;
+  g_autoptr (LoketDbWorker) worker = loket_db_worker_new ("loket-test-db");
+  g_autoptr (GError) error = NULL;
+  WorkData         data = { NULL, 21 };
+  WorkData         bad = { NULL, -1 };
+  WorkData        *async_data;
   g_autofree char *sync_result = NULL;
   g_autofree char *async_result = NULL;
-  GThread *worker_thread;
+  GThread         *worker_thread;
 
-  g_assert_true (loket_db_worker_run_sync (worker, work_double, &data, (gpointer *) &sync_result,
-                                           &error));
+  g_assert_true (
+    loket_db_worker_run_sync (worker, work_double, &data, (gpointer *) &sync_result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (sync_result, ==, "42");
   g_assert_true (data.seen != g_thread_self ());
@@ -301,8 +291,8 @@ test_worker (void)
 
   async_data = g_new0 (WorkData, 1);
   async_data->value = 5;
-  loket_db_worker_run_async (worker, work_double, async_data, NULL, g_free, NULL, test_worker,
-                             NULL, async_done_cb, &async_result);
+  loket_db_worker_run_async (worker, work_double, async_data, NULL, g_free, NULL, test_worker, NULL,
+                             async_done_cb, &async_result);
   while (async_result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (async_result, ==, "10");
@@ -314,22 +304,21 @@ test_worker (void)
 /* Blobs */
 
 static void
-test_blobs (Fixture      *fixture,
-            gconstpointer user_data)
+test_blobs (Fixture *fixture, gconstpointer user_data)
 {
   g_autofree char *dir = g_strconcat (fixture->path, ".blobs", NULL);
-  g_autoptr(LoketBlobStore) blobs = loket_blob_store_new (dir);
-  g_autoptr(GBytes) contents = g_bytes_new_static ("%PDF-1.7 scan", 13);
-  g_autoptr(GBytes) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketBlobStore) blobs = loket_blob_store_new (dir);
+  g_autoptr (GBytes) contents = g_bytes_new_static ("%PDF-1.7 scan", 13);
+  g_autoptr (GBytes) back = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *again = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *path = NULL;
   g_autofree char *subdir = NULL;
-  g_autoptr(GDir) listing = NULL;
+  g_autoptr (GDir) listing = NULL;
   gboolean added = FALSE;
-  guint n_files = 0;
+  guint    n_files = 0;
 
   sha = loket_blob_store_add (blobs, contents, &added, &error);
   g_assert_no_error (error);
@@ -339,7 +328,7 @@ test_blobs (Fixture      *fixture,
   path = loket_blob_store_get_path (blobs, sha);
   g_assert_true (g_str_has_suffix (path, sha));
   subdir = g_path_get_dirname (path);
-  g_assert_true (g_str_has_suffix (subdir, (char[]) { '/', sha[0], sha[1], '\0' }));
+  g_assert_true (g_str_has_suffix (subdir, (char[]){ '/', sha[0], sha[1], '\0' }));
 
   again = loket_blob_store_add (blobs, contents, &added, &error);
   g_assert_no_error (error);
@@ -368,8 +357,8 @@ test_blobs (Fixture      *fixture,
   back = loket_blob_store_read (blobs, sha, &error);
   g_assert_no_error (error);
 
-  g_assert_null (loket_blob_store_read (blobs, "00000000000000000000000000000000000000000000000000000000000000ff",
-                                        &error));
+  g_assert_null (loket_blob_store_read (
+    blobs, "00000000000000000000000000000000000000000000000000000000000000ff", &error));
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_null (loket_blob_store_read (blobs, "../../etc/passwd", &error));
@@ -377,12 +366,11 @@ test_blobs (Fixture      *fixture,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                            \
   g_test_add ("/loket/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("migrations/from-empty", test_migrations_from_empty);
   ADD ("migrations/from-v1", test_migrations_from_v1);

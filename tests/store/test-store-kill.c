@@ -14,15 +14,16 @@ test_kill_while_appending (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("loket-test-kill-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "loket.db", NULL);
-  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "store", "store-kill-helper", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autoptr(GPtrArray) committed = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(LoketCaseProjector) projector = store_test_projector_new ();
-  g_autoptr(LoketStore) store = NULL;
-  g_autoptr(LoketStoreCheckReport) report = NULL;
-  guint n_wanted = 3 + g_test_rand_int_range (0, 20);
+  g_autofree char *helper
+    = g_test_build_filename (G_TEST_BUILT, "store", "store-kill-helper", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GDataInputStream) lines = NULL;
+  g_autoptr (GPtrArray) committed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LoketCaseProjector) projector = store_test_projector_new ();
+  g_autoptr (LoketStore) store = NULL;
+  g_autoptr (LoketStoreCheckReport) report = NULL;
+  guint  n_wanted = 3 + g_test_rand_int_range (0, 20);
   gint64 start;
 
   for (guint round = 0; round < 3; round++)
@@ -39,9 +40,10 @@ test_kill_while_appending (void)
           g_assert_nonnull (line);
           g_ptr_array_add (committed, line);
         }
-      g_test_message ("round %u: %u committed batches of ~20 events in %.1f ms (%.2f ms per commit)",
-                      round, n_wanted, (g_get_monotonic_time () - start) / 1000.0,
-                      (g_get_monotonic_time () - start) / 1000.0 / n_wanted);
+      g_test_message (
+        "round %u: %u committed batches of ~20 events in %.1f ms (%.2f ms per commit)", round,
+        n_wanted, (g_get_monotonic_time () - start) / 1000.0,
+        (g_get_monotonic_time () - start) / 1000.0 / n_wanted);
 
       /* Mid-run: the helper is somewhere inside its next append. */
       g_usleep (g_test_rand_int_range (0, 3000));
@@ -74,8 +76,8 @@ test_kill_while_appending (void)
 
   for (guint i = 0; i < committed->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (committed->pdata[i], " ", 2);
-      g_autoptr(GPtrArray) events = NULL;
+      g_auto (GStrv) parts = g_strsplit (committed->pdata[i], " ", 2);
+      g_autoptr (GPtrArray) events = NULL;
       gboolean found = FALSE;
 
       g_assert_cmpuint (g_strv_length (parts), ==, 2);
@@ -91,8 +93,7 @@ test_kill_while_appending (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/loket/store/kill/sigkill-while-appending", test_kill_while_appending);

@@ -16,10 +16,10 @@
 
 #define T0 ((gint64) 1735693200) /* 2025-01-01 09:00 WITA */
 
-static const char *first_names[] = { "Yohanes", "Maria", "Agustinus", "Paulus", "Ina", "Kornelis",
-                                     "Lukas", "Elisabeth", "Fransiska", "Petrus" };
-static const char *last_names[] = { "Bria", "Seran", "Nahak", "Tefa", "Bani", "Mau", "Ndun", "Lado",
-                                    "Manek", "Taek" };
+static const char *first_names[] = { "Yohanes",  "Maria", "Agustinus", "Paulus",    "Ina",
+                                     "Kornelis", "Lukas", "Elisabeth", "Fransiska", "Petrus" };
+static const char *last_names[]
+  = { "Bria", "Seran", "Nahak", "Tefa", "Bani", "Mau", "Ndun", "Lado", "Manek", "Taek" };
 
 /* CPU seconds (user + system, every thread) used by the process so far. */
 static double
@@ -28,8 +28,8 @@ cpu_seconds (void)
   struct rusage usage;
 
   getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 static double
@@ -40,11 +40,10 @@ ms_since (gint64 start)
 
 /* Writes the events straight into the event log (no projections): the rebuild makes them. */
 static guint
-fill_events (const char *path,
-             guint       n_cases)
+fill_events (const char *path, guint n_cases)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketDb) db = loket_db_open (path, LOKET_DB_OPEN_READ_WRITE, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDb) db = loket_db_open (path, LOKET_DB_OPEN_READ_WRITE, &error);
   guint n_events = 0;
 
   g_assert_no_error (error);
@@ -53,12 +52,17 @@ fill_events (const char *path,
   for (guint i = 0; i < n_cases; i++)
     {
       g_autofree char *agenda = g_strdup_printf ("%u/S/%u", i % 5000 + 1, 2025 + i / 5000);
-      g_autofree char *name = g_strdup_printf ("%s %s %u", first_names[i % 10],
-                                               last_names[(i / 10) % 10], i);
+      g_autofree char *name
+        = g_strdup_printf ("%s %s %u", first_names[i % 10], last_names[(i / 10) % 10], i);
       g_autofree char *nik = g_strdup_printf ("5371%012u", i);
-      StoreTestCase spec = { NULL, agenda, name, nik, i % 3 == 0 ? "kopnakertrans-ntt/bidang-lain" : NULL,
-                             T0 + (gint64) i * 240, 1 + i % 19 };
-      g_autoptr(GPtrArray) events = store_test_case_events (&spec);
+      StoreTestCase    spec = { NULL,
+                                agenda,
+                                name,
+                                nik,
+                             i % 3 == 0 ? "kopnakertrans-ntt/bidang-lain" : NULL,
+                                T0 + (gint64) i * 240,
+                                1 + i % 19 };
+      g_autoptr (GPtrArray) events = store_test_case_events (&spec);
 
       for (guint j = 0; j < events->len; j++)
         {
@@ -74,18 +78,17 @@ fill_events (const char *path,
 }
 
 static void
-time_queries (LoketStore *store,
-              guint       n_cases)
+time_queries (LoketStore *store, guint n_cases)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  gint64 now = T0 + (gint64) n_cases * 240 + 86400;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  gint64      now = T0 + (gint64) n_cases * 240 + 86400;
   const char *searches[] = { "yoh", "maria bria", "537100000004", "17/S/2025", "nobody" };
-  gint64 start;
+  gint64      start;
 
   for (guint round = 0; round < 3; round++)
     {
-      g_autoptr(GPtrArray) counts = NULL;
+      g_autoptr (GPtrArray) counts = NULL;
 
       start = g_get_monotonic_time ();
       counts = loket_store_count_inboxes (store, now, &error);
@@ -99,7 +102,7 @@ time_queries (LoketStore *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
-      g_autoptr(GPtrArray) page = NULL;
+      g_autoptr (GPtrArray) page = NULL;
       guint count;
 
       g_free (query->search);
@@ -115,8 +118,8 @@ time_queries (LoketStore *store,
 
   for (LoketCaseSort sort = LOKET_CASE_SORT_AGENDA_NUMBER; sort <= LOKET_CASE_SORT_DUE_AT; sort++)
     {
-      g_autoptr(GPtrArray) first = NULL;
-      g_autoptr(GPtrArray) deep = NULL;
+      g_autoptr (GPtrArray) first = NULL;
+      g_autoptr (GPtrArray) deep = NULL;
       double first_ms;
 
       query->sort = sort;
@@ -142,15 +145,15 @@ time_queries (LoketStore *store,
 static void
 test_scale (void)
 {
-  const char *env = g_getenv ("LOKET_TEST_SCALE_CASES");
-  guint n_cases = env != NULL ? (guint) atoi (env) : 100000;
+  const char      *env = g_getenv ("LOKET_TEST_SCALE_CASES");
+  guint            n_cases = env != NULL ? (guint) atoi (env) : 100000;
   g_autofree char *dir = g_dir_make_tmp ("loket-test-scale-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "loket.db", NULL);
-  g_autoptr(LoketCaseProjector) projector = store_test_projector_new ();
-  g_autoptr(LoketStore) store = NULL;
-  g_autoptr(LoketStoreCheckReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_events;
+  g_autoptr (LoketCaseProjector) projector = store_test_projector_new ();
+  g_autoptr (LoketStore) store = NULL;
+  g_autoptr (LoketStoreCheckReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  guint  n_events;
   gint64 start;
   double ms, cpu;
 
@@ -180,9 +183,10 @@ test_scale (void)
   start = g_get_monotonic_time ();
   for (guint i = 0; i < 50; i++)
     {
-      StoreTestCase spec = { NULL, "1/N/2027", "Baru", "5371000000000000", NULL,
-                             T0 + (gint64) n_cases * 240 + i, 2 };
-      g_autoptr(GPtrArray) events = store_test_case_events (&spec);
+      StoreTestCase spec = {
+        NULL, "1/N/2027", "Baru", "5371000000000000", NULL, T0 + (gint64) n_cases * 240 + i, 2
+      };
+      g_autoptr (GPtrArray) events = store_test_case_events (&spec);
       g_assert_true (loket_store_append_events (store, events, &error));
     }
   g_test_message ("append of one 2-event case per commit: %.2f ms each", ms_since (start) / 50);
@@ -200,8 +204,7 @@ test_scale (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/loket/store/scale/rebuild-and-queries", test_scale);

@@ -28,10 +28,9 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture      *f,
-                gconstpointer user_data)
+fixture_set_up (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("loket-test-store-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "data", "loket.db", NULL);
@@ -42,8 +41,7 @@ fixture_set_up (Fixture      *f,
 }
 
 static void
-fixture_tear_down (Fixture      *f,
-                   gconstpointer user_data)
+fixture_tear_down (Fixture *f, gconstpointer user_data)
 {
   g_clear_object (&f->store);
   g_clear_object (&f->projector);
@@ -55,7 +53,7 @@ fixture_tear_down (Fixture      *f,
 static void
 reopen (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_clear_object (&f->store);
   f->store = loket_store_open (f->path, f->projector, &error);
@@ -71,7 +69,7 @@ append_case (Fixture    *f,
              guint       n_events)
 {
   StoreTestCase spec = { NULL, agenda, name, nik, NULL, received_at, n_events };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *events = store_test_case_events (&spec);
 
   g_assert_true (loket_store_append_events (f->store, events, &error));
@@ -88,8 +86,8 @@ case_of (GPtrArray *events)
 static void
 assert_check_clean (LoketStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketStoreCheckReport) report = loket_store_check (store, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketStoreCheckReport) report = loket_store_check (store, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < report->problems->len; i++)
@@ -98,13 +96,12 @@ assert_check_clean (LoketStore *store)
 }
 
 static void
-assert_projection_is_fold (Fixture    *f,
-                           const char *case_uuid)
+assert_projection_is_fold (Fixture *f, const char *case_uuid)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = loket_store_get_case_events (f->store, case_uuid, &error);
-  g_autoptr(LoketCase) stored = loket_store_get_case (f->store, case_uuid, &error);
-  g_autoptr(LoketCase) folded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = loket_store_get_case_events (f->store, case_uuid, &error);
+  g_autoptr (LoketCase) stored = loket_store_get_case (f->store, case_uuid, &error);
+  g_autoptr (LoketCase) folded = NULL;
 
   g_assert_no_error (error);
   folded = loket_case_projector_project (f->projector, events, &error);
@@ -113,14 +110,13 @@ assert_projection_is_fold (Fixture    *f,
 }
 
 static void
-test_round_trip (Fixture      *f,
-                 gconstpointer user_data)
+test_round_trip (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GPtrArray) events = append_case (f, "560/0412/P3TK/2026", "Yohanes Bria",
-                                             "5371010101900001", T0, 4);
-  g_autoptr(GPtrArray) back = NULL;
-  g_autoptr(LoketCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) events
+    = append_case (f, "560/0412/P3TK/2026", "Yohanes Bria", "5371010101900001", T0, 4);
+  g_autoptr (GPtrArray) back = NULL;
+  g_autoptr (LoketCase) kase = NULL;
+  g_autoptr (GError) error = NULL;
 
   reopen (f);
   back = loket_store_get_case_events (f->store, case_of (events), &error);
@@ -139,7 +135,8 @@ test_round_trip (Fixture      *f,
       g_assert_cmpstr (loket_event_get_hash (a), ==, loket_event_get_hash (b));
       g_assert_cmpuint (strlen (loket_event_get_hash (b)), ==, 64);
       if (i == 0)
-        g_assert_true (loket_event_get_prev_hash (b) == NULL || *loket_event_get_prev_hash (b) == '\0');
+        g_assert_true (loket_event_get_prev_hash (b) == NULL
+                       || *loket_event_get_prev_hash (b) == '\0');
       else
         g_assert_cmpstr (loket_event_get_prev_hash (b), ==,
                          loket_event_get_hash (g_ptr_array_index (back, i - 1)));
@@ -159,23 +156,23 @@ test_round_trip (Fixture      *f,
 }
 
 static void
-test_idempotent (Fixture      *f,
-                 gconstpointer user_data)
+test_idempotent (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GPtrArray) events = append_case (f, "1/A/2026", "Maria Bunga", "5371014101900002", T0, 3);
-  g_autoptr(GPtrArray) twice = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) back = NULL;
-  g_autoptr(LoketCase) kase = NULL;
-  g_autoptr(LoketStoreCheckReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) events
+    = append_case (f, "1/A/2026", "Maria Bunga", "5371014101900002", T0, 3);
+  g_autoptr (GPtrArray) twice = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) back = NULL;
+  g_autoptr (LoketCase) kase = NULL;
+  g_autoptr (LoketStoreCheckReport) report = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *first_hash = g_strdup (loket_event_get_hash (g_ptr_array_index (events, 0)));
 
   /* The same events again, plus one new event given twice in one call. */
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (twice, g_object_ref (g_ptr_array_index (events, i)));
   {
-    LoketEvent *extra = store_test_event (case_of (events), LOKET_EVENT_COMMENT_ADDED, T0 + 86400, 0,
-                                          "{\"text\":\"x\"}");
+    LoketEvent *extra = store_test_event (case_of (events), LOKET_EVENT_COMMENT_ADDED, T0 + 86400,
+                                          0, "{\"text\":\"x\"}");
     g_ptr_array_add (twice, extra);
     g_ptr_array_add (twice, g_object_ref (extra));
   }
@@ -196,23 +193,22 @@ test_idempotent (Fixture      *f,
 }
 
 static void
-test_out_of_order (Fixture      *f,
-                   gconstpointer user_data)
+test_out_of_order (Fixture *f, gconstpointer user_data)
 {
   StoreTestCase spec = { NULL, "7/B/2026", "Agustinus Nahak", "5371010101900003", NULL, T0, 7 };
-  g_autoptr(GPtrArray) events = store_test_case_events (&spec);
-  g_autoptr(GPtrArray) late = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) early = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) stored = NULL;
-  g_autoptr(LoketCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) events = store_test_case_events (&spec);
+  g_autoptr (GPtrArray) late = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) early = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (LoketCase) kase = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Events 0, 2, 4, 6 arrive first (one by one); 1, 3, 5 later, as from another device. */
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (i % 2 == 0 ? late : early, g_object_ref (g_ptr_array_index (events, i)));
   for (guint i = 0; i < late->len; i++)
     {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autoptr (GPtrArray) one = g_ptr_array_new ();
       g_ptr_array_add (one, g_ptr_array_index (late, i));
       g_assert_true (loket_store_append_events (f->store, one, &error));
       g_assert_no_error (error);
@@ -235,13 +231,12 @@ test_out_of_order (Fixture      *f,
 }
 
 static void
-test_all_or_nothing (Fixture      *f,
-                     gconstpointer user_data)
+test_all_or_nothing (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GPtrArray) good = append_case (f, "2/C/2026", "Ani Lado", "5371014101900004", T0, 1);
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) back = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) good = append_case (f, "2/C/2026", "Ani Lado", "5371014101900004", T0, 1);
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) back = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_ptr_array_add (batch, store_test_event (case_of (good), LOKET_EVENT_COMMENT_ADDED, T0 + 60, 0,
                                             "{\"text\":\"ok\"}"));
@@ -258,18 +253,18 @@ test_all_or_nothing (Fixture      *f,
 }
 
 static void
-test_hash_chain_tamper (Fixture      *f,
-                        gconstpointer user_data)
+test_hash_chain_tamper (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GPtrArray) other = append_case (f, "3/D/2026", "Ina Seran", "5371014101900005", T0, 2);
-  g_autoptr(GPtrArray) events = append_case (f, "4/D/2026", "Paulus Tefa", "5371010101900006", T0, 3);
-  g_autoptr(LoketStoreCheckReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) other = append_case (f, "3/D/2026", "Ina Seran", "5371014101900005", T0, 2);
+  g_autoptr (GPtrArray) events
+    = append_case (f, "4/D/2026", "Paulus Tefa", "5371010101900006", T0, 3);
+  g_autoptr (LoketStoreCheckReport) report = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *sql = NULL;
-  LoketEvent *victim = g_ptr_array_index (events, 1);
-  sqlite3 *raw;
-  gboolean found = FALSE;
+  LoketEvent      *victim = g_ptr_array_index (events, 1);
+  sqlite3         *raw;
+  gboolean         found = FALSE;
 
   loket_store_close (f->store);
   g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
@@ -300,20 +295,19 @@ test_hash_chain_tamper (Fixture      *f,
 }
 
 static void
-test_rebuild (Fixture      *f,
-              gconstpointer user_data)
+test_rebuild (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *agenda = g_strdup_printf ("%u/R/2026", i + 1);
       g_autofree char *name = g_strdup_printf ("Pemohon %u", i);
-      g_autoptr(GPtrArray) events = append_case (f, agenda, name, "5371010101900007",
-                                                 T0 + i * 86400, 1 + i % 9);
+      g_autoptr (GPtrArray) events
+        = append_case (f, agenda, name, "5371010101900007", T0 + i * 86400, 1 + i % 9);
     }
 
   before = loket_store_list_cases (f->store, query, 0, 100, &error);
@@ -334,11 +328,10 @@ test_rebuild (Fixture      *f,
 }
 
 static guint
-count_search (Fixture    *f,
-              const char *text)
+count_search (Fixture *f, const char *text)
 {
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  g_autoptr (GError) error = NULL;
   guint n;
 
   query->search = g_strdup (text);
@@ -348,23 +341,25 @@ count_search (Fixture    *f,
 }
 
 static void
-test_search (Fixture      *f,
-             gconstpointer user_data)
+test_search (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GPtrArray) a = append_case (f, "560/0412/P3TK/2026", "Yohanes Bria", "5371010101900001", T0, 1);
-  g_autoptr(GPtrArray) b = append_case (f, "560/0413/P3TK/2026", "Maria Yohana Seran", "5301234567890002", T0, 1);
-  g_autoptr(GPtrArray) c = append_case (f, "088/PHI/2026", "Élise Ndun", "5371014101900003", T0, 1);
+  g_autoptr (GPtrArray) a
+    = append_case (f, "560/0412/P3TK/2026", "Yohanes Bria", "5371010101900001", T0, 1);
+  g_autoptr (GPtrArray) b
+    = append_case (f, "560/0413/P3TK/2026", "Maria Yohana Seran", "5301234567890002", T0, 1);
+  g_autoptr (GPtrArray) c
+    = append_case (f, "088/PHI/2026", "Élise Ndun", "5371014101900003", T0, 1);
 
   g_assert_cmpuint (count_search (f, ""), ==, 3);
   g_assert_cmpuint (count_search (f, "   "), ==, 3);
-  g_assert_cmpuint (count_search (f, "yoh"), ==, 2);          /* name prefix */
-  g_assert_cmpuint (count_search (f, "Yoh bria"), ==, 1);     /* tokens are ANDed */
-  g_assert_cmpuint (count_search (f, "530123"), ==, 1);       /* NIK prefix */
+  g_assert_cmpuint (count_search (f, "yoh"), ==, 2);      /* name prefix */
+  g_assert_cmpuint (count_search (f, "Yoh bria"), ==, 1); /* tokens are ANDed */
+  g_assert_cmpuint (count_search (f, "530123"), ==, 1);   /* NIK prefix */
   g_assert_cmpuint (count_search (f, "5371014101900003"), ==, 1);
-  g_assert_cmpuint (count_search (f, "560/0413"), ==, 1);     /* agenda number */
+  g_assert_cmpuint (count_search (f, "560/0413"), ==, 1); /* agenda number */
   g_assert_cmpuint (count_search (f, "P3TK"), ==, 2);
-  g_assert_cmpuint (count_search (f, "elise"), ==, 1);        /* diacritics folded */
-  g_assert_cmpuint (count_search (f, "rekrutmen"), ==, 3);    /* subject / service name */
+  g_assert_cmpuint (count_search (f, "elise"), ==, 1);     /* diacritics folded */
+  g_assert_cmpuint (count_search (f, "rekrutmen"), ==, 3); /* subject / service name */
   g_assert_cmpuint (count_search (f, "nobody"), ==, 0);
   /* FTS5 syntax in user text is just text. */
   g_assert_cmpuint (count_search (f, "\"yoh"), ==, 2);
@@ -373,8 +368,7 @@ test_search (Fixture      *f,
 }
 
 static const LoketInboxCount *
-find_count (GPtrArray  *counts,
-            const char *key)
+find_count (GPtrArray *counts, const char *key)
 {
   for (guint i = 0; i < counts->len; i++)
     if (g_str_equal (((LoketInboxCount *) counts->pdata[i])->key, key))
@@ -383,23 +377,26 @@ find_count (GPtrArray  *counts,
 }
 
 static void
-test_queries (Fixture      *f,
-              gconstpointer user_data)
+test_queries (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  g_autoptr(GPtrArray) counts = NULL;
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  g_autoptr (GPtrArray) counts = NULL;
+  g_autoptr (GPtrArray) page = NULL;
+  g_autoptr (GError) error = NULL;
   const char *agendas[] = { "10/X/2026", "2/X/2026", "1/X/2026", "33/X/2026", "9/X/2026" };
-  guint steps[] = { 1, 2, 3, 7, 2 };
-  gint64 now = T0 + 400 * 86400;
+  guint       steps[] = { 1, 2, 3, 7, 2 };
+  gint64      now = T0 + 400 * 86400;
 
   for (guint i = 0; i < G_N_ELEMENTS (agendas); i++)
     {
-      StoreTestCase spec = { NULL, agendas[i], "Pemohon", "5371010101900001",
+      StoreTestCase spec = { NULL,
+                             agendas[i],
+                             "Pemohon",
+                             "5371010101900001",
                              i == 4 ? "kopnakertrans-ntt/bidang-lain" : NULL,
-                             T0 + i * 3600, steps[i] };
-      g_autoptr(GPtrArray) events = store_test_case_events (&spec);
+                             T0 + i * 3600,
+                             steps[i] };
+      g_autoptr (GPtrArray) events = store_test_case_events (&spec);
 
       g_assert_true (loket_store_append_events (f->store, events, &error));
       g_assert_no_error (error);
@@ -478,13 +475,12 @@ test_sort_key (void)
 /* Blobs through the store */
 
 static void
-test_blobs (Fixture      *f,
-            gconstpointer user_data)
+test_blobs (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GBytes) scan = g_bytes_new_static ("%PDF-1.4 KTP scan", 17);
-  g_autoptr(GBytes) back = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketStoreCheckReport) report = NULL;
+  g_autoptr (GBytes) scan = g_bytes_new_static ("%PDF-1.4 KTP scan", 17);
+  g_autoptr (GBytes) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketStoreCheckReport) report = NULL;
   g_autofree char *sha = loket_store_add_blob (f->store, scan, &error);
   g_autofree char *again = loket_store_add_blob (f->store, scan, &error);
   g_autofree char *file = NULL;
@@ -527,13 +523,12 @@ file_bytes (const char *path)
 }
 
 static void
-assert_open_corrupt (const char         *path,
-                     LoketCaseProjector *projector)
+assert_open_corrupt (const char *path, LoketCaseProjector *projector)
 {
-  g_autoptr(GBytes) before = file_bytes (path);
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketStore) store = loket_store_open (path, projector, &error);
+  g_autoptr (GBytes) before = file_bytes (path);
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketStore) store = loket_store_open (path, projector, &error);
 
   g_assert_null (store);
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT);
@@ -543,16 +538,15 @@ assert_open_corrupt (const char         *path,
 }
 
 static void
-test_open_corrupt (Fixture      *f,
-                   gconstpointer user_data)
+test_open_corrupt (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
   g_autofree char *noise_path = g_build_filename (f->dir, "noise.db", NULL);
   g_autofree char *text_path = g_build_filename (f->dir, "notes.db", NULL);
   g_autofree char *cut_path = g_build_filename (f->dir, "cut.db", NULL);
   g_autofree char *contents = NULL;
-  guint8 noise[16384];
-  gsize length;
+  guint8           noise[16384];
+  gsize            length;
 
   for (guint i = 0; i < sizeof noise; i++)
     noise[i] = g_rand_int_range (rand, 0, 256);
@@ -566,8 +560,8 @@ test_open_corrupt (Fixture      *f,
   for (guint i = 0; i < 200; i++)
     {
       g_autofree char *agenda = g_strdup_printf ("%u/T/2026", i);
-      g_autoptr(GPtrArray) events = append_case (f, agenda, "Pemohon Panjang Namanya",
-                                                 "5371010101900001", T0 + i, 3);
+      g_autoptr (GPtrArray) events
+        = append_case (f, agenda, "Pemohon Panjang Namanya", "5371010101900001", T0 + i, 3);
     }
   loket_store_close (f->store);
   g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
@@ -577,15 +571,14 @@ test_open_corrupt (Fixture      *f,
 }
 
 static void
-test_open_unwritable (Fixture      *f,
-                      gconstpointer user_data)
+test_open_unwritable (Fixture *f, gconstpointer user_data)
 {
   g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
   g_autofree char *under_file = g_build_filename (file, "sub", "loket.db", NULL);
   g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
   g_autofree char *in_locked = g_build_filename (locked, "loket.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketStore) store = NULL;
 
   g_assert_true (g_file_set_contents (file, "x", 1, NULL));
   store = loket_store_open (under_file, f->projector, &error);
@@ -609,26 +602,25 @@ test_open_unwritable (Fixture      *f,
 
 /* Migrations with data: a v1 database made from the v1 schema fixture. */
 static void
-test_migrate_v1_with_data (Fixture      *f,
-                           gconstpointer user_data)
+test_migrate_v1_with_data (Fixture *f, gconstpointer user_data)
 {
   g_autofree char *v1_path = g_build_filename (f->dir, "v1.db", NULL);
-  g_autofree char *schema_path = g_test_build_filename (G_TEST_DIST, "store", "fixtures",
-                                                          "schema-v1.sql", NULL);
+  g_autofree char *schema_path
+    = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v1.sql", NULL);
   g_autofree char *schema = NULL;
-  g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = 1; PRAGMA application_id = %d;",
-                                              LOKET_DB_APPLICATION_ID);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketStore) store = NULL;
-  g_autoptr(LoketCase) kase = NULL;
-  g_autoptr(GPtrArray) back = NULL;
+  g_autofree char *pragmas = g_strdup_printf (
+    "PRAGMA user_version = 1; PRAGMA application_id = %d;", LOKET_DB_APPLICATION_ID);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketStore) store = NULL;
+  g_autoptr (LoketCase) kase = NULL;
+  g_autoptr (GPtrArray) back = NULL;
   StoreTestCase spec = { NULL, "99/V1/2025", "Kornelis Bani", "5371010101800009", NULL, T0, 5 };
-  g_autoptr(GPtrArray) events = store_test_case_events (&spec);
+  g_autoptr (GPtrArray) events = store_test_case_events (&spec);
 
   g_assert_true (g_file_get_contents (schema_path, &schema, NULL, &error));
   {
-    g_autoptr(LoketDb) db = loket_db_open (v1_path, LOKET_DB_OPEN_READ_WRITE, &error);
-    g_autoptr(LoketCase) folded = loket_case_projector_project (f->projector, events, &error);
+    g_autoptr (LoketDb) db = loket_db_open (v1_path, LOKET_DB_OPEN_READ_WRITE, &error);
+    g_autoptr (LoketCase) folded = loket_case_projector_project (f->projector, events, &error);
 
     g_assert_no_error (error);
     g_assert_true (loket_db_exec (db, schema, &error));
@@ -655,7 +647,7 @@ test_migrate_v1_with_data (Fixture      *f,
   g_assert_cmpstr (loket_case_get_applicant_name (kase), ==, "Kornelis Bani");
   assert_check_clean (store);
   {
-    g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
+    g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
     query->search = g_strdup ("kornel 99/v1");
     g_assert_cmpuint (loket_store_count_cases (store, query, &error), ==, 1);
   }
@@ -669,9 +661,7 @@ typedef struct
 } AsyncWait;
 
 static void
-async_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+async_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   AsyncWait *wait = user_data;
 
@@ -685,15 +675,14 @@ async_done (gpointer data)
 }
 
 static void
-test_async (Fixture      *f,
-            gconstpointer user_data)
+test_async (Fixture *f, gconstpointer user_data)
 {
   StoreTestCase spec = { NULL, "5/AS/2026", "Lukas Mau", "5371010101900010", NULL, T0, 3 };
-  g_autoptr(GPtrArray) events = store_test_case_events (&spec);
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GPtrArray) counts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) events = store_test_case_events (&spec);
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  g_autoptr (GPtrArray) page = NULL;
+  g_autoptr (GPtrArray) counts = NULL;
+  g_autoptr (GError) error = NULL;
   AsyncWait wait = { NULL };
 
   loket_store_append_events_async (f->store, events, NULL, async_done_cb, &wait);
@@ -728,7 +717,7 @@ test_async (Fixture      *f,
 
   /* A cancelled request reports G_IO_ERROR_CANCELLED. */
   {
-    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
     g_cancellable_cancel (cancellable);
     loket_store_count_cases_async (f->store, query, cancellable, async_done_cb, &wait);
     g_assert_true (loket_test_wait_until (async_done, &wait, 10000));
@@ -745,12 +734,11 @@ test_async (Fixture      *f,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                            \
   g_test_add ("/loket/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("events/round-trip", test_round_trip);
   ADD ("events/idempotent", test_idempotent);

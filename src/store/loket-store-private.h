@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LoketStore internals shared by loket-store.c (API, GObject) and loket-store-work.c (the work
+// that runs on the database thread).
+#pragma once
+
+#include "loket-blob-store.h"
+#include "loket-db-worker.h"
+#include "loket-db.h"
+#include "loket-store.h"
+
+G_BEGIN_DECLS
+
+struct _LoketStore
+{
+  GObject parent_instance;
+
+  /* Owned references */
+  char               *path;
+  LoketCaseProjector *projector;
+  LoketBlobStore     *blobs;
+  LoketDbWorker      *worker;
+  int                 schema_version;
+
+  /* Used on the database thread only */
+  LoketDb *db;
+  GThread *db_thread;
+};
+
+/* One request to the database thread; which fields are used depends on the request. */
+typedef struct
+{
+  LoketStore     *self; /* borrowed: close() drains the queue before the store goes */
+  GPtrArray      *events;
+  char           *text;
+  LoketCaseQuery *query;
+  guint           offset;
+  guint           limit;
+  gint64          now;
+  gint64          size;
+} LoketStoreOp;
+
+LoketStoreOp *_loket_store_op_new (LoketStore *self);
+void          _loket_store_op_free (LoketStoreOp *op);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketStoreOp, _loket_store_op_free)
+
+/* LoketDbWorkFunc functions: @data is an LoketStoreOp. */
+gboolean _loket_store_open_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_close_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_append_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_get_case_events_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_get_case_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_count_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_list_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_count_inboxes_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_record_blob_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_rebuild_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_check_on_thread (gpointer data, gpointer *result, GError **error);
+
+G_END_DECLS
