@@ -208,12 +208,12 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
   gboolean    ok;
 
   /* Indexes are built once, after the rows are in: far cheaper than maintaining them. */
-  index_sql = loket_projection_store_drop_indexes (db, error);
+  index_sql = loket_projection_store_suspend_indexes (db, error);
   if (index_sql == NULL || !loket_db_exec (db, "DELETE FROM cases", error))
     return FALSE;
   ok = fold_all_cases (db, projector, insert_folded_case, &data, n_events, error);
   g_free (data.last_service_id);
-  return ok && loket_projection_store_create_indexes (db, index_sql, error)
+  return ok && loket_projection_store_resume_indexes (db, index_sql, error)
          && loket_search_index_rebuild (db, error);
 }
 
@@ -390,9 +390,24 @@ check_projections (LoketDb               *db,
   gboolean have_row;
   guint    n_events;
 
+  gint64 n_wrong_counts = 0;
+
   if (!fold_all_cases (db, projector, compare_folded_case, &data, &n_events, error)
       || !loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
     return FALSE;
+
+  /* The inbox counters kept by triggers must match the rows. */
+  if (!loket_db_query_int64 (db,
+                             "WITH stored AS (SELECT unit_id, status_rank, n FROM case_counts "
+                             "WHERE n <> 0), actual AS (SELECT coalesce(unit_id, ''), status_rank, "
+                             "count(*) FROM cases GROUP BY 1, 2) SELECT (SELECT count(*) FROM "
+                             "(SELECT * FROM stored EXCEPT SELECT * FROM actual)) + (SELECT "
+                             "count(*) FROM (SELECT * FROM actual EXCEPT SELECT * FROM stored))",
+                             &n_wrong_counts, error))
+    return FALSE;
+  if (n_wrong_counts > 0)
+    add_problem (report, g_strdup (_ ("inbox counters: they differ from the stored cases")));
+
   if (n_rows == data.n_folded)
     return TRUE;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Figures on a large store (100,000 cases, ~1,000,000 events by default; set
-// LOKET_TEST_SCALE_CASES to change): rebuild rate, inbox counts, search, paging, check.
+// LOKET_TEST_SCALE_CASES to change; LOKET_TEST_SCALE_KEEP=<empty folder> keeps the database):
+// rebuild rate, inbox counts, search, paging, check.
 // Timings are printed (g_test_message), not asserted; correctness is.
 #include "config.h"
 
@@ -145,9 +146,11 @@ time_queries (LoketStore *store, guint n_cases)
 static void
 test_scale (void)
 {
-  const char      *env = g_getenv ("LOKET_TEST_SCALE_CASES");
-  guint            n_cases = env != NULL ? (guint) atoi (env) : 100000;
-  g_autofree char *dir = g_dir_make_tmp ("loket-test-scale-XXXXXX", NULL);
+  const char *env = g_getenv ("LOKET_TEST_SCALE_CASES");
+  guint       n_cases = env != NULL ? (guint) atoi (env) : 100000;
+  const char *keep = g_getenv ("LOKET_TEST_SCALE_KEEP"); /* a folder: keep the database there */
+  g_autofree char *dir
+    = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("loket-test-scale-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "loket.db", NULL);
   g_autoptr (LoketCaseProjector) projector = store_test_projector_new ();
   g_autoptr (LoketStore) store = NULL;
@@ -200,7 +203,8 @@ test_scale (void)
   g_assert_cmpuint (report->n_cases, ==, n_cases + 50);
 
   loket_store_close (store);
-  loket_test_remove_tree (dir);
+  if (keep == NULL)
+    loket_test_remove_tree (dir);
 }
 
 int

@@ -425,6 +425,25 @@ test_queries (Fixture *f, gconstpointer user_data)
   g_assert_cmpuint (loket_store_count_cases (f->store, query, &error), ==, 0);
   g_clear_pointer (&query->agency_id, g_free);
 
+  /* Every filter: the count (which may come from the counters) equals the rows listed. */
+  for (LoketCaseFilter filter = LOKET_CASE_FILTER_ALL; filter <= LOKET_CASE_FILTER_UNIT; filter++)
+    for (guint with_search = 0; with_search < 2; with_search++)
+      {
+        g_autoptr (LoketCaseQuery) q = loket_case_query_new ();
+        g_autoptr (GPtrArray) rows   = NULL;
+
+        q->filter  = filter;
+        q->unit_id = g_strdup (STORE_TEST_UNIT);
+        q->now     = now;
+        q->search  = g_strdup (with_search ? "pemohon" : NULL);
+        rows       = loket_store_list_cases (f->store, q, 0, 100, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (loket_store_count_cases (f->store, q, &error), ==, rows->len);
+      }
+  query->filter = LOKET_CASE_FILTER_NEEDS_ACTION;
+  g_assert_cmpuint (loket_store_count_cases (f->store, query, &error), ==, 4);
+  query->filter = LOKET_CASE_FILTER_ALL;
+
   /* Natural order of agenda numbers, both directions, paged. */
   query->sort = LOKET_CASE_SORT_AGENDA_NUMBER;
   page = loket_store_list_cases (f->store, query, 0, 3, &error);
