@@ -430,13 +430,13 @@ test_queries (Fixture *f, gconstpointer user_data)
     for (guint with_search = 0; with_search < 2; with_search++)
       {
         g_autoptr (LoketCaseQuery) q = loket_case_query_new ();
-        g_autoptr (GPtrArray) rows   = NULL;
+        g_autoptr (GPtrArray) rows = NULL;
 
-        q->filter  = filter;
+        q->filter = filter;
         q->unit_id = g_strdup (STORE_TEST_UNIT);
-        q->now     = now;
-        q->search  = g_strdup (with_search ? "pemohon" : NULL);
-        rows       = loket_store_list_cases (f->store, q, 0, 100, &error);
+        q->now = now;
+        q->search = g_strdup (with_search ? "pemohon" : NULL);
+        rows = loket_store_list_cases (f->store, q, 0, 100, &error);
         g_assert_no_error (error);
         g_assert_cmpuint (loket_store_count_cases (f->store, q, &error), ==, rows->len);
       }
@@ -742,7 +742,28 @@ test_async (Fixture *f, gconstpointer user_data)
     g_assert_true (loket_test_wait_until (async_done, &wait, 10000));
     loket_store_count_cases_finish (f->store, wait.result, &error);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
     g_clear_object (&wait.result);
+  }
+
+  /* Open asynchronously: the same database, in a GTask thread. */
+  {
+    g_autoptr (LoketStore) second = NULL;
+
+    loket_store_close (f->store);
+    loket_store_open_async (f->path, f->projector, NULL, async_done_cb, &wait);
+    g_assert_true (loket_test_wait_until (async_done, &wait, 10000));
+    second = loket_store_open_finish (wait.result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (loket_store_get_path (second), ==, f->path);
+    g_assert_cmpuint (loket_store_count_cases (second, query, &error), ==, 1);
+    g_clear_object (&wait.result);
+
+    /* A closed store answers with an error, not a crash. */
+    g_assert_cmpuint (loket_store_count_cases (f->store, query, &error), ==, 0);
+    g_assert_error (error, LOKET_ERROR, LOKET_ERROR_FAILED);
+    g_clear_error (&error);
+    g_set_object (&f->store, second);
   }
 
   /* Releasing the store right after an async call is safe. */
