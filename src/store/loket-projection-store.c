@@ -140,9 +140,8 @@ gboolean
 loket_projection_store_save (LoketDb *db, LoketCase *kase, const char *service_name, GError **error)
 {
   g_autoptr (LoketDbStatement) stmt = NULL;
-  gboolean have_row;
-  gint64   id;
 
+  /* Triggers (0003-fast-inboxes.sql) keep the search index and the inbox counters. */
   stmt = loket_db_prepare (db,
                            INSERT_CASE
                            " ON CONFLICT (uuid) DO UPDATE SET "
@@ -159,21 +158,12 @@ loket_projection_store_save (LoketDb *db, LoketCase *kase, const char *service_n
                            "service_name = excluded.service_name, is_open = excluded.is_open, "
                            "agenda_sort = excluded.agenda_sort, "
                            "applicant_sort = excluded.applicant_sort, "
-                           "service_sort = excluded.service_sort, due_sort = excluded.due_sort "
-                           "RETURNING id",
+                           "service_sort = excluded.service_sort, due_sort = excluded.due_sort",
                            error);
   if (stmt == NULL)
     return FALSE;
   bind_case (stmt, kase, service_name);
-  if (!loket_db_statement_step (stmt, &have_row, error))
-    return FALSE;
-  g_assert (have_row);
-  id = loket_db_statement_get_int64 (stmt, 0);
-  g_clear_pointer (&stmt, loket_db_statement_release);
-
-  return loket_search_index_update (
-    db, id, loket_case_get_agenda_number (kase), loket_case_get_applicant_name (kase),
-    loket_case_get_applicant_nik (kase), loket_case_get_subject (kase), service_name, error);
+  return loket_db_statement_run (stmt, error);
 }
 
 gboolean
@@ -481,7 +471,7 @@ loket_projection_store_count_inboxes (LoketDb *db, gint64 now, GError **error)
   if (now == 0)
     now = g_get_real_time () / G_USEC_PER_SEC;
 
-  /* The counters kept by triggers (0003-inbox-counts.sql), and one index range for "overdue". */
+  /* The counters kept by triggers (0003-fast-inboxes.sql), and one index range for "overdue". */
   by_status = loket_db_prepare (
     db, "SELECT status_rank, sum(n) FROM case_counts GROUP BY status_rank", error);
   if (by_status == NULL)

@@ -11,13 +11,14 @@ G_BEGIN_DECLS
 /* "Natural" sort key: case-folded, digit runs zero-padded so "2/A" sorts before "10/A". */
 char *loket_projection_store_sort_key (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Inserts or replaces the row of @kase and its search index entry. @service_name is the
+/* Inserts or replaces the row of @kase (triggers update its search entry and the inbox
+ * counters). @service_name is the
  * catalog's display name of its service (may be NULL). */
 gboolean loket_projection_store_save (LoketDb    *db,
                                       LoketCase  *kase,
                                       const char *service_name,
                                       GError    **error);
-/* Bulk variant for rebuilds: plain INSERT, no search index (rebuild that afterwards). */
+/* Bulk variant for rebuilds, between suspend_indexes() and resume_indexes(): a plain INSERT. */
 gboolean loket_projection_store_insert_bulk (LoketDb    *db,
                                              LoketCase  *kase,
                                              const char *service_name,

@@ -4,6 +4,8 @@
 
 #include "loket-search-index.h"
 
+#include "loket-error.h"
+
 static gboolean
 has_alnum (const char *token)
 {
@@ -63,47 +65,23 @@ loket_search_index_make_query (const char *text)
 }
 
 gboolean
-loket_search_index_update (LoketDb    *db,
-                           gint64      case_id,
-                           const char *agenda_number,
-                           const char *applicant_name,
-                           const char *applicant_nik,
-                           const char *subject,
-                           const char *service_name,
-                           GError    **error)
+loket_search_index_rebuild (LoketDb *db, GError **error)
 {
-  g_autoptr (LoketDbStatement) del = NULL;
-  g_autoptr (LoketDbStatement) ins = NULL;
-
-  del = loket_db_prepare (db, "DELETE FROM case_search WHERE rowid = ?", error);
-  if (del == NULL)
-    return FALSE;
-  loket_db_statement_bind_int64 (del, 1, case_id);
-  if (!loket_db_statement_run (del, error))
-    return FALSE;
-
-  ins = loket_db_prepare (db,
-                          "INSERT INTO case_search (rowid, agenda_number, applicant_name, "
-                          "applicant_nik, subject, service_name) VALUES (?, ?, ?, ?, ?, ?)",
-                          error);
-  if (ins == NULL)
-    return FALSE;
-  loket_db_statement_bind_int64 (ins, 1, case_id);
-  loket_db_statement_bind_text (ins, 2, agenda_number);
-  loket_db_statement_bind_text (ins, 3, applicant_name);
-  loket_db_statement_bind_text (ins, 4, applicant_nik);
-  loket_db_statement_bind_text (ins, 5, subject);
-  loket_db_statement_bind_text (ins, 6, service_name);
-  return loket_db_statement_run (ins, error);
+  return loket_db_exec (db, "INSERT INTO case_search (case_search) VALUES ('rebuild')", error);
 }
 
 gboolean
-loket_search_index_rebuild (LoketDb *db, GError **error)
+loket_search_index_check (LoketDb *db, gboolean *intact, GError **error)
 {
-  return loket_db_exec (db,
-                        "DELETE FROM case_search;"
-                        "INSERT INTO case_search (rowid, agenda_number, applicant_name, "
-                        "applicant_nik, subject, service_name) SELECT id, agenda_number, "
-                        "applicant_name, applicant_nik, subject, service_name FROM cases;",
-                        error);
+  g_autoptr (GError) local_error = NULL;
+
+  /* rank = 1: also compare the index with the `cases` rows it was built from. */
+  *intact = loket_db_exec (db,
+                           "INSERT INTO case_search (case_search, rank) VALUES "
+                           "('integrity-check', 1)",
+                           &local_error);
+  if (*intact || g_error_matches (local_error, LOKET_ERROR, LOKET_ERROR_CORRUPT))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

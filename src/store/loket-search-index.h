@@ -11,16 +11,11 @@ G_BEGIN_DECLS
  * digit are dropped. NULL when nothing is left to search for. */
 char *loket_search_index_make_query (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
-/* (Re)indexes the case stored in row @case_id of `cases`. */
-gboolean loket_search_index_update (LoketDb    *db,
-                                    gint64      case_id,
-                                    const char *agenda_number,
-                                    const char *applicant_name,
-                                    const char *applicant_nik,
-                                    const char *subject,
-                                    const char *service_name,
-                                    GError    **error);
-/* Empties the index and fills it again from `cases` in one statement. */
+/* Rebuilds the whole index from the `cases` rows (FTS5 'rebuild'); row by row, triggers on
+ * `cases` keep it up to date. */
 gboolean loket_search_index_rebuild (LoketDb *db, GError **error);
+
+/* FTS5 'integrity-check' against the `cases` rows: *@intact FALSE when they disagree. */
+gboolean loket_search_index_check (LoketDb *db, gboolean *intact, GError **error);
 
 G_END_DECLS

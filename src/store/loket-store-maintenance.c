@@ -390,7 +390,8 @@ check_projections (LoketDb               *db,
   gboolean have_row;
   guint    n_events;
 
-  gint64 n_wrong_counts = 0;
+  gint64   n_wrong_counts = 0;
+  gboolean search_intact;
 
   if (!fold_all_cases (db, projector, compare_folded_case, &data, &n_events, error)
       || !loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
@@ -407,6 +408,10 @@ check_projections (LoketDb               *db,
     return FALSE;
   if (n_wrong_counts > 0)
     add_problem (report, g_strdup (_ ("inbox counters: they differ from the stored cases")));
+  if (!loket_search_index_check (db, &search_intact, error))
+    return FALSE;
+  if (!search_intact)
+    add_problem (report, g_strdup (_ ("search index: it differs from the stored cases")));
 
   if (n_rows == data.n_folded)
     return TRUE;

@@ -294,6 +294,62 @@ test_hash_chain_tamper (Fixture *f, gconstpointer user_data)
   g_assert_true (found);
 }
 
+static guint
+count_search_in (LoketStore *store, const char *text)
+{
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  query->filter = LOKET_CASE_FILTER_NEEDS_ACTION; /* not the FTS-only shortcut */
+  query->search = g_strdup (text);
+  n = loket_store_count_cases (store, query, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Derived tables damaged behind the store's back: check names them, a rebuild repairs them. */
+static void
+test_check_derived_tables (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (GPtrArray) events
+    = append_case (f, "5/E/2026", "Rosa Lake", "5371014101900011", T0, 2);
+  g_autoptr (LoketStoreCheckReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean counters = FALSE, search = FALSE;
+  sqlite3 *raw;
+
+  loket_store_close (f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "UPDATE case_counts SET n = n + 5;"
+                                 "INSERT INTO case_search (rowid, applicant_name) "
+                                 "VALUES (999999, 'hantu');",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  reopen (f);
+  report = loket_store_check (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const char *line = report->problems->pdata[i];
+
+      g_test_message ("problem: %s", line);
+      counters |= g_str_has_prefix (line, "inbox counters:");
+      search |= g_str_has_prefix (line, "search index:");
+    }
+  g_assert_true (counters);
+  g_assert_true (search);
+
+  g_assert_true (loket_store_rebuild_projections (f->store, &error));
+  g_assert_no_error (error);
+  assert_check_clean (f->store);
+  g_assert_cmpuint (count_search_in (f->store, "hantu"), ==, 0);
+  g_assert_cmpuint (count_search_in (f->store, "rosa"), ==, 1);
+}
+
 static void
 test_rebuild (Fixture *f, gconstpointer user_data)
 {
@@ -786,6 +842,7 @@ main (int argc, char *argv[])
   ADD ("events/all-or-nothing", test_all_or_nothing);
   ADD ("check/hash-chain-tamper", test_hash_chain_tamper);
   ADD ("projections/rebuild", test_rebuild);
+  ADD ("check/derived-tables", test_check_derived_tables);
   ADD ("search/narrows", test_search);
   ADD ("queries/inboxes-filters-sort", test_queries);
   ADD ("blobs/dedupe-and-corruption", test_blobs);
