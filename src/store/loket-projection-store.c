@@ -290,7 +290,11 @@ add_condition (GString *where, const char *condition)
  * indexes: it then walks the sort column's index (which carries the filter columns) in order
  * and stops after one page, instead of sorting every selected row. */
 static void
-build_where (const LoketCaseQuery *query, gboolean for_list, GString *where, char **match)
+build_where (const LoketCaseQuery *query,
+             gboolean              for_list,
+             gboolean              search_in_order,
+             GString              *where,
+             char                **match)
 {
   *match = NULL;
 
@@ -318,7 +322,10 @@ build_where (const LoketCaseQuery *query, gboolean for_list, GString *where, cha
     add_condition (where, for_list ? "+agency_id = :agency" : "agency_id = :agency");
   *match = loket_search_index_make_query (query->search);
   if (*match != NULL)
-    add_condition (where, "id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+    add_condition (where,
+                   search_in_order
+                     ? "+id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)"
+                     : "id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
 }
 
 static void
@@ -349,7 +356,7 @@ loket_projection_store_count (LoketDb              *db,
   g_autofree char *match = NULL;
   gboolean         have_row;
 
-  build_where (query, FALSE, where, &match);
+  build_where (query, FALSE, FALSE, where, &match);
   g_string_append (sql, where->str);
 
   /* Shortcuts that need no scan: the per-unit/status counters, or the search index alone. */
@@ -400,6 +407,25 @@ sort_column (LoketCaseSort sort)
     }
 }
 
+/* Above this many search hits a list walks the sort order instead of sorting the hits. */
+#define SEARCH_SCAN_IN_ORDER_HITS 2000
+
+static gboolean
+count_search_hits (LoketDb *db, const char *match, gint64 *n_hits, GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  gboolean have_row;
+
+  stmt = loket_db_prepare (db, "SELECT count(*) FROM case_search WHERE case_search MATCH ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  loket_db_statement_bind_text (stmt, 1, match);
+  if (!loket_db_statement_step (stmt, &have_row, error))
+    return FALSE;
+  *n_hits = have_row ? loket_db_statement_get_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
 GPtrArray *
 loket_projection_store_list (LoketDb              *db,
                              const LoketCaseQuery *query,
@@ -414,8 +440,15 @@ loket_projection_store_list (LoketDb              *db,
   g_autofree char *match = NULL;
   const char      *direction = query->descending ? "DESC" : "ASC";
   gboolean         have_row;
+  gint64           n_hits = 0;
 
-  build_where (query, TRUE, where, &match);
+  /* A search with many hits: walk the sort index and test membership, which stops after one
+   * page; with few hits, fetch them all by id and sort them. */
+  match = loket_search_index_make_query (query->search);
+  if (match != NULL && !count_search_hits (db, match, &n_hits, error))
+    return NULL;
+  g_clear_pointer (&match, g_free);
+  build_where (query, TRUE, n_hits > SEARCH_SCAN_IN_ORDER_HITS, where, &match);
   g_string_append (sql, where->str);
   g_string_append_printf (sql, " ORDER BY %s %s, uuid %s LIMIT :limit OFFSET :offset",
                           sort_column (query->sort), direction, direction);

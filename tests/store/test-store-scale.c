@@ -11,6 +11,7 @@
 #include "loket-db-migrations.h"
 #include "loket-db.h"
 #include "loket-event-store.h"
+#include "loket-projection-store.h"
 #include "loket-store.h"
 #include "loket-test-utils.h"
 #include "store-test-events.h"
@@ -114,6 +115,21 @@ time_queries (LoketStore *store, guint n_cases)
       g_assert_no_error (error);
       g_test_message ("search %-14s count + first page: %.2f ms (%u hits)", searches[i],
                       ms_since (start), count);
+
+      /* Whichever plan the list used, the page is the first hits in agenda order. */
+      g_assert_cmpuint (page->len, ==, MIN (count, 50));
+      for (guint j = 1; j < page->len; j++)
+        {
+          g_autofree char *a
+            = loket_projection_store_sort_key (loket_case_get_agenda_number (page->pdata[j - 1]));
+          g_autofree char *b
+            = loket_projection_store_sort_key (loket_case_get_agenda_number (page->pdata[j]));
+          g_assert_cmpstr (a, <=, b);
+        }
+      if (i == 0)
+        for (guint j = 0; j < page->len; j++)
+          g_assert_true (
+            g_str_has_prefix (loket_case_get_applicant_name (page->pdata[j]), "Yohanes"));
     }
   g_clear_pointer (&query->search, g_free);
 
