@@ -114,6 +114,7 @@ update_due (LoketWindow *self,
   if (css_class != NULL)
     gtk_widget_add_css_class (cell, css_class);
   set_text (cell, text);
+  gtk_widget_set_tooltip_text (cell, *text != '\0' ? text : NULL);
 }
 
 static const char *const agenda_props[] = { "agenda-number", NULL };
@@ -168,6 +169,7 @@ setup_cb (GtkSignalListItemFactory *factory,
     {
       cell = gtk_label_new (NULL);
       gtk_widget_set_halign (cell, GTK_ALIGN_START);
+      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (cell, "status-pill");
     }
   else

@@ -34,7 +34,6 @@ struct _LoketWindow
   GtkColumnViewColumn *service_column;
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *due_column;
-  AdwWindowTitle      *case_title;
   LoketCaseView       *case_view;
 
   /* Owned references */

@@ -23,6 +23,7 @@ static const FixedInbox fixed_inboxes[] = {
 typedef struct
 {
   char       *key;
+  char       *group;   /* the agency, shown as a heading */
   char       *name;
   char       *tooltip;
   guint       count;
@@ -34,6 +35,7 @@ unit_inbox_free (gpointer data)
   UnitInbox *inbox = data;
 
   g_free (inbox->key);
+  g_free (inbox->group);
   g_free (inbox->name);
   g_free (inbox->tooltip);
   g_free (inbox);
@@ -45,8 +47,9 @@ compare_units (gconstpointer a,
 {
   const UnitInbox *ua = *(const UnitInbox **) a;
   const UnitInbox *ub = *(const UnitInbox **) b;
+  int cmp = g_utf8_collate (ua->group, ub->group);
 
-  return g_utf8_collate (ua->name, ub->name);
+  return cmp != 0 ? cmp : g_utf8_collate (ua->name, ub->name);
 }
 
 static GtkWidget *
@@ -72,7 +75,12 @@ create_row (const char *key,
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name_label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 24);
   gtk_widget_set_hexpand (name_label, TRUE);
   gtk_box_append (GTK_BOX (box), name_label);
 
@@ -92,9 +100,15 @@ create_heading (const char *text)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_can_focus (row, FALSE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_set_tooltip_text (row, text);
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_start (label, 6);
-  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   return row;
@@ -107,11 +121,6 @@ fill_sidebar (LoketWindow *self,
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (unit_inbox_free);
   GtkListBoxRow *selected = NULL;
   GtkWidget *child;
-  guint n_agencies = 0;
-
-  if (self->catalog != NULL)
-    n_agencies = loket_service_catalog_get_agencies (self->catalog)->len;
-
   self->updating_sidebar = TRUE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
@@ -152,7 +161,7 @@ fill_sidebar (LoketWindow *self,
       inbox->count = c->count;
       inbox->name = g_strdup (unit != NULL ? unit->name : c->key + strlen ("unit:"));
 
-      /* With several agencies in one database, say which agency a unit belongs to. */
+      /* Units are grouped under their agency (the root of the org chart). */
       if (unit != NULL && self->org != NULL)
         {
           root = unit;
@@ -164,30 +173,36 @@ fill_sidebar (LoketWindow *self,
                 break;
               root = parent;
             }
-          if (root != unit)
-            inbox->tooltip = g_strdup_printf ("%s — %s", unit->name, root->name);
         }
-      if (n_agencies > 1 && root != NULL && root != unit && root->short_name != NULL)
+      if (root != NULL && root != unit)
         {
-          g_autofree char *name = g_steal_pointer (&inbox->name);
+          LoketAgency *agency = NULL;
 
-          /* Translators: a unit in the sidebar with its agency, "Sekretariat (Dinsos NTT)" */
-          inbox->name = g_strdup_printf (C_("sidebar unit", "%s (%s)"), name, root->short_name);
+          if (self->catalog != NULL)
+            agency = loket_service_catalog_lookup_agency (self->catalog, root->id);
+          if (agency != NULL && loket_agency_get_short_name (agency) != NULL)
+            inbox->group = g_strdup (loket_agency_get_short_name (agency));
+          else
+            inbox->group = g_strdup (root->short_name != NULL ? root->short_name : root->name);
+          inbox->tooltip = g_strdup_printf ("%s — %s", unit->name, root->name);
         }
+      else
+        inbox->group = g_strdup (_("Units"));
 
       g_ptr_array_add (units, inbox);
     }
 
   g_ptr_array_sort (units, compare_units);
-  if (units->len > 0)
-    gtk_list_box_append (self->sidebar_list, create_heading (_("Units")));
-
   for (guint i = 0; i < units->len; i++)
     {
       UnitInbox *inbox = g_ptr_array_index (units, i);
 
+      if (i == 0 || g_strcmp0 (inbox->group,
+                               ((UnitInbox *) g_ptr_array_index (units, i - 1))->group) != 0)
+        gtk_list_box_append (self->sidebar_list, create_heading (inbox->group));
+
       gtk_list_box_append (self->sidebar_list,
-                           create_row (inbox->key, "folder-symbolic", inbox->name, inbox->tooltip,
+                           create_row (inbox->key, NULL, inbox->name, inbox->tooltip,
                                        inbox->count));
     }
 

@@ -142,8 +142,6 @@ show_case (LoketWindow *self,
            LoketCase   *loaded)
 {
   loket_case_view_set_case (self->case_view, loaded);
-  adw_window_title_set_title (self->case_title,
-                              loaded != NULL ? loket_case_get_agenda_number (loaded) : "");
 }
 
 static void
@@ -541,7 +539,6 @@ loket_window_class_init (LoketWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, service_column);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, status_column);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, due_column);
-  gtk_widget_class_bind_template_child (widget_class, LoketWindow, case_title);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, case_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -595,7 +592,7 @@ loket_window_init (LoketWindow *self)
     }
   else
     {
-      gtk_window_set_default_size (GTK_WINDOW (self), 1200, 760);
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 780);
       self->inbox_key = g_strdup ("all");
     }
 

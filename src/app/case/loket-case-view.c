@@ -19,18 +19,14 @@ struct _LoketCaseView
   GtkLabel   *service_label;
   GtkLabel   *status_label;
   GtkLabel   *due_label;
-  GtkLabel   *applicant_value;
+  AdwActionRow *applicant_row;
   AdwActionRow *nik_row;
-  GtkLabel   *nik_value;
-  GtkLabel   *subject_value;
-  GtkLabel   *channel_value;
-  GtkLabel   *received_value;
+  AdwActionRow *subject_row;
+  AdwActionRow *channel_row;
+  AdwActionRow *received_row;
   AdwActionRow *complete_row;
-  GtkLabel   *complete_value;
   AdwActionRow *due_row;
-  GtkLabel   *due_value;
   AdwActionRow *holder_row;
-  GtkLabel   *holder_value;
   GtkStack   *timeline_stack;
   GtkSpinner *timeline_spinner;
   GtkListBox *timeline_list;
@@ -71,27 +67,29 @@ get_timezone (LoketCaseView *self)
   return self->calendar != NULL ? loket_work_calendar_get_timezone (self->calendar) : NULL;
 }
 
+/* A property row: its title names the field, its subtitle holds the value. Rows of optional
+ * fields hide when the value is empty. */
 static void
-set_value (GtkLabel     *label,
-           AdwActionRow *row,
+set_value (AdwActionRow *row,
+           gboolean      optional,
            const char   *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
 
-  gtk_label_set_label (label, has_text ? text : "—");
-  if (row != NULL)
+  adw_action_row_set_subtitle (row, has_text ? text : "—");
+  if (optional)
     gtk_widget_set_visible (GTK_WIDGET (row), has_text);
 }
 
 static void
 set_date_value (LoketCaseView *self,
-                GtkLabel      *label,
                 AdwActionRow  *row,
+                gboolean       optional,
                 gint64         unix_time)
 {
   g_autofree char *text = loket_format_date (unix_time, get_timezone (self));
 
-  set_value (label, row, text);
+  set_value (row, optional, text);
 }
 
 static void
@@ -127,15 +125,14 @@ update_summary (LoketCaseView *self)
   if (due_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->due_label), due_class);
 
-  set_value (self->applicant_value, NULL, loket_case_get_applicant_name (kase));
+  set_value (self->applicant_row, FALSE, loket_case_get_applicant_name (kase));
   nik = loket_format_masked_nik (loket_case_get_applicant_nik (kase));
-  set_value (self->nik_value, self->nik_row, nik);
-  set_value (self->subject_value, NULL, loket_case_get_subject (kase));
-  set_value (self->channel_value, NULL, loket_format_channel (loket_case_get_channel (kase)));
+  set_value (self->nik_row, TRUE, nik);
+  set_value (self->subject_row, FALSE, loket_case_get_subject (kase));
+  set_value (self->channel_row, FALSE, loket_format_channel (loket_case_get_channel (kase)));
 
-  set_date_value (self, self->received_value, NULL, loket_case_get_received_at (kase));
-  set_date_value (self, self->complete_value, self->complete_row,
-                  loket_case_get_complete_at (kase));
+  set_date_value (self, self->received_row, FALSE, loket_case_get_received_at (kase));
+  set_date_value (self, self->complete_row, TRUE, loket_case_get_complete_at (kase));
 
   if (loket_case_get_due_at (kase) != 0)
     {
@@ -144,10 +141,10 @@ update_summary (LoketCaseView *self)
       /* Translators: the due date and the working days left, "5 Dec 2026 (3 working days left)" */
       due_text = g_strdup_printf (C_("due date", "%s (%s)"), date, deadline);
     }
-  set_value (self->due_value, self->due_row, due_text);
+  set_value (self->due_row, TRUE, due_text);
 
   holder = loket_format_actor (self->org, loket_case_get_holder (kase));
-  set_value (self->holder_value, self->holder_row, holder);
+  set_value (self->holder_row, TRUE, holder);
 }
 
 static GtkWidget *
@@ -156,9 +153,9 @@ create_timeline_row (LoketCaseView *self,
 {
   g_autofree char *time_text = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *caption = NULL;
   GtkWidget *row;
   GtkWidget *box;
-  GtkWidget *top;
   GtkWidget *label;
   gint64 wall_ms = 0;
   guint32 counter = 0;
@@ -171,38 +168,31 @@ create_timeline_row (LoketCaseView *self,
 
   author = loket_format_actor (self->org, loket_event_get_author (event));
 
+  if (*author != '\0')
+    /* Translators: under an event in the case history: its time and who did it */
+    caption = g_strdup_printf (C_("event caption", "%s · %s"), time_text, author);
+  else
+    caption = g_strdup (time_text);
+
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_add_css_class (box, "timeline-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), top);
 
   label = gtk_label_new (loket_format_event_type (loket_event_get_event_type (event)));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (top), label);
+  gtk_box_append (GTK_BOX (box), label);
 
-  label = gtk_label_new (time_text);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "timeline-time");
+  label = gtk_label_new (caption);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (top), label);
-
-  if (*author != '\0')
-    {
-      label = gtk_label_new (author);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "timeline-time");
+  gtk_box_append (GTK_BOX (box), label);
 
   return row;
 }
@@ -376,18 +366,14 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, service_label);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, status_label);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, due_label);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, applicant_value);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, applicant_row);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, nik_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, nik_value);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, subject_value);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, channel_value);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, received_value);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, received_row);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, complete_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, complete_value);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, due_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, due_value);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, holder_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, holder_value);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_spinner);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_list);
