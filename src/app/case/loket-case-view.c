@@ -118,7 +118,16 @@ update_summary (LoketCaseView *self)
   gtk_label_set_label (self->status_label, loket_format_status (status));
 
   deadline = loket_format_case_deadline (kase, self->calendar, self->now, &due_class);
-  gtk_label_set_label (self->due_label, deadline);
+  if (loket_case_get_closed_at (kase) != 0)
+    {
+      g_autofree char *date = loket_format_date (loket_case_get_closed_at (kase),
+                                                 get_timezone (self));
+      g_autofree char *closed = g_strdup_printf (_("Closed on %s"), date);
+
+      gtk_label_set_label (self->due_label, closed);
+    }
+  else
+    gtk_label_set_label (self->due_label, deadline);
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "due-late");
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "due-soon");
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "due-done");
@@ -134,7 +143,9 @@ update_summary (LoketCaseView *self)
   set_date_value (self, self->received_row, FALSE, loket_case_get_received_at (kase));
   set_date_value (self, self->complete_row, TRUE, loket_case_get_complete_at (kase));
 
-  if (loket_case_get_due_at (kase) != 0)
+  if (loket_case_get_due_at (kase) != 0 && loket_case_get_closed_at (kase) != 0)
+    due_text = loket_format_date (loket_case_get_due_at (kase), get_timezone (self));
+  else if (loket_case_get_due_at (kase) != 0)
     {
       g_autofree char *date = loket_format_date (loket_case_get_due_at (kase), get_timezone (self));
 
