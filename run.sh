@@ -10,8 +10,8 @@ data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/loket"
 db="$data_dir/loket.db"
 if [ ! -f "$db" ]; then
   mkdir -p "$data_dir"
-  echo "Creating a demo database with 2,000 cases in $db"
-  ./_build/src/cli/loket-cli demo --db "$db" --cases 2000 --seed 1
+  echo "Creating a demo database (Dinas Kopnakertrans NTT, 3,000 fictional cases) in $db"
+  ./_build/src/cli/loket-cli demo --db "$db" --cases 3000 --seed 1 --agency kopnakertrans-ntt -q
 fi
 
 export LANG=id_ID.UTF-8 LANGUAGE=id

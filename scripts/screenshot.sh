@@ -14,7 +14,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-./_build/src/cli/loket-cli demo --db "$tmp/loket.db" --cases 2000 --seed 1 -q
+./_build/src/cli/loket-cli demo --db "$tmp/loket.db" --cases 3000 --seed 1 --agency kopnakertrans-ntt -q
 
 display=":$((90 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &

@@ -8,7 +8,7 @@
 
 struct _LoketAgency
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   JsonObject *json; /* the "agency" object of the file, validated by the parser */
   char       *file_name;
@@ -17,8 +17,7 @@ struct _LoketAgency
 G_DEFINE_FINAL_TYPE (LoketAgency, loket_agency, G_TYPE_OBJECT)
 
 static const char *
-string_member (LoketAgency *self,
-               const char  *name)
+string_member (LoketAgency *self, const char *name)
 {
   JsonNode *node = json_object_get_member (self->json, name);
 
@@ -53,8 +52,7 @@ loket_agency_init (LoketAgency *self)
 }
 
 LoketAgency *
-_loket_agency_new (JsonObject *json,
-                   const char *file_name)
+_loket_agency_new (JsonObject *json, const char *file_name)
 {
   LoketAgency *self = g_object_new (LOKET_TYPE_AGENCY, NULL);
 

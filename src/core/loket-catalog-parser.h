@@ -19,10 +19,10 @@ gboolean _loket_catalog_parse (const char   *file_name,
                                GError      **error);
 
 /* Sets LOKET_ERROR_INVALID_DATA with the message "<file>: <path>: <message>". */
-void     _loket_catalog_set_error (GError     **error,
-                                   const char  *file_name,
-                                   const char  *path,
-                                   const char  *format,
-                                   ...) G_GNUC_PRINTF (4, 5);
+void _loket_catalog_set_error (GError    **error,
+                               const char *file_name,
+                               const char *path,
+                               const char *format,
+                               ...) G_GNUC_PRINTF (4, 5);
 
 G_END_DECLS

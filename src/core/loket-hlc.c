@@ -23,7 +23,9 @@ struct _LoketHlc
   LoketHlcNowFunc now_func;
   gpointer        user_data;
 
-  /* The last timestamp issued or observed. */
+  /* The last timestamp issued or observed; @lock guards both (the store's worker thread and
+   * the main thread may both take timestamps). */
+  GMutex  lock;
   gint64  wall_ms;
   guint32 counter;
 };
@@ -53,13 +55,25 @@ advance (LoketHlc *self)
 }
 
 static void
+loket_hlc_finalize (GObject *object)
+{
+  LoketHlc *self = (LoketHlc *) object;
+
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (loket_hlc_parent_class)->finalize (object);
+}
+
+static void
 loket_hlc_class_init (LoketHlcClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = loket_hlc_finalize;
 }
 
 static void
 loket_hlc_init (LoketHlc *self)
 {
+  g_mutex_init (&self->lock);
   self->now_func = real_now_ms;
 }
 
@@ -86,10 +100,12 @@ loket_hlc_new_with_clock (LoketHlcNowFunc now_func, gpointer user_data)
 char *
 loket_hlc_now (LoketHlc *self)
 {
+  g_autoptr (GMutexLocker) locker = NULL;
   gint64 physical;
 
   g_return_val_if_fail (LOKET_IS_HLC (self), NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   physical = CLAMP (self->now_func (self->user_data), 0, HLC_MAX_WALL);
 
   if (physical > self->wall_ms)
@@ -109,6 +125,7 @@ loket_hlc_now (LoketHlc *self)
 gboolean
 loket_hlc_observe (LoketHlc *self, const char *remote, GError **error)
 {
+  g_autoptr (GMutexLocker) locker = NULL;
   gint64  wall_ms;
   guint32 counter;
 
@@ -117,10 +134,12 @@ loket_hlc_observe (LoketHlc *self, const char *remote, GError **error)
 
   if (remote == NULL || !loket_hlc_parse (remote, &wall_ms, &counter))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("Malformed clock timestamp “%s”"), remote != NULL ? remote : "");
+      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                           _ ("Malformed clock timestamp"));
       return FALSE;
     }
+
+  locker = g_mutex_locker_new (&self->lock);
 
   /* Every later now() must sort after what we have seen. */
   if (wall_ms > self->wall_ms || (wall_ms == self->wall_ms && counter > self->counter))

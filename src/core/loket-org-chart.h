@@ -80,4 +80,22 @@ const LoketPerson   *loket_org_chart_lookup_person   (LoketOrgChart *self,
 const LoketUnit     *loket_org_chart_get_division    (LoketOrgChart *self,
                                                       const char    *unit_id);
 
+/* (transfer none) agency ids (char *), in load order (files sorted by name). */
+GPtrArray           *loket_org_chart_get_agency_ids  (LoketOrgChart *self);
+/* Full name of the agency ("Dinas Sosial Provinsi Nusa Tenggara Timur"), or NULL. */
+const char          *loket_org_chart_get_agency_name (LoketOrgChart *self,
+                                                      const char    *agency_id);
+/* (transfer container) the people (LoketPerson *) holding @position_id, in file order. */
+GPtrArray           *loket_org_chart_get_holders     (LoketOrgChart *self,
+                                                      const char    *position_id) G_GNUC_WARN_UNUSED_RESULT;
+
+/* "head", "secretary", "division_head", "section_head", "uptd_head", "staff", "registrar" */
+gboolean             loket_role_from_string      (const char    *text,
+                                                  LoketRole     *role);
+const char          *loket_role_to_string        (LoketRole      role);
+/* "agency", "secretariat", "subdivision", "division", "section", "uptd" */
+gboolean             loket_unit_kind_from_string (const char    *text,
+                                                  LoketUnitKind *kind);
+const char          *loket_unit_kind_to_string   (LoketUnitKind  kind);
+
 G_END_DECLS

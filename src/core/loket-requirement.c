@@ -8,7 +8,7 @@
 
 struct _LoketRequirement
 {
-  GObject              parent_instance;
+  GObject parent_instance;
 
   char                *id;
   char                *text;
@@ -50,13 +50,13 @@ loket_requirement_init (LoketRequirement *self)
 }
 
 LoketRequirement *
-_loket_requirement_new (const char           *id,
-                        const char           *text,
-                        LoketRequirementKind  kind,
-                        const char           *condition,
-                        const char           *channel,
-                        const char           *parent_id,
-                        const char           *product_of)
+_loket_requirement_new (const char          *id,
+                        const char          *text,
+                        LoketRequirementKind kind,
+                        const char          *condition,
+                        const char          *channel,
+                        const char          *parent_id,
+                        const char          *product_of)
 {
   LoketRequirement *self = g_object_new (LOKET_TYPE_REQUIREMENT, NULL);
 

@@ -8,24 +8,23 @@
 
 struct _LoketService
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  JsonObject *json;          /* the service's object in the file, validated by the parser */
+  JsonObject *json; /* the service's object in the file, validated by the parser */
   char       *agency_id;
   char       *file_name;
-  guint       index;         /* position in the file's "services" array */
+  guint       index; /* position in the file's "services" array */
   GStrv       channels;
   GStrv       product_kinds;
   GStrv       defects;
-  GPtrArray  *requirements;  /* LoketRequirement, source order */
-  GPtrArray  *sla_clauses;   /* LoketSlaClause, source order */
+  GPtrArray  *requirements; /* LoketRequirement, source order */
+  GPtrArray  *sla_clauses;  /* LoketSlaClause, source order */
 };
 
 G_DEFINE_FINAL_TYPE (LoketService, loket_service, G_TYPE_OBJECT)
 
 static const char *
-string_member (JsonObject *object,
-               const char *name)
+string_member (JsonObject *object, const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -71,10 +70,7 @@ loket_service_init (LoketService *self)
 }
 
 LoketService *
-_loket_service_new (JsonObject *json,
-                    const char *agency_id,
-                    const char *file_name,
-                    guint       index)
+_loket_service_new (JsonObject *json, const char *agency_id, const char *file_name, guint index)
 {
   LoketService *self = g_object_new (LOKET_TYPE_SERVICE, NULL);
 
@@ -87,39 +83,34 @@ _loket_service_new (JsonObject *json,
 }
 
 void
-_loket_service_take_channels (LoketService *self,
-                              GStrv         channels)
+_loket_service_take_channels (LoketService *self, GStrv channels)
 {
   g_strfreev (self->channels);
   self->channels = channels;
 }
 
 void
-_loket_service_take_product_kinds (LoketService *self,
-                                   GStrv         kinds)
+_loket_service_take_product_kinds (LoketService *self, GStrv kinds)
 {
   g_strfreev (self->product_kinds);
   self->product_kinds = kinds;
 }
 
 void
-_loket_service_take_defects (LoketService *self,
-                             GStrv         defect_codes)
+_loket_service_take_defects (LoketService *self, GStrv defect_codes)
 {
   g_strfreev (self->defects);
   self->defects = defect_codes;
 }
 
 void
-_loket_service_add_requirement (LoketService     *self,
-                                LoketRequirement *requirement)
+_loket_service_add_requirement (LoketService *self, LoketRequirement *requirement)
 {
   g_ptr_array_add (self->requirements, g_object_ref (requirement));
 }
 
 void
-_loket_service_take_sla_clause (LoketService   *self,
-                                LoketSlaClause *clause)
+_loket_service_take_sla_clause (LoketService *self, LoketSlaClause *clause)
 {
   g_ptr_array_add (self->sla_clauses, clause);
 }
@@ -205,8 +196,7 @@ loket_service_get_channels (LoketService *self)
 }
 
 gboolean
-loket_service_has_channel (LoketService *self,
-                           const char   *channel)
+loket_service_has_channel (LoketService *self, const char *channel)
 {
   g_return_val_if_fail (LOKET_IS_SERVICE (self), FALSE);
   g_return_val_if_fail (channel != NULL, FALSE);
@@ -215,8 +205,7 @@ loket_service_has_channel (LoketService *self,
 }
 
 GPtrArray *
-loket_service_get_requirements (LoketService *self,
-                                const char   *channel)
+loket_service_get_requirements (LoketService *self, const char *channel)
 {
   GPtrArray *result;
 
@@ -226,7 +215,7 @@ loket_service_get_requirements (LoketService *self,
   for (guint i = 0; i < self->requirements->len; i++)
     {
       LoketRequirement *requirement = g_ptr_array_index (self->requirements, i);
-      const char *own = loket_requirement_get_channel (requirement);
+      const char       *own = loket_requirement_get_channel (requirement);
 
       if (channel == NULL || own == NULL || g_str_equal (own, channel))
         g_ptr_array_add (result, g_object_ref (requirement));
@@ -243,8 +232,7 @@ loket_service_get_sla_clauses (LoketService *self)
 }
 
 const LoketSlaClause *
-loket_service_get_deadline_clause (LoketService *self,
-                                   const char   *channel)
+loket_service_get_deadline_clause (LoketService *self, const char *channel)
 {
   const LoketSlaClause *general = NULL;
   const LoketSlaClause *first_stage = NULL;
@@ -267,9 +255,9 @@ loket_service_get_deadline_clause (LoketService *self,
               return clause;
             }
         }
-      else if (first_stage == NULL &&
-               (clause->channel == NULL ||
-                (channel != NULL && g_str_equal (clause->channel, channel))))
+      else if (first_stage == NULL
+               && (clause->channel == NULL
+                   || (channel != NULL && g_str_equal (clause->channel, channel))))
         {
           first_stage = clause;
         }

@@ -32,7 +32,8 @@ GPtrArray          *loket_service_get_requirements (LoketService *self,
 /* All SLA clauses. (transfer none, element LoketSlaClause) */
 GPtrArray          *loket_service_get_sla_clauses (LoketService *self);
 /* The clause that sets the case deadline on @channel: the channel's own whole-service clause,
- * else the general one; NULL when the service has none. (transfer none) */
+ * else the general one (channel and stage NULL), else, for a staged SLA without any
+ * whole-service clause, the first stage that applies to @channel; NULL when none. (transfer none) */
 const LoketSlaClause *loket_service_get_deadline_clause (LoketService *self,
                                                          const char   *channel);
 /* Letter kinds of the products ("rekomendasi", "surat_keputusan", …); (transfer none) */

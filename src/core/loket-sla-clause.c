@@ -65,8 +65,7 @@ loket_sla_clause_free (LoketSlaClause *self)
 }
 
 gboolean
-loket_sla_unit_from_string (const char   *text,
-                            LoketSlaUnit *unit)
+loket_sla_unit_from_string (const char *text, LoketSlaUnit *unit)
 {
   g_return_val_if_fail (unit != NULL, FALSE);
 
@@ -94,8 +93,7 @@ loket_sla_unit_to_string (LoketSlaUnit unit)
 }
 
 gboolean
-loket_sla_clock_start_from_string (const char         *text,
-                                   LoketSlaClockStart *clock_start)
+loket_sla_clock_start_from_string (const char *text, LoketSlaClockStart *clock_start)
 {
   g_return_val_if_fail (clock_start != NULL, FALSE);
 

@@ -23,6 +23,7 @@ struct _LoketWorkCalendar
   /* Owned references */
   GTimeZone  *timezone;
   GHashTable *holidays; /* julian day (GUINT_TO_POINTER) → name (owned) */
+  GHashTable *provisional_years; /* GINT_TO_POINTER (year) */
 
   int first_year;
   int last_year;
@@ -106,6 +107,9 @@ load_holiday_json (LoketWorkCalendar *self,
       set_invalid (error, file, "$.status", _("must be “official” or “provisional”"));
       return FALSE;
     }
+
+  if (node != NULL && g_str_equal (json_node_get_string (node), "provisional"))
+    g_hash_table_add (self->provisional_years, GINT_TO_POINTER ((int) year));
 
   node = json_object_get_member (root, "holidays");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -311,6 +315,7 @@ loket_work_calendar_finalize (GObject *object)
 
   g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_clear_pointer (&self->holidays, g_hash_table_unref);
+  g_clear_pointer (&self->provisional_years, g_hash_table_unref);
 
   G_OBJECT_CLASS (loket_work_calendar_parent_class)->finalize (object);
 }
@@ -328,6 +333,7 @@ loket_work_calendar_init (LoketWorkCalendar *self)
 {
   self->timezone = office_timezone ();
   self->holidays = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->provisional_years = g_hash_table_new (NULL, NULL);
 }
 
 LoketWorkCalendar *
@@ -470,6 +476,15 @@ loket_work_calendar_get_range (LoketWorkCalendar *self,
     *first_year = self->first_year;
   if (last_year != NULL)
     *last_year = self->last_year;
+}
+
+gboolean
+loket_work_calendar_year_is_provisional (LoketWorkCalendar *self,
+                                         int                year)
+{
+  g_return_val_if_fail (LOKET_IS_WORK_CALENDAR (self), FALSE);
+
+  return g_hash_table_contains (self->provisional_years, GINT_TO_POINTER (year));
 }
 
 static gint64

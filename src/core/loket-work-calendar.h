@@ -40,13 +40,20 @@ void               loket_work_calendar_get_range      (LoketWorkCalendar *self,
                                                        int               *first_year,
                                                        int               *last_year);
 
+/* TRUE if the holiday file of @year is marked "status": "provisional" (expected dates, not the
+ * official SKB yet). */
+gboolean           loket_work_calendar_year_is_provisional (LoketWorkCalendar *self,
+                                                            int                year);
+
 /* The deadline for @value @unit counted from @start (Unix s), with @pauses not counted.
  * Working days: the deadline is the end of the Nth working day after the start day
  * (the start day itself does not count). Returns 0 for LOKET_SLA_UNIT_UNSPECIFIED.
  *
  * - menit/jam/jam_pelajaran (45 min): elapsed wall time; the paused time is added.
- * - hari_kerja: a start on a non-working day counts from the next working day; the deadline is
- *   23:59:59 local time. Each local working date touched by a pause (even partly) is skipped.
+ * - hari_kerja: a start on a non-working day counts from the next working day (Saturday + 1 hari
+ *   kerja = Monday, like Friday + 1); the deadline is 23:59:59 local time. Each local working date
+ *   touched by a pause (even partly) is skipped, so a pause over 5 working days adds 5.
+ *   Outside the years of the loaded holiday files only weekends are known (see get_range).
  * - hari/minggu/bulan/tahun: calendar arithmetic on the local date, 23:59:59 local time of the
  *   resulting day; each local date after the start day touched by a pause adds a day.
  * - Fractional values of day-based units round up.

@@ -77,6 +77,8 @@ main (int argc, char **argv)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint n_events;
 
+  if (g_getenv ("LOKET_BENCH_CASES") != NULL)
+    n_cases = atoi (g_getenv ("LOKET_BENCH_CASES"));
   g_option_context_add_main_entries (octx, entries, NULL);
   if (!g_option_context_parse (octx, &argc, &argv, &error))
     {

@@ -196,6 +196,54 @@ test_hlc_real_clock (void)
   g_assert_cmpstr (a, <, b);
 }
 
+#define N_THREADS 4
+#define N_STAMPS 5000
+
+static gpointer
+take_stamps (gpointer data)
+{
+  LoketHlc  *hlc = data;
+  GPtrArray *stamps = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < N_STAMPS; i++)
+    g_ptr_array_add (stamps, loket_hlc_now (hlc));
+
+  return stamps;
+}
+
+static void
+test_hlc_threads (void)
+{
+  FakeClock clock = { G_GINT64_CONSTANT (1700000000000) };
+  g_autoptr (LoketHlc) hlc = loket_hlc_new_with_clock (fake_now, &clock);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GThread   *threads[N_THREADS];
+  GPtrArray *results[N_THREADS];
+
+  for (guint i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("hlc", take_stamps, hlc);
+  for (guint i = 0; i < N_THREADS; i++)
+    results[i] = g_thread_join (threads[i]);
+
+  /* Every timestamp is unique, and each thread sees its own increase. */
+  for (guint i = 0; i < N_THREADS; i++)
+    {
+      for (guint j = 0; j < results[i]->len; j++)
+        {
+          const char *stamp = g_ptr_array_index (results[i], j);
+
+          g_assert_true (g_hash_table_add (seen, (gpointer) stamp));
+          if (j > 0)
+            g_assert_cmpstr (g_ptr_array_index (results[i], j - 1), <, stamp);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, N_THREADS * N_STAMPS);
+
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < N_THREADS; i++)
+    g_ptr_array_unref (results[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -207,6 +255,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loket/core/hlc/counter-overflow", test_hlc_counter_overflow);
   g_test_add_func ("/loket/core/hlc/observe", test_hlc_observe);
   g_test_add_func ("/loket/core/hlc/real-clock", test_hlc_real_clock);
+  g_test_add_func ("/loket/core/hlc/threads", test_hlc_threads);
 
   return g_test_run ();
 }

@@ -477,6 +477,16 @@ test_holidays_dir_override (void)
 static void
 test_provisional_2027 (void)
 {
+  g_autoptr(LoketWorkCalendar) calendar = default_calendar ();
+
+  g_assert_true (loket_work_calendar_year_is_provisional (calendar, 2027));
+  g_assert_false (loket_work_calendar_year_is_provisional (calendar, 2026));
+  g_assert_false (loket_work_calendar_year_is_provisional (calendar, 2024));
+}
+
+static void
+test_provisional_2027_file (void)
+{
   g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/loketapp/Loket/data/holidays/2027.json",
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
@@ -504,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/loket/core/work-calendar/malformed-files", test_malformed_files);
   g_test_add_func ("/loket/core/work-calendar/holidays-dir-override", test_holidays_dir_override);
   g_test_add_func ("/loket/core/work-calendar/provisional-2027", test_provisional_2027);
+  g_test_add_func ("/loket/core/work-calendar/provisional-2027-file", test_provisional_2027_file);
 
   return g_test_run ();
 }

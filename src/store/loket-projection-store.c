@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The `cases` table: one row per case (LoketCase plus sort keys), queries for the inboxes.
+#include "config.h"
+
+#include "loket-projection-store.h"
+
+#include <string.h>
+
+#include "loket-search-index.h"
+
+/* The LoketCase fields, in the order case_from_row() reads them. */
+#define CASE_COLUMNS                                                                              \
+  "uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, applicant_name, "      \
+  "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "    \
+  "event_count, last_hlc, pauses"
+
+#define INSERT_CASE                                                                               \
+  "INSERT INTO cases (uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, "   \
+  "applicant_name, applicant_nik, holder, status_rank, status, received_at, complete_at, "       \
+  "due_at, closed_at, event_count, last_hlc, pauses, service_name, is_open, agenda_sort, "       \
+  "applicant_sort, service_sort, due_sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "    \
+  "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"
+
+#define SORT_KEY_DIGITS 12
+
+char *
+loket_projection_store_sort_key (const char *text)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  folded = g_utf8_casefold (normalized, -1);
+  key = g_string_sized_new (strlen (folded) + 16);
+
+  for (p = folded; *p != '\0';)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          const char *start;
+          gsize len;
+
+          while (*p == '0' && g_ascii_isdigit (p[1]))
+            p++;
+          start = p;
+          while (g_ascii_isdigit (*p))
+            p++;
+          len = p - start;
+          for (gsize i = len; i < SORT_KEY_DIGITS; i++)
+            g_string_append_c (key, '0');
+          g_string_append_len (key, start, len);
+        }
+      else
+        g_string_append_c (key, *p++);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static char *
+format_pauses (LoketCase *kase)
+{
+  GArray *pauses = loket_case_get_pauses (kase);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; pauses != NULL && i < pauses->len; i++)
+    {
+      const LoketPause *pause = &g_array_index (pauses, LoketPause, i);
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                              i > 0 ? "," : "", pause->start, pause->end);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+parse_pauses (LoketCase  *kase,
+              const char *text)
+{
+  g_auto(GStrv) items = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  items = g_strsplit (text, ",", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *end = NULL;
+      gint64 start = g_ascii_strtoll (items[i], &end, 10);
+      gint64 stop = 0;
+
+      if (end != NULL && *end == ':')
+        stop = g_ascii_strtoll (end + 1, NULL, 10);
+      loket_case_add_pause (kase, start, stop);
+    }
+}
+
+static gboolean
+bind_case (LoketDbStatement *stmt,
+           LoketCase        *kase,
+           const char       *service_name)
+{
+  LoketCaseStatus status = loket_case_get_status (kase);
+  gint64 due_at = loket_case_get_due_at (kase);
+  g_autofree char *pauses = format_pauses (kase);
+  g_autofree char *agenda_sort = loket_projection_store_sort_key (loket_case_get_agenda_number (kase));
+  g_autofree char *applicant_sort = loket_projection_store_sort_key (loket_case_get_applicant_name (kase));
+  g_autofree char *service_sort = loket_projection_store_sort_key (
+    service_name != NULL ? service_name : loket_case_get_service_id (kase));
+
+  loket_db_statement_bind_text (stmt, 1, loket_case_get_uuid (kase));
+  loket_db_statement_bind_text (stmt, 2, loket_case_get_agency_id (kase));
+  loket_db_statement_bind_text (stmt, 3, loket_case_get_service_id (kase));
+  loket_db_statement_bind_text (stmt, 4, loket_case_get_unit_id (kase));
+  loket_db_statement_bind_text (stmt, 5, loket_case_get_channel (kase));
+  loket_db_statement_bind_text (stmt, 6, loket_case_get_agenda_number (kase));
+  loket_db_statement_bind_text (stmt, 7, loket_case_get_subject (kase));
+  loket_db_statement_bind_text (stmt, 8, loket_case_get_applicant_name (kase));
+  loket_db_statement_bind_text (stmt, 9, loket_case_get_applicant_nik (kase));
+  loket_db_statement_bind_text (stmt, 10, loket_case_get_holder (kase));
+  loket_db_statement_bind_int64 (stmt, 11, status);
+  loket_db_statement_bind_text (stmt, 12, loket_case_status_to_string (status));
+  loket_db_statement_bind_int64 (stmt, 13, loket_case_get_received_at (kase));
+  loket_db_statement_bind_int64 (stmt, 14, loket_case_get_complete_at (kase));
+  loket_db_statement_bind_int64 (stmt, 15, due_at);
+  loket_db_statement_bind_int64 (stmt, 16, loket_case_get_closed_at (kase));
+  loket_db_statement_bind_int64 (stmt, 17, loket_case_get_event_count (kase));
+  loket_db_statement_bind_text (stmt, 18, loket_case_get_last_hlc (kase));
+  loket_db_statement_bind_text (stmt, 19, pauses);
+  loket_db_statement_bind_text (stmt, 20, service_name);
+  loket_db_statement_bind_int64 (stmt, 21, status != LOKET_CASE_STATUS_CLOSED);
+  loket_db_statement_bind_text (stmt, 22, agenda_sort);
+  loket_db_statement_bind_text (stmt, 23, applicant_sort);
+  loket_db_statement_bind_text (stmt, 24, service_sort);
+  loket_db_statement_bind_int64 (stmt, 25, due_at == 0 ? G_MAXINT64 : due_at);
+  return TRUE;
+}
+
+gboolean
+loket_projection_store_save (LoketDb    *db,
+                             LoketCase  *kase,
+                             const char *service_name,
+                             GError    **error)
+{
+  g_autoptr(LoketDbStatement) stmt = NULL;
+  gboolean have_row;
+  gint64 id;
+
+  stmt = loket_db_prepare (db,
+                           INSERT_CASE " ON CONFLICT (uuid) DO UPDATE SET "
+                           "agency_id = excluded.agency_id, service_id = excluded.service_id, "
+                           "unit_id = excluded.unit_id, channel = excluded.channel, "
+                           "agenda_number = excluded.agenda_number, subject = excluded.subject, "
+                           "applicant_name = excluded.applicant_name, "
+                           "applicant_nik = excluded.applicant_nik, holder = excluded.holder, "
+                           "status_rank = excluded.status_rank, status = excluded.status, "
+                           "received_at = excluded.received_at, "
+                           "complete_at = excluded.complete_at, due_at = excluded.due_at, "
+                           "closed_at = excluded.closed_at, event_count = excluded.event_count, "
+                           "last_hlc = excluded.last_hlc, pauses = excluded.pauses, "
+                           "service_name = excluded.service_name, is_open = excluded.is_open, "
+                           "agenda_sort = excluded.agenda_sort, "
+                           "applicant_sort = excluded.applicant_sort, "
+                           "service_sort = excluded.service_sort, due_sort = excluded.due_sort "
+                           "RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_case (stmt, kase, service_name);
+  if (!loket_db_statement_step (stmt, &have_row, error))
+    return FALSE;
+  g_assert (have_row);
+  id = loket_db_statement_get_int64 (stmt, 0);
+  g_clear_pointer (&stmt, loket_db_statement_release);
+
+  return loket_search_index_update (db, id, loket_case_get_agenda_number (kase),
+                                    loket_case_get_applicant_name (kase),
+                                    loket_case_get_applicant_nik (kase),
+                                    loket_case_get_subject (kase), service_name, error);
+}
+
+gboolean
+loket_projection_store_insert_bulk (LoketDb    *db,
+                                    LoketCase  *kase,
+                                    const char *service_name,
+                                    GError    **error)
+{
+  g_autoptr(LoketDbStatement) stmt = loket_db_prepare (db, INSERT_CASE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_case (stmt, kase, service_name);
+  return loket_db_statement_run (stmt, error);
+}
+
+static LoketCase *
+case_from_row (LoketDbStatement *stmt)
+{
+  LoketCase *kase = loket_case_new (loket_db_statement_get_text (stmt, 0));
+  gint64 rank = loket_db_statement_get_int64 (stmt, 10);
+  LoketCaseStatus status = LOKET_CASE_STATUS_REGISTERED;
+
+  loket_case_set_agency_id (kase, loket_db_statement_get_text (stmt, 1));
+  loket_case_set_service_id (kase, loket_db_statement_get_text (stmt, 2));
+  loket_case_set_unit_id (kase, loket_db_statement_get_text (stmt, 3));
+  loket_case_set_channel (kase, loket_db_statement_get_text (stmt, 4));
+  loket_case_set_agenda_number (kase, loket_db_statement_get_text (stmt, 5));
+  loket_case_set_subject (kase, loket_db_statement_get_text (stmt, 6));
+  loket_case_set_applicant_name (kase, loket_db_statement_get_text (stmt, 7));
+  loket_case_set_applicant_nik (kase, loket_db_statement_get_text (stmt, 8));
+  loket_case_set_holder (kase, loket_db_statement_get_text (stmt, 9));
+  if (rank >= 0 && rank <= LOKET_CASE_STATUS_LAST)
+    status = (LoketCaseStatus) rank;
+  else
+    loket_case_status_from_string (loket_db_statement_get_text (stmt, 11), &status);
+  loket_case_set_status (kase, status);
+  loket_case_set_received_at (kase, loket_db_statement_get_int64 (stmt, 12));
+  loket_case_set_complete_at (kase, loket_db_statement_get_int64 (stmt, 13));
+  loket_case_set_due_at (kase, loket_db_statement_get_int64 (stmt, 14));
+  loket_case_set_closed_at (kase, loket_db_statement_get_int64 (stmt, 15));
+  loket_case_set_event_count (kase, (guint) loket_db_statement_get_int64 (stmt, 16));
+  loket_case_set_last_hlc (kase, loket_db_statement_get_text (stmt, 17));
+  parse_pauses (kase, loket_db_statement_get_text (stmt, 18));
+  return kase;
+}
+
+LoketCase *
+loket_projection_store_load (LoketDb    *db,
+                             const char *case_uuid,
+                             GError    **error)
+{
+  g_autoptr(LoketDbStatement) stmt = NULL;
+  gboolean have_row;
+
+  stmt = loket_db_prepare (db, "SELECT " CASE_COLUMNS " FROM cases WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  loket_db_statement_bind_text (stmt, 1, case_uuid);
+  if (!loket_db_statement_step (stmt, &have_row, error) || !have_row)
+    return NULL;
+  return case_from_row (stmt);
+}
+
+GPtrArray *
+loket_projection_store_drop_indexes (LoketDb *db,
+                                     GError **error)
+{
+  g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LoketDbStatement) stmt = NULL;
+  gboolean have_row, ok;
+
+  stmt = loket_db_prepare (db,
+                           "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                           "tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((ok = loket_db_statement_step (stmt, &have_row, error)) && have_row)
+    {
+      g_ptr_array_add (names, g_strdup (loket_db_statement_get_text (stmt, 0)));
+      g_ptr_array_add (sql, g_strdup (loket_db_statement_get_text (stmt, 1)));
+    }
+  if (!ok)
+    return NULL;
+  g_clear_pointer (&stmt, loket_db_statement_release);
+  loket_db_clear_cache (db);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* Index names come from our own schema, not from users; quote them anyway. */
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+      if (!loket_db_exec (db, drop, error))
+        return NULL;
+    }
+  return g_steal_pointer (&sql);
+}
+
+gboolean
+loket_projection_store_create_indexes (LoketDb   *db,
+                                       GPtrArray *index_sql,
+                                       GError   **error)
+{
+  for (guint i = 0; i < index_sql->len; i++)
+    if (!loket_db_exec (db, index_sql->pdata[i], error))
+      return FALSE;
+  loket_db_clear_cache (db);
+  return TRUE;
+}
+
+/* Query building: the SQL text only ever contains our own fragments; values are bound. */
+
+static void
+add_condition (GString    *where,
+               const char *condition)
+{
+  g_string_append (where, where->len == 0 ? " WHERE " : " AND ");
+  g_string_append (where, condition);
+}
+
+static void
+build_where (const LoketCaseQuery *query,
+             GString              *where,
+             char                **match)
+{
+  *match = NULL;
+
+  switch (query->filter)
+    {
+    case LOKET_CASE_FILTER_NEEDS_ACTION:
+      {
+        g_autofree char *cond = g_strdup_printf ("status_rank NOT IN (%d, %d)",
+                                                 LOKET_CASE_STATUS_CLOSED,
+                                                 LOKET_CASE_STATUS_INCOMPLETE);
+        add_condition (where, cond);
+      }
+      break;
+    case LOKET_CASE_FILTER_OVERDUE:
+      add_condition (where, "is_open = 1 AND due_at > 0 AND due_at < :now");
+      break;
+    case LOKET_CASE_FILTER_UNIT:
+      add_condition (where, "unit_id = :unit");
+      break;
+    case LOKET_CASE_FILTER_ALL:
+    default:
+      break;
+    }
+  if (query->agency_id != NULL)
+    add_condition (where, "agency_id = :agency");
+  *match = loket_search_index_make_query (query->search);
+  if (*match != NULL)
+    add_condition (where, "id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+}
+
+static void
+bind_named (LoketDbStatement     *stmt,
+            const LoketCaseQuery *query,
+            const char           *match)
+{
+  int index;
+  gint64 now = query->now != 0 ? query->now : g_get_real_time () / G_USEC_PER_SEC;
+
+  if ((index = sqlite3_bind_parameter_index (stmt->stmt, ":now")) > 0)
+    loket_db_statement_bind_int64 (stmt, index, now);
+  if ((index = sqlite3_bind_parameter_index (stmt->stmt, ":unit")) > 0)
+    loket_db_statement_bind_text (stmt, index, query->unit_id != NULL ? query->unit_id : "");
+  if ((index = sqlite3_bind_parameter_index (stmt->stmt, ":agency")) > 0)
+    loket_db_statement_bind_text (stmt, index, query->agency_id);
+  if ((index = sqlite3_bind_parameter_index (stmt->stmt, ":match")) > 0)
+    loket_db_statement_bind_text (stmt, index, match);
+}
+
+gboolean
+loket_projection_store_count (LoketDb              *db,
+                              const LoketCaseQuery *query,
+                              guint                *count,
+                              GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM cases");
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autofree char *match = NULL;
+  gboolean have_row;
+
+  build_where (query, where, &match);
+  g_string_append (sql, where->str);
+  stmt = loket_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_named (stmt, query, match);
+  if (!loket_db_statement_step (stmt, &have_row, error))
+    return FALSE;
+  *count = have_row ? (guint) loket_db_statement_get_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static const char *
+sort_column (LoketCaseSort sort)
+{
+  switch (sort)
+    {
+    case LOKET_CASE_SORT_RECEIVED_AT:
+      return "received_at";
+    case LOKET_CASE_SORT_APPLICANT:
+      return "applicant_sort";
+    case LOKET_CASE_SORT_SERVICE:
+      return "service_sort";
+    case LOKET_CASE_SORT_STATUS:
+      return "status_rank";
+    case LOKET_CASE_SORT_DUE_AT:
+      return "due_sort";
+    case LOKET_CASE_SORT_AGENDA_NUMBER:
+    default:
+      return "agenda_sort";
+    }
+}
+
+GPtrArray *
+loket_projection_store_list (LoketDb              *db,
+                             const LoketCaseQuery *query,
+                             guint                 offset,
+                             guint                 limit,
+                             GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " CASE_COLUMNS " FROM cases");
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(LoketDbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *match = NULL;
+  const char *direction = query->descending ? "DESC" : "ASC";
+  gboolean have_row;
+
+  build_where (query, where, &match);
+  g_string_append (sql, where->str);
+  g_string_append_printf (sql, " ORDER BY %s %s, uuid %s LIMIT :limit OFFSET :offset",
+                          sort_column (query->sort), direction, direction);
+  stmt = loket_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_named (stmt, query, match);
+  loket_db_statement_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt->stmt, ":limit"), limit);
+  loket_db_statement_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt->stmt, ":offset"),
+                                 offset);
+
+  for (;;)
+    {
+      if (!loket_db_statement_step (stmt, &have_row, error))
+        return NULL;
+      if (!have_row)
+        break;
+      g_ptr_array_add (cases, case_from_row (stmt));
+    }
+  return g_steal_pointer (&cases);
+}
+
+void
+loket_inbox_count_free (LoketInboxCount *count)
+{
+  if (count == NULL)
+    return;
+  g_free (count->key);
+  g_free (count);
+}
+
+static void
+add_count (GPtrArray  *counts,
+           const char *key,
+           gint64      count)
+{
+  LoketInboxCount *item = g_new0 (LoketInboxCount, 1);
+
+  item->key = g_strdup (key);
+  item->count = (guint) count;
+  g_ptr_array_add (counts, item);
+}
+
+GPtrArray *
+loket_projection_store_count_inboxes (LoketDb *db,
+                                      gint64   now,
+                                      GError **error)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_inbox_count_free);
+  g_autoptr(LoketDbStatement) by_status = NULL;
+  g_autoptr(LoketDbStatement) overdue = NULL;
+  g_autoptr(LoketDbStatement) by_unit = NULL;
+  gint64 total = 0, needs_action = 0;
+  gboolean have_row, ok;
+
+  if (now == 0)
+    now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Each count walks one covering index. */
+  by_status = loket_db_prepare (db, "SELECT status_rank, count(*) FROM cases GROUP BY status_rank",
+                                error);
+  if (by_status == NULL)
+    return NULL;
+  while ((ok = loket_db_statement_step (by_status, &have_row, error)) && have_row)
+    {
+      gint64 rank = loket_db_statement_get_int64 (by_status, 0);
+      gint64 n = loket_db_statement_get_int64 (by_status, 1);
+
+      total += n;
+      if (rank != LOKET_CASE_STATUS_CLOSED && rank != LOKET_CASE_STATUS_INCOMPLETE)
+        needs_action += n;
+    }
+  if (!ok)
+    return NULL;
+  add_count (counts, "all", total);
+  add_count (counts, "needs_action", needs_action);
+
+  overdue = loket_db_prepare (db,
+                              "SELECT count(*) FROM cases WHERE is_open = 1 AND due_at > 0 "
+                              "AND due_at < ?",
+                              error);
+  if (overdue == NULL)
+    return NULL;
+  loket_db_statement_bind_int64 (overdue, 1, now);
+  if (!loket_db_statement_step (overdue, &have_row, error))
+    return NULL;
+  add_count (counts, "overdue", have_row ? loket_db_statement_get_int64 (overdue, 0) : 0);
+
+  by_unit = loket_db_prepare (db,
+                              "SELECT unit_id, count(*) FROM cases WHERE unit_id IS NOT NULL "
+                              "GROUP BY unit_id ORDER BY unit_id",
+                              error);
+  if (by_unit == NULL)
+    return NULL;
+  while ((ok = loket_db_statement_step (by_unit, &have_row, error)) && have_row)
+    {
+      g_autofree char *key = g_strconcat ("unit:", loket_db_statement_get_text (by_unit, 0), NULL);
+      add_count (counts, key, loket_db_statement_get_int64 (by_unit, 1));
+    }
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&counts);
+}
