@@ -254,6 +254,10 @@ sorter_changed_cb (LoketWindow     *self,
   const LoketCaseColumn *column;
   gboolean descending;
 
+  /* The columns go away with the template in dispose. */
+  if (self->column_view == NULL || self->query == NULL)
+    return;
+
   if (!get_primary_sort (self, &column, &descending))
     return;
 

@@ -339,7 +339,9 @@ test_window_sorts_through_the_store (void)
   cases = loket_window_get_cases (window);
 
   column_view = GTK_COLUMN_VIEW (template_child (window, LOKET_TYPE_WINDOW, "column_view"));
-  column = GTK_COLUMN_VIEW_COLUMN (template_child (window, LOKET_TYPE_WINDOW, "agenda_column"));
+  column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                  LOKET_TYPE_WINDOW,
+                                                                  "agenda_column"));
   gtk_column_view_sort_by_column (column_view, column, GTK_SORT_ASCENDING);
   g_assert_cmpint (loket_case_list_model_get_query (cases)->sort, ==, LOKET_CASE_SORT_AGENDA_NUMBER);
   g_assert_false (loket_case_list_model_get_query (cases)->descending);
