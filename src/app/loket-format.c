@@ -31,7 +31,7 @@ loket_format_date (gint64     unix_time,
                    GTimeZone *tz)
 {
   /* Translators: a date in the case list, see g_date_time_format(): "22 Nov 2026" */
-  return format_time (unix_time, tz, _("%e %b %Y"));
+  return format_time (unix_time, tz, _("%-d %b %Y"));
 }
 
 char *
@@ -40,7 +40,7 @@ loket_format_date_time (gint64     unix_time,
 {
   /* Translators: a date and time in the case history, see g_date_time_format():
    * "22 Nov 2026, 14:05" */
-  return format_time (unix_time, tz, _("%e %b %Y, %H:%M"));
+  return format_time (unix_time, tz, _("%-d %b %Y, %H:%M"));
 }
 
 const char *
@@ -176,11 +176,13 @@ static const struct
 } channel_labels[] = {
   { "surat", N_("Letter") },
   { "tatap_muka", N_("In person") },
+  { "kotak_saran", N_("Suggestion box") },
+  /* Translators: SP4N-LAPOR! is the national public complaints service; keep the name */
+  { "sp4n_lapor", N_("SP4N-LAPOR!") },
   { "online", N_("Online") },
-  { "daring", N_("Online") },
-  { "email", N_("Email") },
-  { "telepon", N_("Telephone") },
-  { "pos", N_("Post") },
+  { "rujukan_instansi", N_("Referred by another agency") },
+  { "laporan_masyarakat", N_("Public report") },
+  { "penjangkauan", N_("Outreach") },
 };
 
 const char *

@@ -55,6 +55,7 @@ struct _LoketWindow
 
   gint64               now;        /* Unix s: "now" of this session, renewed by refresh */
   guint                updating_sidebar : 1;
+  guint                keep_case_view : 1;
 };
 
 /* loket-window-columns.c */

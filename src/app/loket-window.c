@@ -114,6 +114,9 @@ _loket_window_apply_query (LoketWindow *self)
   if (self->cases == NULL)
     return;
 
+  /* Positions of the old query mean nothing in the new one: unselect first, or the selection
+   * would land on whatever case comes to stand at the old position. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   loket_case_list_model_set_query (self->cases, self->query);
 }
 
@@ -164,6 +167,9 @@ selection_changed_cb (LoketWindow *self)
 {
   LoketCase *item = gtk_single_selection_get_selected_item (self->selection);
   LoketCase *loaded = NULL;
+
+  if (self->keep_case_view)
+    return;
 
   if (self->pending_selection != NULL)
     {
@@ -638,7 +644,12 @@ loket_window_refresh (LoketWindow *self)
   self->now = real_now ();
   self->query->now = self->now;
   loket_case_view_set_now (self->case_view, self->now);
+
+  /* The case pane keeps its case (read again) while the list is counted again. */
+  self->keep_case_view = TRUE;
   _loket_window_apply_query (self);
+  self->keep_case_view = FALSE;
+  loket_case_view_reload (self->case_view);
   _loket_window_refresh_inboxes (self);
 }
 

@@ -310,7 +310,12 @@ test_window_shows_searches_and_selects (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, N_CASES);
 
-  /* A screenshot for people to look at. */
+  /* Clearing the search unselected the case: the pane says so. */
+  g_assert_null (loket_case_view_get_case (case_view));
+
+  /* A screenshot for people to look at, with a case open. */
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  g_assert_true (loket_test_wait_until (case_view_ready, case_view, TIMEOUT_MS));
   spin_a_little ();
   png = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
                                                                 : g_get_tmp_dir (),
@@ -525,6 +530,16 @@ main (int   argc,
   adw_init ();
 
   create_demo_database ();
+
+  /* AdwApplication loads the style sheet in the app; the tests have no application. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/loket/app/widgets/finalize", test_widgets_finalize);
   g_test_add_func ("/loket/app/window/shows-searches-and-selects",

@@ -462,6 +462,15 @@ loket_case_view_set_case (LoketCaseView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
+void
+loket_case_view_reload (LoketCaseView *self)
+{
+  g_return_if_fail (LOKET_IS_CASE_VIEW (self));
+
+  update_summary (self);
+  load_events (self);
+}
+
 guint
 loket_case_view_get_n_timeline_rows (LoketCaseView *self)
 {
