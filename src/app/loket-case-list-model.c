@@ -68,11 +68,12 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (loket-case-list-model-loaded, loaded_case)
 
+/* A request in flight holds the model weakly: closing the window need not wait for it. */
 typedef struct
 {
-  LoketCaseListModel *self;
-  guint               generation;
-  guint               page_index;
+  GWeakRef self;
+  guint    generation;
+  guint    page_index;
 } LoadData;
 
 static void
@@ -90,7 +91,7 @@ load_data_new (LoketCaseListModel *self,
 {
   LoadData *data = g_new0 (LoadData, 1);
 
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
   data->generation = self->generation;
   data->page_index = page_index;
   return data;
@@ -99,7 +100,7 @@ load_data_new (LoketCaseListModel *self,
 static void
 load_data_free (LoadData *data)
 {
-  g_clear_object (&data->self);
+  g_weak_ref_clear (&data->self);
   g_free (data);
 }
 
@@ -118,14 +119,14 @@ page_loaded_cb (GObject      *source,
                 gpointer      user_data)
 {
   LoadData *data = user_data;
-  LoketCaseListModel *self = data->self;
+  g_autoptr(LoketCaseListModel) self = g_weak_ref_get (&data->self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   Page *page;
 
   rows = loket_store_list_cases_finish (LOKET_STORE (source), result, &error);
 
-  if (data->generation != self->generation)
+  if (self == NULL || data->generation != self->generation)
     {
       load_data_free (data);
       return;
@@ -260,14 +261,14 @@ count_cb (GObject      *source,
           gpointer      user_data)
 {
   LoadData *data = user_data;
-  LoketCaseListModel *self = data->self;
+  g_autoptr(LoketCaseListModel) self = g_weak_ref_get (&data->self);
   g_autoptr(GError) error = NULL;
   guint old_n;
   guint new_n;
 
   new_n = loket_store_count_cases_finish (LOKET_STORE (source), result, &error);
 
-  if (data->generation != self->generation)
+  if (self == NULL || data->generation != self->generation)
     {
       load_data_free (data);
       return;
