@@ -74,6 +74,7 @@ typedef struct
   GWeakRef self;
   guint    generation;
   guint    page_index;
+  gint64   started;    /* monotonic µs, for the debug log */
 } LoadData;
 
 static void
@@ -94,6 +95,7 @@ load_data_new (LoketCaseListModel *self,
   g_weak_ref_init (&data->self, self);
   data->generation = self->generation;
   data->page_index = page_index;
+  data->started = g_get_monotonic_time ();
   return data;
 }
 
@@ -149,6 +151,8 @@ page_loaded_cb (GObject      *source,
     }
   else if (page != NULL)
     {
+      g_debug ("Page %u: %u rows in %" G_GINT64_FORMAT " ms", data->page_index, rows->len,
+               (g_get_monotonic_time () - data->started) / 1000);
       page->loading = FALSE;
       page->loaded = TRUE;
       for (guint i = 0; i < page->items->len && i < rows->len; i++)
@@ -280,6 +284,9 @@ count_cb (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[SIGNAL_LOAD_FAILED], 0, error);
     }
+
+  g_debug ("Counted %u cases in %" G_GINT64_FORMAT " ms", new_n,
+           (g_get_monotonic_time () - data->started) / 1000);
 
   /* Pages made while counting hold placeholders of the old positions: start over. */
   self->generation++;
