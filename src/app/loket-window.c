@@ -326,8 +326,19 @@ reference_data_loaded_cb (GObject      *source,
           title = _("The Organization Chart Is Invalid");
           break;
         }
-      show_error (self, title, _("Loket cannot start without it. No case data was opened."),
-                  error);
+      {
+        const char *catalog_dir = g_getenv ("LOKET_CATALOG_DIR");
+        g_autofree char *detail = NULL;
+
+        if (catalog_dir != NULL && GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result))) == 1)
+          /* Translators: %s is a folder */
+          detail = g_strdup_printf (_("Catalog folder: %s\nLoket cannot start without a valid "
+                                      "catalog. No case data was opened."),
+                                    catalog_dir);
+        else
+          detail = g_strdup (_("Loket cannot start without it. No case data was opened."));
+        show_error (self, title, detail, error);
+      }
       return;
     }
 
