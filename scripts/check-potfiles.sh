@@ -11,7 +11,7 @@ fi
 for f in $listed; do
   [ -f "$f" ] || { echo "po/POTFILES.in names a missing file: $f"; status=1; }
 done
-for f in $(grep -rlE '\b(N_|_|C_|NC_)\(' src --include='*.c' | LC_ALL=C sort) \
+for f in $(grep -rlE '(\b(N_|_|C_|NC_) ?\(|\bngettext ?\()' src --include='*.c' | LC_ALL=C sort) \
          $(grep -rl 'translatable="yes"' ui --include='*.ui' 2>/dev/null | LC_ALL=C sort); do
   echo "$listed" | grep -qx "$f" || { echo "not in po/POTFILES.in: $f"; status=1; }
 done

@@ -749,8 +749,8 @@ _loket_catalog_parse (const char   *file_name,
       || !read_integer (&ctx, top, "$", "schema_version", &version))
     return FALSE;
   if (version != 1)
-    return invalid (&ctx, "$.schema_version", _ ("unsupported schema version %" G_GINT64_FORMAT),
-                    version);
+    return invalid (&ctx, "$.schema_version", _ ("unsupported schema version %lld"),
+                    (long long) version);
 
   if (!read_object (&ctx, top, "$", "agency", &agency_object)
       || !parse_agency (&ctx, agency_object))
