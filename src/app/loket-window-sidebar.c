@@ -15,18 +15,18 @@ typedef struct
 } FixedInbox;
 
 static const FixedInbox fixed_inboxes[] = {
-  { "all", "folder-documents-symbolic", N_("All cases") },
-  { "needs_action", "task-due-symbolic", N_("Needs action") },
-  { "overdue", "task-past-due-symbolic", N_("Overdue") },
+  { "all", "folder-documents-symbolic", N_ ("All cases") },
+  { "needs_action", "task-due-symbolic", N_ ("Needs action") },
+  { "overdue", "task-past-due-symbolic", N_ ("Overdue") },
 };
 
 typedef struct
 {
-  char       *key;
-  char       *group;   /* the agency, shown as a heading */
-  char       *name;
-  char       *tooltip;
-  guint       count;
+  char *key;
+  char *group; /* the agency, shown as a heading */
+  char *name;
+  char *tooltip;
+  guint count;
 } UnitInbox;
 
 static void
@@ -42,12 +42,11 @@ unit_inbox_free (gpointer data)
 }
 
 static int
-compare_units (gconstpointer a,
-               gconstpointer b)
+compare_units (gconstpointer a, gconstpointer b)
 {
   const UnitInbox *ua = *(const UnitInbox **) a;
   const UnitInbox *ub = *(const UnitInbox **) b;
-  int cmp = g_utf8_collate (ua->group, ub->group);
+  int              cmp = g_utf8_collate (ua->group, ub->group);
 
   return cmp != 0 ? cmp : g_utf8_collate (ua->name, ub->name);
 }
@@ -60,10 +59,10 @@ create_row (const char *key,
             guint       count)
 {
   g_autofree char *count_text = g_strdup_printf ("%'u", count);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name_label = gtk_label_new (label);
-  GtkWidget *count_label = gtk_label_new (count_text);
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *name_label = gtk_label_new (label);
+  GtkWidget       *count_label = gtk_label_new (count_text);
 
   g_object_set_data_full (G_OBJECT (row), "loket-inbox-key", g_strdup (key), g_free);
   gtk_widget_add_css_class (box, "inbox-row");
@@ -115,12 +114,11 @@ create_heading (const char *text)
 }
 
 static void
-fill_sidebar (LoketWindow *self,
-              GPtrArray   *counts)
+fill_sidebar (LoketWindow *self, GPtrArray *counts)
 {
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (unit_inbox_free);
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (unit_inbox_free);
   GtkListBoxRow *selected = NULL;
-  GtkWidget *child;
+  GtkWidget     *child;
   self->updating_sidebar = TRUE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
@@ -140,7 +138,7 @@ fill_sidebar (LoketWindow *self,
 
       gtk_list_box_append (self->sidebar_list,
                            create_row (fixed_inboxes[i].key, fixed_inboxes[i].icon_name,
-                                       _(fixed_inboxes[i].label), NULL, count));
+                                       _ (fixed_inboxes[i].label), NULL, count));
     }
 
   for (guint j = 0; counts != NULL && j < counts->len; j++)
@@ -148,7 +146,7 @@ fill_sidebar (LoketWindow *self,
       LoketInboxCount *c = g_ptr_array_index (counts, j);
       const LoketUnit *unit = NULL;
       const LoketUnit *root = NULL;
-      UnitInbox *inbox;
+      UnitInbox       *inbox;
 
       if (!g_str_has_prefix (c->key, "unit:"))
         continue;
@@ -187,7 +185,7 @@ fill_sidebar (LoketWindow *self,
           inbox->tooltip = g_strdup_printf ("%s — %s", unit->name, root->name);
         }
       else
-        inbox->group = g_strdup (_("Units"));
+        inbox->group = g_strdup (_ ("Units"));
 
       g_ptr_array_add (units, inbox);
     }
@@ -197,13 +195,12 @@ fill_sidebar (LoketWindow *self,
     {
       UnitInbox *inbox = g_ptr_array_index (units, i);
 
-      if (i == 0 || g_strcmp0 (inbox->group,
-                               ((UnitInbox *) g_ptr_array_index (units, i - 1))->group) != 0)
+      if (i == 0
+          || g_strcmp0 (inbox->group, ((UnitInbox *) g_ptr_array_index (units, i - 1))->group) != 0)
         gtk_list_box_append (self->sidebar_list, create_heading (inbox->group));
 
-      gtk_list_box_append (self->sidebar_list,
-                           create_row (inbox->key, NULL, inbox->name, inbox->tooltip,
-                                       inbox->count));
+      gtk_list_box_append (self->sidebar_list, create_row (inbox->key, NULL, inbox->name,
+                                                           inbox->tooltip, inbox->count));
     }
 
   /* Keep the selected inbox selected; if it has gone, fall back to all cases. */
@@ -230,20 +227,18 @@ fill_sidebar (LoketWindow *self,
 }
 
 static void
-inboxes_counted_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+inboxes_counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LoketWindow) self = user_data;
-  g_autoptr(GPtrArray) counts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketWindow) self = user_data;
+  g_autoptr (GPtrArray) counts = NULL;
+  g_autoptr (GError) error = NULL;
 
   counts = loket_store_count_inboxes_finish (LOKET_STORE (source), result, &error);
   if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          AdwToast *toast = adw_toast_new (_("The inbox counts could not be read"));
+          AdwToast *toast = adw_toast_new (_ ("The inbox counts could not be read"));
 
           g_debug ("Counting inboxes failed: %s", error->message);
           adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -260,6 +255,6 @@ _loket_window_refresh_inboxes (LoketWindow *self)
   if (self->store == NULL)
     return;
 
-  loket_store_count_inboxes_async (self->store, self->now, self->cancellable,
-                                   inboxes_counted_cb, g_object_ref (self));
+  loket_store_count_inboxes_async (self->store, self->now, self->cancellable, inboxes_counted_cb,
+                                   g_object_ref (self));
 }

@@ -7,7 +7,7 @@
 #include "loket-demo.h"
 #include "loket-test-utils.h"
 
-#define N_CASES    1000
+#define N_CASES 1000
 #define TIMEOUT_MS 30000
 
 static char       *fixture_dir;
@@ -61,16 +61,13 @@ nothing_in_flight (gpointer data)
 }
 
 static void
-notify_cb (GObject    *object,
-           GParamSpec *pspec,
-           guint      *n_notifies)
+notify_cb (GObject *object, GParamSpec *pspec, guint *n_notifies)
 {
   (*n_notifies)++;
 }
 
 static LoketCaseListModel *
-new_counted_model (LoketCaseQuery *query,
-                   ItemsChanged   *record)
+new_counted_model (LoketCaseQuery *query, ItemsChanged *record)
 {
   LoketCaseListModel *model = loket_case_list_model_new (fixture_store);
 
@@ -84,8 +81,8 @@ new_counted_model (LoketCaseQuery *query,
 static void
 test_counts_without_loading_rows (void)
 {
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  ItemsChanged record = { 0 };
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  ItemsChanged        record = { 0 };
   LoketCaseListModel *model;
 
   model = new_counted_model (query, &record);
@@ -106,15 +103,15 @@ test_counts_without_loading_rows (void)
 static void
 test_placeholder_filled_in_place (void)
 {
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  g_autoptr(GPtrArray) expected = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketCase) item = NULL;
-  g_autoptr(LoketCase) again = NULL;
-  ItemsChanged record = { 0 };
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  g_autoptr (GPtrArray) expected = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketCase) item = NULL;
+  g_autoptr (LoketCase) again = NULL;
+  ItemsChanged        record = { 0 };
   LoketCaseListModel *model;
-  guint n_notifies = 0;
-  Filled filled;
+  guint               n_notifies = 0;
+  Filled              filled;
 
   query->sort = LOKET_CASE_SORT_AGENDA_NUMBER;
   model = new_counted_model (query, &record);
@@ -152,8 +149,8 @@ test_placeholder_filled_in_place (void)
 static void
 test_limits_loads_in_flight (void)
 {
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  ItemsChanged record = { 0 };
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  ItemsChanged        record = { 0 };
   LoketCaseListModel *model;
   guint n_pages = (N_CASES + LOKET_CASE_LIST_MODEL_PAGE_SIZE - 1) / LOKET_CASE_LIST_MODEL_PAGE_SIZE;
 
@@ -168,7 +165,7 @@ test_limits_loads_in_flight (void)
   g_assert_true (loket_test_wait_until (nothing_in_flight, model, TIMEOUT_MS));
   for (guint i = 0; i < N_CASES; i += 37)
     {
-      g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (model), i);
 
       g_assert_nonnull (loket_case_list_model_get_loaded (model, item));
       g_assert_cmpstr (loket_case_get_agenda_number (item), !=, NULL);
@@ -180,14 +177,14 @@ test_limits_loads_in_flight (void)
 static void
 test_new_query_replaces_everything (void)
 {
-  g_autoptr(LoketCaseQuery) query = loket_case_query_new ();
-  g_autoptr(LoketCaseQuery) overdue = NULL;
-  g_autoptr(LoketCase) stale = NULL;
-  g_autoptr(LoketCase) fresh = NULL;
-  g_autoptr(GError) error = NULL;
-  ItemsChanged record = { 0 };
+  g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
+  g_autoptr (LoketCaseQuery) overdue = NULL;
+  g_autoptr (LoketCase) stale = NULL;
+  g_autoptr (LoketCase) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  ItemsChanged        record = { 0 };
   LoketCaseListModel *model;
-  guint n_overdue;
+  guint               n_overdue;
 
   model = new_counted_model (query, &record);
 
@@ -224,16 +221,15 @@ test_new_query_replaces_everything (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketServiceCatalog) catalog = NULL;
-  g_autoptr(LoketWorkCalendar) calendar = NULL;
-  g_autoptr(LoketOrgChart) org = NULL;
-  g_autoptr(LoketCaseProjector) projector = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (LoketWorkCalendar) calendar = NULL;
+  g_autoptr (LoketOrgChart) org = NULL;
+  g_autoptr (LoketCaseProjector) projector = NULL;
   g_autofree char *db = NULL;
-  int status;
+  int              status;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -249,8 +245,8 @@ main (int   argc,
   projector = loket_case_projector_new (catalog, calendar);
   fixture_store = loket_store_open (db, projector, &error);
   g_assert_no_error (error);
-  g_assert_true (loket_demo_populate (fixture_store, catalog, org, N_CASES, 7, NULL, 0, NULL, NULL,
-                                      &error));
+  g_assert_true (
+    loket_demo_populate (fixture_store, catalog, org, N_CASES, 7, NULL, 0, NULL, NULL, &error));
   g_assert_no_error (error);
 
   g_test_add_func ("/loket/app/case-list-model/counts-without-loading-rows",

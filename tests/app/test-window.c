@@ -14,8 +14,8 @@
 #include "loket-test-utils.h"
 #include "loket-window.h"
 
-#define N_CASES    1000
-#define DEMO_SEED  20260101
+#define N_CASES 1000
+#define DEMO_SEED 20260101
 #define TIMEOUT_MS 30000
 
 static char *fixture_dir;
@@ -38,9 +38,7 @@ list_counted (gpointer data)
 }
 
 static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
+template_child (gpointer widget, GType type, const char *name)
 {
   GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
 
@@ -68,18 +66,18 @@ find_first_inscription (GtkWidget *widget)
 
 typedef struct
 {
-  LoketWindow    *window;
-  GtkColumnView  *column_view;
-  char           *expected; /* agenda number of item 0 */
+  LoketWindow   *window;
+  GtkColumnView *column_view;
+  char          *expected; /* agenda number of item 0 */
 } FirstRow;
 
 static gboolean
 first_row_is_real (gpointer data)
 {
-  FirstRow *row = data;
+  FirstRow           *row = data;
   LoketCaseListModel *cases = loket_window_get_cases (row->window);
-  g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
-  LoketCase *loaded = item != NULL ? loket_case_list_model_get_loaded (cases, item) : NULL;
+  g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+  LoketCase      *loaded = item != NULL ? loket_case_list_model_get_loaded (cases, item) : NULL;
   GtkInscription *cell;
 
   if (loaded == NULL)
@@ -108,7 +106,7 @@ all_items_loaded (gpointer data)
 
   for (guint i = 0; i < all->n; i++)
     {
-      g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (all->cases), i);
+      g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (all->cases), i);
 
       if (loket_case_list_model_get_loaded (all->cases, item) == NULL)
         return FALSE;
@@ -125,7 +123,7 @@ typedef struct
 static gboolean
 search_applied (gpointer data)
 {
-  SearchDone *done = data;
+  SearchDone           *done = data;
   const LoketCaseQuery *query = loket_case_list_model_get_query (done->cases);
 
   return g_strcmp0 (query->search, done->search) == 0
@@ -141,8 +139,7 @@ case_view_ready (gpointer data)
 }
 
 static gboolean
-contains_casefold (const char *haystack,
-                   const char *needle)
+contains_casefold (const char *haystack, const char *needle)
 {
   g_autofree char *h = NULL;
   g_autofree char *n = NULL;
@@ -157,7 +154,7 @@ contains_casefold (const char *haystack,
 static char *
 last_word (const char *text)
 {
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
   guint n = g_strv_length (words);
 
   /* Skip short trailing titles ("S.H.") and pick a real surname. */
@@ -168,16 +165,15 @@ last_word (const char *text)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
-                 const char *path)
+save_screenshot (GtkWidget *window, const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
+  int          width = gtk_widget_get_width (window);
+  int          height = gtk_widget_get_height (window);
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
@@ -207,16 +203,16 @@ spin_a_little (void)
 static void
 test_window_shows_searches_and_selects (void)
 {
-  LoketWindow *window = loket_window_new (NULL);
+  LoketWindow        *window = loket_window_new (NULL);
   LoketCaseListModel *cases;
-  GtkColumnView *column_view;
-  GtkSelectionModel *selection;
-  LoketCaseView *case_view;
-  FirstRow first = { 0 };
-  g_autofree char *term = NULL;
-  g_autofree char *png = NULL;
-  GStatBuf buf;
-  guint n_found;
+  GtkColumnView      *column_view;
+  GtkSelectionModel  *selection;
+  LoketCaseView      *case_view;
+  FirstRow            first = { 0 };
+  g_autofree char    *term = NULL;
+  g_autofree char    *png = NULL;
+  GStatBuf            buf;
+  guint               n_found;
 
   g_object_ref (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -245,7 +241,7 @@ test_window_shows_searches_and_selects (void)
 
   /* Search for the surname of the first case: the list narrows to cases that match. */
   {
-    g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+    g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
     LoketCase *loaded = loket_case_list_model_get_loaded (cases, item);
 
     term = last_word (loket_case_get_applicant_name (loaded));
@@ -267,7 +263,7 @@ test_window_shows_searches_and_selects (void)
   }
   for (guint i = 0; i < n_found; i++)
     {
-      g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), i);
+      g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), i);
       LoketCase *loaded = loket_case_list_model_get_loaded (cases, item);
 
       if (!contains_casefold (loket_case_get_applicant_name (loaded), term)
@@ -286,11 +282,11 @@ test_window_shows_searches_and_selects (void)
   case_view = LOKET_CASE_VIEW (template_child (window, LOKET_TYPE_WINDOW, "case_view"));
   g_assert_true (loket_test_wait_until (case_view_ready, case_view, TIMEOUT_MS));
   {
-    g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+    g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
     LoketCase *loaded = loket_case_list_model_get_loaded (cases, item);
     GtkLabel *agenda = GTK_LABEL (template_child (case_view, LOKET_TYPE_CASE_VIEW, "agenda_label"));
     GtkWidget *timeline = template_child (case_view, LOKET_TYPE_CASE_VIEW, "timeline_list");
-    guint n_rows = 0;
+    guint      n_rows = 0;
 
     g_assert_cmpstr (gtk_label_get_label (agenda), ==, loket_case_get_agenda_number (loaded));
     for (GtkWidget *row = gtk_widget_get_first_child (timeline); row != NULL;
@@ -318,7 +314,7 @@ test_window_shows_searches_and_selects (void)
   g_assert_true (loket_test_wait_until (case_view_ready, case_view, TIMEOUT_MS));
   spin_a_little ();
   png = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
-                                                                : g_get_tmp_dir (),
+                                                               : g_get_tmp_dir (),
                           "window.png", NULL);
   save_screenshot (GTK_WIDGET (window), png);
   g_assert_cmpint (g_stat (png, &buf), ==, 0);
@@ -333,10 +329,10 @@ test_window_shows_searches_and_selects (void)
 static void
 test_window_sorts_through_the_store (void)
 {
-  LoketWindow *window = g_object_ref (loket_window_new (NULL));
-  GtkColumnView *column_view;
+  LoketWindow         *window = g_object_ref (loket_window_new (NULL));
+  GtkColumnView       *column_view;
   GtkColumnViewColumn *column;
-  LoketCaseListModel *cases;
+  LoketCaseListModel  *cases;
 
   loket_window_open (window, fixture_db);
   gtk_window_present (GTK_WINDOW (window));
@@ -344,11 +340,11 @@ test_window_sorts_through_the_store (void)
   cases = loket_window_get_cases (window);
 
   column_view = GTK_COLUMN_VIEW (template_child (window, LOKET_TYPE_WINDOW, "column_view"));
-  column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                  LOKET_TYPE_WINDOW,
-                                                                  "agenda_column"));
+  column = GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (window), LOKET_TYPE_WINDOW, "agenda_column"));
   gtk_column_view_sort_by_column (column_view, column, GTK_SORT_ASCENDING);
-  g_assert_cmpint (loket_case_list_model_get_query (cases)->sort, ==, LOKET_CASE_SORT_AGENDA_NUMBER);
+  g_assert_cmpint (loket_case_list_model_get_query (cases)->sort, ==,
+                   LOKET_CASE_SORT_AGENDA_NUMBER);
   g_assert_false (loket_case_list_model_get_query (cases)->descending);
 
   gtk_column_view_sort_by_column (column_view, column, GTK_SORT_DESCENDING);
@@ -357,8 +353,9 @@ test_window_sorts_through_the_store (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, N_CASES);
 
   /* The model is the paged one, not a GtkSortListModel over every row. */
-  g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (
-                   gtk_column_view_get_model (column_view))) == G_LIST_MODEL (cases));
+  g_assert_true (
+    gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)))
+    == G_LIST_MODEL (cases));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -367,12 +364,12 @@ test_window_sorts_through_the_store (void)
 static void
 test_window_refuses_malformed_catalog (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("loket-ui-catalog-XXXXXX", &error);
   g_autofree char *broken = NULL;
   g_autofree char *db = NULL;
-  LoketWindow *window;
-  AdwStatusPage *page;
+  LoketWindow     *window;
+  AdwStatusPage   *page;
 
   g_assert_no_error (error);
   broken = g_build_filename (dir, "broken.json", NULL);
@@ -405,12 +402,12 @@ test_window_refuses_malformed_catalog (void)
 static void
 test_window_refuses_corrupt_database (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("loket-ui-corrupt-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "loket.db", NULL);
   g_autofree char *after = NULL;
-  const char *garbage = "This is not a SQLite database, just some text that must survive.\n";
-  LoketWindow *window;
+  const char      *garbage = "This is not a SQLite database, just some text that must survive.\n";
+  LoketWindow     *window;
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (db, garbage, -1, &error));
@@ -435,11 +432,11 @@ test_window_refuses_corrupt_database (void)
 static void
 test_window_refuses_unwritable_folder (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *locked = NULL;
   g_autofree char *db = NULL;
-  LoketWindow *window;
+  LoketWindow     *window;
 
   if (geteuid () == 0)
     {
@@ -471,10 +468,10 @@ test_window_refuses_unwritable_folder (void)
 static void
 test_widgets_finalize (void)
 {
-  GtkWidget *view = g_object_ref_sink (loket_case_view_new ());
-  GtkWidget *window = g_object_ref (GTK_WIDGET (loket_window_new (NULL)));
+  GtkWidget          *view = g_object_ref_sink (loket_case_view_new ());
+  GtkWidget          *window = g_object_ref (GTK_WIDGET (loket_window_new (NULL)));
   LoketCaseListModel *model = loket_case_list_model_new (NULL);
-  LoketApplication *app = loket_application_new ();
+  LoketApplication   *app = loket_application_new ();
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_null (loket_case_view_get_case (LOKET_CASE_VIEW (view)));
@@ -493,12 +490,12 @@ test_widgets_finalize (void)
 static void
 create_demo_database (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketServiceCatalog) catalog = NULL;
-  g_autoptr(LoketWorkCalendar) calendar = NULL;
-  g_autoptr(LoketOrgChart) org = NULL;
-  g_autoptr(LoketCaseProjector) projector = NULL;
-  g_autoptr(LoketStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (LoketWorkCalendar) calendar = NULL;
+  g_autoptr (LoketOrgChart) org = NULL;
+  g_autoptr (LoketCaseProjector) projector = NULL;
+  g_autoptr (LoketStore) store = NULL;
 
   fixture_dir = g_dir_make_tmp ("loket-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -513,15 +510,14 @@ create_demo_database (void)
   projector = loket_case_projector_new (catalog, calendar);
   store = loket_store_open (fixture_db, projector, &error);
   g_assert_no_error (error);
-  g_assert_true (loket_demo_populate (store, catalog, org, N_CASES, DEMO_SEED, NULL, 0, NULL, NULL,
-                                      &error));
+  g_assert_true (
+    loket_demo_populate (store, catalog, org, N_CASES, DEMO_SEED, NULL, 0, NULL, NULL, &error));
   g_assert_no_error (error);
   loket_store_close (store);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 
@@ -533,7 +529,7 @@ main (int   argc,
 
   /* AdwApplication loads the style sheet in the app; the tests have no application. */
   {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
 
     gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
     gtk_style_context_add_provider_for_display (gdk_display_get_default (),
@@ -544,7 +540,8 @@ main (int   argc,
   g_test_add_func ("/loket/app/widgets/finalize", test_widgets_finalize);
   g_test_add_func ("/loket/app/window/shows-searches-and-selects",
                    test_window_shows_searches_and_selects);
-  g_test_add_func ("/loket/app/window/sorts-through-the-store", test_window_sorts_through_the_store);
+  g_test_add_func ("/loket/app/window/sorts-through-the-store",
+                   test_window_sorts_through_the_store);
   g_test_add_func ("/loket/app/window/refuses-malformed-catalog",
                    test_window_refuses_malformed_catalog);
   g_test_add_func ("/loket/app/window/refuses-corrupt-database",

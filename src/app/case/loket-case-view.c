@@ -14,11 +14,11 @@ struct _LoketCaseView
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack   *stack;
-  GtkLabel   *agenda_label;
-  GtkLabel   *service_label;
-  GtkLabel   *status_label;
-  GtkLabel   *due_label;
+  GtkStack     *stack;
+  GtkLabel     *agenda_label;
+  GtkLabel     *service_label;
+  GtkLabel     *status_label;
+  GtkLabel     *due_label;
   AdwActionRow *applicant_row;
   AdwActionRow *nik_row;
   AdwActionRow *subject_row;
@@ -27,9 +27,9 @@ struct _LoketCaseView
   AdwActionRow *complete_row;
   AdwActionRow *due_row;
   AdwActionRow *holder_row;
-  GtkStack   *timeline_stack;
-  GtkSpinner *timeline_spinner;
-  GtkListBox *timeline_list;
+  GtkStack     *timeline_stack;
+  GtkSpinner   *timeline_spinner;
+  GtkListBox   *timeline_list;
 
   /* Owned references */
   LoketCase           *kase;
@@ -57,8 +57,8 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *status_classes[] = {
-  "registered", "incomplete", "in-process", "paused",
-  "drafting", "awaiting-signature", "signed", "closed",
+  "registered", "incomplete",         "in-process", "paused",
+  "drafting",   "awaiting-signature", "signed",     "closed",
 };
 
 static GTimeZone *
@@ -70,9 +70,7 @@ get_timezone (LoketCaseView *self)
 /* A property row: its title names the field, its subtitle holds the value. Rows of optional
  * fields hide when the value is empty. */
 static void
-set_value (AdwActionRow *row,
-           gboolean      optional,
-           const char   *text)
+set_value (AdwActionRow *row, gboolean optional, const char *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
 
@@ -82,10 +80,7 @@ set_value (AdwActionRow *row,
 }
 
 static void
-set_date_value (LoketCaseView *self,
-                AdwActionRow  *row,
-                gboolean       optional,
-                gint64         unix_time)
+set_date_value (LoketCaseView *self, AdwActionRow *row, gboolean optional, gint64 unix_time)
 {
   g_autofree char *text = loket_format_date (unix_time, get_timezone (self));
 
@@ -95,13 +90,13 @@ set_date_value (LoketCaseView *self,
 static void
 update_summary (LoketCaseView *self)
 {
-  LoketCase *kase = self->kase;
-  LoketCaseStatus status;
+  LoketCase       *kase = self->kase;
+  LoketCaseStatus  status;
   g_autofree char *nik = NULL;
   g_autofree char *holder = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *due_text = NULL;
-  const char *due_class = NULL;
+  const char      *due_class = NULL;
 
   if (kase == NULL)
     return;
@@ -120,9 +115,9 @@ update_summary (LoketCaseView *self)
   deadline = loket_format_case_deadline (kase, self->calendar, self->now, &due_class);
   if (loket_case_get_closed_at (kase) != 0)
     {
-      g_autofree char *date = loket_format_date (loket_case_get_closed_at (kase),
-                                                 get_timezone (self));
-      g_autofree char *closed = g_strdup_printf (_("Closed on %s"), date);
+      g_autofree char *date
+        = loket_format_date (loket_case_get_closed_at (kase), get_timezone (self));
+      g_autofree char *closed = g_strdup_printf (_ ("Closed on %s"), date);
 
       gtk_label_set_label (self->due_label, closed);
     }
@@ -150,7 +145,7 @@ update_summary (LoketCaseView *self)
       g_autofree char *date = loket_format_date (loket_case_get_due_at (kase), get_timezone (self));
 
       /* Translators: the due date and the working days left, "5 Dec 2026 (3 working days left)" */
-      due_text = g_strdup_printf (C_("due date", "%s (%s)"), date, deadline);
+      due_text = g_strdup_printf (C_ ("due date", "%s (%s)"), date, deadline);
     }
   set_value (self->due_row, TRUE, due_text);
 
@@ -159,17 +154,16 @@ update_summary (LoketCaseView *self)
 }
 
 static GtkWidget *
-create_timeline_row (LoketCaseView *self,
-                     LoketEvent    *event)
+create_timeline_row (LoketCaseView *self, LoketEvent *event)
 {
   g_autofree char *time_text = NULL;
   g_autofree char *author = NULL;
   g_autofree char *caption = NULL;
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *label;
-  gint64 wall_ms = 0;
-  guint32 counter = 0;
+  GtkWidget       *row;
+  GtkWidget       *box;
+  GtkWidget       *label;
+  gint64           wall_ms = 0;
+  guint32          counter = 0;
 
   if (loket_event_get_hlc (event) != NULL
       && loket_hlc_parse (loket_event_get_hlc (event), &wall_ms, &counter))
@@ -181,7 +175,7 @@ create_timeline_row (LoketCaseView *self,
 
   if (*author != '\0')
     /* Translators: under an event in the case history: its time and who did it */
-    caption = g_strdup_printf (C_("event caption", "%s · %s"), time_text, author);
+    caption = g_strdup_printf (C_ ("event caption", "%s · %s"), time_text, author);
   else
     caption = g_strdup (time_text);
 
@@ -219,8 +213,7 @@ clear_timeline (LoketCaseView *self)
 }
 
 static void
-set_loading (LoketCaseView *self,
-             gboolean       loading)
+set_loading (LoketCaseView *self, gboolean loading)
 {
   if (self->loading == !!loading)
     return;
@@ -232,13 +225,11 @@ set_loading (LoketCaseView *self,
 }
 
 static void
-events_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+events_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LoketCaseView) self = user_data;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketCaseView) self = user_data;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GError) error = NULL;
 
   events = loket_store_get_case_events_finish (LOKET_STORE (source), result, &error);
   if (events == NULL)
@@ -251,7 +242,7 @@ events_loaded_cb (GObject      *source,
         GtkWidget *row = adw_action_row_new ();
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                       _("The history of this case could not be read"));
+                                       _ ("The history of this case could not be read"));
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
         gtk_widget_add_css_class (row, "error");
         gtk_list_box_append (self->timeline_list, row);
@@ -311,25 +302,22 @@ loket_case_view_dispose (GObject *object)
 }
 
 static void
-loket_case_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+loket_case_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LoketCaseView *self = LOKET_CASE_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      g_value_set_object (value, self->kase);
-      break;
+      case PROP_CASE:
+        g_value_set_object (value, self->kase);
+        break;
 
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->loading);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -343,31 +331,31 @@ loket_case_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      loket_case_view_set_case (self, g_value_get_object (value));
-      break;
+      case PROP_CASE:
+        loket_case_view_set_case (self, g_value_get_object (value));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 loket_case_view_class_init (LoketCaseViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = loket_case_view_dispose;
   object_class->get_property = loket_case_view_get_property;
   object_class->set_property = loket_case_view_set_property;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, LOKET_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE]
+    = g_param_spec_object ("case", NULL, NULL, LOKET_TYPE_CASE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING]
+    = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -422,8 +410,7 @@ loket_case_view_set_context (LoketCaseView       *self,
 }
 
 void
-loket_case_view_set_now (LoketCaseView *self,
-                         gint64         now)
+loket_case_view_set_now (LoketCaseView *self, gint64 now)
 {
   g_return_if_fail (LOKET_IS_CASE_VIEW (self));
 
@@ -440,8 +427,7 @@ loket_case_view_get_case (LoketCaseView *self)
 }
 
 void
-loket_case_view_set_case (LoketCaseView *self,
-                          LoketCase     *kase)
+loket_case_view_set_case (LoketCaseView *self, LoketCase *kase)
 {
   g_return_if_fail (LOKET_IS_CASE_VIEW (self));
   g_return_if_fail (kase == NULL || LOKET_IS_CASE (kase));
@@ -453,8 +439,7 @@ loket_case_view_set_case (LoketCaseView *self,
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_set_object (&self->kase, kase);
   if (kase != NULL)
-    g_signal_connect_object (kase, "notify", G_CALLBACK (update_summary), self,
-                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (kase, "notify", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->stack, kase != NULL ? "case" : "empty");
   update_summary (self);
