@@ -361,6 +361,109 @@ test_window_sorts_through_the_store (void)
   g_assert_finalize_object (window);
 }
 
+static GtkListBoxRow *
+find_inbox_row (GtkWidget *sidebar, const char *key)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "loket-inbox-key"), key) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static gboolean
+sidebar_filled (gpointer data)
+{
+  return find_inbox_row (data, "overdue") != NULL;
+}
+
+static guint
+inbox_row_count (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *count = gtk_widget_get_last_child (box);
+
+  g_assert_true (GTK_IS_LABEL (count));
+  return (guint) g_ascii_strtoull (gtk_label_get_label (GTK_LABEL (count)), NULL, 10);
+}
+
+typedef struct
+{
+  LoketCaseListModel *cases;
+  LoketCaseFilter     filter;
+} FilterDone;
+
+static gboolean
+filter_applied (gpointer data)
+{
+  FilterDone *done = data;
+
+  return loket_case_list_model_get_query (done->cases)->filter == done->filter
+         && !loket_case_list_model_get_loading (done->cases);
+}
+
+static void
+test_window_inboxes (void)
+{
+  LoketWindow        *window = g_object_ref (loket_window_new (NULL));
+  GtkWidget          *sidebar;
+  GtkListBoxRow      *row;
+  LoketCaseListModel *cases;
+  GtkWidget          *child;
+  guint               n_units = 0;
+  guint               n_overdue;
+
+  loket_window_open (window, fixture_db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  cases = loket_window_get_cases (window);
+
+  sidebar = template_child (window, LOKET_TYPE_WINDOW, "sidebar_list");
+  g_assert_true (loket_test_wait_until (sidebar_filled, sidebar, TIMEOUT_MS));
+
+  /* The fixed inboxes, then the units that have cases, with their counts. */
+  row = find_inbox_row (sidebar, "all");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)) == row);
+  g_assert_cmpuint (inbox_row_count (row), ==, N_CASES);
+  for (child = gtk_widget_get_first_child (sidebar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *key = g_object_get_data (G_OBJECT (child), "loket-inbox-key");
+
+      if (key != NULL && g_str_has_prefix (key, "unit:"))
+        n_units++;
+    }
+  g_assert_cmpuint (n_units, >, 0);
+
+  /* Choosing "Overdue" lists exactly as many cases as the sidebar says. */
+  row = find_inbox_row (sidebar, "overdue");
+  n_overdue = inbox_row_count (row);
+  g_assert_cmpuint (n_overdue, <, N_CASES);
+  gtk_list_box_select_row (GTK_LIST_BOX (sidebar), row);
+  {
+    FilterDone done = { cases, LOKET_CASE_FILTER_OVERDUE };
+
+    g_assert_true (loket_test_wait_until (filter_applied, &done, TIMEOUT_MS));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, n_overdue);
+
+  /* F5 counts again and keeps the inbox. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.refresh", NULL);
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  g_assert_cmpint (loket_case_list_model_get_query (cases)->filter, ==, LOKET_CASE_FILTER_OVERDUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, n_overdue);
+
+  /* Ctrl+F's action puts the focus in the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.focus-search", NULL);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                            template_child (window, LOKET_TYPE_WINDOW, "search_entry")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_window_refuses_malformed_catalog (void)
 {
@@ -542,6 +645,7 @@ main (int argc, char *argv[])
                    test_window_shows_searches_and_selects);
   g_test_add_func ("/loket/app/window/sorts-through-the-store",
                    test_window_sorts_through_the_store);
+  g_test_add_func ("/loket/app/window/inboxes", test_window_inboxes);
   g_test_add_func ("/loket/app/window/refuses-malformed-catalog",
                    test_window_refuses_malformed_catalog);
   g_test_add_func ("/loket/app/window/refuses-corrupt-database",
