@@ -234,6 +234,11 @@ inboxes_counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   counts = loket_store_count_inboxes_finish (LOKET_STORE (source), result, &error);
+
+  /* The window was closed meanwhile. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
   if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -230,6 +230,11 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   store = loket_store_open_finish (result, &error);
+
+  /* The window was closed meanwhile. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+
   if (store == NULL)
     {
       g_autofree char *detail = NULL;
