@@ -93,8 +93,9 @@ update_list_state (LoketWindow *self)
     {
       adw_status_page_set_icon_name (self->list_empty_page, "folder-documents-symbolic");
       adw_status_page_set_title (self->list_empty_page, _ ("No Cases Yet"));
-      adw_status_page_set_description (self->list_empty_page,
-                                       _ ("Cases registered at the service desk appear here"));
+      adw_status_page_set_description (
+        self->list_empty_page, _ ("Cases registered at the service desk appear here. To try Loket "
+                                  "with demo cases, run “loket-cli demo”."));
     }
   else
     {

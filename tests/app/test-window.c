@@ -454,6 +454,15 @@ test_window_inboxes (void)
   g_assert_cmpint (loket_case_list_model_get_query (cases)->filter, ==, LOKET_CASE_FILTER_OVERDUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, n_overdue);
 
+  /* The inbox is remembered; put the default back for the other tests. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *saved = g_settings_get_string (settings, "sidebar-inbox");
+
+    g_assert_cmpstr (saved, ==, "overdue");
+  }
+  loket_window_select_inbox (window, "all");
+
   /* Ctrl+F's action puts the focus in the search entry. */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.focus-search", NULL);
   g_assert_true (
@@ -462,6 +471,45 @@ test_window_inboxes (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+}
+
+static void
+test_window_empty_database (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("loket-ui-empty-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  LoketWindow     *window;
+  GtkStack        *list_stack;
+  LoketCaseView   *case_view;
+
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "new", "loket.db", NULL);
+
+  window = g_object_ref (loket_window_new (NULL));
+  loket_window_open (window, db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+
+  /* Another test may have left a different inbox in the settings. */
+  loket_window_select_inbox (window, "all");
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+
+  /* A new database in a new folder: created, empty, and the window says so. */
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loket_window_get_cases (window))), ==,
+                    0);
+  list_stack = GTK_STACK (template_child (window, LOKET_TYPE_WINDOW, "list_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (
+                     template_child (window, LOKET_TYPE_WINDOW, "list_empty_page"))),
+                   ==, "No Cases Yet");
+  case_view = LOKET_CASE_VIEW (template_child (window, LOKET_TYPE_WINDOW, "case_view"));
+  g_assert_null (loket_case_view_get_case (case_view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  loket_test_remove_tree (dir);
 }
 
 static void
@@ -646,6 +694,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loket/app/window/sorts-through-the-store",
                    test_window_sorts_through_the_store);
   g_test_add_func ("/loket/app/window/inboxes", test_window_inboxes);
+  g_test_add_func ("/loket/app/window/empty-database", test_window_empty_database);
   g_test_add_func ("/loket/app/window/refuses-malformed-catalog",
                    test_window_refuses_malformed_catalog);
   g_test_add_func ("/loket/app/window/refuses-corrupt-database",
