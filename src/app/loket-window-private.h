@@ -67,6 +67,10 @@ void _loket_window_free_columns    (LoketWindow *self);
 void _loket_window_refresh_inboxes (LoketWindow *self);
 
 /* loket-window.c */
-void _loket_window_apply_query     (LoketWindow *self);
+void     _loket_window_apply_query (LoketWindow *self);
+/* Requests hold the window weakly, so that closing it does not wait for them. */
+gpointer _loket_window_weak_new    (LoketWindow *self);
+/* Frees what _loket_window_weak_new() made; the window (a new reference) or NULL if it is gone. */
+LoketWindow *_loket_window_weak_steal (gpointer weak);
 
 G_END_DECLS

@@ -229,14 +229,14 @@ fill_sidebar (LoketWindow *self, GPtrArray *counts)
 static void
 inboxes_counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LoketWindow) self = user_data;
+  g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
   g_autoptr (GPtrArray) counts = NULL;
   g_autoptr (GError) error = NULL;
 
   counts = loket_store_count_inboxes_finish (LOKET_STORE (source), result, &error);
 
   /* The window was closed meanwhile. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
   if (counts == NULL)
@@ -261,5 +261,5 @@ _loket_window_refresh_inboxes (LoketWindow *self)
     return;
 
   loket_store_count_inboxes_async (self->store, self->now, self->cancellable, inboxes_counted_cb,
-                                   g_object_ref (self));
+                                   _loket_window_weak_new (self));
 }

@@ -106,6 +106,25 @@ update_list_state (LoketWindow *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
+gpointer
+_loket_window_weak_new (LoketWindow *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  return weak;
+}
+
+LoketWindow *
+_loket_window_weak_steal (gpointer weak)
+{
+  LoketWindow *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  return self;
+}
+
 void
 _loket_window_apply_query (LoketWindow *self)
 {
@@ -226,14 +245,14 @@ set_store (LoketWindow *self, LoketStore *store)
 static void
 store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LoketWindow) self = user_data;
+  g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
   g_autoptr (LoketStore) store = NULL;
   g_autoptr (GError) error = NULL;
 
   store = loket_store_open_finish (result, &error);
 
   /* The window was closed meanwhile. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
 
   if (store == NULL)
@@ -343,7 +362,7 @@ reference_data_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_d
 
   self->projector = loket_case_projector_new (self->catalog, self->calendar);
   loket_store_open_async (self->db_path, self->projector, self->cancellable, store_opened_cb,
-                          g_object_ref (self));
+                          _loket_window_weak_new (self));
 }
 
 static void

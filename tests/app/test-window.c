@@ -512,6 +512,56 @@ test_window_empty_database (void)
   loket_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  LoketCaseListModel *cases;
+  guint               position;
+} ItemLoaded;
+
+static gboolean
+item_loaded (gpointer data)
+{
+  ItemLoaded *wait = data;
+  g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (wait->cases), wait->position);
+
+  return item != NULL && loket_case_list_model_get_loaded (wait->cases, item) != NULL;
+}
+
+static void
+test_window_scrolls_to_the_end (void)
+{
+  LoketWindow        *window = g_object_ref (loket_window_new (NULL));
+  LoketCaseListModel *cases;
+  GtkScrolledWindow  *scroller;
+  GtkAdjustment      *vadjustment;
+  ItemLoaded          last;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  loket_window_open (window, fixture_db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  g_assert_true (loket_test_wait_until (window_mapped, window, TIMEOUT_MS));
+  cases = loket_window_get_cases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, N_CASES);
+
+  /* Jump to the bottom as a dragged scrollbar would: the view asks for the last rows, the
+   * model loads their pages and no more. */
+  scroller = GTK_SCROLLED_WINDOW (
+    gtk_widget_get_parent (template_child (window, LOKET_TYPE_WINDOW, "column_view")));
+  vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  spin_a_little ();
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+
+  last.cases = cases;
+  last.position = N_CASES - 1;
+  g_assert_true (loket_test_wait_until (item_loaded, &last, TIMEOUT_MS));
+  g_assert_cmpuint (loket_case_list_model_get_n_cached_pages (cases), <,
+                    N_CASES / LOKET_CASE_LIST_MODEL_PAGE_SIZE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_window_refuses_malformed_catalog (void)
 {
@@ -694,6 +744,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loket/app/window/sorts-through-the-store",
                    test_window_sorts_through_the_store);
   g_test_add_func ("/loket/app/window/inboxes", test_window_inboxes);
+  g_test_add_func ("/loket/app/window/scrolls-to-the-end", test_window_scrolls_to_the_end);
   g_test_add_func ("/loket/app/window/empty-database", test_window_empty_database);
   g_test_add_func ("/loket/app/window/refuses-malformed-catalog",
                    test_window_refuses_malformed_catalog);

@@ -224,26 +224,28 @@ set_loading (LoketCaseView *self, gboolean loading)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* Holds the view weakly: a closed window does not wait for its reads. */
 typedef struct
 {
-  LoketCaseView *self;
-  GCancellable  *cancellable;
+  GWeakRef      self;
+  GCancellable *cancellable;
 } EventsRequest;
 
 static void
 events_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   EventsRequest *request = user_data;
-  g_autoptr (LoketCaseView) self = g_steal_pointer (&request->self);
+  g_autoptr (LoketCaseView) self = g_weak_ref_get (&request->self);
   g_autoptr (GCancellable) cancellable = g_steal_pointer (&request->cancellable);
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GError) error = NULL;
 
+  g_weak_ref_clear (&request->self);
   g_free (request);
   events = loket_store_get_case_events_finish (LOKET_STORE (source), result, &error);
 
   /* Another case was chosen, or the view went away, while these events were read. */
-  if (g_cancellable_is_cancelled (cancellable))
+  if (self == NULL || g_cancellable_is_cancelled (cancellable))
     return;
 
   if (events == NULL)
@@ -292,7 +294,7 @@ load_events (LoketCaseView *self)
   {
     EventsRequest *request = g_new0 (EventsRequest, 1);
 
-    request->self = g_object_ref (self);
+    g_weak_ref_init (&request->self, self);
     request->cancellable = g_object_ref (self->cancellable);
     loket_store_get_case_events_async (self->store, loket_case_get_uuid (self->kase),
                                        self->cancellable, events_loaded_cb, request);
