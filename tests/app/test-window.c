@@ -631,6 +631,39 @@ test_window_refuses_corrupt_database (void)
 }
 
 static void
+test_window_refuses_unusable_folder (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("loket-ui-notdir-XXXXXX", &error);
+  g_autofree char *file = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *after = NULL;
+  LoketWindow     *window;
+
+  /* The data folder's place is taken by a file: no one, not even root, can use it. */
+  g_assert_no_error (error);
+  file = g_build_filename (dir, "loket", NULL);
+  g_assert_true (g_file_set_contents (file, "a file, not a folder\n", -1, &error));
+  g_assert_no_error (error);
+  db = g_build_filename (file, "loket.db", NULL);
+
+  window = g_object_ref (loket_window_new (NULL));
+  loket_window_open (window, db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (window_left_loading, window, TIMEOUT_MS));
+
+  g_assert_cmpstr (loket_window_get_state (window), ==, "error");
+  g_assert_nonnull (loket_window_get_error (window));
+  g_assert_null (loket_window_get_cases (window));
+  g_assert_true (g_file_get_contents (file, &after, NULL, &error));
+  g_assert_cmpstr (after, ==, "a file, not a folder\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  loket_test_remove_tree (dir);
+}
+
+static void
 test_window_refuses_unwritable_folder (void)
 {
   g_autoptr (GError) error = NULL;
@@ -750,6 +783,8 @@ main (int argc, char *argv[])
                    test_window_refuses_malformed_catalog);
   g_test_add_func ("/loket/app/window/refuses-corrupt-database",
                    test_window_refuses_corrupt_database);
+  g_test_add_func ("/loket/app/window/refuses-unusable-folder",
+                   test_window_refuses_unusable_folder);
   g_test_add_func ("/loket/app/window/refuses-unwritable-folder",
                    test_window_refuses_unwritable_folder);
 
