@@ -264,16 +264,30 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         return;
 
       if (g_error_matches (error, LOKET_ERROR, LOKET_ERROR_CORRUPT))
-        title = _ ("The Database Is Damaged");
+        {
+          title = _ ("The Database Is Damaged");
+          /* Translators: %s is a file name */
+          detail = g_strdup_printf (_ ("Database: %s\nLoket has not changed the file. Restore a "
+                                       "backup, or open another file with --database."),
+                                    self->db_path);
+        }
       else if (g_error_matches (error, LOKET_ERROR, LOKET_ERROR_IO)
                || g_error_matches (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN)
                || error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR)
-        title = _ ("The Data Folder Cannot Be Used");
+        {
+          title = _ ("The Data Folder Cannot Be Used");
+          /* Translators: %s is a file name */
+          detail = g_strdup_printf (_ ("Database: %s\nMake its folder writable, or open another "
+                                       "file with --database."),
+                                    self->db_path);
+        }
       else
-        title = _ ("The Database Cannot Be Opened");
-
-      /* Translators: %s is a file name */
-      detail = g_strdup_printf (_ ("Database: %s\nLoket has not changed the file."), self->db_path);
+        {
+          title = _ ("The Database Cannot Be Opened");
+          /* Translators: %s is a file name */
+          detail
+            = g_strdup_printf (_ ("Database: %s\nLoket has not changed the file."), self->db_path);
+        }
       show_error (self, title, detail, error);
       return;
     }

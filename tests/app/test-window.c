@@ -11,6 +11,7 @@
 #include "loket-application.h"
 #include "loket-case-list-model.h"
 #include "loket-demo.h"
+#include "loket-error.h"
 #include "loket-test-utils.h"
 #include "loket-window.h"
 
@@ -620,6 +621,11 @@ test_window_refuses_corrupt_database (void)
 
   g_assert_cmpstr (loket_window_get_state (window), ==, "error");
   g_assert_nonnull (loket_window_get_error (window));
+  g_assert_true (
+    g_error_matches (loket_window_get_error (window), LOKET_ERROR, LOKET_ERROR_CORRUPT));
+  g_assert_cmpstr (adw_status_page_get_title (
+                     ADW_STATUS_PAGE (template_child (window, LOKET_TYPE_WINDOW, "error_page"))),
+                   ==, "The Database Is Damaged");
   g_assert_null (loket_window_get_cases (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
