@@ -263,6 +263,43 @@ test_bad_files (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* A malformed catalog file stops every command with the file and the JSON path named. */
+static void
+test_corrupt_catalog (void)
+{
+  g_autofree char *dir = tmp_path ("bad-catalog");
+  g_autofree char *src = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "catalog",
+                                           "dinsos-ntt.json", NULL);
+  g_autofree char *dst = g_build_filename (dir, "dinsos-ntt.json", NULL);
+  g_autofree char *db = tmp_path ("catalog.db");
+  g_autofree char *text = NULL;
+  g_autoptr (GString) broken = NULL;
+  g_auto (Run) r1 = { 0 };
+  g_auto (Run) r2 = { 0 };
+  char *unit;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  broken = g_string_new (text);
+  /* Misspell the first SLA unit: "hari_kerja" → "hri_kerja". */
+  unit = strstr (broken->str, "\"unit\": \"hari_kerja\"");
+  g_assert_nonnull (unit);
+  g_string_erase (broken, unit - broken->str + strlen ("\"unit\": \"h"), 1);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dst, broken->str, -1, NULL));
+
+  g_setenv ("LOKET_CATALOG_DIR", dir, TRUE);
+  run_cli (&r1, "services", NULL);
+  run_cli (&r2, "demo", "--db", db, "--cases", "3", "-q", NULL);
+  g_unsetenv ("LOKET_CATALOG_DIR");
+
+  g_assert_cmpint (r1.status, ==, 1);
+  g_assert_nonnull (strstr (r1.err, "dinsos-ntt.json"));
+  g_assert_nonnull (strstr (r1.err, "$.services["));
+  g_assert_nonnull (strstr (r1.err, "hri_kerja"));
+  g_assert_cmpint (r2.status, ==, 1);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -275,6 +312,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/cli/demo-cases-check", test_demo_cases_check);
   g_test_add_func ("/loket/cli/tampered-event", test_tampered_event_is_reported);
   g_test_add_func ("/loket/cli/bad-files", test_bad_files);
+  g_test_add_func ("/loket/cli/corrupt-catalog", test_corrupt_catalog);
   ret = g_test_run ();
   loket_test_remove_tree (tmpdir);
   g_free (tmpdir);
