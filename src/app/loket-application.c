@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "loket-application.h"
+#include "loket-bench-report.h"
 #include "loket-window.h"
 
 struct _LoketApplication
@@ -14,6 +15,8 @@ struct _LoketApplication
 
   /* Owned references */
   char *database;
+
+  gint64 started; /* monotonic µs, for LOKET_BENCH_REPORT */
 };
 
 G_DEFINE_FINAL_TYPE (LoketApplication, loket_application, ADW_TYPE_APPLICATION)
@@ -92,6 +95,8 @@ loket_application_activate (GApplication *application)
 
       loket_window_open (main_window, loket_application_get_database (self));
       window = GTK_WINDOW (main_window);
+      if (loket_bench_report_enabled ())
+        loket_bench_report_watch (main_window, application, self->started);
     }
 
   gtk_window_present (window);
@@ -202,6 +207,7 @@ loket_application_init (LoketApplication *self)
     { NULL },
   };
 
+  self->started = g_get_monotonic_time ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
