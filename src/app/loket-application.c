@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "loket-application.h"
+#include "loket-bench-report.h"
 #include "loket-window.h"
 
 struct _LoketApplication
@@ -14,6 +15,8 @@ struct _LoketApplication
 
   /* Owned references */
   char *database;
+
+  gint64 started; /* monotonic µs, for LOKET_BENCH_REPORT */
 };
 
 G_DEFINE_FINAL_TYPE (LoketApplication, loket_application, ADW_TYPE_APPLICATION)
@@ -28,12 +31,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-quit_action_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GApplication *app = G_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GList        *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   /* Closing the windows lets them save their state and cancel their work. */
   for (GList *l = windows; l != NULL;)
@@ -47,37 +48,28 @@ quit_action_cb (GSimpleAction *action,
 }
 
 static void
-about_action_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkApplication    *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "Loket contributors", NULL };
-  GtkWidget *about;
+  GtkWidget         *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _("Loket"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("The Loket developers"),
-                        "developers", developers,
-                        "comments", _("Service desk case management for Indonesian government "
-                                      "offices: register applications, follow them through "
-                                      "disposition, drafting and signature, and keep every "
-                                      "deadline in working days."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", _("© 2026 The Loket developers"),
-                        /* Translators: put your names here, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  about = g_object_new (
+    ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app),
+    "application-name", _ ("Loket"), "application-icon", APP_ID, "version", PACKAGE_VERSION,
+    "developer-name", _ ("The Loket developers"), "developers", developers, "comments",
+    _ ("Service desk case management for Indonesian government "
+       "offices: register applications, follow them through "
+       "disposition, drafting and signature, and keep every "
+       "deadline in working days."),
+    "license-type", GTK_LICENSE_GPL_3_0, "copyright", _ ("© 2026 The Loket developers"),
+    /* Translators: put your names here, one per line */
+    "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
-shortcuts_action_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+shortcuts_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
@@ -95,7 +87,7 @@ static void
 loket_application_activate (GApplication *application)
 {
   LoketApplication *self = LOKET_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow        *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
@@ -103,6 +95,8 @@ loket_application_activate (GApplication *application)
 
       loket_window_open (main_window, loket_application_get_database (self));
       window = GTK_WINDOW (main_window);
+      if (loket_bench_report_enabled ())
+        loket_bench_report_watch (main_window, application, self->started);
     }
 
   gtk_window_present (window);
@@ -124,15 +118,14 @@ loket_application_startup (GApplication *application)
 }
 
 static int
-loket_application_handle_local_options (GApplication *application,
-                                        GVariantDict *options)
+loket_application_handle_local_options (GApplication *application, GVariantDict *options)
 {
   LoketApplication *self = LOKET_APPLICATION (application);
-  const char *database = NULL;
+  const char       *database = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (database);
       g_autofree char *path = g_file_get_path (file);
 
       loket_application_set_database (self, path != NULL ? path : database);
@@ -152,21 +145,18 @@ loket_application_finalize (GObject *object)
 }
 
 static void
-loket_application_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+loket_application_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LoketApplication *self = LOKET_APPLICATION (object);
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_string (value, loket_application_get_database (self));
-      break;
+      case PROP_DATABASE:
+        g_value_set_string (value, loket_application_get_database (self));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -180,19 +170,19 @@ loket_application_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      loket_application_set_database (self, g_value_get_string (value));
-      break;
+      case PROP_DATABASE:
+        loket_application_set_database (self, g_value_get_string (value));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 loket_application_class_init (LoketApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = loket_application_finalize;
@@ -202,9 +192,9 @@ loket_application_class_init (LoketApplicationClass *klass)
   app_class->startup = loket_application_startup;
   app_class->handle_local_options = loket_application_handle_local_options;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_string ("database", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE]
+    = g_param_spec_string ("database", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -213,21 +203,19 @@ loket_application_init (LoketApplication *self)
 {
   static const GOptionEntry options[] = {
     { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-      N_("The case database to open (default: ~/.local/share/loket/loket.db)"), N_("FILE") },
+      N_ ("The case database to open (default: ~/.local/share/loket/loket.db)"), N_ ("FILE") },
     { NULL },
   };
 
+  self->started = g_get_monotonic_time ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 LoketApplication *
 loket_application_new (void)
 {
-  return g_object_new (LOKET_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", RESOURCE_BASE,
-                       NULL);
+  return g_object_new (LOKET_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE, NULL);
 }
 
 const char *
@@ -241,8 +229,7 @@ loket_application_get_database (LoketApplication *self)
 }
 
 void
-loket_application_set_database (LoketApplication *self,
-                                const char       *path)
+loket_application_set_database (LoketApplication *self, const char *path)
 {
   g_return_if_fail (LOKET_IS_APPLICATION (self));
 

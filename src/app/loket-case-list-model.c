@@ -11,17 +11,17 @@
 
 #include "loket-case-list-model.h"
 
-#define PAGE_SIZE     LOKET_CASE_LIST_MODEL_PAGE_SIZE
-#define MAX_PAGES     20
+#define PAGE_SIZE LOKET_CASE_LIST_MODEL_PAGE_SIZE
+#define MAX_PAGES 20
 #define MAX_IN_FLIGHT 3
 
 typedef struct
 {
   guint      index;
-  GPtrArray *items;   /* (element-type LoketCase): placeholders, filled in place */
+  GPtrArray *items; /* (element-type LoketCase): placeholders, filled in place */
   gboolean   loaded;
   gboolean   loading;
-  guint64    stamp;   /* last access, for the LRU */
+  guint64    stamp; /* last access, for the LRU */
 } Page;
 
 struct _LoketCaseListModel
@@ -45,7 +45,9 @@ struct _LoketCaseListModel
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LoketCaseListModel, loket_case_list_model, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LoketCaseListModel,
+                               loket_case_list_model,
+                               G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 enum
@@ -64,15 +66,17 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
-G_DEFINE_QUARK (loket-case-list-model-loaded, loaded_case)
+G_DEFINE_QUARK (loket - case -list - model - loaded, loaded_case)
 
+/* A request in flight holds the model weakly: closing the window need not wait for it. */
 typedef struct
 {
-  LoketCaseListModel *self;
-  guint               generation;
-  guint               page_index;
+  GWeakRef self;
+  guint    generation;
+  guint    page_index;
+  gint64   started; /* monotonic µs, for the debug log */
 } LoadData;
 
 static void
@@ -85,21 +89,21 @@ page_free (gpointer data)
 }
 
 static LoadData *
-load_data_new (LoketCaseListModel *self,
-               guint               page_index)
+load_data_new (LoketCaseListModel *self, guint page_index)
 {
   LoadData *data = g_new0 (LoadData, 1);
 
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
   data->generation = self->generation;
   data->page_index = page_index;
+  data->started = g_get_monotonic_time ();
   return data;
 }
 
 static void
 load_data_free (LoadData *data)
 {
-  g_clear_object (&data->self);
+  g_weak_ref_clear (&data->self);
   g_free (data);
 }
 
@@ -113,19 +117,17 @@ drop_pages (LoketCaseListModel *self)
 static void pump (LoketCaseListModel *self);
 
 static void
-page_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+page_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LoadData *data = user_data;
-  LoketCaseListModel *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (LoketCaseListModel) self = g_weak_ref_get (&data->self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   Page *page;
 
   rows = loket_store_list_cases_finish (LOKET_STORE (source), result, &error);
 
-  if (data->generation != self->generation)
+  if (self == NULL || data->generation != self->generation)
     {
       load_data_free (data);
       return;
@@ -148,6 +150,8 @@ page_loaded_cb (GObject      *source,
     }
   else if (page != NULL)
     {
+      g_debug ("Page %u: %u rows in %" G_GINT64_FORMAT " ms", data->page_index, rows->len,
+               (g_get_monotonic_time () - data->started) / 1000);
       page->loading = FALSE;
       page->loaded = TRUE;
       for (guint i = 0; i < page->items->len && i < rows->len; i++)
@@ -166,13 +170,12 @@ page_loaded_cb (GObject      *source,
 }
 
 static void
-start_load (LoketCaseListModel *self,
-            Page               *page)
+start_load (LoketCaseListModel *self, Page *page)
 {
   page->loading = TRUE;
   self->n_in_flight++;
-  loket_store_list_cases_async (self->store, self->query, page->index * PAGE_SIZE,
-                                page->items->len, self->cancellable, page_loaded_cb,
+  loket_store_list_cases_async (self->store, self->query, page->index * PAGE_SIZE, page->items->len,
+                                self->cancellable, page_loaded_cb,
                                 load_data_new (self, page->index));
 }
 
@@ -191,14 +194,13 @@ pump (LoketCaseListModel *self)
 }
 
 static void
-evict_pages (LoketCaseListModel *self,
-             Page               *keep)
+evict_pages (LoketCaseListModel *self, Page *keep)
 {
   while (g_hash_table_size (self->pages) > MAX_PAGES)
     {
       GHashTableIter iter;
-      gpointer value;
-      Page *oldest = NULL;
+      gpointer       value;
+      Page          *oldest = NULL;
 
       g_hash_table_iter_init (&iter, self->pages);
       while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -220,8 +222,7 @@ evict_pages (LoketCaseListModel *self,
 }
 
 static Page *
-ensure_page (LoketCaseListModel *self,
-             guint               index)
+ensure_page (LoketCaseListModel *self, guint index)
 {
   Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   guint start = index * PAGE_SIZE;
@@ -255,19 +256,17 @@ ensure_page (LoketCaseListModel *self,
 }
 
 static void
-count_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+count_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LoadData *data = user_data;
-  LoketCaseListModel *self = data->self;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketCaseListModel) self = g_weak_ref_get (&data->self);
+  g_autoptr (GError) error = NULL;
   guint old_n;
   guint new_n;
 
   new_n = loket_store_count_cases_finish (LOKET_STORE (source), result, &error);
 
-  if (data->generation != self->generation)
+  if (self == NULL || data->generation != self->generation)
     {
       load_data_free (data);
       return;
@@ -279,6 +278,9 @@ count_cb (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[SIGNAL_LOAD_FAILED], 0, error);
     }
+
+  g_debug ("Counted %u cases in %" G_GINT64_FORMAT " ms", new_n,
+           (g_get_monotonic_time () - data->started) / 1000);
 
   /* Pages made while counting hold placeholders of the old positions: start over. */
   self->generation++;
@@ -308,11 +310,10 @@ loket_case_list_model_get_n_items (GListModel *model)
 }
 
 static gpointer
-loket_case_list_model_get_item (GListModel *model,
-                                guint       position)
+loket_case_list_model_get_item (GListModel *model, guint position)
 {
   LoketCaseListModel *self = LOKET_CASE_LIST_MODEL (model);
-  Page *page;
+  Page               *page;
 
   if (position >= self->n_items)
     return NULL;
@@ -363,20 +364,20 @@ loket_case_list_model_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
+      case PROP_STORE:
+        g_value_set_object (value, self->store);
+        break;
 
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->n_items);
-      break;
+      case PROP_N_ITEMS:
+        g_value_set_uint (value, self->n_items);
+        break;
 
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->counting);
-      break;
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->counting);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -390,12 +391,12 @@ loket_case_list_model_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
+      case PROP_STORE:
+        self->store = g_value_dup_object (value);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -409,15 +410,15 @@ loket_case_list_model_class_init (LoketCaseListModelClass *klass)
   object_class->get_property = loket_case_list_model_get_property;
   object_class->set_property = loket_case_list_model_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LOKET_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE]
+    = g_param_spec_object ("store", NULL, NULL, LOKET_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS]
+    = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING]
+    = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -426,9 +427,9 @@ loket_case_list_model_class_init (LoketCaseListModelClass *klass)
    *
    * A count or a page could not be read from the store.
    */
-  signals[SIGNAL_LOAD_FAILED] =
-    g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SIGNAL_LOAD_FAILED]
+    = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -465,8 +466,7 @@ loket_case_list_model_get_query (LoketCaseListModel *self)
 }
 
 void
-loket_case_list_model_set_query (LoketCaseListModel   *self,
-                                 const LoketCaseQuery *query)
+loket_case_list_model_set_query (LoketCaseListModel *self, const LoketCaseQuery *query)
 {
   LoketCaseQuery *copy;
 
@@ -492,7 +492,7 @@ loket_case_list_model_set_query (LoketCaseListModel   *self,
    * the count arrives. */
   {
     GHashTableIter iter;
-    gpointer value;
+    gpointer       value;
 
     g_hash_table_iter_init (&iter, self->pages);
     while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -513,7 +513,7 @@ loket_case_list_model_set_query (LoketCaseListModel   *self,
 void
 loket_case_list_model_refresh (LoketCaseListModel *self)
 {
-  g_autoptr(LoketCaseQuery) query = NULL;
+  g_autoptr (LoketCaseQuery) query = NULL;
 
   g_return_if_fail (LOKET_IS_CASE_LIST_MODEL (self));
 
@@ -530,8 +530,7 @@ loket_case_list_model_get_loading (LoketCaseListModel *self)
 }
 
 LoketCase *
-loket_case_list_model_get_loaded (LoketCaseListModel *self,
-                                  LoketCase          *item)
+loket_case_list_model_get_loaded (LoketCaseListModel *self, LoketCase *item)
 {
   g_return_val_if_fail (LOKET_IS_CASE_LIST_MODEL (self), NULL);
   g_return_val_if_fail (LOKET_IS_CASE (item), NULL);

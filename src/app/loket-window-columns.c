@@ -9,45 +9,38 @@
 #include "loket-format.h"
 #include "loket-window-private.h"
 
-typedef void (*UpdateCellFunc) (LoketWindow *self,
-                                GtkWidget   *cell,
-                                LoketCase   *kase);
+typedef void (*UpdateCellFunc) (LoketWindow *self, GtkWidget *cell, LoketCase *kase);
 
 typedef struct
 {
-  const char         *nick;   /* sort-column setting */
-  LoketCaseSort       sort;
-  gsize               column_offset;
-  const char *const  *properties;
-  gboolean            pill;   /* a GtkLabel styled as a pill, else a GtkInscription */
-  UpdateCellFunc      update;
+  const char        *nick; /* sort-column setting */
+  LoketCaseSort      sort;
+  gsize              column_offset;
+  const char *const *properties;
+  gboolean           pill; /* a GtkLabel styled as a pill, else a GtkInscription */
+  UpdateCellFunc     update;
 } ColumnSpec;
 
 struct _LoketCaseColumn
 {
-  LoketWindow      *self;     /* (unowned): the window owns the columns */
+  LoketWindow      *self; /* (unowned): the window owns the columns */
   const ColumnSpec *spec;
 };
 
 static void
-set_text (GtkWidget  *cell,
-          const char *text)
+set_text (GtkWidget *cell, const char *text)
 {
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : "");
 }
 
 static void
-update_agenda (LoketWindow *self,
-               GtkWidget   *cell,
-               LoketCase   *kase)
+update_agenda (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
 {
   set_text (cell, loket_case_get_agenda_number (kase));
 }
 
 static void
-update_received (LoketWindow *self,
-                 GtkWidget   *cell,
-                 LoketCase   *kase)
+update_received (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
 {
   GTimeZone *tz = self->calendar != NULL ? loket_work_calendar_get_timezone (self->calendar) : NULL;
   g_autofree char *text = loket_format_date (loket_case_get_received_at (kase), tz);
@@ -56,17 +49,13 @@ update_received (LoketWindow *self,
 }
 
 static void
-update_applicant (LoketWindow *self,
-                  GtkWidget   *cell,
-                  LoketCase   *kase)
+update_applicant (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
 {
   set_text (cell, loket_case_get_applicant_name (kase));
 }
 
 static void
-update_service (LoketWindow *self,
-                GtkWidget   *cell,
-                LoketCase   *kase)
+update_service (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
 {
   const char *name = loket_format_service_name (self->catalog, loket_case_get_service_id (kase));
 
@@ -75,16 +64,14 @@ update_service (LoketWindow *self,
 }
 
 static const char *status_classes[] = {
-  "registered", "incomplete", "in-process", "paused",
-  "drafting", "awaiting-signature", "signed", "closed",
+  "registered", "incomplete",         "in-process", "paused",
+  "drafting",   "awaiting-signature", "signed",     "closed",
 };
 
 static void
-update_status (LoketWindow *self,
-               GtkWidget   *cell,
-               LoketCase   *kase)
+update_status (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
 {
-  const char *agenda = loket_case_get_agenda_number (kase);
+  const char     *agenda = loket_case_get_agenda_number (kase);
   LoketCaseStatus status = loket_case_get_status (kase);
 
   if (agenda == NULL || *agenda == '\0')
@@ -101,11 +88,9 @@ update_status (LoketWindow *self,
 }
 
 static void
-update_due (LoketWindow *self,
-            GtkWidget   *cell,
-            LoketCase   *kase)
+update_due (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
 {
-  const char *css_class = NULL;
+  const char      *css_class = NULL;
   g_autofree char *text = loket_format_case_deadline (kase, self->calendar, self->now, &css_class);
 
   gtk_widget_remove_css_class (cell, "due-late");
@@ -114,6 +99,7 @@ update_due (LoketWindow *self,
   if (css_class != NULL)
     gtk_widget_add_css_class (cell, css_class);
   set_text (cell, text);
+  gtk_widget_set_tooltip_text (cell, *text != '\0' ? text : NULL);
 }
 
 static const char *const agenda_props[] = { "agenda-number", NULL };
@@ -132,35 +118,30 @@ static const ColumnSpec column_specs[] = {
     applicant_props, FALSE, update_applicant },
   { "service", LOKET_CASE_SORT_SERVICE, G_STRUCT_OFFSET (LoketWindow, service_column),
     service_props, FALSE, update_service },
-  { "status", LOKET_CASE_SORT_STATUS, G_STRUCT_OFFSET (LoketWindow, status_column),
-    status_props, TRUE, update_status },
-  { "due-at", LOKET_CASE_SORT_DUE_AT, G_STRUCT_OFFSET (LoketWindow, due_column),
-    due_props, FALSE, update_due },
+  { "status", LOKET_CASE_SORT_STATUS, G_STRUCT_OFFSET (LoketWindow, status_column), status_props,
+    TRUE, update_status },
+  { "due-at", LOKET_CASE_SORT_DUE_AT, G_STRUCT_OFFSET (LoketWindow, due_column), due_props, FALSE,
+    update_due },
 };
 
 static GtkColumnViewColumn *
-spec_get_column (LoketWindow      *self,
-                 const ColumnSpec *spec)
+spec_get_column (LoketWindow *self, const ColumnSpec *spec)
 {
   return G_STRUCT_MEMBER (GtkColumnViewColumn *, self, spec->column_offset);
 }
 
 static void
-item_notify_cb (LoketCase   *kase,
-                GParamSpec  *pspec,
-                GtkListItem *list_item)
+item_notify_cb (LoketCase *kase, GParamSpec *pspec, GtkListItem *list_item)
 {
   LoketCaseColumn *column = g_object_get_data (G_OBJECT (list_item), "loket-case-column");
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkWidget       *cell = gtk_list_item_get_child (list_item);
 
   if (column != NULL && cell != NULL && column->self->columns != NULL)
     column->spec->update (column->self, cell, kase);
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          LoketCaseColumn          *column)
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, LoketCaseColumn *column)
 {
   GtkWidget *cell;
 
@@ -168,6 +149,7 @@ setup_cb (GtkSignalListItemFactory *factory,
     {
       cell = gtk_label_new (NULL);
       gtk_widget_set_halign (cell, GTK_ALIGN_START);
+      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (cell, "status-pill");
     }
   else
@@ -184,9 +166,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *list_item,
-         LoketCaseColumn          *column)
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, LoketCaseColumn *column)
 {
   LoketCase *kase = gtk_list_item_get_item (list_item);
 
@@ -200,9 +180,7 @@ bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           LoketCaseColumn          *column)
+unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, LoketCaseColumn *column)
 {
   LoketCase *kase = gtk_list_item_get_item (list_item);
 
@@ -217,9 +195,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
 static const LoketCaseColumn *probed_column;
 
 static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+probe_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   if (probed_column == NULL)
     probed_column = user_data;
@@ -227,13 +203,11 @@ probe_compare (gconstpointer a,
 }
 
 static gboolean
-get_primary_sort (LoketWindow            *self,
-                  const LoketCaseColumn **column,
-                  gboolean               *descending)
+get_primary_sort (LoketWindow *self, const LoketCaseColumn **column, gboolean *descending)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr (GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkSorter  *sorter = gtk_column_view_get_sorter (self->column_view);
   GtkOrdering order;
 
   probed_column = NULL;
@@ -245,12 +219,14 @@ get_primary_sort (LoketWindow            *self,
 }
 
 static void
-sorter_changed_cb (LoketWindow     *self,
-                   GtkSorterChange  change,
-                   GtkSorter       *sorter)
+sorter_changed_cb (LoketWindow *self, GtkSorterChange change, GtkSorter *sorter)
 {
   const LoketCaseColumn *column;
-  gboolean descending;
+  gboolean               descending;
+
+  /* The columns go away with the template in dispose. */
+  if (self->column_view == NULL || self->query == NULL)
+    return;
 
   if (!get_primary_sort (self, &column, &descending))
     return;
@@ -278,8 +254,8 @@ _loket_window_setup_columns (LoketWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
     {
       LoketCaseColumn *column = g_new0 (LoketCaseColumn, 1);
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkSorter) sorter = NULL;
 
       column->self = self;
       column->spec = &column_specs[i];
@@ -302,7 +278,7 @@ void
 _loket_window_restore_sort (LoketWindow *self)
 {
   g_autofree char *nick = NULL;
-  gboolean descending = TRUE;
+  gboolean         descending = TRUE;
 
   if (self->settings != NULL)
     {

@@ -34,7 +34,6 @@ struct _LoketWindow
   GtkColumnViewColumn *service_column;
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *due_column;
-  AdwWindowTitle      *case_title;
   LoketCaseView       *case_view;
 
   /* Owned references */
@@ -56,6 +55,7 @@ struct _LoketWindow
 
   gint64               now;        /* Unix s: "now" of this session, renewed by refresh */
   guint                updating_sidebar : 1;
+  guint                keep_case_view : 1;
 };
 
 /* loket-window-columns.c */
@@ -67,6 +67,10 @@ void _loket_window_free_columns    (LoketWindow *self);
 void _loket_window_refresh_inboxes (LoketWindow *self);
 
 /* loket-window.c */
-void _loket_window_apply_query     (LoketWindow *self);
+void     _loket_window_apply_query (LoketWindow *self);
+/* Requests hold the window weakly, so that closing it does not wait for them. */
+gpointer _loket_window_weak_new    (LoketWindow *self);
+/* Frees what _loket_window_weak_new() made; the window (a new reference) or NULL if it is gone. */
+LoketWindow *_loket_window_weak_steal (gpointer weak);
 
 G_END_DECLS

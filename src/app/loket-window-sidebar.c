@@ -15,17 +15,18 @@ typedef struct
 } FixedInbox;
 
 static const FixedInbox fixed_inboxes[] = {
-  { "all", "folder-documents-symbolic", N_("All cases") },
-  { "needs_action", "task-due-symbolic", N_("Needs action") },
-  { "overdue", "task-past-due-symbolic", N_("Overdue") },
+  { "all", "folder-documents-symbolic", N_ ("All cases") },
+  { "needs_action", "task-due-symbolic", N_ ("Needs action") },
+  { "overdue", "task-past-due-symbolic", N_ ("Overdue") },
 };
 
 typedef struct
 {
-  char       *key;
-  char       *name;
-  char       *tooltip;
-  guint       count;
+  char *key;
+  char *group; /* the agency, shown as a heading */
+  char *name;
+  char *tooltip;
+  guint count;
 } UnitInbox;
 
 static void
@@ -34,19 +35,20 @@ unit_inbox_free (gpointer data)
   UnitInbox *inbox = data;
 
   g_free (inbox->key);
+  g_free (inbox->group);
   g_free (inbox->name);
   g_free (inbox->tooltip);
   g_free (inbox);
 }
 
 static int
-compare_units (gconstpointer a,
-               gconstpointer b)
+compare_units (gconstpointer a, gconstpointer b)
 {
   const UnitInbox *ua = *(const UnitInbox **) a;
   const UnitInbox *ub = *(const UnitInbox **) b;
+  int              cmp = g_utf8_collate (ua->group, ub->group);
 
-  return g_utf8_collate (ua->name, ub->name);
+  return cmp != 0 ? cmp : g_utf8_collate (ua->name, ub->name);
 }
 
 static GtkWidget *
@@ -57,10 +59,10 @@ create_row (const char *key,
             guint       count)
 {
   g_autofree char *count_text = g_strdup_printf ("%'u", count);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name_label = gtk_label_new (label);
-  GtkWidget *count_label = gtk_label_new (count_text);
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *name_label = gtk_label_new (label);
+  GtkWidget       *count_label = gtk_label_new (count_text);
 
   g_object_set_data_full (G_OBJECT (row), "loket-inbox-key", g_strdup (key), g_free);
   gtk_widget_add_css_class (box, "inbox-row");
@@ -72,7 +74,12 @@ create_row (const char *key,
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name_label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name_label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 24);
   gtk_widget_set_hexpand (name_label, TRUE);
   gtk_box_append (GTK_BOX (box), name_label);
 
@@ -92,26 +99,26 @@ create_heading (const char *text)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_can_focus (row, FALSE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_set_tooltip_text (row, text);
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_start (label, 6);
-  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   return row;
 }
 
 static void
-fill_sidebar (LoketWindow *self,
-              GPtrArray   *counts)
+fill_sidebar (LoketWindow *self, GPtrArray *counts)
 {
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (unit_inbox_free);
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (unit_inbox_free);
   GtkListBoxRow *selected = NULL;
-  GtkWidget *child;
-  guint n_agencies = 0;
-
-  if (self->catalog != NULL)
-    n_agencies = loket_service_catalog_get_agencies (self->catalog)->len;
-
+  GtkWidget     *child;
   self->updating_sidebar = TRUE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
@@ -131,7 +138,7 @@ fill_sidebar (LoketWindow *self,
 
       gtk_list_box_append (self->sidebar_list,
                            create_row (fixed_inboxes[i].key, fixed_inboxes[i].icon_name,
-                                       _(fixed_inboxes[i].label), NULL, count));
+                                       _ (fixed_inboxes[i].label), NULL, count));
     }
 
   for (guint j = 0; counts != NULL && j < counts->len; j++)
@@ -139,7 +146,7 @@ fill_sidebar (LoketWindow *self,
       LoketInboxCount *c = g_ptr_array_index (counts, j);
       const LoketUnit *unit = NULL;
       const LoketUnit *root = NULL;
-      UnitInbox *inbox;
+      UnitInbox       *inbox;
 
       if (!g_str_has_prefix (c->key, "unit:"))
         continue;
@@ -152,7 +159,7 @@ fill_sidebar (LoketWindow *self,
       inbox->count = c->count;
       inbox->name = g_strdup (unit != NULL ? unit->name : c->key + strlen ("unit:"));
 
-      /* With several agencies in one database, say which agency a unit belongs to. */
+      /* Units are grouped under their agency (the root of the org chart). */
       if (unit != NULL && self->org != NULL)
         {
           root = unit;
@@ -164,31 +171,36 @@ fill_sidebar (LoketWindow *self,
                 break;
               root = parent;
             }
-          if (root != unit)
-            inbox->tooltip = g_strdup_printf ("%s — %s", unit->name, root->name);
         }
-      if (n_agencies > 1 && root != NULL && root != unit && root->short_name != NULL)
+      if (root != NULL && root != unit)
         {
-          g_autofree char *name = g_steal_pointer (&inbox->name);
+          LoketAgency *agency = NULL;
 
-          /* Translators: a unit in the sidebar with its agency, "Sekretariat (Dinsos NTT)" */
-          inbox->name = g_strdup_printf (C_("sidebar unit", "%s (%s)"), name, root->short_name);
+          if (self->catalog != NULL)
+            agency = loket_service_catalog_lookup_agency (self->catalog, root->id);
+          if (agency != NULL && loket_agency_get_short_name (agency) != NULL)
+            inbox->group = g_strdup (loket_agency_get_short_name (agency));
+          else
+            inbox->group = g_strdup (root->short_name != NULL ? root->short_name : root->name);
+          inbox->tooltip = g_strdup_printf ("%s — %s", unit->name, root->name);
         }
+      else
+        inbox->group = g_strdup (_ ("Units"));
 
       g_ptr_array_add (units, inbox);
     }
 
   g_ptr_array_sort (units, compare_units);
-  if (units->len > 0)
-    gtk_list_box_append (self->sidebar_list, create_heading (_("Units")));
-
   for (guint i = 0; i < units->len; i++)
     {
       UnitInbox *inbox = g_ptr_array_index (units, i);
 
-      gtk_list_box_append (self->sidebar_list,
-                           create_row (inbox->key, "folder-symbolic", inbox->name, inbox->tooltip,
-                                       inbox->count));
+      if (i == 0
+          || g_strcmp0 (inbox->group, ((UnitInbox *) g_ptr_array_index (units, i - 1))->group) != 0)
+        gtk_list_box_append (self->sidebar_list, create_heading (inbox->group));
+
+      gtk_list_box_append (self->sidebar_list, create_row (inbox->key, NULL, inbox->name,
+                                                           inbox->tooltip, inbox->count));
     }
 
   /* Keep the selected inbox selected; if it has gone, fall back to all cases. */
@@ -215,20 +227,23 @@ fill_sidebar (LoketWindow *self,
 }
 
 static void
-inboxes_counted_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+inboxes_counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LoketWindow) self = user_data;
-  g_autoptr(GPtrArray) counts = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
+  g_autoptr (GPtrArray) counts = NULL;
+  g_autoptr (GError) error = NULL;
 
   counts = loket_store_count_inboxes_finish (LOKET_STORE (source), result, &error);
+
+  /* The window was closed meanwhile. */
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
   if (counts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          AdwToast *toast = adw_toast_new (_("The inbox counts could not be read"));
+          AdwToast *toast = adw_toast_new (_ ("The inbox counts could not be read"));
 
           g_debug ("Counting inboxes failed: %s", error->message);
           adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -245,6 +260,6 @@ _loket_window_refresh_inboxes (LoketWindow *self)
   if (self->store == NULL)
     return;
 
-  loket_store_count_inboxes_async (self->store, self->now, self->cancellable,
-                                   inboxes_counted_cb, g_object_ref (self));
+  loket_store_count_inboxes_async (self->store, self->now, self->cancellable, inboxes_counted_cb,
+                                   _loket_window_weak_new (self));
 }

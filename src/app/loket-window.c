@@ -43,10 +43,7 @@ real_now (void)
 }
 
 static void
-show_error (LoketWindow  *self,
-            const char   *title,
-            const char   *detail,
-            const GError *error)
+show_error (LoketWindow *self, const char *title, const char *detail, const GError *error)
 {
   g_autofree char *description = NULL;
   g_autofree char *escaped = NULL;
@@ -56,7 +53,7 @@ show_error (LoketWindow  *self,
 
   if (detail != NULL)
     /* Translators: the description of a start-up failure: the error, then what was not done */
-    description = g_strdup_printf (_("%s\n\n%s"), error->message, detail);
+    description = g_strdup_printf (_ ("%s\n\n%s"), error->message, detail);
   else
     description = g_strdup (error->message);
 
@@ -71,7 +68,7 @@ show_error (LoketWindow  *self,
 static void
 update_list_state (LoketWindow *self)
 {
-  guint n_items;
+  guint       n_items;
   const char *search;
 
   if (self->cases == NULL || loket_case_list_model_get_loading (self->cases))
@@ -88,24 +85,44 @@ update_list_state (LoketWindow *self)
   if (search != NULL && *search != '\0')
     {
       adw_status_page_set_icon_name (self->list_empty_page, "system-search-symbolic");
-      adw_status_page_set_title (self->list_empty_page, _("No Results Found"));
+      adw_status_page_set_title (self->list_empty_page, _ ("No Results Found"));
       adw_status_page_set_description (self->list_empty_page,
-                                       _("Try a different agenda number, name, NIK or subject"));
+                                       _ ("Try a different agenda number, name, NIK or subject"));
     }
   else if (self->query->filter == LOKET_CASE_FILTER_ALL)
     {
       adw_status_page_set_icon_name (self->list_empty_page, "folder-documents-symbolic");
-      adw_status_page_set_title (self->list_empty_page, _("No Cases Yet"));
-      adw_status_page_set_description (self->list_empty_page,
-                                       _("Cases registered at the service desk appear here"));
+      adw_status_page_set_title (self->list_empty_page, _ ("No Cases Yet"));
+      adw_status_page_set_description (
+        self->list_empty_page, _ ("Cases registered at the service desk appear here. To try Loket "
+                                  "with demo cases, run “loket-cli demo”."));
     }
   else
     {
       adw_status_page_set_icon_name (self->list_empty_page, "emblem-ok-symbolic");
-      adw_status_page_set_title (self->list_empty_page, _("Nothing Here"));
-      adw_status_page_set_description (self->list_empty_page, _("This inbox has no cases"));
+      adw_status_page_set_title (self->list_empty_page, _ ("Nothing Here"));
+      adw_status_page_set_description (self->list_empty_page, _ ("This inbox has no cases"));
     }
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+gpointer
+_loket_window_weak_new (LoketWindow *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  return weak;
+}
+
+LoketWindow *
+_loket_window_weak_steal (gpointer weak)
+{
+  LoketWindow *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  return self;
 }
 
 void
@@ -114,6 +131,9 @@ _loket_window_apply_query (LoketWindow *self)
   if (self->cases == NULL)
     return;
 
+  /* Positions of the old query mean nothing in the new one: unselect first, or the selection
+   * would land on whatever case comes to stand at the old position. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   loket_case_list_model_set_query (self->cases, self->query);
 }
 
@@ -138,18 +158,13 @@ update_query_from_inbox (LoketWindow *self)
 }
 
 static void
-show_case (LoketWindow *self,
-           LoketCase   *loaded)
+show_case (LoketWindow *self, LoketCase *loaded)
 {
   loket_case_view_set_case (self->case_view, loaded);
-  adw_window_title_set_title (self->case_title,
-                              loaded != NULL ? loket_case_get_agenda_number (loaded) : "");
 }
 
 static void
-pending_selection_filled_cb (LoketWindow *self,
-                             GParamSpec  *pspec,
-                             LoketCase   *item)
+pending_selection_filled_cb (LoketWindow *self, GParamSpec *pspec, LoketCase *item)
 {
   LoketCase *loaded = loket_case_list_model_get_loaded (self->cases, item);
 
@@ -166,6 +181,9 @@ selection_changed_cb (LoketWindow *self)
 {
   LoketCase *item = gtk_single_selection_get_selected_item (self->selection);
   LoketCase *loaded = NULL;
+
+  if (self->keep_case_view)
+    return;
 
   if (self->pending_selection != NULL)
     {
@@ -191,20 +209,17 @@ selection_changed_cb (LoketWindow *self)
 }
 
 static void
-cases_load_failed_cb (LoketWindow        *self,
-                      const GError       *error,
-                      LoketCaseListModel *cases)
+cases_load_failed_cb (LoketWindow *self, const GError *error, LoketCaseListModel *cases)
 {
   g_autofree char *title = NULL;
 
   /* Translators: a toast when the case list cannot be read; %s is the reason */
-  title = g_strdup_printf (_("Cases could not be read: %s"), error->message);
+  title = g_strdup_printf (_ ("Cases could not be read: %s"), error->message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void
-set_store (LoketWindow *self,
-           LoketStore  *store)
+set_store (LoketWindow *self, LoketStore *store)
 {
   g_set_object (&self->store, store);
 
@@ -228,35 +243,51 @@ set_store (LoketWindow *self,
 }
 
 static void
-store_opened_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(LoketWindow) self = user_data;
-  g_autoptr(LoketStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
+  g_autoptr (LoketStore) store = NULL;
+  g_autoptr (GError) error = NULL;
 
   store = loket_store_open_finish (result, &error);
+
+  /* The window was closed meanwhile. */
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
   if (store == NULL)
     {
       g_autofree char *detail = NULL;
-      const char *title;
+      const char      *title;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
       if (g_error_matches (error, LOKET_ERROR, LOKET_ERROR_CORRUPT))
-        title = _("The Database Is Damaged");
+        {
+          title = _ ("The Database Is Damaged");
+          /* Translators: %s is a file name */
+          detail = g_strdup_printf (_ ("Database: %s\nLoket has not changed the file. Restore a "
+                                       "backup, or open another file with --database."),
+                                    self->db_path);
+        }
       else if (g_error_matches (error, LOKET_ERROR, LOKET_ERROR_IO)
                || g_error_matches (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN)
                || error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR)
-        title = _("The Data Folder Cannot Be Used");
+        {
+          title = _ ("The Data Folder Cannot Be Used");
+          /* Translators: %s is a file name */
+          detail = g_strdup_printf (_ ("Database: %s\nMake its folder writable, or open another "
+                                       "file with --database."),
+                                    self->db_path);
+        }
       else
-        title = _("The Database Cannot Be Opened");
-
-      /* Translators: %s is a file name */
-      detail = g_strdup_printf (_("Database: %s\nLoket has not changed the file."),
-                                self->db_path);
+        {
+          title = _ ("The Database Cannot Be Opened");
+          /* Translators: %s is a file name */
+          detail
+            = g_strdup_printf (_ ("Database: %s\nLoket has not changed the file."), self->db_path);
+        }
       show_error (self, title, detail, error);
       return;
     }
@@ -271,7 +302,7 @@ load_reference_data_thread (GTask        *task,
                             GCancellable *cancellable)
 {
   ReferenceData *data = g_new0 (ReferenceData, 1);
-  GError *error = NULL;
+  GError        *error = NULL;
 
   data->catalog = loket_service_catalog_new_default (&error);
   if (data->catalog != NULL)
@@ -283,7 +314,9 @@ load_reference_data_thread (GTask        *task,
     {
       /* Which file failed decides the title; the task data says which step it was. */
       g_task_set_task_data (task,
-                            GINT_TO_POINTER (data->catalog == NULL ? 1 : data->calendar == NULL ? 2 : 3),
+                            GINT_TO_POINTER (data->catalog == NULL    ? 1
+                                             : data->calendar == NULL ? 2
+                                                                      : 3),
                             NULL);
       reference_data_free (data);
       g_task_return_error (task, error);
@@ -294,13 +327,11 @@ load_reference_data_thread (GTask        *task,
 }
 
 static void
-reference_data_loaded_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+reference_data_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  LoketWindow *self = LOKET_WINDOW (source);
+  LoketWindow   *self = LOKET_WINDOW (source);
   ReferenceData *data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   data = g_task_propagate_pointer (G_TASK (result), &error);
   if (data == NULL)
@@ -312,18 +343,29 @@ reference_data_loaded_cb (GObject      *source,
 
       switch (GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result))))
         {
-        case 1:
-          title = _("The Service Catalog Is Invalid");
-          break;
-        case 2:
-          title = _("The Holiday Calendar Is Invalid");
-          break;
-        default:
-          title = _("The Organization Chart Is Invalid");
-          break;
+          case 1:
+            title = _ ("The Service Catalog Is Invalid");
+            break;
+          case 2:
+            title = _ ("The Holiday Calendar Is Invalid");
+            break;
+          default:
+            title = _ ("The Organization Chart Is Invalid");
+            break;
         }
-      show_error (self, title, _("Loket cannot start without it. No case data was opened."),
-                  error);
+      {
+        const char      *catalog_dir = g_getenv ("LOKET_CATALOG_DIR");
+        g_autofree char *detail = NULL;
+
+        if (catalog_dir != NULL && GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result))) == 1)
+          /* Translators: %s is a folder */
+          detail = g_strdup_printf (_ ("Catalog folder: %s\nLoket cannot start without a valid "
+                                       "catalog. No case data was opened."),
+                                    catalog_dir);
+        else
+          detail = g_strdup (_ ("Loket cannot start without it. No case data was opened."));
+        show_error (self, title, detail, error);
+      }
       return;
     }
 
@@ -334,12 +376,11 @@ reference_data_loaded_cb (GObject      *source,
 
   self->projector = loket_case_projector_new (self->catalog, self->calendar);
   loket_store_open_async (self->db_path, self->projector, self->cancellable, store_opened_cb,
-                          g_object_ref (self));
+                          _loket_window_weak_new (self));
 }
 
 static void
-sidebar_row_selected_cb (LoketWindow   *self,
-                         GtkListBoxRow *row)
+sidebar_row_selected_cb (LoketWindow *self, GtkListBoxRow *row)
 {
   const char *key;
 
@@ -354,7 +395,7 @@ sidebar_row_selected_cb (LoketWindow   *self,
 static void
 search_changed_cb (LoketWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
   if (g_strcmp0 (stripped, self->query->search != NULL ? self->query->search : "") == 0)
@@ -384,16 +425,13 @@ search_activated_cb (LoketWindow *self)
 }
 
 static void
-column_view_activated_cb (LoketWindow *self,
-                          guint        position)
+column_view_activated_cb (LoketWindow *self, guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+focus_search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LoketWindow *self = LOKET_WINDOW (widget);
 
@@ -402,9 +440,7 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
-clear_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+clear_search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LoketWindow *self = LOKET_WINDOW (widget);
 
@@ -412,9 +448,7 @@ clear_search_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+refresh_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   loket_window_refresh (LOKET_WINDOW (widget));
 }
@@ -489,28 +523,25 @@ loket_window_finalize (GObject *object)
 }
 
 static void
-loket_window_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+loket_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LoketWindow *self = LOKET_WINDOW (object);
 
   switch (prop_id)
     {
-    case PROP_STATE:
-      g_value_set_string (value, loket_window_get_state (self));
-      break;
+      case PROP_STATE:
+        g_value_set_string (value, loket_window_get_state (self));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 loket_window_class_init (LoketWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -519,9 +550,9 @@ loket_window_class_init (LoketWindowClass *klass)
   object_class->get_property = loket_window_get_property;
   window_class->close_request = loket_window_close_request;
 
-  properties[PROP_STATE] =
-    g_param_spec_string ("state", NULL, NULL, "loading",
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE]
+    = g_param_spec_string ("state", NULL, NULL, "loading",
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LOKET_TYPE_CASE_VIEW);
@@ -541,7 +572,6 @@ loket_window_class_init (LoketWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, service_column);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, status_column);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, due_column);
-  gtk_widget_class_bind_template_child (widget_class, LoketWindow, case_title);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, case_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -555,8 +585,8 @@ loket_window_class_init (LoketWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "window.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "window.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "window.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "window.refresh",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.clear-search",
                                        NULL);
 }
@@ -564,7 +594,7 @@ loket_window_class_init (LoketWindowClass *klass)
 static void
 loket_window_init (LoketWindow *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -595,7 +625,7 @@ loket_window_init (LoketWindow *self)
     }
   else
     {
-      gtk_window_set_default_size (GTK_WINDOW (self), 1200, 760);
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 780);
       self->inbox_key = g_strdup ("all");
     }
 
@@ -614,10 +644,9 @@ loket_window_new (GtkApplication *application)
 }
 
 void
-loket_window_open (LoketWindow *self,
-                   const char  *db_path)
+loket_window_open (LoketWindow *self, const char *db_path)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
 
   g_return_if_fail (LOKET_IS_WINDOW (self));
   g_return_if_fail (db_path != NULL);
@@ -641,7 +670,12 @@ loket_window_refresh (LoketWindow *self)
   self->now = real_now ();
   self->query->now = self->now;
   loket_case_view_set_now (self->case_view, self->now);
+
+  /* The case pane keeps its case (read again) while the list is counted again. */
+  self->keep_case_view = TRUE;
   _loket_window_apply_query (self);
+  self->keep_case_view = FALSE;
+  loket_case_view_reload (self->case_view);
   _loket_window_refresh_inboxes (self);
 }
 
@@ -670,8 +704,7 @@ loket_window_get_cases (LoketWindow *self)
 }
 
 void
-loket_window_select_inbox (LoketWindow *self,
-                           const char  *key)
+loket_window_select_inbox (LoketWindow *self, const char *key)
 {
   GtkWidget *child;
 

@@ -9,10 +9,9 @@
 #include "loket-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(LoketApplication) app = NULL;
+  g_autoptr (LoketApplication) app = NULL;
   const char *localedir = g_getenv ("LOKET_LOCALEDIR");
 
   setlocale (LC_ALL, "");

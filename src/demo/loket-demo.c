@@ -24,6 +24,7 @@ typedef struct
   gint64               now;
   GHashTable          *agenda_seq; /* "agency/year" → GUINT count */
   GPtrArray           *batch;      /* LoketEvent */
+  LoketWorkCalendar   *calendar;   /* requests arrive on working days only */
 } Demo;
 
 static guint
@@ -225,7 +226,8 @@ next_agenda_number (Demo *demo, LoketAgency *agency, gint64 at)
   return g_strdup_printf ("%05u/%s/%d", seq, loket_agency_get_code (agency), year);
 }
 
-/* A working-hours moment (08:00–15:00 WITA) on a weekday, about @days_ago before now. */
+/* A working-hours moment (08:00–15:00 WITA) on a weekday, @days_ago days before now (a weekend
+ * is moved to the Friday before). */
 static gint64
 office_time (Demo *demo, guint days_ago)
 {
@@ -236,6 +238,22 @@ office_time (Demo *demo, guint days_ago)
   if (weekday >= 5)
     local_day -= weekday - 4;
   return local_day * DAY - WITA_OFFSET + 8 * HOUR + pick (demo, 7 * HOUR);
+}
+
+/* Days ago of a uniformly drawn working day within the last @span days, so that requests arrive
+ * at an even pace (no pile-up on Fridays, nothing on holidays). */
+static guint
+pick_weekday_age (Demo *demo, guint span)
+{
+  for (guint tries = 0;; tries++)
+    {
+      guint age = pick (demo, span);
+      gint64 local_day = (demo->now - (gint64) age * DAY + WITA_OFFSET) / DAY;
+      g_autoptr (GDate) date = g_date_new_julian ((guint32) (local_day + 719163));
+
+      if (tries > 1000 || loket_work_calendar_is_working_day (demo->calendar, date))
+        return age;
+    }
 }
 
 static gboolean
@@ -266,8 +284,9 @@ generate_case (Demo *demo, LoketService *service)
   const char *channel = channels[pick (demo, g_strv_length ((char **) channels))];
   const char *unit = loket_service_get_unit_id (service);
   g_autofree char *case_uuid = random_uuid (demo);
-  /* Older cases are more likely to be finished: ages skew towards the recent past. */
-  guint age_days = pick (demo, 540) * pick (demo, 540) / 540;
+  /* One case in five is recent work still moving through the office; the rest spread over
+   * eighteen months. */
+  guint age_days = pick_weekday_age (demo, pick (demo, 5) == 0 ? 45 : 540);
   gint64 t = office_time (demo, age_days);
   g_autofree char *agenda = next_agenda_number (demo, agency, t);
   g_autofree char *applicant = NULL;
@@ -400,6 +419,10 @@ generate_case (Demo *demo, LoketService *service)
       return;
     }
 
+  /* A few cases stall after the disposition and become overdue, as real ones do. */
+  if (fate >= 97)
+    return;
+
   /* Slow cases: a few stay in process well past their deadline. */
   t += (gint64) (1 + pick (demo, fate >= 90 ? 40 : 8)) * DAY;
   if (t >= demo->now)
@@ -463,9 +486,13 @@ loket_demo_populate (LoketStore          *store,
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr (GHashTable) seq = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  Demo demo = { rand, catalog, org, now, seq, batch };
+  g_autoptr (LoketWorkCalendar) calendar = loket_work_calendar_new_default (error);
+  Demo demo = { rand, catalog, org, now, seq, batch, calendar };
 
   g_return_val_if_fail (LOKET_IS_STORE (store), FALSE);
+
+  if (calendar == NULL)
+    return FALSE;
 
   /* Without an explicit "now", use 16:00 WITA today: the same seed gives the same cases all day. */
   if (demo.now == 0)

@@ -11,11 +11,12 @@
 #include "loket-application.h"
 #include "loket-case-list-model.h"
 #include "loket-demo.h"
+#include "loket-error.h"
 #include "loket-test-utils.h"
 #include "loket-window.h"
 
-#define N_CASES    1000
-#define DEMO_SEED  20260101
+#define N_CASES 1000
+#define DEMO_SEED 20260101
 #define TIMEOUT_MS 30000
 
 static char *fixture_dir;
@@ -38,9 +39,7 @@ list_counted (gpointer data)
 }
 
 static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
+template_child (gpointer widget, GType type, const char *name)
 {
   GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
 
@@ -68,18 +67,18 @@ find_first_inscription (GtkWidget *widget)
 
 typedef struct
 {
-  LoketWindow    *window;
-  GtkColumnView  *column_view;
-  char           *expected; /* agenda number of item 0 */
+  LoketWindow   *window;
+  GtkColumnView *column_view;
+  char          *expected; /* agenda number of item 0 */
 } FirstRow;
 
 static gboolean
 first_row_is_real (gpointer data)
 {
-  FirstRow *row = data;
+  FirstRow           *row = data;
   LoketCaseListModel *cases = loket_window_get_cases (row->window);
-  g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
-  LoketCase *loaded = item != NULL ? loket_case_list_model_get_loaded (cases, item) : NULL;
+  g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+  LoketCase      *loaded = item != NULL ? loket_case_list_model_get_loaded (cases, item) : NULL;
   GtkInscription *cell;
 
   if (loaded == NULL)
@@ -108,7 +107,7 @@ all_items_loaded (gpointer data)
 
   for (guint i = 0; i < all->n; i++)
     {
-      g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (all->cases), i);
+      g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (all->cases), i);
 
       if (loket_case_list_model_get_loaded (all->cases, item) == NULL)
         return FALSE;
@@ -125,7 +124,7 @@ typedef struct
 static gboolean
 search_applied (gpointer data)
 {
-  SearchDone *done = data;
+  SearchDone           *done = data;
   const LoketCaseQuery *query = loket_case_list_model_get_query (done->cases);
 
   return g_strcmp0 (query->search, done->search) == 0
@@ -141,8 +140,7 @@ case_view_ready (gpointer data)
 }
 
 static gboolean
-contains_casefold (const char *haystack,
-                   const char *needle)
+contains_casefold (const char *haystack, const char *needle)
 {
   g_autofree char *h = NULL;
   g_autofree char *n = NULL;
@@ -157,7 +155,7 @@ contains_casefold (const char *haystack,
 static char *
 last_word (const char *text)
 {
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
   guint n = g_strv_length (words);
 
   /* Skip short trailing titles ("S.H.") and pick a real surname. */
@@ -168,16 +166,15 @@ last_word (const char *text)
 }
 
 static void
-save_screenshot (GtkWidget  *window,
-                 const char *path)
+save_screenshot (GtkWidget *window, const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
+  int          width = gtk_widget_get_width (window);
+  int          height = gtk_widget_get_height (window);
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
@@ -207,16 +204,16 @@ spin_a_little (void)
 static void
 test_window_shows_searches_and_selects (void)
 {
-  LoketWindow *window = loket_window_new (NULL);
+  LoketWindow        *window = loket_window_new (NULL);
   LoketCaseListModel *cases;
-  GtkColumnView *column_view;
-  GtkSelectionModel *selection;
-  LoketCaseView *case_view;
-  FirstRow first = { 0 };
-  g_autofree char *term = NULL;
-  g_autofree char *png = NULL;
-  GStatBuf buf;
-  guint n_found;
+  GtkColumnView      *column_view;
+  GtkSelectionModel  *selection;
+  LoketCaseView      *case_view;
+  FirstRow            first = { 0 };
+  g_autofree char    *term = NULL;
+  g_autofree char    *png = NULL;
+  GStatBuf            buf;
+  guint               n_found;
 
   g_object_ref (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -245,7 +242,7 @@ test_window_shows_searches_and_selects (void)
 
   /* Search for the surname of the first case: the list narrows to cases that match. */
   {
-    g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+    g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
     LoketCase *loaded = loket_case_list_model_get_loaded (cases, item);
 
     term = last_word (loket_case_get_applicant_name (loaded));
@@ -267,7 +264,7 @@ test_window_shows_searches_and_selects (void)
   }
   for (guint i = 0; i < n_found; i++)
     {
-      g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), i);
+      g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), i);
       LoketCase *loaded = loket_case_list_model_get_loaded (cases, item);
 
       if (!contains_casefold (loket_case_get_applicant_name (loaded), term)
@@ -286,11 +283,11 @@ test_window_shows_searches_and_selects (void)
   case_view = LOKET_CASE_VIEW (template_child (window, LOKET_TYPE_WINDOW, "case_view"));
   g_assert_true (loket_test_wait_until (case_view_ready, case_view, TIMEOUT_MS));
   {
-    g_autoptr(LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+    g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
     LoketCase *loaded = loket_case_list_model_get_loaded (cases, item);
     GtkLabel *agenda = GTK_LABEL (template_child (case_view, LOKET_TYPE_CASE_VIEW, "agenda_label"));
     GtkWidget *timeline = template_child (case_view, LOKET_TYPE_CASE_VIEW, "timeline_list");
-    guint n_rows = 0;
+    guint      n_rows = 0;
 
     g_assert_cmpstr (gtk_label_get_label (agenda), ==, loket_case_get_agenda_number (loaded));
     for (GtkWidget *row = gtk_widget_get_first_child (timeline); row != NULL;
@@ -310,10 +307,15 @@ test_window_shows_searches_and_selects (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, N_CASES);
 
-  /* A screenshot for people to look at. */
+  /* Clearing the search unselected the case: the pane says so. */
+  g_assert_null (loket_case_view_get_case (case_view));
+
+  /* A screenshot for people to look at, with a case open. */
+  gtk_selection_model_select_item (selection, 2, TRUE);
+  g_assert_true (loket_test_wait_until (case_view_ready, case_view, TIMEOUT_MS));
   spin_a_little ();
   png = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
-                                                                : g_get_tmp_dir (),
+                                                               : g_get_tmp_dir (),
                           "window.png", NULL);
   save_screenshot (GTK_WIDGET (window), png);
   g_assert_cmpint (g_stat (png, &buf), ==, 0);
@@ -328,10 +330,10 @@ test_window_shows_searches_and_selects (void)
 static void
 test_window_sorts_through_the_store (void)
 {
-  LoketWindow *window = g_object_ref (loket_window_new (NULL));
-  GtkColumnView *column_view;
+  LoketWindow         *window = g_object_ref (loket_window_new (NULL));
+  GtkColumnView       *column_view;
   GtkColumnViewColumn *column;
-  LoketCaseListModel *cases;
+  LoketCaseListModel  *cases;
 
   loket_window_open (window, fixture_db);
   gtk_window_present (GTK_WINDOW (window));
@@ -339,9 +341,11 @@ test_window_sorts_through_the_store (void)
   cases = loket_window_get_cases (window);
 
   column_view = GTK_COLUMN_VIEW (template_child (window, LOKET_TYPE_WINDOW, "column_view"));
-  column = GTK_COLUMN_VIEW_COLUMN (template_child (window, LOKET_TYPE_WINDOW, "agenda_column"));
+  column = GTK_COLUMN_VIEW_COLUMN (
+    gtk_widget_get_template_child (GTK_WIDGET (window), LOKET_TYPE_WINDOW, "agenda_column"));
   gtk_column_view_sort_by_column (column_view, column, GTK_SORT_ASCENDING);
-  g_assert_cmpint (loket_case_list_model_get_query (cases)->sort, ==, LOKET_CASE_SORT_AGENDA_NUMBER);
+  g_assert_cmpint (loket_case_list_model_get_query (cases)->sort, ==,
+                   LOKET_CASE_SORT_AGENDA_NUMBER);
   g_assert_false (loket_case_list_model_get_query (cases)->descending);
 
   gtk_column_view_sort_by_column (column_view, column, GTK_SORT_DESCENDING);
@@ -350,8 +354,210 @@ test_window_sorts_through_the_store (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, N_CASES);
 
   /* The model is the paged one, not a GtkSortListModel over every row. */
-  g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (
-                   gtk_column_view_get_model (column_view))) == G_LIST_MODEL (cases));
+  g_assert_true (
+    gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)))
+    == G_LIST_MODEL (cases));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static GtkListBoxRow *
+find_inbox_row (GtkWidget *sidebar, const char *key)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "loket-inbox-key"), key) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static gboolean
+sidebar_filled (gpointer data)
+{
+  return find_inbox_row (data, "overdue") != NULL;
+}
+
+static guint
+inbox_row_count (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *count = gtk_widget_get_last_child (box);
+
+  g_assert_true (GTK_IS_LABEL (count));
+  return (guint) g_ascii_strtoull (gtk_label_get_label (GTK_LABEL (count)), NULL, 10);
+}
+
+typedef struct
+{
+  LoketCaseListModel *cases;
+  LoketCaseFilter     filter;
+} FilterDone;
+
+static gboolean
+filter_applied (gpointer data)
+{
+  FilterDone *done = data;
+
+  return loket_case_list_model_get_query (done->cases)->filter == done->filter
+         && !loket_case_list_model_get_loading (done->cases);
+}
+
+static void
+test_window_inboxes (void)
+{
+  LoketWindow        *window = g_object_ref (loket_window_new (NULL));
+  GtkWidget          *sidebar;
+  GtkListBoxRow      *row;
+  LoketCaseListModel *cases;
+  GtkWidget          *child;
+  guint               n_units = 0;
+  guint               n_overdue;
+
+  loket_window_open (window, fixture_db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  cases = loket_window_get_cases (window);
+
+  sidebar = template_child (window, LOKET_TYPE_WINDOW, "sidebar_list");
+  g_assert_true (loket_test_wait_until (sidebar_filled, sidebar, TIMEOUT_MS));
+
+  /* The fixed inboxes, then the units that have cases, with their counts. */
+  row = find_inbox_row (sidebar, "all");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)) == row);
+  g_assert_cmpuint (inbox_row_count (row), ==, N_CASES);
+  for (child = gtk_widget_get_first_child (sidebar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *key = g_object_get_data (G_OBJECT (child), "loket-inbox-key");
+
+      if (key != NULL && g_str_has_prefix (key, "unit:"))
+        n_units++;
+    }
+  g_assert_cmpuint (n_units, >, 0);
+
+  /* Choosing "Overdue" lists exactly as many cases as the sidebar says. */
+  row = find_inbox_row (sidebar, "overdue");
+  n_overdue = inbox_row_count (row);
+  g_assert_cmpuint (n_overdue, <, N_CASES);
+  gtk_list_box_select_row (GTK_LIST_BOX (sidebar), row);
+  {
+    FilterDone done = { cases, LOKET_CASE_FILTER_OVERDUE };
+
+    g_assert_true (loket_test_wait_until (filter_applied, &done, TIMEOUT_MS));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, n_overdue);
+
+  /* F5 counts again and keeps the inbox. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.refresh", NULL);
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  g_assert_cmpint (loket_case_list_model_get_query (cases)->filter, ==, LOKET_CASE_FILTER_OVERDUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, n_overdue);
+
+  /* The inbox is remembered; put the default back for the other tests. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *saved = g_settings_get_string (settings, "sidebar-inbox");
+
+    g_assert_cmpstr (saved, ==, "overdue");
+  }
+  loket_window_select_inbox (window, "all");
+
+  /* Ctrl+F's action puts the focus in the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.focus-search", NULL);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                            template_child (window, LOKET_TYPE_WINDOW, "search_entry")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_empty_database (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("loket-ui-empty-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  LoketWindow     *window;
+  GtkStack        *list_stack;
+  LoketCaseView   *case_view;
+
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "new", "loket.db", NULL);
+
+  window = g_object_ref (loket_window_new (NULL));
+  loket_window_open (window, db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+
+  /* Another test may have left a different inbox in the settings. */
+  loket_window_select_inbox (window, "all");
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+
+  /* A new database in a new folder: created, empty, and the window says so. */
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loket_window_get_cases (window))), ==,
+                    0);
+  list_stack = GTK_STACK (template_child (window, LOKET_TYPE_WINDOW, "list_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (
+                     template_child (window, LOKET_TYPE_WINDOW, "list_empty_page"))),
+                   ==, "No Cases Yet");
+  case_view = LOKET_CASE_VIEW (template_child (window, LOKET_TYPE_WINDOW, "case_view"));
+  g_assert_null (loket_case_view_get_case (case_view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  loket_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  LoketCaseListModel *cases;
+  guint               position;
+} ItemLoaded;
+
+static gboolean
+item_loaded (gpointer data)
+{
+  ItemLoaded *wait = data;
+  g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (wait->cases), wait->position);
+
+  return item != NULL && loket_case_list_model_get_loaded (wait->cases, item) != NULL;
+}
+
+static void
+test_window_scrolls_to_the_end (void)
+{
+  LoketWindow        *window = g_object_ref (loket_window_new (NULL));
+  LoketCaseListModel *cases;
+  GtkScrolledWindow  *scroller;
+  GtkAdjustment      *vadjustment;
+  ItemLoaded          last;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  loket_window_open (window, fixture_db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  g_assert_true (loket_test_wait_until (window_mapped, window, TIMEOUT_MS));
+  cases = loket_window_get_cases (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, N_CASES);
+
+  /* Jump to the bottom as a dragged scrollbar would: the view asks for the last rows, the
+   * model loads their pages and no more. */
+  scroller = GTK_SCROLLED_WINDOW (
+    gtk_widget_get_parent (template_child (window, LOKET_TYPE_WINDOW, "column_view")));
+  vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  spin_a_little ();
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+
+  last.cases = cases;
+  last.position = N_CASES - 1;
+  g_assert_true (loket_test_wait_until (item_loaded, &last, TIMEOUT_MS));
+  g_assert_cmpuint (loket_case_list_model_get_n_cached_pages (cases), <,
+                    N_CASES / LOKET_CASE_LIST_MODEL_PAGE_SIZE);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -360,12 +566,12 @@ test_window_sorts_through_the_store (void)
 static void
 test_window_refuses_malformed_catalog (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("loket-ui-catalog-XXXXXX", &error);
   g_autofree char *broken = NULL;
   g_autofree char *db = NULL;
-  LoketWindow *window;
-  AdwStatusPage *page;
+  LoketWindow     *window;
+  AdwStatusPage   *page;
 
   g_assert_no_error (error);
   broken = g_build_filename (dir, "broken.json", NULL);
@@ -398,12 +604,12 @@ test_window_refuses_malformed_catalog (void)
 static void
 test_window_refuses_corrupt_database (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("loket-ui-corrupt-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "loket.db", NULL);
   g_autofree char *after = NULL;
-  const char *garbage = "This is not a SQLite database, just some text that must survive.\n";
-  LoketWindow *window;
+  const char      *garbage = "This is not a SQLite database, just some text that must survive.\n";
+  LoketWindow     *window;
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (db, garbage, -1, &error));
@@ -415,6 +621,11 @@ test_window_refuses_corrupt_database (void)
 
   g_assert_cmpstr (loket_window_get_state (window), ==, "error");
   g_assert_nonnull (loket_window_get_error (window));
+  g_assert_true (
+    g_error_matches (loket_window_get_error (window), LOKET_ERROR, LOKET_ERROR_CORRUPT));
+  g_assert_cmpstr (adw_status_page_get_title (
+                     ADW_STATUS_PAGE (template_child (window, LOKET_TYPE_WINDOW, "error_page"))),
+                   ==, "The Database Is Damaged");
   g_assert_null (loket_window_get_cases (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -426,13 +637,46 @@ test_window_refuses_corrupt_database (void)
 }
 
 static void
+test_window_refuses_unusable_folder (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("loket-ui-notdir-XXXXXX", &error);
+  g_autofree char *file = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *after = NULL;
+  LoketWindow     *window;
+
+  /* The data folder's place is taken by a file: no one, not even root, can use it. */
+  g_assert_no_error (error);
+  file = g_build_filename (dir, "loket", NULL);
+  g_assert_true (g_file_set_contents (file, "a file, not a folder\n", -1, &error));
+  g_assert_no_error (error);
+  db = g_build_filename (file, "loket.db", NULL);
+
+  window = g_object_ref (loket_window_new (NULL));
+  loket_window_open (window, db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (window_left_loading, window, TIMEOUT_MS));
+
+  g_assert_cmpstr (loket_window_get_state (window), ==, "error");
+  g_assert_nonnull (loket_window_get_error (window));
+  g_assert_null (loket_window_get_cases (window));
+  g_assert_true (g_file_get_contents (file, &after, NULL, &error));
+  g_assert_cmpstr (after, ==, "a file, not a folder\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  loket_test_remove_tree (dir);
+}
+
+static void
 test_window_refuses_unwritable_folder (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *locked = NULL;
   g_autofree char *db = NULL;
-  LoketWindow *window;
+  LoketWindow     *window;
 
   if (geteuid () == 0)
     {
@@ -464,10 +708,10 @@ test_window_refuses_unwritable_folder (void)
 static void
 test_widgets_finalize (void)
 {
-  GtkWidget *view = g_object_ref_sink (loket_case_view_new ());
-  GtkWidget *window = g_object_ref (GTK_WIDGET (loket_window_new (NULL)));
+  GtkWidget          *view = g_object_ref_sink (loket_case_view_new ());
+  GtkWidget          *window = g_object_ref (GTK_WIDGET (loket_window_new (NULL)));
   LoketCaseListModel *model = loket_case_list_model_new (NULL);
-  LoketApplication *app = loket_application_new ();
+  LoketApplication   *app = loket_application_new ();
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_null (loket_case_view_get_case (LOKET_CASE_VIEW (view)));
@@ -486,12 +730,12 @@ test_widgets_finalize (void)
 static void
 create_demo_database (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LoketServiceCatalog) catalog = NULL;
-  g_autoptr(LoketWorkCalendar) calendar = NULL;
-  g_autoptr(LoketOrgChart) org = NULL;
-  g_autoptr(LoketCaseProjector) projector = NULL;
-  g_autoptr(LoketStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (LoketWorkCalendar) calendar = NULL;
+  g_autoptr (LoketOrgChart) org = NULL;
+  g_autoptr (LoketCaseProjector) projector = NULL;
+  g_autoptr (LoketStore) store = NULL;
 
   fixture_dir = g_dir_make_tmp ("loket-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -506,15 +750,14 @@ create_demo_database (void)
   projector = loket_case_projector_new (catalog, calendar);
   store = loket_store_open (fixture_db, projector, &error);
   g_assert_no_error (error);
-  g_assert_true (loket_demo_populate (store, catalog, org, N_CASES, DEMO_SEED, NULL, 0, NULL, NULL,
-                                      &error));
+  g_assert_true (
+    loket_demo_populate (store, catalog, org, N_CASES, DEMO_SEED, NULL, 0, NULL, NULL, &error));
   g_assert_no_error (error);
   loket_store_close (store);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   int status;
 
@@ -524,14 +767,30 @@ main (int   argc,
 
   create_demo_database ();
 
+  /* AdwApplication loads the style sheet in the app; the tests have no application. */
+  {
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   g_test_add_func ("/loket/app/widgets/finalize", test_widgets_finalize);
   g_test_add_func ("/loket/app/window/shows-searches-and-selects",
                    test_window_shows_searches_and_selects);
-  g_test_add_func ("/loket/app/window/sorts-through-the-store", test_window_sorts_through_the_store);
+  g_test_add_func ("/loket/app/window/sorts-through-the-store",
+                   test_window_sorts_through_the_store);
+  g_test_add_func ("/loket/app/window/inboxes", test_window_inboxes);
+  g_test_add_func ("/loket/app/window/scrolls-to-the-end", test_window_scrolls_to_the_end);
+  g_test_add_func ("/loket/app/window/empty-database", test_window_empty_database);
   g_test_add_func ("/loket/app/window/refuses-malformed-catalog",
                    test_window_refuses_malformed_catalog);
   g_test_add_func ("/loket/app/window/refuses-corrupt-database",
                    test_window_refuses_corrupt_database);
+  g_test_add_func ("/loket/app/window/refuses-unusable-folder",
+                   test_window_refuses_unusable_folder);
   g_test_add_func ("/loket/app/window/refuses-unwritable-folder",
                    test_window_refuses_unwritable_folder);
 

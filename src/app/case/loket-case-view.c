@@ -14,26 +14,22 @@ struct _LoketCaseView
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack   *stack;
-  GtkLabel   *agenda_label;
-  GtkLabel   *service_label;
-  GtkLabel   *status_label;
-  GtkLabel   *due_label;
-  GtkLabel   *applicant_value;
+  GtkStack     *stack;
+  GtkLabel     *agenda_label;
+  GtkLabel     *service_label;
+  GtkLabel     *status_label;
+  GtkLabel     *due_label;
+  AdwActionRow *applicant_row;
   AdwActionRow *nik_row;
-  GtkLabel   *nik_value;
-  GtkLabel   *subject_value;
-  GtkLabel   *channel_value;
-  GtkLabel   *received_value;
+  AdwActionRow *subject_row;
+  AdwActionRow *channel_row;
+  AdwActionRow *received_row;
   AdwActionRow *complete_row;
-  GtkLabel   *complete_value;
   AdwActionRow *due_row;
-  GtkLabel   *due_value;
   AdwActionRow *holder_row;
-  GtkLabel   *holder_value;
-  GtkStack   *timeline_stack;
-  GtkSpinner *timeline_spinner;
-  GtkListBox *timeline_list;
+  GtkStack     *timeline_stack;
+  GtkSpinner   *timeline_spinner;
+  GtkListBox   *timeline_list;
 
   /* Owned references */
   LoketCase           *kase;
@@ -61,8 +57,8 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *status_classes[] = {
-  "registered", "incomplete", "in-process", "paused",
-  "drafting", "awaiting-signature", "signed", "closed",
+  "registered", "incomplete",         "in-process", "paused",
+  "drafting",   "awaiting-signature", "signed",     "closed",
 };
 
 static GTimeZone *
@@ -71,39 +67,36 @@ get_timezone (LoketCaseView *self)
   return self->calendar != NULL ? loket_work_calendar_get_timezone (self->calendar) : NULL;
 }
 
+/* A property row: its title names the field, its subtitle holds the value. Rows of optional
+ * fields hide when the value is empty. */
 static void
-set_value (GtkLabel     *label,
-           AdwActionRow *row,
-           const char   *text)
+set_value (AdwActionRow *row, gboolean optional, const char *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
 
-  gtk_label_set_label (label, has_text ? text : "—");
-  if (row != NULL)
+  adw_action_row_set_subtitle (row, has_text ? text : "—");
+  if (optional)
     gtk_widget_set_visible (GTK_WIDGET (row), has_text);
 }
 
 static void
-set_date_value (LoketCaseView *self,
-                GtkLabel      *label,
-                AdwActionRow  *row,
-                gint64         unix_time)
+set_date_value (LoketCaseView *self, AdwActionRow *row, gboolean optional, gint64 unix_time)
 {
   g_autofree char *text = loket_format_date (unix_time, get_timezone (self));
 
-  set_value (label, row, text);
+  set_value (row, optional, text);
 }
 
 static void
 update_summary (LoketCaseView *self)
 {
-  LoketCase *kase = self->kase;
-  LoketCaseStatus status;
+  LoketCase       *kase = self->kase;
+  LoketCaseStatus  status;
   g_autofree char *nik = NULL;
   g_autofree char *holder = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *due_text = NULL;
-  const char *due_class = NULL;
+  const char      *due_class = NULL;
 
   if (kase == NULL)
     return;
@@ -120,48 +113,57 @@ update_summary (LoketCaseView *self)
   gtk_label_set_label (self->status_label, loket_format_status (status));
 
   deadline = loket_format_case_deadline (kase, self->calendar, self->now, &due_class);
-  gtk_label_set_label (self->due_label, deadline);
+  if (loket_case_get_closed_at (kase) != 0)
+    {
+      g_autofree char *date
+        = loket_format_date (loket_case_get_closed_at (kase), get_timezone (self));
+      g_autofree char *closed = g_strdup_printf (_ ("Closed on %s"), date);
+
+      gtk_label_set_label (self->due_label, closed);
+    }
+  else
+    gtk_label_set_label (self->due_label, deadline);
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "due-late");
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "due-soon");
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "due-done");
   if (due_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->due_label), due_class);
 
-  set_value (self->applicant_value, NULL, loket_case_get_applicant_name (kase));
+  set_value (self->applicant_row, FALSE, loket_case_get_applicant_name (kase));
   nik = loket_format_masked_nik (loket_case_get_applicant_nik (kase));
-  set_value (self->nik_value, self->nik_row, nik);
-  set_value (self->subject_value, NULL, loket_case_get_subject (kase));
-  set_value (self->channel_value, NULL, loket_format_channel (loket_case_get_channel (kase)));
+  set_value (self->nik_row, TRUE, nik);
+  set_value (self->subject_row, FALSE, loket_case_get_subject (kase));
+  set_value (self->channel_row, FALSE, loket_format_channel (loket_case_get_channel (kase)));
 
-  set_date_value (self, self->received_value, NULL, loket_case_get_received_at (kase));
-  set_date_value (self, self->complete_value, self->complete_row,
-                  loket_case_get_complete_at (kase));
+  set_date_value (self, self->received_row, FALSE, loket_case_get_received_at (kase));
+  set_date_value (self, self->complete_row, TRUE, loket_case_get_complete_at (kase));
 
-  if (loket_case_get_due_at (kase) != 0)
+  if (loket_case_get_due_at (kase) != 0 && loket_case_get_closed_at (kase) != 0)
+    due_text = loket_format_date (loket_case_get_due_at (kase), get_timezone (self));
+  else if (loket_case_get_due_at (kase) != 0)
     {
       g_autofree char *date = loket_format_date (loket_case_get_due_at (kase), get_timezone (self));
 
       /* Translators: the due date and the working days left, "5 Dec 2026 (3 working days left)" */
-      due_text = g_strdup_printf (C_("due date", "%s (%s)"), date, deadline);
+      due_text = g_strdup_printf (C_ ("due date", "%s (%s)"), date, deadline);
     }
-  set_value (self->due_value, self->due_row, due_text);
+  set_value (self->due_row, TRUE, due_text);
 
   holder = loket_format_actor (self->org, loket_case_get_holder (kase));
-  set_value (self->holder_value, self->holder_row, holder);
+  set_value (self->holder_row, TRUE, holder);
 }
 
 static GtkWidget *
-create_timeline_row (LoketCaseView *self,
-                     LoketEvent    *event)
+create_timeline_row (LoketCaseView *self, LoketEvent *event)
 {
   g_autofree char *time_text = NULL;
   g_autofree char *author = NULL;
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *top;
-  GtkWidget *label;
-  gint64 wall_ms = 0;
-  guint32 counter = 0;
+  g_autofree char *caption = NULL;
+  GtkWidget       *row;
+  GtkWidget       *box;
+  GtkWidget       *label;
+  gint64           wall_ms = 0;
+  guint32          counter = 0;
 
   if (loket_event_get_hlc (event) != NULL
       && loket_hlc_parse (loket_event_get_hlc (event), &wall_ms, &counter))
@@ -171,38 +173,31 @@ create_timeline_row (LoketCaseView *self,
 
   author = loket_format_actor (self->org, loket_event_get_author (event));
 
+  if (*author != '\0')
+    /* Translators: under an event in the case history: its time and who did it */
+    caption = g_strdup_printf (C_ ("event caption", "%s · %s"), time_text, author);
+  else
+    caption = g_strdup (time_text);
+
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_add_css_class (box, "timeline-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), top);
 
   label = gtk_label_new (loket_format_event_type (loket_event_get_event_type (event)));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (top), label);
+  gtk_box_append (GTK_BOX (box), label);
 
-  label = gtk_label_new (time_text);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "timeline-time");
+  label = gtk_label_new (caption);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (top), label);
-
-  if (*author != '\0')
-    {
-      label = gtk_label_new (author);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "timeline-time");
+  gtk_box_append (GTK_BOX (box), label);
 
   return row;
 }
@@ -218,8 +213,7 @@ clear_timeline (LoketCaseView *self)
 }
 
 static void
-set_loading (LoketCaseView *self,
-             gboolean       loading)
+set_loading (LoketCaseView *self, gboolean loading)
 {
   if (self->loading == !!loading)
     return;
@@ -230,27 +224,39 @@ set_loading (LoketCaseView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-events_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* Holds the view weakly: a closed window does not wait for its reads. */
+typedef struct
 {
-  g_autoptr(LoketCaseView) self = user_data;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
+  GWeakRef      self;
+  GCancellable *cancellable;
+} EventsRequest;
 
+static void
+events_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  EventsRequest *request = user_data;
+  g_autoptr (LoketCaseView) self = g_weak_ref_get (&request->self);
+  g_autoptr (GCancellable) cancellable = g_steal_pointer (&request->cancellable);
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_weak_ref_clear (&request->self);
+  g_free (request);
   events = loket_store_get_case_events_finish (LOKET_STORE (source), result, &error);
+
+  /* Another case was chosen, or the view went away, while these events were read. */
+  if (self == NULL || g_cancellable_is_cancelled (cancellable))
+    return;
+
   if (events == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
 
       clear_timeline (self);
       {
         GtkWidget *row = adw_action_row_new ();
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                       _("The history of this case could not be read"));
+                                       _ ("The history of this case could not be read"));
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
         gtk_widget_add_css_class (row, "error");
         gtk_list_box_append (self->timeline_list, row);
@@ -285,8 +291,14 @@ load_events (LoketCaseView *self)
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  loket_store_get_case_events_async (self->store, loket_case_get_uuid (self->kase),
-                                     self->cancellable, events_loaded_cb, g_object_ref (self));
+  {
+    EventsRequest *request = g_new0 (EventsRequest, 1);
+
+    g_weak_ref_init (&request->self, self);
+    request->cancellable = g_object_ref (self->cancellable);
+    loket_store_get_case_events_async (self->store, loket_case_get_uuid (self->kase),
+                                       self->cancellable, events_loaded_cb, request);
+  }
 }
 
 static void
@@ -310,25 +322,22 @@ loket_case_view_dispose (GObject *object)
 }
 
 static void
-loket_case_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+loket_case_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LoketCaseView *self = LOKET_CASE_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      g_value_set_object (value, self->kase);
-      break;
+      case PROP_CASE:
+        g_value_set_object (value, self->kase);
+        break;
 
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->loading);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -342,31 +351,31 @@ loket_case_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CASE:
-      loket_case_view_set_case (self, g_value_get_object (value));
-      break;
+      case PROP_CASE:
+        loket_case_view_set_case (self, g_value_get_object (value));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 loket_case_view_class_init (LoketCaseViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = loket_case_view_dispose;
   object_class->get_property = loket_case_view_get_property;
   object_class->set_property = loket_case_view_set_property;
 
-  properties[PROP_CASE] =
-    g_param_spec_object ("case", NULL, NULL, LOKET_TYPE_CASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASE]
+    = g_param_spec_object ("case", NULL, NULL, LOKET_TYPE_CASE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING]
+    = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -376,18 +385,14 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, service_label);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, status_label);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, due_label);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, applicant_value);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, applicant_row);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, nik_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, nik_value);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, subject_value);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, channel_value);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, received_value);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, received_row);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, complete_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, complete_value);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, due_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, due_value);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, holder_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, holder_value);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_spinner);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_list);
@@ -425,8 +430,7 @@ loket_case_view_set_context (LoketCaseView       *self,
 }
 
 void
-loket_case_view_set_now (LoketCaseView *self,
-                         gint64         now)
+loket_case_view_set_now (LoketCaseView *self, gint64 now)
 {
   g_return_if_fail (LOKET_IS_CASE_VIEW (self));
 
@@ -443,8 +447,7 @@ loket_case_view_get_case (LoketCaseView *self)
 }
 
 void
-loket_case_view_set_case (LoketCaseView *self,
-                          LoketCase     *kase)
+loket_case_view_set_case (LoketCaseView *self, LoketCase *kase)
 {
   g_return_if_fail (LOKET_IS_CASE_VIEW (self));
   g_return_if_fail (kase == NULL || LOKET_IS_CASE (kase));
@@ -456,13 +459,21 @@ loket_case_view_set_case (LoketCaseView *self,
     g_signal_handlers_disconnect_by_data (self->kase, self);
   g_set_object (&self->kase, kase);
   if (kase != NULL)
-    g_signal_connect_object (kase, "notify", G_CALLBACK (update_summary), self,
-                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (kase, "notify", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->stack, kase != NULL ? "case" : "empty");
   update_summary (self);
   load_events (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+void
+loket_case_view_reload (LoketCaseView *self)
+{
+  g_return_if_fail (LOKET_IS_CASE_VIEW (self));
+
+  update_summary (self);
+  load_events (self);
 }
 
 guint

@@ -33,6 +33,9 @@ LoketCase *loket_case_view_get_case         (LoketCaseView       *self);
 void       loket_case_view_set_case         (LoketCaseView       *self,
                                              LoketCase           *kase);
 
+/* Reads the events of the case again (after changes to the store). */
+void       loket_case_view_reload           (LoketCaseView       *self);
+
 /* Rows in the timeline once the events have arrived (for tests). */
 guint      loket_case_view_get_n_timeline_rows (LoketCaseView    *self);
 /* TRUE while the events of the case are being read. */

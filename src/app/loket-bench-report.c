@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LOKET_BENCH_REPORT=1: print start-up figures of the real app to stdout, then quit.
+// Read by tests/bench/bench-app.c (figures, not pass/fail).
+
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "loket-bench-report.h"
+
+typedef struct
+{
+  GApplication *application;
+  gint64        started;
+  double        first_frame_ms;
+} Watch;
+
+static long
+resident_kib (void)
+{
+  g_autofree char *statm = NULL;
+  long             size = 0;
+  long             resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL)
+      || sscanf (statm, "%ld %ld", &size, &resident) != 2)
+    return -1;
+  return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+static gboolean
+list_is_shown (LoketWindow *window)
+{
+  LoketCaseListModel *cases = loket_window_get_cases (window);
+  g_autoptr (LoketCase) first = NULL;
+
+  if (g_strcmp0 (loket_window_get_state (window), "error") == 0)
+    return TRUE;
+  if (cases == NULL || loket_case_list_model_get_loading (cases))
+    return FALSE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (cases)) == 0)
+    return TRUE;
+
+  first = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+  return loket_case_list_model_get_loaded (cases, first) != NULL;
+}
+
+static gboolean
+tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
+{
+  Watch *watch = user_data;
+  double now_ms = (g_get_monotonic_time () - watch->started) / 1000.0;
+
+  if (watch->first_frame_ms == 0)
+    watch->first_frame_ms = now_ms;
+
+  if (!list_is_shown (LOKET_WINDOW (widget)))
+    return G_SOURCE_CONTINUE;
+
+  printf ("first-frame-ms: %.1f\n", watch->first_frame_ms);
+  printf ("list-shown-ms: %.1f\n", now_ms);
+  printf ("rss-kib-list-open: %ld\n", resident_kib ());
+  if (g_strcmp0 (loket_window_get_state (LOKET_WINDOW (widget)), "error") == 0)
+    printf ("error: %s\n", loket_window_get_error (LOKET_WINDOW (widget))->message);
+  fflush (stdout);
+
+  g_application_quit (watch->application);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+loket_bench_report_enabled (void)
+{
+  return g_strcmp0 (g_getenv ("LOKET_BENCH_REPORT"), "1") == 0;
+}
+
+void
+loket_bench_report_watch (LoketWindow *window, GApplication *application, gint64 started)
+{
+  Watch *watch = g_new0 (Watch, 1);
+
+  g_return_if_fail (LOKET_IS_WINDOW (window));
+
+  watch->application = application;
+  watch->started = started;
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, watch, g_free);
+}
