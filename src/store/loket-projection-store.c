@@ -407,8 +407,8 @@ sort_column (LoketCaseSort sort)
     }
 }
 
-/* Above this many search hits a list walks the sort order instead of sorting the hits. */
-#define SEARCH_SCAN_IN_ORDER_HITS 2000
+/* Reading one row by id costs about this many steps along an index. */
+#define ROW_FETCH_COST 8
 
 static gboolean
 count_search_hits (LoketDb *db, const char *match, gint64 *n_hits, GError **error)
@@ -440,15 +440,22 @@ loket_projection_store_list (LoketDb              *db,
   g_autofree char *match = NULL;
   const char      *direction = query->descending ? "DESC" : "ASC";
   gboolean         have_row;
-  gint64           n_hits = 0;
+  gint64           n_hits = 0, n_cases = 0;
+  gboolean         in_order = FALSE;
 
   /* A search with many hits: walk the sort index and test membership, which stops after one
    * page; with few hits, fetch them all by id and sort them. */
   match = loket_search_index_make_query (query->search);
-  if (match != NULL && !count_search_hits (db, match, &n_hits, error))
+  if (match != NULL
+      && (!count_search_hits (db, match, &n_hits, error)
+          || !loket_db_query_int64 (db, "SELECT coalesce(sum(n), 0) FROM case_counts", &n_cases,
+                                    error)))
     return NULL;
+  /* Walking in order reads about (offset + limit) × cases / hits index entries; fetching and
+   * sorting reads every hit. */
+  in_order = n_hits > 0 && ((gint64) offset + limit) * n_cases / n_hits < n_hits * ROW_FETCH_COST;
   g_clear_pointer (&match, g_free);
-  build_where (query, TRUE, n_hits > SEARCH_SCAN_IN_ORDER_HITS, where, &match);
+  build_where (query, TRUE, in_order, where, &match);
   g_string_append (sql, where->str);
   g_string_append_printf (sql, " ORDER BY %s %s, uuid %s LIMIT :limit OFFSET :offset",
                           sort_column (query->sort), direction, direction);

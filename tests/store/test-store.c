@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Tests for LoketStore: events, hash chain, projections, search, inboxes, blobs, damaged files.
+// Tests for LoketStore: events, hash chain, projections, check, search, inboxes, async API.
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -14,100 +14,7 @@
 #include "loket-projection-store.h"
 #include "loket-store.h"
 #include "loket-test-utils.h"
-#include "store-test-events.h"
-
-/* 2026-10-01 09:00 WITA */
-#define T0 ((gint64) 1790816400)
-
-typedef struct
-{
-  char               *dir;
-  char               *path;
-  LoketCaseProjector *projector;
-  LoketStore         *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("loket-test-store-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "data", "loket.db", NULL);
-  f->projector = store_test_projector_new ();
-  f->store = loket_store_open (f->path, f->projector, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer user_data)
-{
-  g_clear_object (&f->store);
-  g_clear_object (&f->projector);
-  loket_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static void
-reopen (Fixture *f)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_clear_object (&f->store);
-  f->store = loket_store_open (f->path, f->projector, &error);
-  g_assert_no_error (error);
-}
-
-static GPtrArray *
-append_case (Fixture    *f,
-             const char *agenda,
-             const char *name,
-             const char *nik,
-             gint64      received_at,
-             guint       n_events)
-{
-  StoreTestCase spec = { NULL, agenda, name, nik, NULL, received_at, n_events };
-  g_autoptr (GError) error = NULL;
-  GPtrArray *events = store_test_case_events (&spec);
-
-  g_assert_true (loket_store_append_events (f->store, events, &error));
-  g_assert_no_error (error);
-  return events;
-}
-
-static const char *
-case_of (GPtrArray *events)
-{
-  return loket_event_get_case_uuid (g_ptr_array_index (events, 0));
-}
-
-static void
-assert_check_clean (LoketStore *store)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LoketStoreCheckReport) report = loket_store_check (store, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < report->problems->len; i++)
-    g_test_message ("problem: %s", (char *) report->problems->pdata[i]);
-  g_assert_cmpuint (report->problems->len, ==, 0);
-}
-
-static void
-assert_projection_is_fold (Fixture *f, const char *case_uuid)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = loket_store_get_case_events (f->store, case_uuid, &error);
-  g_autoptr (LoketCase) stored = loket_store_get_case (f->store, case_uuid, &error);
-  g_autoptr (LoketCase) folded = NULL;
-
-  g_assert_no_error (error);
-  folded = loket_case_projector_project (f->projector, events, &error);
-  g_assert_no_error (error);
-  g_assert_true (loket_case_equal (stored, folded));
-}
+#include "store-test-fixture.h"
 
 static void
 test_round_trip (Fixture *f, gconstpointer user_data)
@@ -377,6 +284,23 @@ test_rebuild (Fixture *f, gconstpointer user_data)
     g_assert_true (loket_case_equal (before->pdata[i], after->pdata[i]));
   assert_check_clean (f->store);
 
+  /* A search that every case matches lists the same page as no search (it walks the sort
+   * index in order rather than sorting the hits). */
+  {
+    g_autoptr (LoketCaseQuery) searched = loket_case_query_copy (query);
+    g_autoptr (GPtrArray) plain_page = NULL;
+    g_autoptr (GPtrArray) search_page = NULL;
+
+    searched->search = g_strdup ("pemohon");
+    plain_page = loket_store_list_cases (f->store, query, 3, 5, &error);
+    search_page = loket_store_list_cases (f->store, searched, 3, 5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (search_page->len, ==, 5);
+    for (guint i = 0; i < 5; i++)
+      g_assert_cmpstr (loket_case_get_uuid (plain_page->pdata[i]), ==,
+                       loket_case_get_uuid (search_page->pdata[i]));
+  }
+
   /* Search still works after the index was rebuilt in bulk. */
   g_free (query->search);
   query->search = g_strdup ("pemohon 17 18/r");
@@ -547,187 +471,6 @@ test_sort_key (void)
   g_assert_cmpstr (d, ==, e);
 }
 
-/* Blobs through the store */
-
-static void
-test_blobs (Fixture *f, gconstpointer user_data)
-{
-  g_autoptr (GBytes) scan = g_bytes_new_static ("%PDF-1.4 KTP scan", 17);
-  g_autoptr (GBytes) back = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LoketStoreCheckReport) report = NULL;
-  g_autofree char *sha = loket_store_add_blob (f->store, scan, &error);
-  g_autofree char *again = loket_store_add_blob (f->store, scan, &error);
-  g_autofree char *file = NULL;
-  g_autofree char *prefix = NULL;
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (sha, ==, again);
-  back = loket_store_read_blob (f->store, sha, &error);
-  g_assert_true (g_bytes_equal (back, scan));
-  report = loket_store_check (f->store, &error);
-  g_assert_cmpuint (report->n_blobs, ==, 1);
-  g_assert_cmpuint (report->problems->len, ==, 0);
-  g_clear_pointer (&report, loket_store_check_report_free);
-
-  prefix = g_strndup (sha, 2);
-  file = g_build_filename (f->dir, "data", "loket.db.blobs", prefix, sha, NULL);
-  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (g_file_set_contents (file, "%PDF-1.4 KTP scaN", 17, NULL));
-  g_clear_pointer (&back, g_bytes_unref);
-  back = loket_store_read_blob (f->store, sha, &error);
-  g_assert_null (back);
-  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT);
-  g_clear_error (&error);
-  report = loket_store_check (f->store, &error);
-  g_assert_cmpuint (report->problems->len, ==, 1);
-  g_assert_true (g_str_has_prefix (report->problems->pdata[0], "blob "));
-  g_assert_nonnull (strstr (report->problems->pdata[0], sha));
-}
-
-/* Opening damaged or foreign files */
-
-static GBytes *
-file_bytes (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-assert_open_corrupt (const char *path, LoketCaseProjector *projector)
-{
-  g_autoptr (GBytes) before = file_bytes (path);
-  g_autoptr (GBytes) after = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LoketStore) store = loket_store_open (path, projector, &error);
-
-  g_assert_null (store);
-  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "is not a Loket database or is damaged"));
-  after = file_bytes (path);
-  g_assert_true (g_bytes_equal (before, after));
-}
-
-static void
-test_open_corrupt (Fixture *f, gconstpointer user_data)
-{
-  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
-  g_autofree char *noise_path = g_build_filename (f->dir, "noise.db", NULL);
-  g_autofree char *text_path = g_build_filename (f->dir, "notes.db", NULL);
-  g_autofree char *cut_path = g_build_filename (f->dir, "cut.db", NULL);
-  g_autofree char *contents = NULL;
-  guint8           noise[16384];
-  gsize            length;
-
-  for (guint i = 0; i < sizeof noise; i++)
-    noise[i] = g_rand_int_range (rand, 0, 256);
-  g_assert_true (g_file_set_contents (noise_path, (char *) noise, sizeof noise, NULL));
-  assert_open_corrupt (noise_path, f->projector);
-
-  g_assert_true (g_file_set_contents (text_path, "Buku agenda surat masuk 2026\n", -1, NULL));
-  assert_open_corrupt (text_path, f->projector);
-
-  /* A real store, checkpointed and cut in half. */
-  for (guint i = 0; i < 200; i++)
-    {
-      g_autofree char *agenda = g_strdup_printf ("%u/T/2026", i);
-      g_autoptr (GPtrArray) events
-        = append_case (f, agenda, "Pemohon Panjang Namanya", "5371010101900001", T0 + i, 3);
-    }
-  loket_store_close (f->store);
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 65536);
-  g_assert_true (g_file_set_contents (cut_path, contents, length / 2, NULL));
-  assert_open_corrupt (cut_path, f->projector);
-}
-
-static void
-test_open_unwritable (Fixture *f, gconstpointer user_data)
-{
-  g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
-  g_autofree char *under_file = g_build_filename (file, "sub", "loket.db", NULL);
-  g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
-  g_autofree char *in_locked = g_build_filename (locked, "loket.db", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LoketStore) store = NULL;
-
-  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
-  store = loket_store_open (under_file, f->projector, &error);
-  g_assert_null (store);
-  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "folder"));
-  g_clear_error (&error);
-
-  g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
-  if (access (locked, W_OK) == 0)
-    {
-      /* root writes anywhere: nothing more to test here */
-      g_test_message ("running as root: the read-only folder case is not testable");
-      return;
-    }
-  store = loket_store_open (in_locked, f->projector, &error);
-  g_assert_null (store);
-  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_IO);
-  g_chmod (locked, 0755);
-}
-
-/* Migrations with data: a v1 database made from the v1 schema fixture. */
-static void
-test_migrate_v1_with_data (Fixture *f, gconstpointer user_data)
-{
-  g_autofree char *v1_path = g_build_filename (f->dir, "v1.db", NULL);
-  g_autofree char *schema_path
-    = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v1.sql", NULL);
-  g_autofree char *schema = NULL;
-  g_autofree char *pragmas = g_strdup_printf (
-    "PRAGMA user_version = 1; PRAGMA application_id = %d;", LOKET_DB_APPLICATION_ID);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LoketStore) store = NULL;
-  g_autoptr (LoketCase) kase = NULL;
-  g_autoptr (GPtrArray) back = NULL;
-  StoreTestCase spec = { NULL, "99/V1/2025", "Kornelis Bani", "5371010101800009", NULL, T0, 5 };
-  g_autoptr (GPtrArray) events = store_test_case_events (&spec);
-
-  g_assert_true (g_file_get_contents (schema_path, &schema, NULL, &error));
-  {
-    g_autoptr (LoketDb) db = loket_db_open (v1_path, LOKET_DB_OPEN_READ_WRITE, &error);
-    g_autoptr (LoketCase) folded = loket_case_projector_project (f->projector, events, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (loket_db_exec (db, schema, &error));
-    g_assert_true (loket_db_exec (db, pragmas, &error));
-    g_assert_true (loket_db_begin (db, &error));
-    for (guint i = 0; i < events->len; i++)
-      {
-        gboolean inserted;
-        g_assert_true (loket_event_store_append (db, events->pdata[i], &inserted, &error));
-        g_assert_no_error (error);
-      }
-    g_assert_true (loket_projection_store_insert_bulk (db, folded, "Rekomendasi AKAD", &error));
-    g_assert_true (loket_db_commit (db, &error));
-    g_assert_no_error (error);
-  }
-
-  store = loket_store_open (v1_path, f->projector, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (loket_store_get_schema_version (store), ==, loket_db_migrations_get_latest ());
-  back = loket_store_get_case_events (store, case_of (events), &error);
-  g_assert_cmpuint (back->len, ==, 5);
-  kase = loket_store_get_case (store, case_of (events), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (loket_case_get_applicant_name (kase), ==, "Kornelis Bani");
-  assert_check_clean (store);
-  {
-    g_autoptr (LoketCaseQuery) query = loket_case_query_new ();
-    query->search = g_strdup ("kornel 99/v1");
-    g_assert_cmpuint (loket_store_count_cases (store, query, &error), ==, 1);
-  }
-}
-
 /* The async API completes on the caller's main context. */
 
 typedef struct
@@ -845,10 +588,6 @@ main (int argc, char *argv[])
   ADD ("check/derived-tables", test_check_derived_tables);
   ADD ("search/narrows", test_search);
   ADD ("queries/inboxes-filters-sort", test_queries);
-  ADD ("blobs/dedupe-and-corruption", test_blobs);
-  ADD ("open/corrupt-file-untouched", test_open_corrupt);
-  ADD ("open/unwritable-folder", test_open_unwritable);
-  ADD ("migrations/v1-with-data", test_migrate_v1_with_data);
   ADD ("async/complete-on-main-context", test_async);
 #undef ADD
   g_test_add_func ("/loket/store/projections/sort-key", test_sort_key);
