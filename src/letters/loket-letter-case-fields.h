@@ -3,6 +3,7 @@
 #pragma once
 
 #include "loket-case.h"
+#include "loket-letter.h"
 #include "loket-letter-fields.h"
 #include "loket-org-chart.h"
 #include "loket-service-catalog.h"
