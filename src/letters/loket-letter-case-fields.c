@@ -244,8 +244,8 @@ fill_agency (LoketLetterFields *f, LoketAgency *agency, JsonObject *extra, Loket
   if (phone != NULL)
     g_string_append_printf (contact, "Telepon %s", phone);
   for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
-    g_string_append_printf (contact, "%s%s %s", contact->len > 0 ? ", " : "",
-                            i == 0 ? "Pos-el" : "", json_array_get_string_element (emails, i));
+    g_string_append_printf (contact, "%s%s%s", contact->len > 0 ? ", " : "",
+                            i == 0 ? "Pos-el " : "", json_array_get_string_element (emails, i));
   if (web != NULL)
     g_string_append_printf (contact, "%sLaman %s", contact->len > 0 ? ", " : "", web);
   if (contact->len > 0)

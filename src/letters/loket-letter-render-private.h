@@ -19,6 +19,8 @@ typedef enum
   LOKET_FONT_KOP_AGENCY, /* 16 pt bold */
   LOKET_FONT_KOP_LINE,   /* 10 pt */
   LOKET_FONT_TITLE,      /* 13 pt bold */
+  LOKET_FONT_TABLE,      /* 10.5 pt: ruled table cells */
+  LOKET_FONT_TABLE_BOLD, /* 10.5 pt bold: table headers */
   LOKET_N_FONTS,
 } LoketFont;
 

@@ -231,7 +231,9 @@ render_grid (LoketPage *p, LoketLetterBlock *block, double indent)
           double cw = g_array_index (block->widths, double, c) * width - 2 * pad
                       - (c == 0 ? colon : 0);
           PangoLayout *layout = loket_page_layout (p, cells[c] != NULL ? cells[c] : "", FALSE,
-                                                   header ? LOKET_FONT_BOLD : LOKET_FONT_BODY,
+                                                   !ruled ? LOKET_FONT_BODY
+                                                   : header ? LOKET_FONT_TABLE_BOLD
+                                                            : LOKET_FONT_TABLE,
                                                    MAX (cw, 10), header ? PANGO_ALIGN_CENTER
                                                                         : PANGO_ALIGN_LEFT, FALSE);
           g_ptr_array_add (layouts, layout);
@@ -337,6 +339,8 @@ setup_fonts (LoketPage *p)
     [LOKET_FONT_KOP_AGENCY] = { 16, PANGO_WEIGHT_BOLD },
     [LOKET_FONT_KOP_LINE] = { 10, PANGO_WEIGHT_NORMAL },
     [LOKET_FONT_TITLE] = { 13, PANGO_WEIGHT_BOLD },
+    [LOKET_FONT_TABLE] = { 10.5, PANGO_WEIGHT_NORMAL },
+    [LOKET_FONT_TABLE_BOLD] = { 10.5, PANGO_WEIGHT_BOLD },
   };
 
   for (guint i = 0; i < LOKET_N_FONTS; i++)
