@@ -390,12 +390,12 @@ loket_letter_render (LoketLetter *letter, LoketPaperSize paper, GError **error)
   setup_fonts (&p);
   cairo_set_source_rgb (p.cr, 0, 0, 0);
 
+  draw_page_furniture (&p);
   p.y = p.top - 8 * LOKET_MM; /* the kop sits in the top margin's lower part */
   loket_letter_render_head (&p);
   loket_letter_render_sk_parts (&p);
   render_blocks (&p);
   loket_letter_render_closing (&p, &local_error);
-  draw_page_furniture (&p);
 
   for (guint i = 0; i < LOKET_N_FONTS; i++)
     pango_font_description_free (p.fonts[i]);
