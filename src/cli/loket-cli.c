@@ -22,6 +22,8 @@ static const Command commands[] = {
   { "cases", loket_cli_cases, N_("List or search cases") },
   { "check", loket_cli_check, N_("Check a database: integrity, hash chains, projections") },
   { "rebuild", loket_cli_rebuild, N_("Recompute every case projection from the events") },
+  { "sign", loket_cli_sign, N_("Sign a PDF with a PKCS#12 file or a PKCS#11 token") },
+  { "verify", loket_cli_verify, N_("Check the signatures of a PDF") },
 };
 
 static void
