@@ -466,6 +466,7 @@ loket_pdf_sign_file (const char                *in_path,
   g_autoptr (GBytes) input = NULL;
   g_autoptr (GBytes) output = NULL;
   g_autoptr (GMappedFile) mapped = NULL;
+  g_autoptr (GError) local_error = NULL;
   gsize len;
   const char *data;
 
@@ -482,8 +483,14 @@ loket_pdf_sign_file (const char                *in_path,
     return FALSE;
   data = g_bytes_get_data (output, &len);
   /* Temporary file + rename: a failure leaves neither a partial nor an empty output. */
-  return g_file_set_contents_full (out_path, data, (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  if (!g_file_set_contents_full (out_path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, &local_error))
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Cannot write the signed PDF “%s”: %s"),
+                   out_path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
