@@ -194,6 +194,21 @@ format_time (GDateTime *time)
   return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
 }
 
+/* Changed since signing: a later revision, or bytes of a signed range that no longer match. */
+static gboolean
+document_modified (LoketPdfVerification *result)
+{
+  if (result->modified_after_signing)
+    return TRUE;
+  for (guint i = 0; i < result->signatures->len; i++)
+    {
+      LoketPdfSignature *sig = result->signatures->pdata[i];
+      if (!sig->byte_range_ok || !sig->digest_matches)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 print_json (const char           *path,
             LoketPdfVerification *result,
@@ -210,7 +225,7 @@ print_json (const char           *path,
   json_builder_set_member_name (b, "valid");
   json_builder_add_boolean_value (b, result->valid);
   json_builder_set_member_name (b, "modified");
-  json_builder_add_boolean_value (b, result->modified_after_signing || !result->valid);
+  json_builder_add_boolean_value (b, document_modified (result));
   json_builder_set_member_name (b, "modified_after_signing");
   json_builder_add_boolean_value (b, result->modified_after_signing);
   json_builder_set_member_name (b, "signatures");

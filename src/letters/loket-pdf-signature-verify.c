@@ -100,7 +100,7 @@ set_problem (LoketPdfSignature *sig,
     sig->problem = g_strdup (message);
 }
 
-/* Finds "N G obj" before @pos and parses that object. */
+/* Finds the nearest "N G obj" before @pos whose object is a dictionary holding @pos. */
 static LoketPdfValue *
 enclosing_object (const guint8 *data,
                   gsize         len,
@@ -110,22 +110,30 @@ enclosing_object (const guint8 *data,
 
   for (gsize i = pos; i >= limit + 3 && i >= 3; i--)
     {
-      gsize start;
+      gsize start, digits;
       guint num, gen;
+      LoketPdfValue *value;
 
-      if (memcmp (data + i - 3, "obj", 3) != 0)
+      if (memcmp (data + i - 3, "obj", 3) != 0 || (i >= 6 && memcmp (data + i - 6, "end", 3) == 0))
         continue;
-      start = i - 3;
       /* Back over " G " and "N". */
+      start = i - 3;
       while (start > 0 && (data[start - 1] == ' ' || data[start - 1] == '\r' || data[start - 1] == '\n'))
         start--;
+      digits = start;
       while (start > 0 && g_ascii_isdigit (data[start - 1]))
         start--;
+      if (start == digits)
+        continue;
       while (start > 0 && data[start - 1] == ' ')
         start--;
       while (start > 0 && g_ascii_isdigit (data[start - 1]))
         start--;
-      return loket_pdf_parse_indirect (data, len, start, &num, &gen, NULL);
+      value = loket_pdf_parse_indirect (data, len, start, &num, &gen, NULL);
+      if (value != NULL && value->kind == LOKET_PDF_DICT &&
+          loket_pdf_dict_get (value, "ByteRange") != NULL)
+        return value;
+      loket_pdf_value_free (value);
     }
   return NULL;
 }

@@ -99,13 +99,14 @@ pin_cb (void       *userdata,
   return 0;
 }
 
-/* The URL without its "type=" attribute and without a query ("?pin-value=…"). */
+/* The URL without its "type=" attribute and without PIN query attributes. */
 static char *
 object_url (const char *url)
 {
   g_autoptr (GString) out = g_string_new ("pkcs11:");
   const char *path = url + strlen ("pkcs11:");
-  g_autofree char *plain = g_strndup (path, strcspn (path, "?"));
+  gsize path_len = strcspn (path, "?");
+  g_autofree char *plain = g_strndup (path, path_len);
   g_auto (GStrv) attrs = g_strsplit (plain, ";", -1);
   gboolean first = TRUE;
 
@@ -118,7 +119,31 @@ object_url (const char *url)
       g_string_append (out, attrs[i]);
       first = FALSE;
     }
+  if (path[path_len] == '?')
+    {
+      g_auto (GStrv) query = g_strsplit (path + path_len + 1, "&", -1);
+      first = TRUE;
+      for (guint i = 0; query[i] != NULL; i++)
+        {
+          if (query[i][0] == '\0' || g_str_has_prefix (query[i], "pin-"))
+            continue;
+          g_string_append_c (out, first ? '?' : '&');
+          g_string_append (out, query[i]);
+          first = FALSE;
+        }
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* @base with ";type=@type" inserted before its query, if any. */
+static char *
+with_type (const char *base,
+           const char *type)
+{
+  const char *query = strchr (base, '?');
+  g_autofree char *path = g_strndup (base, query != NULL ? (gsize) (query - base) : strlen (base));
+
+  return g_strconcat (path, ";type=", type, query != NULL ? query : "", NULL);
 }
 
 static gpointer
@@ -159,8 +184,8 @@ loket_pkcs11_signer_new (const char *url,
   self = g_object_new (LOKET_TYPE_PKCS11_SIGNER, NULL);
   self->pin = g_strdup (pin);
   base = object_url (url);
-  crt_url = g_strconcat (base, ";type=cert", NULL);
-  key_url = g_strconcat (base, ";type=private", NULL);
+  crt_url = with_type (base, "cert");
+  key_url = with_type (base, "private");
 
   ret = gnutls_x509_crt_init (&self->crt);
   if (ret >= 0)

@@ -126,6 +126,53 @@ test_pkcs12_tampered (void)
    * the PDF structure, so only the signature can notice. */
   pades_flip_byte (out, 10);
   assert_checkers (out, FALSE);
+  {
+    g_autofree char *cli = cli_path ();
+    g_autofree char *report = NULL;
+    g_assert_cmpint (pades_run (&report, cli, "verify", "--json", out, NULL), ==, 1);
+    g_assert_nonnull (strstr (report, "\"modified\" : true"));
+    g_assert_nonnull (strstr (report, "\"digest_matches\" : false"));
+  }
+}
+
+static void
+sign_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!loket_pdf_sign_file_finish (result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "done");
+}
+
+static void
+test_async (void)
+{
+  g_autoptr (LoketSigner) signer = pkcs12_signer ();
+  g_autofree char *out = pades_fixture_path (fx, "p12-async.pdf");
+  g_autofree char *cancelled_out = pades_fixture_path (fx, "p12-cancelled.pdf");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  LoketPdfSignOptions options = { .signer_name = "Siti Rahmawati", .page = 1 };
+  GError *error = NULL;
+
+  loket_pdf_sign_file_async (fx->input_pdf, out, signer, &options, NULL, sign_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NONE); /* the success marker */
+  g_clear_error (&error);
+  assert_checkers (out, TRUE);
+
+  g_cancellable_cancel (cancellable);
+  loket_pdf_sign_file_async (fx->input_pdf, cancelled_out, signer, NULL, cancellable, sign_done_cb,
+                             &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (cancelled_out, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -463,6 +510,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/letters/pades/pkcs12-valid", test_pkcs12_valid);
   g_test_add_func ("/loket/letters/pades/pkcs12-tampered", test_pkcs12_tampered);
   g_test_add_func ("/loket/letters/pades/verify-library", test_verify_library);
+  g_test_add_func ("/loket/letters/pades/async", test_async);
   g_test_add_func ("/loket/letters/pades/modified-after-signing", test_modified_after_signing);
   g_test_add_func ("/loket/letters/pades/two-signatures", test_two_signatures);
   g_test_add_func ("/loket/letters/pades/refusals", test_refusals);
