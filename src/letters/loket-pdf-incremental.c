@@ -33,14 +33,13 @@ typedef struct
 
 struct _LoketPdfUpdate
 {
-  LoketPdfDocument *doc; /* borrowed */
+  LoketPdfDocument *doc;     /* borrowed */
   GArray           *objects; /* UpdateObject */
   guint             next_num;
 };
 
 static gboolean
-unsupported (GError    **error,
-             const char *message)
+unsupported (GError **error, const char *message)
 {
   g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_UNSUPPORTED, message);
   return FALSE;
@@ -50,15 +49,12 @@ static gboolean
 damaged (GError **error)
 {
   g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _("The PDF is damaged: its cross-reference table cannot be read"));
+                       _ ("The PDF is damaged: its cross-reference table cannot be read"));
   return FALSE;
 }
 
 static gboolean
-read_uint (const guint8 *data,
-           gsize         len,
-           gsize        *pos,
-           guint64      *out)
+read_uint (const guint8 *data, gsize len, gsize *pos, guint64 *out)
 {
   gsize start;
 
@@ -71,10 +67,7 @@ read_uint (const guint8 *data,
 }
 
 static gboolean
-has_keyword (const guint8 *data,
-             gsize         len,
-             gsize         pos,
-             const char   *kw)
+has_keyword (const guint8 *data, gsize len, gsize pos, const char *kw)
 {
   gsize n = strlen (kw);
   return pos + n <= len && memcmp (data + pos, kw, n) == 0;
@@ -82,9 +75,7 @@ has_keyword (const guint8 *data,
 
 /* Reads one xref section at @offset and its trailer; returns the trailer. */
 static LoketPdfValue *
-read_section (LoketPdfDocument *doc,
-              gsize             offset,
-              GError          **error)
+read_section (LoketPdfDocument *doc, gsize offset, GError **error)
 {
   gsize pos = offset;
 
@@ -92,8 +83,9 @@ read_section (LoketPdfDocument *doc,
   if (!has_keyword (doc->data, doc->len, pos, "xref"))
     {
       if (pos < doc->len && g_ascii_isdigit (doc->data[pos]))
-        return unsupported (error, _("This PDF uses a cross-reference stream, which is not "
-                                     "supported; save it as a classic PDF first")), NULL;
+        return unsupported (error, _ ("This PDF uses a cross-reference stream, which is not "
+                                      "supported; save it as a classic PDF first")),
+               NULL;
       return damaged (error), NULL;
     }
   pos += 4;
@@ -104,16 +96,16 @@ read_section (LoketPdfDocument *doc,
       loket_pdf_skip_space (doc->data, doc->len, &pos);
       if (has_keyword (doc->data, doc->len, pos, "trailer"))
         break;
-      if (!read_uint (doc->data, doc->len, &pos, &first) ||
-          !read_uint (doc->data, doc->len, &pos, &count) || count > doc->len / 18)
+      if (!read_uint (doc->data, doc->len, &pos, &first)
+          || !read_uint (doc->data, doc->len, &pos, &count) || count > doc->len / 18)
         return damaged (error), NULL;
       for (guint64 i = 0; i < count; i++)
         {
           guint64 off, gen;
-          guint num = (guint) (first + i);
+          guint   num = (guint) (first + i);
 
-          if (!read_uint (doc->data, doc->len, &pos, &off) ||
-              !read_uint (doc->data, doc->len, &pos, &gen))
+          if (!read_uint (doc->data, doc->len, &pos, &off)
+              || !read_uint (doc->data, doc->len, &pos, &gen))
             return damaged (error), NULL;
           loket_pdf_skip_space (doc->data, doc->len, &pos);
           if (pos >= doc->len || (doc->data[pos] != 'n' && doc->data[pos] != 'f'))
@@ -145,14 +137,13 @@ loket_pdf_document_free (LoketPdfDocument *doc)
 }
 
 LoketPdfDocument *
-loket_pdf_document_new (GBytes  *bytes,
-                        GError **error)
+loket_pdf_document_new (GBytes *bytes, GError **error)
 {
   g_autoptr (LoketPdfDocument) doc = g_new0 (LoketPdfDocument, 1);
-  gsize tail, pos;
-  guint64 xref;
-  guint sections = 0;
-  gint64 size = 0;
+  gsize                tail, pos;
+  guint64              xref;
+  guint                sections = 0;
+  gint64               size = 0;
   const LoketPdfValue *prev;
 
   doc->bytes = g_bytes_ref (bytes);
@@ -162,7 +153,8 @@ loket_pdf_document_new (GBytes  *bytes,
 
   if (doc->len < 16 || memcmp (doc->data, "%PDF-", 5) != 0)
     {
-      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _("This is not a PDF file"));
+      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                           _ ("This is not a PDF file"));
       return NULL;
     }
   /* "startxref N %%EOF" within the last kilobyte. */
@@ -191,10 +183,11 @@ loket_pdf_document_new (GBytes  *bytes,
       if (trailer->kind != LOKET_PDF_DICT)
         return damaged (error), NULL;
       if (loket_pdf_dict_get (trailer, "Encrypt") != NULL)
-        return unsupported (error, _("Encrypted PDFs cannot be signed")), NULL;
+        return unsupported (error, _ ("Encrypted PDFs cannot be signed")), NULL;
       if (loket_pdf_dict_get (trailer, "XRefStm") != NULL)
-        return unsupported (error, _("This PDF uses a cross-reference stream, which is not "
-                                     "supported; save it as a classic PDF first")), NULL;
+        return unsupported (error, _ ("This PDF uses a cross-reference stream, which is not "
+                                      "supported; save it as a classic PDF first")),
+               NULL;
       prev = loket_pdf_dict_get (trailer, "Prev");
       if (!loket_pdf_value_get_int (prev, &prev_off))
         prev_off = -1;
@@ -207,8 +200,8 @@ loket_pdf_document_new (GBytes  *bytes,
       off = (guint64) prev_off;
     }
 
-  if (!loket_pdf_value_get_int (loket_pdf_dict_get (doc->trailer, "Size"), &size) || size <= 0 ||
-      loket_pdf_dict_get (doc->trailer, "Root") == NULL)
+  if (!loket_pdf_value_get_int (loket_pdf_dict_get (doc->trailer, "Size"), &size) || size <= 0
+      || loket_pdf_dict_get (doc->trailer, "Root") == NULL)
     return damaged (error), NULL;
   doc->size = (guint) size;
   return g_steal_pointer (&doc);
@@ -221,19 +214,17 @@ loket_pdf_document_get_trailer (LoketPdfDocument *doc)
 }
 
 LoketPdfValue *
-loket_pdf_document_get_object (LoketPdfDocument *doc,
-                               guint             num,
-                               GError          **error)
+loket_pdf_document_get_object (LoketPdfDocument *doc, guint num, GError **error)
 {
-  gpointer offset;
-  guint got_num, got_gen;
+  gpointer       offset;
+  guint          got_num, got_gen;
   LoketPdfValue *value;
 
-  if (!g_hash_table_lookup_extended (doc->offsets, GUINT_TO_POINTER (num), NULL, &offset) ||
-      GPOINTER_TO_SIZE (offset) >= doc->len)
+  if (!g_hash_table_lookup_extended (doc->offsets, GUINT_TO_POINTER (num), NULL, &offset)
+      || GPOINTER_TO_SIZE (offset) >= doc->len)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("The PDF is damaged: object %u is missing"), num);
+                   _ ("The PDF is damaged: object %u is missing"), num);
       return NULL;
     }
   value = loket_pdf_parse_indirect (doc->data, doc->len, GPOINTER_TO_SIZE (offset), &got_num,
@@ -242,21 +233,19 @@ loket_pdf_document_get_object (LoketPdfDocument *doc,
     {
       loket_pdf_value_free (value);
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("The PDF is damaged: object %u is missing"), num);
+                   _ ("The PDF is damaged: object %u is missing"), num);
       return NULL;
     }
   return value;
 }
 
 LoketPdfValue *
-loket_pdf_document_resolve (LoketPdfDocument    *doc,
-                            const LoketPdfValue *value,
-                            GError             **error)
+loket_pdf_document_resolve (LoketPdfDocument *doc, const LoketPdfValue *value, GError **error)
 {
   if (value == NULL)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _("The PDF is damaged: a required entry is missing"));
+                           _ ("The PDF is damaged: a required entry is missing"));
       return NULL;
     }
   if (value->kind == LOKET_PDF_REF)
@@ -300,10 +289,7 @@ loket_pdf_update_new_object (LoketPdfUpdate *update)
 }
 
 void
-loket_pdf_update_set_object (LoketPdfUpdate *update,
-                             guint           num,
-                             const char     *body,
-                             gsize           body_len)
+loket_pdf_update_set_object (LoketPdfUpdate *update, guint num, const char *body, gsize body_len)
 {
   UpdateObject object = { num, g_strndup (body, body_len), body_len, 0 };
 
@@ -317,8 +303,7 @@ loket_pdf_update_set_object (LoketPdfUpdate *update,
 }
 
 static gint
-compare_num (gconstpointer a,
-             gconstpointer b)
+compare_num (gconstpointer a, gconstpointer b)
 {
   const UpdateObject *x = a, *y = b;
   return x->num < y->num ? -1 : x->num > y->num;
@@ -328,12 +313,12 @@ GByteArray *
 loket_pdf_update_write (LoketPdfUpdate *update)
 {
   LoketPdfDocument *doc = update->doc;
-  GByteArray *out = g_byte_array_sized_new ((guint) doc->len + 65536);
+  GByteArray       *out = g_byte_array_sized_new ((guint) doc->len + 65536);
   g_autoptr (GString) tail = g_string_new (NULL);
   g_autoptr (LoketPdfValue) trailer = loket_pdf_value_new_raw (LOKET_PDF_DICT, NULL);
-  gsize xref_offset;
+  gsize       xref_offset;
   const char *keep[] = { "Root", "Info", "ID" };
-  char number[32];
+  char        number[32];
 
   g_byte_array_append (out, doc->data, (guint) doc->len);
   if (doc->data[doc->len - 1] != '\n' && doc->data[doc->len - 1] != '\r')
@@ -342,10 +327,10 @@ loket_pdf_update_write (LoketPdfUpdate *update)
   g_array_sort (update->objects, compare_num);
   for (guint i = 0; i < update->objects->len; i++)
     {
-      UpdateObject *object = &g_array_index (update->objects, UpdateObject, i);
-      gpointer gen = g_hash_table_lookup (doc->gens, GUINT_TO_POINTER (object->num));
-      g_autofree char *head = g_strdup_printf ("%u %u obj\n", object->num,
-                                               object->num < doc->size ? GPOINTER_TO_UINT (gen) : 0);
+      UpdateObject    *object = &g_array_index (update->objects, UpdateObject, i);
+      gpointer         gen = g_hash_table_lookup (doc->gens, GUINT_TO_POINTER (object->num));
+      g_autofree char *head = g_strdup_printf (
+        "%u %u obj\n", object->num, object->num < doc->size ? GPOINTER_TO_UINT (gen) : 0);
 
       object->offset = out->len;
       g_byte_array_append (out, (const guint8 *) head, (guint) strlen (head));
@@ -360,16 +345,16 @@ loket_pdf_update_write (LoketPdfUpdate *update)
     {
       guint j = i;
 
-      while (j + 1 < update->objects->len &&
-             g_array_index (update->objects, UpdateObject, j + 1).num ==
-               g_array_index (update->objects, UpdateObject, j).num + 1)
+      while (j + 1 < update->objects->len
+             && g_array_index (update->objects, UpdateObject, j + 1).num
+                  == g_array_index (update->objects, UpdateObject, j).num + 1)
         j++;
       g_string_append_printf (tail, "%u %u\n", g_array_index (update->objects, UpdateObject, i).num,
                               j - i + 1);
       for (; i <= j; i++)
         {
           UpdateObject *object = &g_array_index (update->objects, UpdateObject, i);
-          gpointer gen = g_hash_table_lookup (doc->gens, GUINT_TO_POINTER (object->num));
+          gpointer      gen = g_hash_table_lookup (doc->gens, GUINT_TO_POINTER (object->num));
           g_string_append_printf (tail, "%010" G_GSIZE_FORMAT " %05u n \n", object->offset,
                                   object->num < doc->size ? GPOINTER_TO_UINT (gen) : 0);
         }
@@ -393,8 +378,7 @@ loket_pdf_update_write (LoketPdfUpdate *update)
 }
 
 gsize
-loket_pdf_update_get_offset (LoketPdfUpdate *update,
-                             guint           num)
+loket_pdf_update_get_offset (LoketPdfUpdate *update, guint num)
 {
   for (guint i = 0; i < update->objects->len; i++)
     if (g_array_index (update->objects, UpdateObject, i).num == num)

@@ -22,8 +22,7 @@ loket_pdf_value_free (LoketPdfValue *value)
 }
 
 LoketPdfValue *
-loket_pdf_value_new_raw (LoketPdfKind kind,
-                         const char  *raw)
+loket_pdf_value_new_raw (LoketPdfKind kind, const char *raw)
 {
   LoketPdfValue *value = g_new0 (LoketPdfValue, 1);
 
@@ -35,8 +34,7 @@ loket_pdf_value_new_raw (LoketPdfKind kind,
 }
 
 LoketPdfValue *
-loket_pdf_value_new_ref (guint num,
-                         guint gen)
+loket_pdf_value_new_ref (guint num, guint gen)
 {
   LoketPdfValue *value = loket_pdf_value_new_raw (LOKET_PDF_REF, NULL);
 
@@ -77,9 +75,7 @@ is_delim (guint8 c)
 }
 
 void
-loket_pdf_skip_space (const guint8 *data,
-                      gsize         len,
-                      gsize        *pos)
+loket_pdf_skip_space (const guint8 *data, gsize len, gsize *pos)
 {
   while (*pos < len)
     {
@@ -96,18 +92,15 @@ loket_pdf_skip_space (const guint8 *data,
 }
 
 static gboolean
-parse_error (GError **error,
-             gsize    pos)
+parse_error (GError **error, gsize pos)
 {
   g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-               _("The PDF is damaged: unexpected data at byte %" G_GSIZE_FORMAT), pos);
+               _ ("The PDF is damaged: unexpected data at byte %" G_GSIZE_FORMAT), pos);
   return FALSE;
 }
 
 static char *
-regular_token (const guint8 *data,
-               gsize         len,
-               gsize        *pos)
+regular_token (const guint8 *data, gsize len, gsize *pos)
 {
   gsize start = *pos;
 
@@ -128,11 +121,7 @@ is_uint (const char *s)
 }
 
 static LoketPdfValue *
-parse_value (const guint8 *data,
-             gsize         len,
-             gsize        *pos,
-             guint         depth,
-             GError      **error)
+parse_value (const guint8 *data, gsize len, gsize *pos, guint depth, GError **error)
 {
   g_autoptr (LoketPdfValue) value = NULL;
   gsize start;
@@ -247,8 +236,9 @@ parse_value (const guint8 *data,
               if (is_uint (gen))
                 {
                   loket_pdf_skip_space (data, len, pos);
-                  if (*pos < len && data[*pos] == 'R' &&
-                      (*pos + 1 >= len || is_space (data[*pos + 1]) || is_delim (data[*pos + 1])))
+                  if (*pos < len && data[*pos] == 'R'
+                      && (*pos + 1 >= len || is_space (data[*pos + 1])
+                          || is_delim (data[*pos + 1])))
                     {
                       (*pos)++;
                       g_clear_pointer (&value, loket_pdf_value_free);
@@ -266,10 +256,7 @@ parse_value (const guint8 *data,
 }
 
 LoketPdfValue *
-loket_pdf_parse_value (const guint8 *data,
-                       gsize         len,
-                       gsize        *pos,
-                       GError      **error)
+loket_pdf_parse_value (const guint8 *data, gsize len, gsize *pos, GError **error)
 {
   return parse_value (data, len, pos, 0, error);
 }
@@ -282,7 +269,7 @@ loket_pdf_parse_indirect (const guint8 *data,
                           guint        *gen,
                           GError      **error)
 {
-  gsize pos = offset;
+  gsize            pos = offset;
   g_autofree char *n = NULL;
   g_autofree char *g = NULL;
   g_autofree char *kw = NULL;
@@ -301,8 +288,7 @@ loket_pdf_parse_indirect (const guint8 *data,
 }
 
 LoketPdfValue *
-loket_pdf_dict_get (const LoketPdfValue *dict,
-                    const char          *key)
+loket_pdf_dict_get (const LoketPdfValue *dict, const char *key)
 {
   if (dict == NULL || dict->kind != LOKET_PDF_DICT)
     return NULL;
@@ -313,9 +299,7 @@ loket_pdf_dict_get (const LoketPdfValue *dict,
 }
 
 void
-loket_pdf_dict_set (LoketPdfValue *dict,
-                    const char    *key,
-                    LoketPdfValue *value)
+loket_pdf_dict_set (LoketPdfValue *dict, const char *key, LoketPdfValue *value)
 {
   g_return_if_fail (dict->kind == LOKET_PDF_DICT);
 
@@ -331,15 +315,13 @@ loket_pdf_dict_set (LoketPdfValue *dict,
 }
 
 gboolean
-loket_pdf_value_is_name (const LoketPdfValue *value,
-                         const char          *name)
+loket_pdf_value_is_name (const LoketPdfValue *value, const char *name)
 {
   return value != NULL && value->kind == LOKET_PDF_NAME && g_str_equal (value->raw, name);
 }
 
 gboolean
-loket_pdf_value_get_int (const LoketPdfValue *value,
-                         gint64              *out)
+loket_pdf_value_get_int (const LoketPdfValue *value, gint64 *out)
 {
   char *end = NULL;
 
@@ -354,7 +336,7 @@ loket_pdf_string_decode (const LoketPdfValue *value)
 {
   g_autoptr (GByteArray) out = g_byte_array_new ();
   const char *s;
-  gsize n;
+  gsize       n;
 
   if (value == NULL || value->kind != LOKET_PDF_STRING)
     return NULL;
@@ -395,27 +377,38 @@ loket_pdf_string_decode (const LoketPdfValue *value)
               char e = s[++i];
               switch (e)
                 {
-                case 'n': b = '\n'; break;
-                case 'r': b = '\r'; break;
-                case 't': b = '\t'; break;
-                case 'b': b = '\b'; break;
-                case 'f': b = '\f'; break;
-                case '\r':
-                  if (s[i + 1] == '\n')
-                    i++;
-                  continue;
-                case '\n':
-                  continue;
-                default:
-                  if (e >= '0' && e <= '7')
-                    {
-                      guint v = (guint) (e - '0');
-                      for (int k = 0; k < 2 && i + 2 < n && s[i + 1] >= '0' && s[i + 1] <= '7'; k++)
-                        v = v * 8 + (guint) (s[++i] - '0');
-                      b = (guint8) v;
-                    }
-                  else
-                    b = (guint8) e;
+                  case 'n':
+                    b = '\n';
+                    break;
+                  case 'r':
+                    b = '\r';
+                    break;
+                  case 't':
+                    b = '\t';
+                    break;
+                  case 'b':
+                    b = '\b';
+                    break;
+                  case 'f':
+                    b = '\f';
+                    break;
+                  case '\r':
+                    if (s[i + 1] == '\n')
+                      i++;
+                    continue;
+                  case '\n':
+                    continue;
+                  default:
+                    if (e >= '0' && e <= '7')
+                      {
+                        guint v = (guint) (e - '0');
+                        for (int k = 0; k < 2 && i + 2 < n && s[i + 1] >= '0' && s[i + 1] <= '7';
+                             k++)
+                          v = v * 8 + (guint) (s[++i] - '0');
+                        b = (guint8) v;
+                      }
+                    else
+                      b = (guint8) e;
                 }
             }
           g_byte_array_append (out, &b, 1);
@@ -429,7 +422,7 @@ loket_pdf_string_to_utf8 (const LoketPdfValue *value)
 {
   g_autoptr (GBytes) bytes = loket_pdf_string_decode (value);
   const guint8 *b;
-  gsize n;
+  gsize         n;
 
   if (bytes == NULL)
     return NULL;
@@ -440,46 +433,45 @@ loket_pdf_string_to_utf8 (const LoketPdfValue *value)
 }
 
 void
-loket_pdf_value_serialize (const LoketPdfValue *value,
-                           GString             *out)
+loket_pdf_value_serialize (const LoketPdfValue *value, GString *out)
 {
   switch (value->kind)
     {
-    case LOKET_PDF_NAME:
-      g_string_append_c (out, '/');
-      g_string_append (out, value->raw);
-      break;
-    case LOKET_PDF_REF:
-      g_string_append_printf (out, "%u %u R", value->num, value->gen);
-      break;
-    case LOKET_PDF_ARRAY:
-      g_string_append_c (out, '[');
-      for (guint i = 0; i < value->items->len; i++)
-        {
-          if (i > 0)
+      case LOKET_PDF_NAME:
+        g_string_append_c (out, '/');
+        g_string_append (out, value->raw);
+        break;
+      case LOKET_PDF_REF:
+        g_string_append_printf (out, "%u %u R", value->num, value->gen);
+        break;
+      case LOKET_PDF_ARRAY:
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < value->items->len; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ' ');
+            loket_pdf_value_serialize (value->items->pdata[i], out);
+          }
+        g_string_append_c (out, ']');
+        break;
+      case LOKET_PDF_DICT:
+        g_string_append (out, "<<");
+        for (guint i = 0; i + 1 < value->items->len; i += 2)
+          {
+            loket_pdf_value_serialize (value->items->pdata[i], out);
             g_string_append_c (out, ' ');
-          loket_pdf_value_serialize (value->items->pdata[i], out);
-        }
-      g_string_append_c (out, ']');
-      break;
-    case LOKET_PDF_DICT:
-      g_string_append (out, "<<");
-      for (guint i = 0; i + 1 < value->items->len; i += 2)
-        {
-          loket_pdf_value_serialize (value->items->pdata[i], out);
-          g_string_append_c (out, ' ');
-          loket_pdf_value_serialize (value->items->pdata[i + 1], out);
-          g_string_append_c (out, '\n');
-        }
-      g_string_append (out, ">>");
-      break;
-    case LOKET_PDF_NULL:
-    case LOKET_PDF_BOOL:
-    case LOKET_PDF_NUMBER:
-    case LOKET_PDF_STRING:
-    default:
-      g_string_append (out, value->raw);
-      break;
+            loket_pdf_value_serialize (value->items->pdata[i + 1], out);
+            g_string_append_c (out, '\n');
+          }
+        g_string_append (out, ">>");
+        break;
+      case LOKET_PDF_NULL:
+      case LOKET_PDF_BOOL:
+      case LOKET_PDF_NUMBER:
+      case LOKET_PDF_STRING:
+      default:
+        g_string_append (out, value->raw);
+        break;
     }
 }
 
@@ -506,7 +498,7 @@ loket_pdf_text_string (const char *utf8)
   else
     {
       g_autofree gunichar2 *utf16 = NULL;
-      glong n = 0;
+      glong                 n = 0;
 
       out = g_string_new ("<FEFF");
       utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n, NULL);

@@ -15,7 +15,7 @@
 #include "loket-signer-private.h"
 
 #define OID_MESSAGE_DIGEST "1.2.840.113549.1.9.4"
-#define MAX_OBJ_DISTANCE   (1024 * 1024)
+#define MAX_OBJ_DISTANCE (1024 * 1024)
 
 static void
 signature_free (gpointer data)
@@ -42,9 +42,9 @@ loket_pdf_verification_free (LoketPdfVerification *verification)
 GDateTime *
 loket_pdf_parse_date (const char *text)
 {
-  int f[6] = { 0, 1, 1, 0, 0, 0 };
+  int              f[6] = { 0, 1, 1, 0, 0, 0 };
   static const int width[6] = { 4, 2, 2, 2, 2, 2 };
-  const char *p = text;
+  const char      *p = text;
   g_autoptr (GTimeZone) tz = NULL;
 
   if (p == NULL)
@@ -71,8 +71,8 @@ loket_pdf_parse_date (const char *text)
     }
   if (*p == '+' || *p == '-')
     {
-      int hh = 0, mm = 0;
-      char sign = *p++;
+      int              hh = 0, mm = 0;
+      char             sign = *p++;
       g_autofree char *id = NULL;
 
       if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]))
@@ -93,8 +93,7 @@ loket_pdf_parse_date (const char *text)
 }
 
 static void
-set_problem (LoketPdfSignature *sig,
-             const char        *message)
+set_problem (LoketPdfSignature *sig, const char *message)
 {
   if (sig->problem == NULL)
     sig->problem = g_strdup (message);
@@ -102,23 +101,22 @@ set_problem (LoketPdfSignature *sig,
 
 /* Finds the nearest "N G obj" before @pos whose object is a dictionary holding @pos. */
 static LoketPdfValue *
-enclosing_object (const guint8 *data,
-                  gsize         len,
-                  gsize         pos)
+enclosing_object (const guint8 *data, gsize len, gsize pos)
 {
   gsize limit = pos > MAX_OBJ_DISTANCE ? pos - MAX_OBJ_DISTANCE : 0;
 
   for (gsize i = pos; i >= limit + 3 && i >= 3; i--)
     {
-      gsize start, digits;
-      guint num, gen;
+      gsize          start, digits;
+      guint          num, gen;
       LoketPdfValue *value;
 
       if (memcmp (data + i - 3, "obj", 3) != 0 || (i >= 6 && memcmp (data + i - 6, "end", 3) == 0))
         continue;
       /* Back over " G " and "N". */
       start = i - 3;
-      while (start > 0 && (data[start - 1] == ' ' || data[start - 1] == '\r' || data[start - 1] == '\n'))
+      while (start > 0
+             && (data[start - 1] == ' ' || data[start - 1] == '\r' || data[start - 1] == '\n'))
         start--;
       digits = start;
       while (start > 0 && g_ascii_isdigit (data[start - 1]))
@@ -130,8 +128,8 @@ enclosing_object (const guint8 *data,
       while (start > 0 && g_ascii_isdigit (data[start - 1]))
         start--;
       value = loket_pdf_parse_indirect (data, len, start, &num, &gen, NULL);
-      if (value != NULL && value->kind == LOKET_PDF_DICT &&
-          loket_pdf_dict_get (value, "ByteRange") != NULL)
+      if (value != NULL && value->kind == LOKET_PDF_DICT
+          && loket_pdf_dict_get (value, "ByteRange") != NULL)
         return value;
       loket_pdf_value_free (value);
     }
@@ -139,9 +137,7 @@ enclosing_object (const guint8 *data,
 }
 
 static gboolean
-is_hex_string (const guint8 *data,
-               gsize         a,
-               gsize         b)
+is_hex_string (const guint8 *data, gsize a, gsize b)
 {
   if (b < a + 2 || data[a] != '<' || data[b - 1] != '>')
     return FALSE;
@@ -153,12 +149,10 @@ is_hex_string (const guint8 *data,
 
 /* The DER of the CMS in the hex string at [a, b), without the zero padding. */
 static GBytes *
-decode_contents (const guint8 *data,
-                 gsize         a,
-                 gsize         b)
+decode_contents (const guint8 *data, gsize a, gsize b)
 {
   g_autoptr (GByteArray) der = g_byte_array_new ();
-  int hi = -1;
+  int   hi = -1;
   gsize total;
 
   for (gsize i = a + 1; i + 1 < b; i++)
@@ -196,15 +190,13 @@ decode_contents (const guint8 *data,
 }
 
 static gboolean
-find_attr (gnutls_pkcs7_attrs_t attrs,
-           const char          *want,
-           gnutls_datum_t      *out)
+find_attr (gnutls_pkcs7_attrs_t attrs, const char *want, gnutls_datum_t *out)
 {
   for (unsigned i = 0;; i++)
     {
-      char *oid = NULL;
+      char          *oid = NULL;
       gnutls_datum_t data = { NULL, 0 };
-      gboolean match;
+      gboolean       match;
 
       if (gnutls_pkcs7_get_attr (attrs, i, &oid, &data, 0) < 0)
         return FALSE;
@@ -219,10 +211,7 @@ find_attr (gnutls_pkcs7_attrs_t attrs,
 }
 
 static gboolean
-contains (const guint8 *hay,
-          gsize         hay_len,
-          const guint8 *needle,
-          gsize         needle_len)
+contains (const guint8 *hay, gsize hay_len, const guint8 *needle, gsize needle_len)
 {
   for (gsize i = 0; i + needle_len <= hay_len; i++)
     if (memcmp (hay + i, needle, needle_len) == 0)
@@ -231,28 +220,28 @@ contains (const guint8 *hay,
 }
 
 static void
-check_cms (LoketPdfSignature        *sig,
-           GBytes                   *der,
-           const gnutls_datum_t     *content,
-           gnutls_x509_trust_list_t  trust)
+check_cms (LoketPdfSignature       *sig,
+           GBytes                  *der,
+           const gnutls_datum_t    *content,
+           gnutls_x509_trust_list_t trust)
 {
-  gnutls_pkcs7_t p7 = NULL;
+  gnutls_pkcs7_t                 p7 = NULL;
   gnutls_pkcs7_signature_info_st info;
-  gnutls_x509_crt_t signer = NULL;
-  gnutls_datum_t der_datum;
-  gnutls_datum_t attr = { NULL, 0 };
-  gsize der_len;
-  gboolean have_info = FALSE;
-  int count;
+  gnutls_x509_crt_t              signer = NULL;
+  gnutls_datum_t                 der_datum;
+  gnutls_datum_t                 attr = { NULL, 0 };
+  gsize                          der_len;
+  gboolean                       have_info = FALSE;
+  int                            count;
 
   memset (&info, 0, sizeof info);
   der_datum.data = (unsigned char *) g_bytes_get_data (der, &der_len);
   der_datum.size = (unsigned int) der_len;
-  if (gnutls_pkcs7_init (&p7) < 0 || gnutls_pkcs7_import (p7, &der_datum, GNUTLS_X509_FMT_DER) < 0 ||
-      gnutls_pkcs7_get_signature_count (p7) < 1 ||
-      gnutls_pkcs7_get_signature_info (p7, 0, &info) < 0)
+  if (gnutls_pkcs7_init (&p7) < 0 || gnutls_pkcs7_import (p7, &der_datum, GNUTLS_X509_FMT_DER) < 0
+      || gnutls_pkcs7_get_signature_count (p7) < 1
+      || gnutls_pkcs7_get_signature_info (p7, 0, &info) < 0)
     {
-      set_problem (sig, _("The signature data cannot be read"));
+      set_problem (sig, _ ("The signature data cannot be read"));
       goto out;
     }
   have_info = TRUE;
@@ -261,23 +250,23 @@ check_cms (LoketPdfSignature        *sig,
   count = gnutls_pkcs7_get_crt_count (p7);
   for (int i = 0; i < count && signer == NULL; i++)
     {
-      gnutls_datum_t raw = { NULL, 0 };
+      gnutls_datum_t    raw = { NULL, 0 };
       gnutls_x509_crt_t crt = NULL;
-      guint8 serial[64];
-      size_t serial_len = sizeof serial;
-      gnutls_datum_t issuer = { NULL, 0 };
+      guint8            serial[64];
+      size_t            serial_len = sizeof serial;
+      gnutls_datum_t    issuer = { NULL, 0 };
 
       if (gnutls_pkcs7_get_crt_raw2 (p7, (unsigned) i, &raw) < 0)
         continue;
-      if (gnutls_x509_crt_init (&crt) >= 0 &&
-          gnutls_x509_crt_import (crt, &raw, GNUTLS_X509_FMT_DER) >= 0 &&
-          gnutls_x509_crt_get_serial (crt, serial, &serial_len) >= 0 &&
-          gnutls_x509_crt_get_raw_issuer_dn (crt, &issuer) >= 0 &&
-          serial_len == info.signer_serial.size &&
-          memcmp (serial, info.signer_serial.data, serial_len) == 0 &&
-          (info.issuer_dn.size == 0 ||
-           (issuer.size == info.issuer_dn.size &&
-            memcmp (issuer.data, info.issuer_dn.data, issuer.size) == 0)))
+      if (gnutls_x509_crt_init (&crt) >= 0
+          && gnutls_x509_crt_import (crt, &raw, GNUTLS_X509_FMT_DER) >= 0
+          && gnutls_x509_crt_get_serial (crt, serial, &serial_len) >= 0
+          && gnutls_x509_crt_get_raw_issuer_dn (crt, &issuer) >= 0
+          && serial_len == info.signer_serial.size
+          && memcmp (serial, info.signer_serial.data, serial_len) == 0
+          && (info.issuer_dn.size == 0
+              || (issuer.size == info.issuer_dn.size
+                  && memcmp (issuer.data, info.issuer_dn.data, issuer.size) == 0)))
         signer = g_steal_pointer (&crt);
       gnutls_free (issuer.data);
       gnutls_free (raw.data);
@@ -286,7 +275,7 @@ check_cms (LoketPdfSignature        *sig,
     }
   if (signer == NULL)
     {
-      set_problem (sig, _("The signature does not include the signer's certificate"));
+      set_problem (sig, _ ("The signature does not include the signer's certificate"));
       goto out;
     }
   sig->signer_name = _loket_signer_crt_common_name (signer);
@@ -301,37 +290,38 @@ check_cms (LoketPdfSignature        *sig,
   if (find_attr (info.signed_attrs, OID_MESSAGE_DIGEST, &attr))
     {
       gnutls_digest_algorithm_t dig = gnutls_sign_get_hash_algorithm (info.algo);
-      guint8 hash[64];
-      unsigned hash_len = gnutls_hash_get_len (dig);
-      const guint8 *md = attr.data;
-      gsize md_len = attr.size;
+      guint8                    hash[64];
+      unsigned                  hash_len = gnutls_hash_get_len (dig);
+      const guint8             *md = attr.data;
+      gsize                     md_len = attr.size;
 
       if (md_len >= 2 && md[0] == 0x04 && md[1] == md_len - 2)
         {
           md += 2;
           md_len -= 2;
         }
-      if (hash_len > 0 && hash_len <= sizeof hash &&
-          gnutls_hash_fast (dig, content->data, content->size, hash) >= 0 && md_len == hash_len &&
-          memcmp (md, hash, hash_len) == 0)
+      if (hash_len > 0 && hash_len <= sizeof hash
+          && gnutls_hash_fast (dig, content->data, content->size, hash) >= 0 && md_len == hash_len
+          && memcmp (md, hash, hash_len) == 0)
         sig->digest_matches = TRUE;
       gnutls_free (attr.data);
       attr.data = NULL;
     }
   if (!sig->digest_matches)
-    set_problem (sig, _("The document was changed after it was signed: its digest does not match"));
+    set_problem (sig,
+                 _ ("The document was changed after it was signed: its digest does not match"));
 
   sig->cms_valid = gnutls_pkcs7_verify_direct (p7, signer, 0, content, 0) >= 0;
   if (!sig->cms_valid)
-    set_problem (sig, _("The signature is not valid"));
+    set_problem (sig, _ ("The signature is not valid"));
 
   if (find_attr (info.signed_attrs, LOKET_OID_SIGNING_CERTIFICATE_V2, &attr))
     {
       gnutls_datum_t crt_der = { NULL, 0 };
-      guint8 hash[32];
+      guint8         hash[32];
 
-      if (gnutls_x509_crt_export2 (signer, GNUTLS_X509_FMT_DER, &crt_der) >= 0 &&
-          gnutls_hash_fast (GNUTLS_DIG_SHA256, crt_der.data, crt_der.size, hash) >= 0)
+      if (gnutls_x509_crt_export2 (signer, GNUTLS_X509_FMT_DER, &crt_der) >= 0
+          && gnutls_hash_fast (GNUTLS_DIG_SHA256, crt_der.data, crt_der.size, hash) >= 0)
         sig->signing_certificate_ok = contains (attr.data, attr.size, hash, sizeof hash);
       gnutls_free (crt_der.data);
       gnutls_free (attr.data);
@@ -350,19 +340,16 @@ out:
 }
 
 static LoketPdfSignature *
-check_signature (const guint8            *data,
-                 gsize                    len,
-                 gsize                    at,
-                 gnutls_x509_trust_list_t trust)
+check_signature (const guint8 *data, gsize len, gsize at, gnutls_x509_trust_list_t trust)
 {
   g_autoptr (LoketPdfValue) range = NULL;
   g_autoptr (LoketPdfValue) dict = NULL;
   g_autoptr (GBytes) der = NULL;
   g_autoptr (GByteArray) content = NULL;
-  LoketPdfSignature *sig;
-  gsize pos = at + strlen ("/ByteRange");
-  gint64 r[4];
-  gnutls_datum_t datum;
+  LoketPdfSignature   *sig;
+  gsize                pos = at + strlen ("/ByteRange");
+  gint64               r[4];
+  gnutls_datum_t       datum;
   const LoketPdfValue *value;
 
   range = loket_pdf_parse_value (data, len, &pos, NULL);
@@ -375,8 +362,8 @@ check_signature (const guint8            *data,
   sig = g_new0 (LoketPdfSignature, 1);
   for (guint i = 0; i < 4; i++)
     sig->range[i] = (gsize) r[i];
-  sig->byte_range_ok = r[0] == 0 && r[1] < r[2] && (guint64) r[2] + (guint64) r[3] <= len &&
-                       is_hex_string (data, (gsize) r[1], (gsize) r[2]);
+  sig->byte_range_ok = r[0] == 0 && r[1] < r[2] && (guint64) r[2] + (guint64) r[3] <= len
+                       && is_hex_string (data, (gsize) r[1], (gsize) r[2]);
 
   dict = enclosing_object (data, len, at);
   if (dict != NULL && dict->kind == LOKET_PDF_DICT)
@@ -391,14 +378,14 @@ check_signature (const guint8            *data,
 
   if (!sig->byte_range_ok)
     {
-      set_problem (sig, _("The signed byte range does not cover the document correctly"));
+      set_problem (sig, _ ("The signed byte range does not cover the document correctly"));
       return sig;
     }
   sig->covers_whole_document = (gsize) (r[2] + r[3]) == len;
   der = decode_contents (data, (gsize) r[1], (gsize) r[2]);
   if (der == NULL)
     {
-      set_problem (sig, _("The signature data cannot be read"));
+      set_problem (sig, _ ("The signature data cannot be read"));
       return sig;
     }
   content = g_byte_array_sized_new ((guint) (r[1] + r[3]));
@@ -412,16 +399,14 @@ check_signature (const guint8            *data,
 }
 
 LoketPdfVerification *
-loket_pdf_verify (GBytes      *pdf,
-                  const char  *ca_file,
-                  GError     **error)
+loket_pdf_verify (GBytes *pdf, const char *ca_file, GError **error)
 {
   g_autoptr (LoketPdfVerification) result = g_new0 (LoketPdfVerification, 1);
   gnutls_x509_trust_list_t trust = NULL;
-  const guint8 *data;
-  gsize len;
-  gsize last_end = 0;
-  static const char needle[] = "/ByteRange";
+  const guint8            *data;
+  gsize                    len;
+  gsize                    last_end = 0;
+  static const char        needle[] = "/ByteRange";
 
   g_return_val_if_fail (pdf != NULL, NULL);
 
@@ -429,18 +414,20 @@ loket_pdf_verify (GBytes      *pdf,
   result->signatures = g_ptr_array_new_with_free_func (signature_free);
   if (len < 8 || memcmp (data, "%PDF-", 5) != 0)
     {
-      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _("This is not a PDF file"));
+      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                           _ ("This is not a PDF file"));
       return NULL;
     }
   if (ca_file != NULL)
     {
-      if (gnutls_x509_trust_list_init (&trust, 0) < 0 ||
-          gnutls_x509_trust_list_add_trust_file (trust, ca_file, NULL, GNUTLS_X509_FMT_PEM, 0, 0) <= 0)
+      if (gnutls_x509_trust_list_init (&trust, 0) < 0
+          || gnutls_x509_trust_list_add_trust_file (trust, ca_file, NULL, GNUTLS_X509_FMT_PEM, 0, 0)
+               <= 0)
         {
           if (trust != NULL)
             gnutls_x509_trust_list_deinit (trust, 1);
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _("No trusted certificate could be read from “%s”"), ca_file);
+                       _ ("No trusted certificate could be read from “%s”"), ca_file);
           return NULL;
         }
     }
@@ -455,7 +442,7 @@ loket_pdf_verify (GBytes      *pdf,
       if (sig == NULL)
         continue;
       if (trust != NULL && sig->valid && !sig->trusted)
-        set_problem (sig, _("The signer's certificate is not issued by a trusted authority"));
+        set_problem (sig, _ ("The signer's certificate is not issued by a trusted authority"));
       if (sig->byte_range_ok)
         last_end = MAX (last_end, sig->range[2] + sig->range[3]);
       g_ptr_array_add (result->signatures, sig);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// PAdES-B-B signing of a PDF: a signature field, its appearance and the CMS, as an incremental update.
+// PAdES-B-B signing of a PDF: a signature field, its appearance and the CMS, as an incremental
+// update.
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -10,17 +11,17 @@
 #include "loket-pdf-signer.h"
 
 #define DEFAULT_CONTENTS_SIZE (16 * 1024)
-#define MAX_PAGE_DEPTH        32
+#define MAX_PAGE_DEPTH 32
 #define BYTERANGE_PLACEHOLDER "[0 0000000000 0000000000 0000000000]"
 
-static const char *const months[] = { "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-                                      "Juli", "Agustus", "September", "Oktober", "November",
-                                      "Desember" };
+static const char *const months[]
+  = { "Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+      "Juli",    "Agustus",  "September", "Oktober", "November", "Desember" };
 
 char *
 loket_pdf_format_date (GDateTime *time)
 {
-  GTimeSpan offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
+  GTimeSpan        offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
   g_autofree char *stamp = g_date_time_format (time, "%Y%m%d%H%M%S");
 
   if (offset == 0)
@@ -33,7 +34,7 @@ loket_pdf_format_date (GDateTime *time)
 static char *
 appearance_date (GDateTime *time)
 {
-  GTimeSpan offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
+  GTimeSpan        offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
   g_autofree char *zone = NULL;
 
   if (offset == 7 * 60)
@@ -54,11 +55,10 @@ appearance_date (GDateTime *time)
 
 /* A PDF literal string in WinAnsiEncoding (the standard Helvetica's encoding). */
 static void
-append_winansi (GString    *out,
-                const char *utf8)
+append_winansi (GString *out, const char *utf8)
 {
-  g_autofree char *bytes = g_convert_with_fallback (utf8, -1, "WINDOWS-1252", "UTF-8", "?", NULL,
-                                                    NULL, NULL);
+  g_autofree char *bytes
+    = g_convert_with_fallback (utf8, -1, "WINDOWS-1252", "UTF-8", "?", NULL, NULL, NULL);
 
   g_string_append_c (out, '(');
   for (const char *p = bytes != NULL ? bytes : "?"; *p != '\0'; p++)
@@ -76,8 +76,7 @@ append_winansi (GString    *out,
 }
 
 static gboolean
-rect_of (const LoketPdfValue *array,
-         double               rect[4])
+rect_of (const LoketPdfValue *array, double rect[4])
 {
   if (array == NULL || array->kind != LOKET_PDF_ARRAY || array->items->len != 4)
     return FALSE;
@@ -107,7 +106,7 @@ find_page (LoketPdfDocument    *doc,
   if (node == NULL || node->kind != LOKET_PDF_REF || depth > MAX_PAGE_DEPTH)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _("The PDF is damaged: its page tree cannot be read"));
+                           _ ("The PDF is damaged: its page tree cannot be read"));
       return FALSE;
     }
   dict = loket_pdf_document_get_object (doc, node->num, error);
@@ -141,9 +140,7 @@ find_page (LoketPdfDocument    *doc,
 
 /* Offset of @needle in @array at or after @from, or 0. */
 static gsize
-find_bytes (GByteArray *array,
-            gsize       from,
-            const char *needle)
+find_bytes (GByteArray *array, gsize from, const char *needle)
 {
   gsize n = strlen (needle);
 
@@ -163,9 +160,7 @@ serialize (const LoketPdfValue *value)
 }
 
 static void
-set_object (LoketPdfUpdate      *update,
-            guint                num,
-            const LoketPdfValue *value)
+set_object (LoketPdfUpdate *update, guint num, const LoketPdfValue *value)
 {
   g_autofree char *body = serialize (value);
 
@@ -181,13 +176,10 @@ parse_text (const char *text)
 }
 
 static char *
-appearance_stream (double      width,
-                   double      height,
-                   const char *name,
-                   const char *date)
+appearance_stream (double width, double height, const char *name, const char *date)
 {
   g_autoptr (GString) content = g_string_new (NULL);
-  char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  char   w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
   double font = MIN (7.0, (height - 6.0) / 3.3);
 
   g_ascii_formatd (w, sizeof w, "%.2f", width - 1.0);
@@ -236,26 +228,26 @@ loket_pdf_sign (GBytes                    *pdf,
   g_autoptr (GBytes) content = NULL;
   g_autoptr (GBytes) cms = NULL;
   g_autoptr (GString) sig = g_string_new (NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *name_text = NULL;
-  g_autofree char *m = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *ap = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *field_name = NULL;
+  g_autofree char     *name = NULL;
+  g_autofree char     *name_text = NULL;
+  g_autofree char     *m = NULL;
+  g_autofree char     *date = NULL;
+  g_autofree char     *ap = NULL;
+  g_autofree char     *text = NULL;
+  g_autofree char     *field_name = NULL;
   const LoketPdfValue *root;
   const LoketPdfValue *value;
-  double media_box[4] = { 0, 0, 612, 792 };
-  double rect[4];
-  guint index;
-  guint page_num = 0;
-  guint acroform_num;
-  guint sig_num, widget_num, ap_num;
-  gsize contents_size, sig_offset, a, b, c;
-  guint8 *hit;
-  gsize hit_at;
-  const guint8 *der;
-  gsize der_len;
+  double               media_box[4] = { 0, 0, 612, 792 };
+  double               rect[4];
+  guint                index;
+  guint                page_num = 0;
+  guint                acroform_num;
+  guint                sig_num, widget_num, ap_num;
+  gsize                contents_size, sig_offset, a, b, c;
+  guint8              *hit;
+  gsize                hit_at;
+  const guint8        *der;
+  gsize                der_len;
 
   g_return_val_if_fail (pdf != NULL, NULL);
   g_return_val_if_fail (LOKET_IS_SIGNER (signer), NULL);
@@ -276,7 +268,7 @@ loket_pdf_sign (GBytes                    *pdf,
   if (root == NULL || root->kind != LOKET_PDF_REF)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _("The PDF is damaged: it has no document catalog"));
+                           _ ("The PDF is damaged: it has no document catalog"));
       return NULL;
     }
   catalog = loket_pdf_document_get_object (doc, root->num, error);
@@ -285,7 +277,7 @@ loket_pdf_sign (GBytes                    *pdf,
   if (catalog->kind != LOKET_PDF_DICT)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _("The PDF is damaged: it has no document catalog"));
+                           _ ("The PDF is damaged: it has no document catalog"));
       return NULL;
     }
 
@@ -296,7 +288,7 @@ loket_pdf_sign (GBytes                    *pdf,
   if (page_num == 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("The PDF has no page %u for the signature"), options->page + 1);
+                   _ ("The PDF has no page %u for the signature"), options->page + 1);
       return NULL;
     }
   page = loket_pdf_document_get_object (doc, page_num, error);
@@ -326,8 +318,8 @@ loket_pdf_sign (GBytes                    *pdf,
       acroform = loket_pdf_value_new_raw (LOKET_PDF_DICT, NULL);
     }
   value = loket_pdf_dict_get (acroform, "Fields");
-  fields = value != NULL ? loket_pdf_document_resolve (doc, value, error)
-                         : loket_pdf_value_new_array ();
+  fields
+    = value != NULL ? loket_pdf_document_resolve (doc, value, error) : loket_pdf_value_new_array ();
   if (fields == NULL)
     return NULL;
   if (fields->kind != LOKET_PDF_ARRAY)
@@ -348,8 +340,8 @@ loket_pdf_sign (GBytes                    *pdf,
 
   /* The widget on the page. */
   value = loket_pdf_dict_get (page, "Annots");
-  annots = value != NULL ? loket_pdf_document_resolve (doc, value, error)
-                         : loket_pdf_value_new_array ();
+  annots
+    = value != NULL ? loket_pdf_document_resolve (doc, value, error) : loket_pdf_value_new_array ();
   if (annots == NULL)
     return NULL;
   if (annots->kind != LOKET_PDF_ARRAY)
@@ -361,8 +353,8 @@ loket_pdf_sign (GBytes                    *pdf,
   loket_pdf_dict_set (page, "Annots", g_steal_pointer (&annots));
   set_object (update, page_num, page);
 
-  if (options->rect[0] == 0 && options->rect[1] == 0 && options->rect[2] == 0 &&
-      options->rect[3] == 0)
+  if (options->rect[0] == 0 && options->rect[1] == 0 && options->rect[2] == 0
+      && options->rect[3] == 0)
     {
       rect[0] = media_box[0] + 36;
       rect[1] = media_box[1] + 14;
@@ -376,9 +368,10 @@ loket_pdf_sign (GBytes                    *pdf,
 
     for (guint i = 0; i < 4; i++)
       g_ascii_formatd (r[i], sizeof r[i], "%.2f", rect[i]);
-    text = g_strdup_printf ("<</Type /Annot /Subtype /Widget /FT /Sig /F 4 /T %s /Rect [%s %s %s %s] "
-                            "/V %u 0 R /P %u 0 R /AP <</N %u 0 R>>>>",
-                            field_name, r[0], r[1], r[2], r[3], sig_num, page_num, ap_num);
+    text
+      = g_strdup_printf ("<</Type /Annot /Subtype /Widget /FT /Sig /F 4 /T %s /Rect [%s %s %s %s] "
+                         "/V %u 0 R /P %u 0 R /AP <</N %u 0 R>>>>",
+                         field_name, r[0], r[1], r[2], r[3], sig_num, page_num, ap_num);
   }
   widget = parse_text (text);
   set_object (update, widget_num, widget);
@@ -393,8 +386,10 @@ loket_pdf_sign (GBytes                    *pdf,
   g_string_append (sig, "<</ByteRange " BYTERANGE_PLACEHOLDER "\n/Contents <");
   for (gsize i = 0; i < contents_size * 2; i++)
     g_string_append_c (sig, '0');
-  g_string_append_printf (sig, ">\n/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n"
-                               "/M (%s) /Name %s", m, name_text);
+  g_string_append_printf (sig,
+                          ">\n/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n"
+                          "/M (%s) /Name %s",
+                          m, name_text);
   if (options->reason != NULL)
     {
       g_autofree char *s = loket_pdf_text_string (options->reason);
@@ -419,8 +414,8 @@ loket_pdf_sign (GBytes                    *pdf,
   g_assert (hit_at != 0);
   hit = out->data + hit_at;
   {
-    g_autofree char *range = g_strdup_printf ("[0 %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT
-                                              " %" G_GSIZE_FORMAT "]", a, b, c);
+    g_autofree char *range = g_strdup_printf (
+      "[0 %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "]", a, b, c);
     gsize n = strlen (range);
 
     g_assert (n <= strlen (BYTERANGE_PLACEHOLDER));
@@ -442,8 +437,9 @@ loket_pdf_sign (GBytes                    *pdf,
   if (der_len > contents_size)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED,
-                   _("The signature (%" G_GSIZE_FORMAT " bytes) does not fit in the space "
-                     "reserved for it (%" G_GSIZE_FORMAT " bytes)"), der_len, contents_size);
+                   _ ("The signature (%" G_GSIZE_FORMAT " bytes) does not fit in the space "
+                      "reserved for it (%" G_GSIZE_FORMAT " bytes)"),
+                   der_len, contents_size);
       return NULL;
     }
   for (gsize i = 0; i < der_len; i++)
@@ -467,7 +463,7 @@ loket_pdf_sign_file (const char                *in_path,
   g_autoptr (GBytes) output = NULL;
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GError) local_error = NULL;
-  gsize len;
+  gsize       len;
   const char *data;
 
   g_return_val_if_fail (in_path != NULL && out_path != NULL, FALSE);
@@ -483,10 +479,10 @@ loket_pdf_sign_file (const char                *in_path,
     return FALSE;
   data = g_bytes_get_data (output, &len);
   /* Temporary file + rename: a failure leaves neither a partial nor an empty output. */
-  if (!g_file_set_contents_full (out_path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &local_error))
+  if (!g_file_set_contents_full (out_path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &local_error))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Cannot write the signed PDF “%s”: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Cannot write the signed PDF “%s”: %s"),
                    out_path, local_error->message);
       return FALSE;
     }
@@ -495,13 +491,13 @@ loket_pdf_sign_file (const char                *in_path,
 
 typedef struct
 {
-  char                *in_path;
-  char                *out_path;
-  LoketSigner         *signer;
-  LoketPdfSignOptions  options;
-  char                *signer_name;
-  char                *reason;
-  char                *location;
+  char               *in_path;
+  char               *out_path;
+  LoketSigner        *signer;
+  LoketPdfSignOptions options;
+  char               *signer_name;
+  char               *reason;
+  char               *location;
 } SignData;
 
 static void
@@ -518,16 +514,13 @@ sign_data_free (SignData *data)
 }
 
 static void
-sign_file_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+sign_file_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   SignData *data = task_data;
-  GError *error = NULL;
+  GError   *error = NULL;
 
-  if (loket_pdf_sign_file (data->in_path, data->out_path, data->signer, &data->options,
-                           cancellable, &error))
+  if (loket_pdf_sign_file (data->in_path, data->out_path, data->signer, &data->options, cancellable,
+                           &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -563,8 +556,7 @@ loket_pdf_sign_file_async (const char                *in_path,
 }
 
 gboolean
-loket_pdf_sign_file_finish (GAsyncResult *result,
-                            GError      **error)
+loket_pdf_sign_file_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 

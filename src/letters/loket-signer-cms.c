@@ -11,13 +11,10 @@
 
 /* Appends a DER tag-length-value to @out. */
 static void
-der_append (GByteArray   *out,
-            guint8        tag,
-            const guint8 *data,
-            gsize         len)
+der_append (GByteArray *out, guint8 tag, const guint8 *data, gsize len)
 {
   guint8 head[6];
-  guint n = 0;
+  guint  n = 0;
 
   head[n++] = tag;
   if (len < 0x80)
@@ -45,9 +42,7 @@ der_append (GByteArray   *out,
 }
 
 static void
-der_wrap (GByteArray *out,
-          guint8      tag,
-          GByteArray *inner)
+der_wrap (GByteArray *out, guint8 tag, GByteArray *inner)
 {
   der_append (out, tag, inner->data, inner->len);
 }
@@ -56,14 +51,13 @@ der_wrap (GByteArray *out,
  * ESSCertIDv2 ::= SEQUENCE { certHash OCTET STRING (SHA-256, the default algorithm),
  *                            issuerSerial SEQUENCE { GeneralNames { [4] Name }, INTEGER } } */
 GBytes *
-_loket_signer_signing_certificate_v2 (gnutls_x509_crt_t crt,
-                                      GError          **error)
+_loket_signer_signing_certificate_v2 (gnutls_x509_crt_t crt, GError **error)
 {
   gnutls_datum_t der = { NULL, 0 };
   gnutls_datum_t issuer = { NULL, 0 };
-  guint8 hash[32];
-  guint8 serial[64];
-  size_t serial_len = sizeof serial;
+  guint8         hash[32];
+  guint8         serial[64];
+  size_t         serial_len = sizeof serial;
   g_autoptr (GByteArray) names = g_byte_array_new ();
   g_autoptr (GByteArray) general_names = g_byte_array_new ();
   g_autoptr (GByteArray) issuer_serial = g_byte_array_new ();
@@ -84,7 +78,7 @@ _loket_signer_signing_certificate_v2 (gnutls_x509_crt_t crt,
     {
       gnutls_free (issuer.data);
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("The signing certificate cannot be read: %s"), gnutls_strerror (ret));
+                   _ ("The signing certificate cannot be read: %s"), gnutls_strerror (ret));
       return NULL;
     }
 
@@ -108,7 +102,7 @@ _loket_signer_signing_certificate_v2 (gnutls_x509_crt_t crt,
 char *
 _loket_signer_crt_common_name (gnutls_x509_crt_t crt)
 {
-  char buf[512];
+  char   buf[512];
   size_t len = sizeof buf;
 
   if (gnutls_x509_crt_get_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, 0, buf, &len) >= 0)
@@ -120,22 +114,21 @@ _loket_signer_crt_common_name (gnutls_x509_crt_t crt)
 }
 
 gboolean
-_loket_signer_check_certificate (gnutls_x509_crt_t crt,
-                                 GError          **error)
+_loket_signer_check_certificate (gnutls_x509_crt_t crt, GError **error)
 {
-  time_t now = time (NULL);
-  time_t not_before = gnutls_x509_crt_get_activation_time (crt);
-  time_t not_after = gnutls_x509_crt_get_expiration_time (crt);
+  time_t       now = time (NULL);
+  time_t       not_before = gnutls_x509_crt_get_activation_time (crt);
+  time_t       not_after = gnutls_x509_crt_get_expiration_time (crt);
   unsigned int usage = 0;
   unsigned int critical = 0;
-  int ret;
+  int          ret;
 
   if (not_after != (time_t) -1 && now > not_after)
     {
       g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (not_after);
       g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _("The signing certificate expired on %s"), date);
+                   _ ("The signing certificate expired on %s"), date);
       return FALSE;
     }
   if (not_before != (time_t) -1 && now < not_before)
@@ -143,18 +136,17 @@ _loket_signer_check_certificate (gnutls_x509_crt_t crt,
       g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (not_before);
       g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _("The signing certificate is not valid before %s"), date);
+                   _ ("The signing certificate is not valid before %s"), date);
       return FALSE;
     }
   ret = gnutls_x509_crt_get_key_usage (crt, &usage, &critical);
   if (ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
     return TRUE; /* no key usage extension: not restricted (RFC 5280 §4.2.1.3) */
-  if (ret < 0 ||
-      (usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)) == 0)
+  if (ret < 0 || (usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)) == 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _("The certificate is not for signing: its key usage allows neither digital "
-                     "signatures nor non-repudiation"));
+                   _ ("The certificate is not for signing: its key usage allows neither digital "
+                      "signatures nor non-repudiation"));
       return FALSE;
     }
   return TRUE;
@@ -163,33 +155,31 @@ _loket_signer_check_certificate (gnutls_x509_crt_t crt,
 /* Signs a probe with @key and checks it with @crt: proves the PIN and that the two belong
  * together before any document is touched. */
 gboolean
-_loket_signer_check_key (gnutls_x509_crt_t crt,
-                         gnutls_privkey_t  key,
-                         GError          **error)
+_loket_signer_check_key (gnutls_x509_crt_t crt, gnutls_privkey_t key, GError **error)
 {
-  static const char probe[] = "loket signing key check";
-  gnutls_datum_t data = { (unsigned char *) probe, sizeof probe - 1 };
-  gnutls_datum_t sig = { NULL, 0 };
-  gnutls_pubkey_t pub = NULL;
+  static const char       probe[] = "loket signing key check";
+  gnutls_datum_t          data = { (unsigned char *) probe, sizeof probe - 1 };
+  gnutls_datum_t          sig = { NULL, 0 };
+  gnutls_pubkey_t         pub = NULL;
   gnutls_sign_algorithm_t algo;
-  int pk;
-  int ret;
+  int                     pk;
+  int                     ret;
 
   ret = gnutls_privkey_sign_data (key, GNUTLS_DIG_SHA256, 0, &data, &sig);
   if (ret == GNUTLS_E_PKCS11_PIN_ERROR || ret == GNUTLS_E_PKCS11_USER_ERROR)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _("Wrong PIN for the signing key"));
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _ ("Wrong PIN for the signing key"));
       return FALSE;
     }
   if (ret == GNUTLS_E_PKCS11_PIN_LOCKED)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _("The PIN of the signing token is locked"));
+                   _ ("The PIN of the signing token is locked"));
       return FALSE;
     }
   if (ret < 0)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _("The signing key cannot sign: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("The signing key cannot sign: %s"),
                    gnutls_strerror (ret));
       return FALSE;
     }
@@ -206,7 +196,7 @@ _loket_signer_check_key (gnutls_x509_crt_t crt,
   if (ret < 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("The signing key does not belong to the certificate"));
+                   _ ("The signing key does not belong to the certificate"));
       return FALSE;
     }
   return TRUE;
@@ -221,14 +211,14 @@ _loket_signer_make_cms (gnutls_x509_crt_t  crt,
                         GError           **error)
 {
   g_autoptr (GBytes) esscert = NULL;
-  gnutls_pkcs7_t p7 = NULL;
+  gnutls_pkcs7_t       p7 = NULL;
   gnutls_pkcs7_attrs_t attrs = NULL;
-  gnutls_datum_t attr;
-  gnutls_datum_t data;
-  gnutls_datum_t der = { NULL, 0 };
-  gsize len;
-  GBytes *result = NULL;
-  int ret;
+  gnutls_datum_t       attr;
+  gnutls_datum_t       data;
+  gnutls_datum_t       der = { NULL, 0 };
+  gsize                len;
+  GBytes              *result = NULL;
+  int                  ret;
 
   if (!_loket_signer_check_certificate (crt, error))
     return NULL;
@@ -254,9 +244,9 @@ _loket_signer_make_cms (gnutls_x509_crt_t  crt,
     ret = gnutls_pkcs7_export2 (p7, GNUTLS_X509_FMT_DER, &der);
 
   if (ret == GNUTLS_E_PKCS11_PIN_ERROR || ret == GNUTLS_E_PKCS11_USER_ERROR)
-    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _("Wrong PIN for the signing key"));
+    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _ ("Wrong PIN for the signing key"));
   else if (ret < 0)
-    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _("Signing failed: %s"),
+    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("Signing failed: %s"),
                  gnutls_strerror (ret));
   else
     result = g_bytes_new (der.data, der.size);

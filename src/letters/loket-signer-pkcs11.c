@@ -21,7 +21,9 @@ struct _LoketPkcs11Signer
 
 static void loket_pkcs11_signer_iface_init (LoketSignerInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LoketPkcs11Signer, loket_pkcs11_signer, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LoketPkcs11Signer,
+                               loket_pkcs11_signer,
+                               G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (LOKET_TYPE_SIGNER,
                                                       loket_pkcs11_signer_iface_init))
 
@@ -88,7 +90,7 @@ pin_cb (void       *userdata,
         size_t      pin_max)
 {
   LoketPkcs11Signer *self = userdata;
-  size_t len;
+  size_t             len;
 
   if (self->pin == NULL || (flags & GNUTLS_PIN_WRONG) != 0 || attempt > 0)
     return -1;
@@ -104,8 +106,8 @@ static char *
 object_url (const char *url)
 {
   g_autoptr (GString) out = g_string_new ("pkcs11:");
-  const char *path = url + strlen ("pkcs11:");
-  gsize path_len = strcspn (path, "?");
+  const char      *path = url + strlen ("pkcs11:");
+  gsize            path_len = strcspn (path, "?");
   g_autofree char *plain = g_strndup (path, path_len);
   g_auto (GStrv) attrs = g_strsplit (plain, ";", -1);
   gboolean first = TRUE;
@@ -137,10 +139,9 @@ object_url (const char *url)
 
 /* @base with ";type=@type" inserted before its query, if any. */
 static char *
-with_type (const char *base,
-           const char *type)
+with_type (const char *base, const char *type)
 {
-  const char *query = strchr (base, '?');
+  const char      *query = strchr (base, '?');
   g_autofree char *path = g_strndup (base, query != NULL ? (gsize) (query - base) : strlen (base));
 
   return g_strconcat (path, ";type=", type, query != NULL ? query : "", NULL);
@@ -153,31 +154,29 @@ init_pkcs11 (gpointer data)
 }
 
 LoketPkcs11Signer *
-loket_pkcs11_signer_new (const char *url,
-                         const char *pin,
-                         GError    **error)
+loket_pkcs11_signer_new (const char *url, const char *pin, GError **error)
 {
   static GOnce once = G_ONCE_INIT;
   g_autoptr (LoketPkcs11Signer) self = NULL;
   g_autofree char *base = NULL;
   g_autofree char *crt_url = NULL;
   g_autofree char *key_url = NULL;
-  int ret;
+  int              ret;
 
   g_return_val_if_fail (url != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!g_str_has_prefix (url, "pkcs11:"))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("“%s” is not a PKCS#11 URL"), url);
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("“%s” is not a PKCS#11 URL"),
+                   url);
       return NULL;
     }
   ret = GPOINTER_TO_INT (g_once (&once, init_pkcs11, NULL));
   if (ret < 0)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED,
-                   _("PKCS#11 tokens cannot be used: %s"), gnutls_strerror (ret));
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("PKCS#11 tokens cannot be used: %s"),
+                   gnutls_strerror (ret));
       return NULL;
     }
 
@@ -205,7 +204,7 @@ loket_pkcs11_signer_new (const char *url,
     {
       g_clear_pointer (&self->crt, gnutls_x509_crt_deinit);
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _("No certificate found on the token at “%s”"), base);
+                   _ ("No certificate found on the token at “%s”"), base);
       return NULL;
     }
   if (!_loket_signer_check_certificate (self->crt, error))
@@ -219,13 +218,13 @@ loket_pkcs11_signer_new (const char *url,
     }
   if (ret == GNUTLS_E_PKCS11_PIN_ERROR)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _("Wrong PIN for the signing key"));
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _ ("Wrong PIN for the signing key"));
       return NULL;
     }
   if (ret < 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _("No private key found on the token at “%s”: %s"), base,
+                   _ ("No private key found on the token at “%s”: %s"), base,
                    gnutls_strerror (ret));
       return NULL;
     }

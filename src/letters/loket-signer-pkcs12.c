@@ -21,7 +21,9 @@ struct _LoketPkcs12Signer
 
 static void loket_pkcs12_signer_iface_init (LoketSignerInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LoketPkcs12Signer, loket_pkcs12_signer, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LoketPkcs12Signer,
+                               loket_pkcs12_signer,
+                               G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (LOKET_TYPE_SIGNER,
                                                       loket_pkcs12_signer_iface_init))
 
@@ -77,21 +79,19 @@ loket_pkcs12_signer_init (LoketPkcs12Signer *self)
 }
 
 LoketPkcs12Signer *
-loket_pkcs12_signer_new (const char *path,
-                         const char *password,
-                         GError    **error)
+loket_pkcs12_signer_new (const char *path, const char *password, GError **error)
 {
   g_autoptr (LoketPkcs12Signer) self = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gnutls_pkcs12_t p12 = NULL;
+  g_autofree char      *contents = NULL;
+  gsize                 length = 0;
+  gnutls_pkcs12_t       p12 = NULL;
   gnutls_x509_privkey_t xkey = NULL;
-  gnutls_x509_crt_t *chain = NULL;
-  unsigned int chain_len = 0;
-  gnutls_x509_crt_t *extra = NULL;
-  unsigned int extra_len = 0;
-  gnutls_datum_t data;
-  int ret;
+  gnutls_x509_crt_t    *chain = NULL;
+  unsigned int          chain_len = 0;
+  gnutls_x509_crt_t    *extra = NULL;
+  unsigned int          extra_len = 0;
+  gnutls_datum_t        data;
+  int                   ret;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -111,7 +111,7 @@ loket_pkcs12_signer_new (const char *path,
         {
           gnutls_pkcs12_deinit (p12);
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _("“%s” is not a PKCS#12 file"), path);
+                       _ ("“%s” is not a PKCS#12 file"), path);
           return NULL;
         }
     }
@@ -123,7 +123,7 @@ loket_pkcs12_signer_new (const char *path,
         {
           gnutls_pkcs12_deinit (p12);
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                       _("Wrong password for the key file “%s”"), path);
+                       _ ("Wrong password for the key file “%s”"), path);
           return NULL;
         }
       ret = gnutls_pkcs12_simple_parse (p12, password != NULL ? password : "", &xkey, &chain,
@@ -134,7 +134,7 @@ loket_pkcs12_signer_new (const char *path,
   if (ret == GNUTLS_E_DECRYPTION_FAILED || ret == GNUTLS_E_MAC_VERIFY_FAILED)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _("Wrong password for the key file “%s”"), path);
+                   _ ("Wrong password for the key file “%s”"), path);
       return NULL;
     }
 
@@ -170,13 +170,13 @@ loket_pkcs12_signer_new (const char *path,
   if (ret < 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("The key file “%s” holds no usable key and certificate: %s"), path,
+                   _ ("The key file “%s” holds no usable key and certificate: %s"), path,
                    gnutls_strerror (ret));
       return NULL;
     }
 
-  if (!_loket_signer_check_certificate (self->crt, error) ||
-      !_loket_signer_check_key (self->crt, self->key, error))
+  if (!_loket_signer_check_certificate (self->crt, error)
+      || !_loket_signer_check_key (self->crt, self->key, error))
     return NULL;
   return g_steal_pointer (&self);
 }

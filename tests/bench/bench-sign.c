@@ -12,10 +12,9 @@
 
 static int n_signatures = 200;
 
-static GOptionEntry entries[] = {
-  { "signatures", 0, 0, G_OPTION_ARG_INT, &n_signatures, "Signatures to make (default 200)", "N" },
-  { NULL }
-};
+static GOptionEntry entries[] = { { "signatures", 0, 0, G_OPTION_ARG_INT, &n_signatures,
+                                    "Signatures to make (default 200)", "N" },
+                                  { NULL } };
 
 static void
 row (const char *what, double value, const char *unit, const char *target)
@@ -34,9 +33,9 @@ main (int argc, char **argv)
   g_autoptr (GTimer) timer = g_timer_new ();
   g_autofree char *data = NULL;
   g_autofree char *out_path = NULL;
-  PadesFixture *fx;
-  gsize len;
-  double elapsed;
+  PadesFixture    *fx;
+  gsize            len;
+  double           elapsed;
 
   g_option_context_add_main_entries (octx, entries, NULL);
   if (!g_option_context_parse (octx, &argc, &argv, &error))
@@ -71,8 +70,8 @@ main (int argc, char **argv)
   g_timer_start (timer);
   for (int i = 0; i < n_signatures; i++)
     {
-      g_assert_true (loket_pdf_sign_file (fx->input_pdf, out_path, LOKET_SIGNER (signer), NULL, NULL,
-                                          &error));
+      g_assert_true (
+        loket_pdf_sign_file (fx->input_pdf, out_path, LOKET_SIGNER (signer), NULL, NULL, &error));
       g_assert_no_error (error);
     }
   elapsed = g_timer_elapsed (timer, NULL);

@@ -10,17 +10,15 @@
 #include "pades-fixture.h"
 
 int
-pades_run (char      **output,
-           const char *program,
-           ...)
+pades_run (char **output, const char *program, ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int status = -1;
-  const char *arg;
-  va_list ap;
+  int              status = -1;
+  const char      *arg;
+  va_list          ap;
 
   g_ptr_array_add (argv, (gpointer) program);
   va_start (ap, program);
@@ -29,8 +27,8 @@ pades_run (char      **output,
   va_end (ap);
   g_ptr_array_add (argv, NULL);
 
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                     &err, &status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                     &status, &error))
     g_error ("cannot run %s: %s", program, error->message);
   if (output != NULL)
     *output = g_strconcat (out, err, NULL);
@@ -38,15 +36,13 @@ pades_run (char      **output,
 }
 
 char *
-pades_fixture_path (PadesFixture *fx,
-                    const char   *name)
+pades_fixture_path (PadesFixture *fx, const char *name)
 {
   return g_build_filename (fx->dir, name, NULL);
 }
 
 static void
-write_file (const char *path,
-            const char *text)
+write_file (const char *path, const char *text)
 {
   g_autoptr (GError) error = NULL;
 
@@ -55,16 +51,14 @@ write_file (const char *path,
 }
 
 static void
-certtool (PadesFixture *fx,
-          const char   *what,
-          ...)
+certtool (PadesFixture *fx, const char *what, ...)
 {
   g_autofree char *out = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
-  int status;
+  int         status;
   const char *arg;
-  va_list ap;
+  va_list     ap;
 
   g_ptr_array_add (argv, "certtool");
   va_start (ap, what);
@@ -72,8 +66,9 @@ certtool (PadesFixture *fx,
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (fx->dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &out, &status, &error);
+  g_spawn_sync (fx->dir, (char **) argv->pdata, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &out, &status,
+                &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("certtool %s failed: %s", what, out);
@@ -81,9 +76,7 @@ certtool (PadesFixture *fx,
 
 /* A key, a certificate from @template signed by the CA, and a PKCS#12 of both. */
 static char *
-make_p12 (PadesFixture *fx,
-          const char   *name,
-          const char   *template)
+make_p12 (PadesFixture *fx, const char *name, const char *template)
 {
   g_autofree char *tmpl = g_strdup_printf ("%s.tmpl", name);
   g_autofree char *key = g_strdup_printf ("%s.key", name);
@@ -92,14 +85,14 @@ make_p12 (PadesFixture *fx,
   g_autofree char *tmpl_path = pades_fixture_path (fx, tmpl);
 
   write_file (tmpl_path, template);
-  certtool (fx, "key", "--generate-privkey", "--key-type", "rsa", "--bits", "2048", "--outfile", key,
-            NULL);
+  certtool (fx, "key", "--generate-privkey", "--key-type", "rsa", "--bits", "2048", "--outfile",
+            key, NULL);
   certtool (fx, "certificate", "--generate-certificate", "--load-privkey", key,
             "--load-ca-certificate", "ca.pem", "--load-ca-privkey", "ca.key", "--template", tmpl,
             "--outfile", pem, NULL);
   certtool (fx, "p12", "--to-p12", "--load-privkey", key, "--load-certificate", pem,
-            "--load-ca-certificate", "ca.pem", "--p12-name", name, "--password", "rahasia", "--outder",
-            "--outfile", p12, NULL);
+            "--load-ca-certificate", "ca.pem", "--p12-name", name, "--password", "rahasia",
+            "--outder", "--outfile", p12, NULL);
   return pades_fixture_path (fx, p12);
 }
 
@@ -107,7 +100,7 @@ static void
 make_pdf (const char *path)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 609.45, 935.43); /* F4 */
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, 14);
@@ -132,19 +125,21 @@ pades_fixture_new (void)
   fx->dir = g_dir_make_tmp ("loket-pades-XXXXXX", &error);
   g_assert_no_error (error);
   ca_tmpl = pades_fixture_path (fx, "ca.tmpl");
-  write_file (ca_tmpl, "cn = \"Loket Uji Root CA\"\norganization = \"Pemerintah Kabupaten Contoh\"\n"
-                       "country = ID\nserial = 1\nexpiration_days = 3650\nca\ncert_signing_key\n"
-                       "crl_signing_key\n");
+  write_file (ca_tmpl,
+              "cn = \"Loket Uji Root CA\"\norganization = \"Pemerintah Kabupaten Contoh\"\n"
+              "country = ID\nserial = 1\nexpiration_days = 3650\nca\ncert_signing_key\n"
+              "crl_signing_key\n");
   certtool (fx, "ca key", "--generate-privkey", "--key-type", "rsa", "--bits", "2048", "--outfile",
             "ca.key", NULL);
   certtool (fx, "ca", "--generate-self-signed", "--load-privkey", "ca.key", "--template", "ca.tmpl",
             "--outfile", "ca.pem", NULL);
   fx->ca_pem = pades_fixture_path (fx, "ca.pem");
 
-  fx->signer_p12 = make_p12 (fx, "signer",
-                             "cn = \"Siti Rahmawati\"\norganization = \"Pemerintah Kabupaten Contoh\"\n"
-                             "country = ID\nserial = 1001\nexpiration_days = 365\nsigning_key\n"
-                             "non_repudiation\n");
+  fx->signer_p12
+    = make_p12 (fx, "signer",
+                "cn = \"Siti Rahmawati\"\norganization = \"Pemerintah Kabupaten Contoh\"\n"
+                "country = ID\nserial = 1001\nexpiration_days = 365\nsigning_key\n"
+                "non_repudiation\n");
   fx->signer_pem = pades_fixture_path (fx, "signer.pem");
   fx->signer_key = pades_fixture_path (fx, "signer.key");
   fx->expired_p12 = make_p12 (fx, "expired",
@@ -183,38 +178,40 @@ pades_fixture_softhsm (PadesFixture *fx)
     return TRUE;
   g_assert_cmpint (g_mkdir (tokens, 0700), ==, 0);
   text = g_strdup_printf ("directories.tokendir = %s\nobjectstore.backend = file\n"
-                          "log.level = ERROR\n", tokens);
+                          "log.level = ERROR\n",
+                          tokens);
   write_file (conf, text);
   /* Set before GnuTLS first loads the PKCS#11 modules (lazily, in the signer). */
   g_setenv ("SOFTHSM2_CONF", conf, TRUE);
-  g_assert_cmpint (pades_run (&out, "softhsm2-util", "--init-token", "--free", "--label", "loket-uji",
-                              "--so-pin", "12345678", "--pin", "1234", NULL), ==, 0);
+  g_assert_cmpint (pades_run (&out, "softhsm2-util", "--init-token", "--free", "--label",
+                              "loket-uji", "--so-pin", "12345678", "--pin", "1234", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (pades_run (&out, "p11tool", "--login", "--set-pin=1234", "--write",
                               "--load-privkey", fx->signer_key, "--label", "penandatangan", "--id",
-                              "01", "pkcs11:token=loket-uji", NULL), ==, 0);
+                              "01", "pkcs11:token=loket-uji", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (pades_run (&out, "p11tool", "--login", "--set-pin=1234", "--write",
-                              "--load-certificate", fx->signer_pem, "--label", "penandatangan", "--id",
-                              "01", "pkcs11:token=loket-uji", NULL), ==, 0);
+                              "--load-certificate", fx->signer_pem, "--label", "penandatangan",
+                              "--id", "01", "pkcs11:token=loket-uji", NULL),
+                   ==, 0);
   return TRUE;
 }
 
 void
-pades_extract_last (const char *pdf,
-                    const char *signed_bin,
-                    const char *cms_der)
+pades_extract_last (const char *pdf, const char *signed_bin, const char *cms_der)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
-  gsize len;
+  gsize            len;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LoketPdfVerification) result = NULL;
   g_autoptr (GByteArray) content = g_byte_array_new ();
   g_autoptr (GByteArray) der = g_byte_array_new ();
   LoketPdfSignature *sig;
-  gsize a, b, c, d;
-  int hi = -1;
+  gsize              a, b, c, d;
+  int                hi = -1;
 
   g_file_get_contents (pdf, &data, &len, &error);
   g_assert_no_error (error);
@@ -255,12 +252,11 @@ pades_extract_last (const char *pdf,
 }
 
 void
-pades_flip_byte (const char *path,
-                 gsize       offset)
+pades_flip_byte (const char *path, gsize offset)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
-  gsize len;
+  gsize            len;
 
   g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);

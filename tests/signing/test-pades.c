@@ -33,9 +33,7 @@ pkcs12_signer (void)
 }
 
 static void
-sign_to (LoketSigner *signer,
-         const char  *in,
-         const char  *out)
+sign_to (LoketSigner *signer, const char *in, const char *out)
 {
   g_autoptr (GError) error = NULL;
   LoketPdfSignOptions options = { .reason = "Penetapan surat", .location = "Kupang" };
@@ -46,14 +44,13 @@ sign_to (LoketSigner *signer,
 
 /* Every independent checker agrees that the last signature of @pdf is (not) valid. */
 static void
-assert_checkers (const char *pdf,
-                 gboolean    valid)
+assert_checkers (const char *pdf, gboolean valid)
 {
   g_autofree char *bin = g_strconcat (pdf, ".signed.bin", NULL);
   g_autofree char *cms = g_strconcat (pdf, ".p7s", NULL);
   g_autofree char *cli = cli_path ();
   g_autofree char *out = NULL;
-  int status;
+  int              status;
 
   status = pades_run (&out, "pdfsig", pdf, NULL);
   if (valid)
@@ -70,8 +67,8 @@ assert_checkers (const char *pdf,
 
   pades_extract_last (pdf, bin, cms);
   status = pades_run (&out, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", cms,
-                      "-content", bin, "-CAfile", fx->ca_pem, "-purpose", "any", "-out", "/dev/null",
-                      NULL);
+                      "-content", bin, "-CAfile", fx->ca_pem, "-purpose", "any", "-out",
+                      "/dev/null", NULL);
   if (valid)
     {
       g_assert_cmpint (status, ==, 0);
@@ -81,8 +78,8 @@ assert_checkers (const char *pdf,
     g_assert_cmpint (status, !=, 0);
   g_clear_pointer (&out, g_free);
 
-  status = pades_run (&out, "certtool", "--p7-verify", "--infile", cms, "--inder", "--load-data", bin,
-                      "--load-ca-certificate", fx->ca_pem, NULL);
+  status = pades_run (&out, "certtool", "--p7-verify", "--infile", cms, "--inder", "--load-data",
+                      bin, "--load-ca-certificate", fx->ca_pem, NULL);
   if (valid)
     {
       g_assert_cmpint (status, ==, 0);
@@ -108,8 +105,9 @@ test_pkcs12_valid (void)
   assert_checkers (out, TRUE);
 
   /* PAdES-B-B: signing-certificate-v2 present, no signing-time attribute. */
-  g_assert_cmpint (pades_run (&print, "openssl", "cms", "-cmsout", "-print", "-inform", "DER",
-                              "-in", cms, NULL), ==, 0);
+  g_assert_cmpint (
+    pades_run (&print, "openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", cms, NULL),
+    ==, 0);
   g_assert_nonnull (strstr (print, "id-smime-aa-signingCertificateV2"));
   g_assert_nonnull (strstr (print, "messageDigest"));
   g_assert_null (strstr (print, "signingTime"));
@@ -136,9 +134,7 @@ test_pkcs12_tampered (void)
 }
 
 static void
-sign_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+sign_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GError **error = user_data;
 
@@ -156,7 +152,7 @@ test_async (void)
   g_autofree char *cancelled_out = pades_fixture_path (fx, "p12-cancelled.pdf");
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   LoketPdfSignOptions options = { .signer_name = "Siti Rahmawati", .page = 1 };
-  GError *error = NULL;
+  GError             *error = NULL;
 
   loket_pdf_sign_file_async (fx->input_pdf, out, signer, &options, NULL, sign_done_cb, &error);
   while (error == NULL)
@@ -185,9 +181,10 @@ test_verify_library (void)
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LoketPdfVerification) result = NULL;
   g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 ("2026-03-09T10:30:00+08:00", NULL);
-  LoketPdfSignOptions options = { .signing_time = when, .signer_name = "Dr. Siti Rahmawati, M.Si." };
+  LoketPdfSignOptions options
+    = { .signing_time = when, .signer_name = "Dr. Siti Rahmawati, M.Si." };
   LoketPdfSignature *sig;
-  gsize len;
+  gsize              len;
 
   g_assert_true (loket_pdf_sign_file (fx->input_pdf, out, signer, &options, NULL, &error));
   g_assert_no_error (error);
@@ -306,10 +303,7 @@ test_two_signatures (void)
 }
 
 static void
-assert_sign_error (LoketSigner *signer,
-                   const char  *in,
-                   const char  *out,
-                   int          code)
+assert_sign_error (LoketSigner *signer, const char *in, const char *out, int code)
 {
   g_autoptr (GError) error = NULL;
 
@@ -367,17 +361,19 @@ test_refusals (void)
   assert_sign_error (signer, fx->input_pdf, under_file, LOKET_ERROR_IO);
 
   /* Unsupported inputs. */
-  g_file_set_contents (xref_stream,
-                       "%PDF-1.5\n1 0 obj\n<</Type /XRef /Size 2 /Root 2 0 R /W [1 2 1] /Length 0>>\n"
-                       "stream\n\nendstream\nendobj\nstartxref\n9\n%%EOF\n", -1, &error);
+  g_file_set_contents (
+    xref_stream,
+    "%PDF-1.5\n1 0 obj\n<</Type /XRef /Size 2 /Root 2 0 R /W [1 2 1] /Length 0>>\n"
+    "stream\n\nendstream\nendobj\nstartxref\n9\n%%EOF\n",
+    -1, &error);
   g_assert_no_error (error);
   assert_sign_error (signer, xref_stream, out, LOKET_ERROR_UNSUPPORTED);
   /* "xref" starts at byte 43. */
   g_file_set_contents (encrypted,
                        "%PDF-1.4\n1 0 obj\n<</Type /Catalog>>\nendobj\nxref\n0 2\n"
                        "0000000000 65535 f \n0000000009 00000 n \n"
-                       "trailer\n<</Size 2 /Root 1 0 R /Encrypt 3 0 R>>\nstartxref\n43\n%%EOF\n", -1,
-                       &error);
+                       "trailer\n<</Size 2 /Root 1 0 R /Encrypt 3 0 R>>\nstartxref\n43\n%%EOF\n",
+                       -1, &error);
   g_assert_no_error (error);
   assert_sign_error (signer, encrypted, out, LOKET_ERROR_UNSUPPORTED);
   g_file_set_contents (text, "Bukan PDF, hanya teks biasa untuk diuji.\n", -1, &error);
@@ -394,7 +390,7 @@ test_pkcs11 (void)
   g_autofree char *out = pades_fixture_path (fx, "hsm-signed.pdf");
   g_autofree char *tampered = pades_fixture_path (fx, "hsm-tampered.pdf");
   g_autofree char *data = NULL;
-  gsize len;
+  gsize            len;
 
   if (!pades_fixture_softhsm (fx))
     {
@@ -436,8 +432,9 @@ test_cli (void)
   JsonObject *root, *sig;
 
   g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
-                              fx->password_file, "--name", "Siti Rahmawati, S.H.", fx->input_pdf, out,
-                              NULL), ==, 0);
+                              fx->password_file, "--name", "Siti Rahmawati, S.H.", fx->input_pdf,
+                              out, NULL),
+                   ==, 0);
   g_clear_pointer (&report, g_free);
   g_assert_cmpint (pades_run (&report, cli, "verify", "--json", out, NULL), ==, 0);
   json_parser_load_from_data (parser, report, -1, &error);
@@ -461,22 +458,26 @@ test_cli (void)
   g_assert_cmpint (pades_run (&report, cli, "verify", NULL), ==, 2);
   g_clear_pointer (&report, g_free);
   g_assert_cmpint (pades_run (&report, cli, "sign", "--key", TOKEN_URL ";pin-value=1234",
-                              fx->input_pdf, never, NULL), ==, 2);
+                              fx->input_pdf, never, NULL),
+                   ==, 2);
   g_clear_pointer (&report, g_free);
 
   /* Failures: exit 1 with a clear message and no output file. */
   g_file_set_contents (bad_pw, "salah\n", -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file", bad_pw,
-                              fx->input_pdf, never, NULL), ==, 1);
+  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+                              bad_pw, fx->input_pdf, never, NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (report, "Wrong password"));
   g_clear_pointer (&report, g_free);
   g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->expired_p12, "--password-file",
-                              fx->password_file, fx->input_pdf, never, NULL), ==, 1);
+                              fx->password_file, fx->input_pdf, never, NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (report, "expired"));
   g_clear_pointer (&report, g_free);
   g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->noku_p12, "--password-file",
-                              fx->password_file, fx->input_pdf, never, NULL), ==, 1);
+                              fx->password_file, fx->input_pdf, never, NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (report, "not for signing"));
   g_clear_pointer (&report, g_free);
   g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
@@ -488,13 +489,15 @@ test_cli (void)
   g_file_set_contents (bad_pin, "0000\n", -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pades_run (&report, cli, "sign", "--key", TOKEN_URL, "--pin-file", bad_pin,
-                              fx->input_pdf, never, NULL), ==, 1);
+                              fx->input_pdf, never, NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (report, "Wrong PIN"));
   g_assert_null (strstr (report, "0000"));
   g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
   g_clear_pointer (&report, g_free);
   g_assert_cmpint (pades_run (&report, cli, "sign", "--key", TOKEN_URL, "--pin-file", pin,
-                              fx->input_pdf, hsm_out, NULL), ==, 0);
+                              fx->input_pdf, hsm_out, NULL),
+                   ==, 0);
   g_clear_pointer (&report, g_free);
   g_assert_cmpint (pades_run (&report, cli, "verify", "--ca", fx->ca_pem, hsm_out, NULL), ==, 0);
 }

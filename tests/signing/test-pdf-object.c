@@ -12,7 +12,7 @@ static LoketPdfValue *
 parse (const char *text)
 {
   g_autoptr (GError) error = NULL;
-  gsize pos = 0;
+  gsize          pos = 0;
   LoketPdfValue *value = loket_pdf_parse_value ((const guint8 *) text, strlen (text), &pos, &error);
 
   g_assert_no_error (error);
@@ -35,12 +35,12 @@ test_parse_dict (void)
                                           "609.45 935.43] /Annots [12 0 R 13 1 R] /T (a\\(b\\)c) "
                                           "/H <FEFF0041> /N null /B true /X -1.5 >>");
   const LoketPdfValue *v;
-  g_autofree char *text = NULL;
+  g_autofree char     *text = NULL;
   g_autoptr (LoketPdfValue) again = NULL;
   g_autofree char *text2 = NULL;
   g_autofree char *t = NULL;
   g_autofree char *h = NULL;
-  gint64 n;
+  gint64           n;
 
   g_assert_cmpint (dict->kind, ==, LOKET_PDF_DICT);
   g_assert_true (loket_pdf_value_is_name (loket_pdf_dict_get (dict, "Type"), "Page"));
@@ -79,9 +79,9 @@ test_parse_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr (GError) error = NULL;
-      gsize pos = 0;
-      LoketPdfValue *value = loket_pdf_parse_value ((const guint8 *) bad[i], strlen (bad[i]), &pos,
-                                                    &error);
+      gsize          pos = 0;
+      LoketPdfValue *value
+        = loket_pdf_parse_value ((const guint8 *) bad[i], strlen (bad[i]), &pos, &error);
       g_assert_null (value);
       g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
     }
@@ -89,7 +89,7 @@ test_parse_errors (void)
     /* Deep nesting is refused, not a stack overflow. */
     g_autoptr (GError) error = NULL;
     g_autofree char *deep = g_strnfill (100000, '[');
-    gsize pos = 0;
+    gsize            pos = 0;
     g_assert_null (loket_pdf_parse_value ((const guint8 *) deep, strlen (deep), &pos, &error));
     g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   }
@@ -136,18 +136,21 @@ static GBytes *
 minimal_pdf (void)
 {
   GString *pdf = g_string_new ("%PDF-1.4\n");
-  gsize off[4];
+  gsize    off[4];
 
   off[1] = pdf->len;
   g_string_append (pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
   off[2] = pdf->len;
-  g_string_append (pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 300] >>\nendobj\n");
+  g_string_append (
+    pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 300] >>\nendobj\n");
   off[3] = pdf->len;
   g_string_append (pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n");
   off[0] = pdf->len;
-  g_string_append_printf (pdf, "xref\n0 4\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n"
-                               "%010zu 00000 n \ntrailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n"
-                               "%%%%EOF\n", off[1], off[2], off[3], off[0]);
+  g_string_append_printf (pdf,
+                          "xref\n0 4\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n"
+                          "%010zu 00000 n \ntrailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%zu\n"
+                          "%%%%EOF\n",
+                          off[1], off[2], off[3], off[0]);
   return g_string_free_to_bytes (pdf);
 }
 
