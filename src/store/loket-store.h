@@ -379,3 +379,6 @@ gboolean    loket_store_delete_draft       (LoketStore          *self,
                                             GError             **error);
 
 G_END_DECLS
+
+/* Disposition routing, per-person inboxes, delegations, escalation. */
+#include "loket-store-routing.h"
