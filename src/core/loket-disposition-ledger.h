@@ -116,9 +116,9 @@ const LoketDisposition *loket_disposition_ledger_lookup (LoketDispositionLedger 
                                                          const char             *position_id);
 /* (transfer none, element LoketDispositionStep) the riwayat, in event order. */
 GPtrArray              *loket_disposition_ledger_get_history (LoketDispositionLedger *self);
-/* The position holding the case by its dispositions: the recipient of the latest open
- * disposition that has not forwarded it; when every disposition is done, the sender of the
- * latest reported or withdrawn one; NULL when there is none. */
+/* The position holding the case after the latest movement, in event order: a disposition sent →
+ * its first recipient; reported or withdrawn → its sender; NULL before any disposition. (The
+ * projector computes the same `holder` from the bodies alone.) */
 const char             *loket_disposition_ledger_get_holder (LoketDispositionLedger *self);
 
 G_END_DECLS

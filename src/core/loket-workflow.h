@@ -51,9 +51,9 @@ typedef struct
 
 typedef enum
 {
-  LOKET_DELEGATION_PLH, /* Pelaksana Harian: stands in while the holder is away */
-  LOKET_DELEGATION_PLT, /* Pelaksana Tugas: the position is vacant */
-} LoketDelegationKind;
+  LOKET_STAND_IN_PLH, /* Pelaksana Harian: stands in while the holder is away */
+  LOKET_STAND_IN_PLT, /* Pelaksana Tugas: the position is vacant */
+} LoketStandInKind;
 
 /* @person_id may act for @position_id from @starts_at (inclusive) until @ends_at (exclusive),
  * Unix s. */
@@ -62,31 +62,31 @@ typedef struct
   char               *id;
   char               *person_id;
   char               *position_id;
-  LoketDelegationKind kind;
+  LoketStandInKind kind;
   gint64              starts_at;
   gint64              ends_at;
   char               *note;
-} LoketDelegation;
+} LoketStandIn;
 
-LoketDelegation *loket_delegation_new  (const char         *person_id,
+LoketStandIn *loket_stand_in_new  (const char         *person_id,
                                         const char         *position_id,
-                                        LoketDelegationKind kind,
+                                        LoketStandInKind kind,
                                         gint64              starts_at,
                                         gint64              ends_at) G_GNUC_WARN_UNUSED_RESULT;
-LoketDelegation *loket_delegation_copy (const LoketDelegation *self) G_GNUC_WARN_UNUSED_RESULT;
-void             loket_delegation_free (LoketDelegation *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketDelegation, loket_delegation_free)
+LoketStandIn *loket_stand_in_copy (const LoketStandIn *self) G_GNUC_WARN_UNUSED_RESULT;
+void             loket_stand_in_free (LoketStandIn *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketStandIn, loket_stand_in_free)
 /* "plh" / "plt" */
-const char      *loket_delegation_kind_to_string   (LoketDelegationKind kind);
-gboolean         loket_delegation_kind_from_string (const char          *text,
-                                                    LoketDelegationKind *kind);
+const char      *loket_stand_in_kind_to_string   (LoketStandInKind kind);
+gboolean         loket_stand_in_kind_from_string (const char          *text,
+                                                    LoketStandInKind *kind);
 
 /* A position a person may act for at a given time. */
 typedef struct
 {
   char               *position_id;
   gboolean            delegated; /* FALSE: the person's own position */
-  LoketDelegationKind kind;      /* when delegated */
+  LoketStandInKind kind;      /* when delegated */
   gint64              ends_at;   /* when delegated */
 } LoketActingPosition;
 
@@ -171,17 +171,17 @@ GPtrArray              *loket_workflow_get_instructions   (LoketWorkflow *self);
 const LoketInstruction *loket_workflow_lookup_instruction (LoketWorkflow *self,
                                                            const char    *id);
 
-/* Delegations (Plh./Plt.). Thread-safe: the store sets them from its `delegations` table. */
-/* Replaces every delegation by copies of @delegations (element LoketDelegation). */
-void       loket_workflow_set_delegations (LoketWorkflow *self,
+/* Delegations (Plh./Plt.). Thread-safe: the store sets them from its `stand_ins` table. */
+/* Replaces every delegation by copies of @delegations (element LoketStandIn). */
+void       loket_workflow_set_stand_ins (LoketWorkflow *self,
                                            GPtrArray     *delegations);
 /* Checks (person and position exist, ends after it starts, the person does not already hold
  * the position) and adds a copy. LOKET_ERROR_INVALID_DATA otherwise. */
-gboolean   loket_workflow_add_delegation  (LoketWorkflow         *self,
-                                           const LoketDelegation *delegation,
+gboolean   loket_workflow_add_stand_in  (LoketWorkflow         *self,
+                                           const LoketStandIn *delegation,
                                            GError               **error);
-/* (transfer full, element LoketDelegation) copies, in the order added */
-GPtrArray *loket_workflow_get_delegations (LoketWorkflow *self) G_GNUC_WARN_UNUSED_RESULT;
+/* (transfer full, element LoketStandIn) copies, in the order added */
+GPtrArray *loket_workflow_get_stand_ins (LoketWorkflow *self) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ---- The org chart seen by the engine ---- */
 

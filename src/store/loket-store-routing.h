@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* The workflow engine the store checks acts with. Without a call to set_workflow, the first
  * routing call makes one from loket_org_chart_new_default and the projector's catalog and
- * calendar. The store loads its `delegations` table into it. (transfer none) */
+ * calendar. The store loads its `stand_ins` table into it. (transfer none) */
 void           loket_store_set_workflow (LoketStore    *self,
                                          LoketWorkflow *workflow);
 LoketWorkflow *loket_store_get_workflow (LoketStore    *self,
@@ -170,18 +170,18 @@ GPtrArray  *loket_store_list_person_inbox_finish (LoketStore          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
-/* ---- Delegations (table `delegations`, so an office can add Plh./Plt. without editing data
+/* ---- Delegations (table `stand_ins`, so an office can add Plh./Plt. without editing data
  * files) ---- */
-/* Checked by loket_workflow_add_delegation, stored, and loaded into the workflow. Fills
+/* Checked by loket_workflow_add_stand_in, stored, and loaded into the workflow. Fills
  * delegation->id when NULL. */
-gboolean    loket_store_add_delegation    (LoketStore       *self,
-                                           LoketDelegation  *delegation,
+gboolean    loket_store_add_stand_in    (LoketStore       *self,
+                                           LoketStandIn  *delegation,
                                            GError          **error);
-gboolean    loket_store_remove_delegation (LoketStore       *self,
+gboolean    loket_store_remove_stand_in (LoketStore       *self,
                                            const char       *id,
                                            GError          **error);
-/* (transfer full, element LoketDelegation) */
-GPtrArray  *loket_store_list_delegations  (LoketStore       *self,
+/* (transfer full, element LoketStandIn) */
+GPtrArray  *loket_store_list_stand_ins  (LoketStore       *self,
                                            GError          **error);
 
 /* ---- Escalation ---- */
