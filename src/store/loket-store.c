@@ -120,6 +120,8 @@ loket_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->device_id);
   g_free (self->device_code);
+  g_clear_object (&self->workflow);
+  g_mutex_clear (&self->workflow_lock);
 
   G_OBJECT_CLASS (loket_store_parent_class)->finalize (object);
 }
@@ -133,6 +135,7 @@ loket_store_class_init (LoketStoreClass *klass)
 static void
 loket_store_init (LoketStore *self)
 {
+  g_mutex_init (&self->workflow_lock);
 }
 
 /* Public API */
