@@ -20,6 +20,8 @@ static const Command commands[] = {
   { "services", loket_cli_services, N_("List the service catalog") },
   { "demo", loket_cli_demo, N_("Fill a database with demo cases") },
   { "cases", loket_cli_cases, N_("List or search cases") },
+  { "dispose", loket_cli_dispose, N_("Send a case to positions below you (disposisi)") },
+  { "inbox", loket_cli_inbox, N_("Show a person's inboxes with their counts") },
   { "check", loket_cli_check, N_("Check a database: integrity, hash chains, projections") },
   { "rebuild", loket_cli_rebuild, N_("Recompute every case projection from the events") },
   { "letter", loket_cli_letter, N_("Render a letter of a case as PDF") },
