@@ -259,6 +259,8 @@ print_json (const char *path, LoketPdfVerification *result, gboolean with_trust)
       json_builder_add_boolean_value (b, sig->cms_valid);
       json_builder_set_member_name (b, "covers_whole_document");
       json_builder_add_boolean_value (b, sig->covers_whole_document);
+      json_builder_set_member_name (b, "certificate_valid_at_signing");
+      json_builder_add_boolean_value (b, sig->certificate_valid_at_signing);
       json_builder_set_member_name (b, "signing_certificate_v2");
       json_builder_add_boolean_value (b, sig->signing_certificate_ok);
       if (with_trust)

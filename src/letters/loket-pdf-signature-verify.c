@@ -285,6 +285,18 @@ check_cms (LoketPdfSignature       *sig,
       sig->signer_subject = g_strndup ((const char *) dn.data, dn.size);
     gnutls_free (dn.data);
   }
+  {
+    /* The certificate must have been valid when the document says it was signed (/M). */
+    gint64 when = sig->signing_time != NULL ? g_date_time_to_unix (sig->signing_time)
+                                            : g_get_real_time () / G_USEC_PER_SEC;
+    time_t not_before = gnutls_x509_crt_get_activation_time (signer);
+    time_t not_after = gnutls_x509_crt_get_expiration_time (signer);
+
+    sig->certificate_valid_at_signing = (not_before == (time_t) -1 || when >= not_before)
+                                        && (not_after == (time_t) -1 || when <= not_after);
+    if (!sig->certificate_valid_at_signing)
+      set_problem (sig, _ ("The signer's certificate was not valid at the signing time"));
+  }
 
   /* messageDigest against our own hash of the byte range. */
   if (find_attr (info.signed_attrs, OID_MESSAGE_DIGEST, &attr))
@@ -394,7 +406,8 @@ check_signature (const guint8 *data, gsize len, gsize at, gnutls_x509_trust_list
   datum.data = content->data;
   datum.size = content->len;
   check_cms (sig, der, &datum, trust);
-  sig->valid = sig->byte_range_ok && sig->digest_matches && sig->cms_valid;
+  sig->valid = sig->byte_range_ok && sig->digest_matches && sig->cms_valid
+               && sig->certificate_valid_at_signing;
   return sig;
 }
 

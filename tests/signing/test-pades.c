@@ -133,6 +133,62 @@ test_pkcs12_tampered (void)
   }
 }
 
+/* Any one changed byte in the signed range makes the document invalid; and neither the verifier
+ * nor the incremental-update reader crash on damaged input (run under ASan to see more). */
+static void
+test_mutations (void)
+{
+  g_autoptr (LoketSigner) signer = pkcs12_signer ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = pades_fixture_path (fx, "p12-mutate.pdf");
+  g_autofree char *data = NULL;
+  g_autoptr (GBytes) original = NULL;
+  g_autoptr (LoketPdfVerification) good = NULL;
+  LoketPdfSignature *sig;
+  gsize              len;
+
+  sign_to (signer, fx->input_pdf, out);
+  g_file_get_contents (out, &data, &len, &error);
+  g_assert_no_error (error);
+  original = g_bytes_new (data, len);
+  good = loket_pdf_verify (original, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (good->valid);
+  sig = good->signatures->pdata[0];
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *copy = g_memdup2 (data, len);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GBytes) signed_again = NULL;
+      g_autoptr (LoketPdfVerification) result = NULL;
+      g_autoptr (GError) local_error = NULL;
+      gsize offset;
+
+      /* Half anywhere, half in the new revision's objects, xref and trailer. */
+      if (i % 2 == 0)
+        offset = (gsize) g_test_rand_int_range (0, (gint32) len);
+      else
+        offset = (gsize) g_test_rand_int_range ((gint32) sig->range[2], (gint32) len);
+      if (offset >= sig->range[1] && offset < sig->range[2])
+        continue; /* the /Contents string itself is not signed */
+      copy[offset] ^= (char) (1 << g_test_rand_int_range (0, 8));
+      bytes = g_bytes_new_static (copy, len);
+
+      result = loket_pdf_verify (bytes, fx->ca_pem, &local_error);
+      if (result != NULL)
+        {
+          if (result->valid)
+            g_error ("a change at byte %zu went unnoticed", offset);
+        }
+      else
+        g_assert_nonnull (local_error);
+      g_clear_error (&local_error);
+      signed_again = loket_pdf_sign (bytes, signer, NULL, NULL, &local_error);
+      g_assert_true ((signed_again == NULL) == (local_error != NULL));
+    }
+}
+
 static void
 sign_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -180,7 +236,13 @@ test_verify_library (void)
   g_autofree char *data = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LoketPdfVerification) result = NULL;
-  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 ("2026-03-09T10:30:00+08:00", NULL);
+  /* Now in WITA, whole seconds (the certificate is valid from the test's start). */
+  g_autoptr (GTimeZone) wita = g_time_zone_new_identifier ("+08:00");
+  g_autoptr (GDateTime) now = g_date_time_new_now (wita);
+  g_autoptr (GDateTime) when
+    = g_date_time_new (wita, g_date_time_get_year (now), g_date_time_get_month (now),
+                       g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                       g_date_time_get_minute (now), g_date_time_get_second (now));
   LoketPdfSignOptions options
     = { .signing_time = when, .signer_name = "Dr. Siti Rahmawati, M.Si." };
   LoketPdfSignature *sig;
@@ -203,6 +265,7 @@ test_verify_library (void)
   g_assert_cmpstr (sig->sub_filter, ==, "ETSI.CAdES.detached");
   g_assert_true (sig->byte_range_ok && sig->digest_matches && sig->cms_valid);
   g_assert_true (sig->signing_certificate_ok);
+  g_assert_true (sig->certificate_valid_at_signing);
   g_assert_true (sig->trusted);
   g_assert_true (sig->covers_whole_document);
   g_assert_null (sig->problem);
@@ -219,8 +282,45 @@ test_verify_library (void)
     g_assert_no_error (error);
     g_assert_nonnull (strstr (text, "Ditandatangani secara elektronik oleh"));
     g_assert_nonnull (strstr (text, "Dr. Siti Rahmawati, M.Si."));
-    g_assert_nonnull (strstr (text, "9 Maret 2026 10:30 WITA"));
+    static const char *const months[]
+      = { "Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+          "Juli",    "Agustus",  "September", "Oktober", "November", "Desember" };
+    g_autofree char *expected
+      = g_strdup_printf ("%d %s %d %02d:%02d WITA", g_date_time_get_day_of_month (when),
+                         months[g_date_time_get_month (when) - 1], g_date_time_get_year (when),
+                         g_date_time_get_hour (when), g_date_time_get_minute (when));
+    g_assert_nonnull (strstr (text, expected));
   }
+}
+
+/* A /M outside the certificate's validity (backdated) is reported, not trusted. */
+static void
+test_backdated (void)
+{
+  g_autoptr (LoketSigner) signer = pkcs12_signer ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = pades_fixture_path (fx, "p12-backdated.pdf");
+  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (LoketPdfVerification) result = NULL;
+  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 ("2019-05-01T08:00:00+07:00", NULL);
+  LoketPdfSignOptions options = { .signing_time = when };
+  LoketPdfSignature  *sig;
+  gsize               len;
+
+  g_assert_true (loket_pdf_sign_file (fx->input_pdf, out, signer, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (out, &data, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+  result = loket_pdf_verify (bytes, NULL, &error);
+  g_assert_no_error (error);
+  sig = result->signatures->pdata[0];
+  g_assert_true (sig->cms_valid && sig->digest_matches);
+  g_assert_false (sig->certificate_valid_at_signing);
+  g_assert_false (sig->valid);
+  g_assert_nonnull (strstr (sig->problem, "not valid at the signing time"));
+  g_assert_false (result->valid);
 }
 
 static void
@@ -514,6 +614,8 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/letters/pades/pkcs12-tampered", test_pkcs12_tampered);
   g_test_add_func ("/loket/letters/pades/verify-library", test_verify_library);
   g_test_add_func ("/loket/letters/pades/async", test_async);
+  g_test_add_func ("/loket/letters/pades/backdated", test_backdated);
+  g_test_add_func ("/loket/letters/pades/mutations", test_mutations);
   g_test_add_func ("/loket/letters/pades/modified-after-signing", test_modified_after_signing);
   g_test_add_func ("/loket/letters/pades/two-signatures", test_two_signatures);
   g_test_add_func ("/loket/letters/pades/refusals", test_refusals);
