@@ -581,6 +581,24 @@ test_cli (void)
   g_assert_nonnull (strstr (report, "not for signing"));
   g_clear_pointer (&report, g_free);
   g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *file = pades_fixture_path (fx, "cli-a-file");
+    g_autofree char *under_file = g_build_filename (file, "out.pdf", NULL);
+
+    g_file_set_contents (file, "x", 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+                                fx->password_file, fx->input_pdf, under_file, NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (report, "Cannot write the signed PDF"));
+    g_clear_pointer (&report, g_free);
+    g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+                                fx->password_file, "--page", "3", fx->input_pdf, never, NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (report, "no page 3"));
+    g_clear_pointer (&report, g_free);
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  }
 
   if (!pades_fixture_softhsm (fx))
     return;
