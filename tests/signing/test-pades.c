@@ -52,8 +52,8 @@ static PopplerSignatureStatus
 poppler_status (const char *pdf)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (pdf, NULL, &error);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_autofree char       *uri = g_filename_to_uri (pdf, NULL, &error);
+  PopplerDocument       *doc = poppler_document_new_from_file (uri, NULL, &error);
   GList                 *fields;
   PopplerSignatureInfo  *info;
   PopplerSignatureStatus status;
@@ -223,6 +223,34 @@ test_mutations (void)
       signed_again = loket_pdf_sign (bytes, signer, NULL, NULL, &local_error);
       g_assert_true ((signed_again == NULL) == (local_error != NULL));
     }
+}
+
+/* A real letter from the renderer (loket-cli letter), signed by loket-cli sign. */
+static void
+test_signed_letter (void)
+{
+  g_autofree char *cli = cli_path ();
+  g_autofree char *db = pades_fixture_path (fx, "demo.db");
+  g_autofree char *letter = pades_fixture_path (fx, "sk.pdf");
+  g_autofree char *signed_letter = pades_fixture_path (fx, "sk-signed.pdf");
+  g_autofree char *report = NULL;
+  g_autofree char *agenda = NULL;
+
+  g_assert_cmpint (
+    pades_run (&report, cli, "demo", "--db", db, "--cases", "3", "--seed", "7", "-q", NULL), ==, 0);
+  g_clear_pointer (&report, g_free);
+  g_assert_cmpint (pades_run (&report, cli, "cases", "--db", db, NULL), ==, 0);
+  agenda = g_strndup (report, strcspn (report, " \t\n"));
+  g_assert_cmpuint (strlen (agenda), >, 0);
+  g_clear_pointer (&report, g_free);
+  g_assert_cmpint (pades_run (&report, cli, "letter", "--db", db, "--case", agenda, "--kind",
+                              "surat_keputusan", "-o", letter, NULL),
+                   ==, 0);
+  g_clear_pointer (&report, g_free);
+  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+                              fx->password_file, letter, signed_letter, NULL),
+                   ==, 0);
+  assert_checkers (signed_letter, TRUE);
 }
 
 static void
@@ -677,6 +705,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/letters/pades/refusals", test_refusals);
   g_test_add_func ("/loket/letters/pades/pkcs11", test_pkcs11);
   g_test_add_func ("/loket/letters/pades/cli", test_cli);
+  g_test_add_func ("/loket/letters/pades/signed-letter", test_signed_letter);
 
   status = g_test_run ();
   pades_fixture_free (fx);
