@@ -29,6 +29,7 @@ typedef struct
 {
   GPtrArray *signatures;             /* LoketPdfSignature, in file order */
   gboolean   modified_after_signing; /* bytes follow the last signed revision */
+  gboolean   incomplete;             /* too many signature candidates: not all were checked */
   gboolean   valid;                  /* ≥ 1 signature, all valid (and trusted if anchors were
                                       * given), nothing changed after the last one */
 } LoketPdfVerification;

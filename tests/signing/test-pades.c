@@ -335,6 +335,23 @@ test_verify_library (void)
   g_assert_null (sig->problem);
   g_assert_nonnull (sig->signing_time);
   g_assert_true (g_date_time_equal (sig->signing_time, when));
+
+  /* The signer hands out its certificate: the one in signer.pem. */
+  {
+    g_autoptr (GBytes) der = loket_signer_dup_certificate (signer);
+    g_autofree char   *pem = NULL;
+    g_autofree guchar *expected = NULL;
+    gsize              expected_len;
+    char              *begin, *end;
+
+    g_file_get_contents (fx->signer_pem, &pem, NULL, &error);
+    g_assert_no_error (error);
+    begin = strstr (pem, "-----\n") + 6;
+    end = strstr (begin, "-----END");
+    *end = '\0';
+    expected = g_base64_decode (begin, &expected_len);
+    g_assert_cmpmem (g_bytes_get_data (der, NULL), g_bytes_get_size (der), expected, expected_len);
+  }
   g_assert_cmpint (g_date_time_get_utc_offset (sig->signing_time), ==, 8 * G_TIME_SPAN_HOUR);
 
   /* The visible appearance names the signer and the Indonesian date. */
@@ -518,6 +535,27 @@ test_refusals (void)
   g_assert_null (bad);
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_clear_error (&error);
+
+  /* A page tree whose node lists itself twice: refused quickly, not an endless walk. */
+  {
+    g_autofree char *cyclic = pades_fixture_path (fx, "cyclic.pdf");
+    GString         *pdf = g_string_new ("%PDF-1.4\n");
+    gsize            off1, off2, xref;
+
+    off1 = pdf->len;
+    g_string_append (pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+    off2 = pdf->len;
+    g_string_append (pdf, "2 0 obj\n<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 9 >>\nendobj\n");
+    xref = pdf->len;
+    g_string_append_printf (pdf,
+                            "xref\n0 3\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n"
+                            "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                            off1, off2, xref);
+    g_file_set_contents (cyclic, pdf->str, (gssize) pdf->len, &error);
+    g_assert_no_error (error);
+    g_string_free (pdf, TRUE);
+    assert_sign_error (signer, cyclic, out, LOKET_ERROR_INVALID_DATA);
+  }
 
   /* Unwritable output: the parent is a regular file. */
   g_file_set_contents (not_dir, "x", 1, &error);
