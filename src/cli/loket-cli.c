@@ -119,14 +119,14 @@ loket_cli_parse_options (const char   *command,
                          int          *argc,
                          char       ***argv)
 {
-  g_autofree char *param = g_strdup_printf ("%s", command);
+  g_autofree char *prgname = g_strconcat ("loket-cli ", command, NULL);
   g_autoptr (GOptionContext) octx = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
 
   g_option_context_set_summary (octx, summary);
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (octx, GETTEXT_PACKAGE);
-  g_set_prgname (g_strconcat ("loket-cli ", param, NULL));
+  g_set_prgname (prgname);
   if (!g_option_context_parse (octx, argc, argv, &error))
     {
       loket_cli_usage_error (command, error->message);
