@@ -95,11 +95,7 @@ static gboolean
 parse_error (GError **error, gsize pos)
 {
   g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-<<<<<<< HEAD
-               _ ("The PDF is damaged: unexpected data at byte %lu"), (unsigned long) pos);
-=======
-               _("The PDF is damaged: unexpected data at byte %" G_GSIZE_FORMAT), pos);
->>>>>>> signing
+               _("The PDF is damaged: unexpected data at byte %lu"), (unsigned long) pos);
   return FALSE;
 }
 
