@@ -47,5 +47,7 @@ int loket_cli_demo     (int argc, char **argv);
 int loket_cli_cases    (int argc, char **argv);
 int loket_cli_check    (int argc, char **argv);
 int loket_cli_rebuild  (int argc, char **argv);
+int loket_cli_intake   (int argc, char **argv);
+int loket_cli_drafts   (int argc, char **argv);
 
 G_END_DECLS
