@@ -115,7 +115,7 @@ loket_blob_import_file (LoketBlobStore *blobs,
   const char *sha256;
   guint64     size = 0;
   int         fd;
-  gboolean    ok;
+  gboolean    ok, new_subdir;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -159,6 +159,7 @@ loket_blob_import_file (LoketBlobStore *blobs,
   sha256 = g_checksum_get_string (checksum);
   final_path = loket_blob_store_get_path (blobs, sha256);
   subdir = g_path_get_dirname (final_path);
+  new_subdir = !g_file_test (subdir, G_FILE_TEST_IS_DIR);
   if (g_mkdir_with_parents (subdir, 0755) != 0)
     {
       io_error (error, name, errno);
@@ -172,7 +173,8 @@ loket_blob_import_file (LoketBlobStore *blobs,
       g_unlink (tmp_path);
       return NULL;
     }
-  if (!sync_dir (subdir) || !sync_dir (dir))
+  /* The new name durable; and the folder's own entry when it was just made. */
+  if (!sync_dir (subdir) || (new_subdir && !sync_dir (dir)))
     {
       io_error (error, name, errno);
       return NULL;
