@@ -120,6 +120,7 @@ loket_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->device_id);
   g_free (self->device_code);
+  g_free (self->db_device_code);
 
   G_OBJECT_CLASS (loket_store_parent_class)->finalize (object);
 }

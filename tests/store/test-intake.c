@@ -688,6 +688,23 @@ test_async (Fixture *f, gconstpointer data)
     g_assert_cmpuint (drafts->len, ==, 1);
   }
   g_clear_object (&w.result);
+  loket_store_load_draft_async (f->store, "d1", NULL, done_cb, &w);
+  g_assert_true (loket_test_wait_until (done, &w, 10000));
+  {
+    g_autofree char *json = loket_store_load_draft_finish (f->store, w.result, &error);
+    g_assert_cmpstr (json, ==, "{\"service\":\"" AKAD "\"}");
+  }
+  g_clear_object (&w.result);
+  loket_store_delete_draft_async (f->store, "d1", NULL, done_cb, &w);
+  g_assert_true (loket_test_wait_until (done, &w, 10000));
+  g_assert_true (loket_store_delete_draft_finish (f->store, w.result, &error));
+  g_clear_object (&w.result);
+  loket_store_load_draft_async (f->store, "d1", NULL, done_cb, &w);
+  g_assert_true (loket_test_wait_until (done, &w, 10000));
+  g_assert_null (loket_store_load_draft_finish (f->store, w.result, &error));
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&w.result);
 }
 
 int
