@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "loket-error.h"
@@ -180,4 +181,32 @@ loket_blob_import_file (LoketBlobStore *blobs,
       return NULL;
     }
   return loket_attachment_new (sha256, name, mime, size);
+}
+
+guint
+loket_blob_import_sweep (LoketBlobStore *blobs, gint64 min_age_s)
+{
+  const char *dir_path = loket_blob_store_get_dir (blobs);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64      now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint       n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf         st;
+
+      if (!g_str_has_prefix (name, ".import-"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - (gint64) st.st_mtime >= min_age_s
+          && g_unlink (path) == 0)
+        n++;
+    }
+  if (n > 0)
+    g_debug ("Deleted %u unfinished attachment imports", n);
+  return n;
 }

@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include "loket-agenda.h"
 #include "loket-error.h"
@@ -403,8 +405,39 @@ test_bad_files (Fixture *f, gconstpointer data)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_IO);
   g_clear_error (&error);
 
+  /* Not readable (permissions: only meaningful when the tests do not run as root). */
+  if (getuid () != 0)
+    {
+      g_autofree char *locked = write_file (f, "terkunci.pdf", NULL, 100);
+
+      g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+      a = add_file (f, locked, 0, &error);
+      g_assert_null (a);
+      g_assert_error (error, LOKET_ERROR, LOKET_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "terkunci.pdf"));
+      g_clear_error (&error);
+    }
+
   g_assert_cmpuint (count_blobs (f), ==, blobs);
   assert_check_clean (f->store);
+}
+
+/* A copy left by an import that crashed is deleted at the next open once it is old. */
+static void
+test_import_leftovers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *blobs = g_strconcat (f->path, ".blobs", NULL);
+  g_autofree char *old = g_build_filename (blobs, ".import-OLD123", NULL);
+  g_autofree char *young = g_build_filename (blobs, ".import-NEW123", NULL);
+  struct utimbuf times = { 1000000000, 1000000000 };
+
+  g_assert_cmpint (g_mkdir_with_parents (blobs, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (old, "%PDF-half", -1, NULL));
+  g_assert_true (g_file_set_contents (young, "%PDF-half", -1, NULL));
+  g_assert_cmpint (g_utime (old, &times), ==, 0);
+  reopen (f);
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (young, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -720,6 +753,7 @@ main (int argc, char **argv)
   ADD ("bad-input", test_bad_input);
   ADD ("bad-files", test_bad_files);
   ADD ("blob-from-file", test_blob_from_file);
+  ADD ("import-leftovers", test_import_leftovers);
   ADD ("case-actions", test_case_actions);
   ADD ("agenda/two-devices", test_agenda_two_devices);
   ADD ("drafts", test_drafts);
