@@ -24,6 +24,11 @@ static const Command commands[] = {
   { "rebuild", loket_cli_rebuild, N_("Recompute every case projection from the events") },
   { "intake", loket_cli_intake, N_("Register a case for a service (the intake dialog’s code path)") },
   { "drafts", loket_cli_drafts, N_("List the intake drafts of a database") },
+  { "letter", loket_cli_letter, N_("Render a letter of a case as PDF") },
+  { "receipt", loket_cli_receipt, N_("Render the receipt (tanda terima) of a case as PDF") },
+  { "return-notice", loket_cli_return_notice, N_("Render the return notice of a case as PDF") },
+  { "sign", loket_cli_sign, N_("Sign a PDF with a PKCS#12 file or a PKCS#11 token") },
+  { "verify", loket_cli_verify, N_("Check the signatures of a PDF") },
 };
 
 static void
