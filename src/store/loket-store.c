@@ -121,12 +121,9 @@ loket_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->device_id);
   g_free (self->device_code);
-<<<<<<< HEAD
+  g_free (self->db_device_code);
   g_clear_object (&self->workflow);
   g_mutex_clear (&self->workflow_lock);
-=======
-  g_free (self->db_device_code);
->>>>>>> main
 
   G_OBJECT_CLASS (loket_store_parent_class)->finalize (object);
 }
