@@ -32,7 +32,7 @@ find_case (LoketCliContext *ctx, const char *id, GError **error)
       if (g_strcmp0 (loket_case_get_agenda_number (kase), id) == 0)
         return g_object_ref (kase);
     }
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _("No case “%s”"), id);
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _ ("No case “%s”"), id);
   return NULL;
 }
 
@@ -41,7 +41,7 @@ static gint64
 parse_due (const char *text, GTimeZone *tz)
 {
   g_autoptr (GDateTime) time = NULL;
-  int year, month, day;
+  int  year, month, day;
   char tail;
 
   if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3)
@@ -71,30 +71,37 @@ loket_cli_dispose (int argc, char **argv)
 {
   g_autofree char *db = NULL, *case_id = NULL, *as = NULL, *to = NULL, *instruction = NULL;
   g_autofree char *note = NULL, *due = NULL, *as_position = NULL, *parent = NULL;
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file"), N_("FILE") },
-    { "case", 0, 0, G_OPTION_ARG_STRING, &case_id, N_("Case UUID or agenda number"), N_("ID") },
-    { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("The person who disposes (org chart id)"), N_("PERSON") },
-    { "as-position", 0, 0, G_OPTION_ARG_STRING, &as_position, N_("Act for this position (Plh./Plt.)"), N_("POSITION") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Recipient positions, separated by commas"), N_("POSITION[,…]") },
-    { "instruction", 0, 0, G_OPTION_ARG_STRING, &instruction, N_("Instruction ids of the lembar disposisi, separated by commas"), N_("ID[,…]") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note"), N_("TEXT") },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("Due date (YYYY-MM-DD or ISO 8601; default: the step's budget)"), N_("DATE") },
-    { "parent", 0, 0, G_OPTION_ARG_STRING, &parent, N_("The received disposition to forward (default: the latest open one)"), N_("ID") },
-    { NULL }
-  };
+  GOptionEntry     entries[]
+    = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
+        { "case", 0, 0, G_OPTION_ARG_STRING, &case_id, N_ ("Case UUID or agenda number"),
+          N_ ("ID") },
+        { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_ ("The person who disposes (org chart id)"),
+          N_ ("PERSON") },
+        { "as-position", 0, 0, G_OPTION_ARG_STRING, &as_position,
+          N_ ("Act for this position (Plh./Plt.)"), N_ ("POSITION") },
+        { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("Recipient positions, separated by commas"),
+          N_ ("POSITION[,…]") },
+        { "instruction", 0, 0, G_OPTION_ARG_STRING, &instruction,
+          N_ ("Instruction ids of the lembar disposisi, separated by commas"), N_ ("ID[,…]") },
+        { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("Note"), N_ ("TEXT") },
+        { "due", 0, 0, G_OPTION_ARG_STRING, &due,
+          N_ ("Due date (YYYY-MM-DD or ISO 8601; default: the step's budget)"), N_ ("DATE") },
+        { "parent", 0, 0, G_OPTION_ARG_STRING, &parent,
+          N_ ("The received disposition to forward (default: the latest open one)"), N_ ("ID") },
+        { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketCliContext) ctx = NULL;
   g_autoptr (LoketCase) kase = NULL;
   g_autoptr (LoketWorkflowRequest) request = NULL;
   g_autofree char *id = NULL;
-  gint64 due_at = 0;
+  gint64           due_at = 0;
 
-  if (!loket_cli_parse_options ("dispose", _("Send a case to one or more positions below you."),
+  if (!loket_cli_parse_options ("dispose", _ ("Send a case to one or more positions below you."),
                                 entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (db == NULL || case_id == NULL || as == NULL || to == NULL || instruction == NULL)
-    return loket_cli_usage_error ("dispose", _("--db, --case, --as, --to and --instruction are required"));
+    return loket_cli_usage_error ("dispose",
+                                  _ ("--db, --case, --as, --to and --instruction are required"));
 
   ctx = loket_cli_context_new (&error);
   if (ctx == NULL)
@@ -103,7 +110,8 @@ loket_cli_dispose (int argc, char **argv)
     {
       due_at = parse_due (due, loket_work_calendar_get_timezone (ctx->calendar));
       if (due_at == 0)
-        return loket_cli_usage_error ("dispose", _("--due must be a date (YYYY-MM-DD) or an ISO 8601 time"));
+        return loket_cli_usage_error ("dispose",
+                                      _ ("--due must be a date (YYYY-MM-DD) or an ISO 8601 time"));
     }
   if (!loket_cli_context_open_store (ctx, db, TRUE, &error))
     return loket_cli_fail (error);
@@ -111,8 +119,8 @@ loket_cli_dispose (int argc, char **argv)
   if (kase == NULL)
     return loket_cli_fail (error);
 
-  request = loket_workflow_request_new (parent != NULL ? LOKET_WORKFLOW_ACTION_FORWARD
-                                                       : LOKET_WORKFLOW_ACTION_DISPOSE, as);
+  request = loket_workflow_request_new (
+    parent != NULL ? LOKET_WORKFLOW_ACTION_FORWARD : LOKET_WORKFLOW_ACTION_DISPOSE, as);
   request->as_position = g_steal_pointer (&as_position);
   request->disposition_id = g_steal_pointer (&parent);
   request->to = split_list (to);
@@ -200,32 +208,32 @@ int
 loket_cli_inbox (int argc, char **argv)
 {
   g_autofree char *db = NULL, *as = NULL;
-  gboolean json = FALSE;
-  int limit = 50;
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file"), N_("FILE") },
-    { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("The person whose inboxes to show (org chart id)"), N_("PERSON") },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N items per inbox"), "N" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
+  gboolean         json = FALSE;
+  int              limit = 50;
+  GOptionEntry     entries[]
+    = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
+        { "as", 0, 0, G_OPTION_ARG_STRING, &as,
+          N_ ("The person whose inboxes to show (org chart id)"), N_ ("PERSON") },
+        { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_ ("At most N items per inbox"), "N" },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+        { NULL } };
   /* The inbox names as the UI shows them. */
   const char *const titles[LOKET_INBOX_N_INBOXES] = {
-    N_("Incoming dispositions"), N_("Needs action"), N_("Awaiting paraf"),
-    N_("Awaiting signature"), N_("Sent"), N_("Late"),
+    N_ ("Incoming dispositions"), N_ ("Needs action"), N_ ("Awaiting paraf"),
+    N_ ("Awaiting signature"),    N_ ("Sent"),         N_ ("Late"),
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketCliContext) ctx = NULL;
   LoketInboxCounts counts;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64           now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!loket_cli_parse_options ("inbox", _("Show a person's inboxes with their counts."), entries,
+  if (!loket_cli_parse_options ("inbox", _ ("Show a person's inboxes with their counts."), entries,
                                 &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (db == NULL || as == NULL)
-    return loket_cli_usage_error ("inbox", _("--db and --as are required"));
+    return loket_cli_usage_error ("inbox", _ ("--db and --as are required"));
   if (limit < 0)
-    return loket_cli_usage_error ("inbox", _("--limit must not be negative"));
+    return loket_cli_usage_error ("inbox", _ ("--limit must not be negative"));
 
   ctx = loket_cli_context_new (&error);
   if (ctx == NULL || !loket_cli_context_open_store (ctx, db, TRUE, &error))
@@ -236,7 +244,7 @@ loket_cli_inbox (int argc, char **argv)
   if (!json)
     {
       for (guint i = 0; i < LOKET_INBOX_N_INBOXES; i++)
-        printf ("%-24s %u\n", _(titles[i]), counts.counts[i]);
+        printf ("%-24s %u\n", _ (titles[i]), counts.counts[i]);
       return LOKET_CLI_EXIT_OK;
     }
 
@@ -245,7 +253,7 @@ loket_cli_inbox (int argc, char **argv)
     g_autoptr (JsonGenerator) gen = json_generator_new ();
     g_autoptr (JsonNode) root = NULL;
     g_autofree char *text = NULL;
-    LoketWorkflow *workflow = loket_store_get_workflow (ctx->store, &error);
+    LoketWorkflow   *workflow = loket_store_get_workflow (ctx->store, &error);
     g_autoptr (GPtrArray) acting = NULL;
 
     if (workflow == NULL)
@@ -277,8 +285,8 @@ loket_cli_inbox (int argc, char **argv)
     json_builder_begin_object (b);
     for (guint i = 0; i < LOKET_INBOX_N_INBOXES; i++)
       {
-        g_autoptr (GPtrArray) items = loket_store_list_person_inbox (ctx->store, as, i, now, 0,
-                                                                     (guint) limit, &error);
+        g_autoptr (GPtrArray) items
+          = loket_store_list_person_inbox (ctx->store, as, i, now, 0, (guint) limit, &error);
 
         if (items == NULL)
           return loket_cli_fail (error);

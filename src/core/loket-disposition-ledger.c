@@ -23,10 +23,8 @@ struct _LoketDispositionLedger
 G_DEFINE_FINAL_TYPE (LoketDispositionLedger, loket_disposition_ledger, G_TYPE_OBJECT)
 
 static const char *const state_names[] = {
-  [LOKET_DISPOSITION_UNREAD] = "unread",
-  [LOKET_DISPOSITION_READ] = "read",
-  [LOKET_DISPOSITION_FORWARDED] = "forwarded",
-  [LOKET_DISPOSITION_REPORTED] = "reported",
+  [LOKET_DISPOSITION_UNREAD] = "unread",       [LOKET_DISPOSITION_READ] = "read",
+  [LOKET_DISPOSITION_FORWARDED] = "forwarded", [LOKET_DISPOSITION_REPORTED] = "reported",
   [LOKET_DISPOSITION_WITHDRAWN] = "withdrawn",
 };
 
@@ -164,8 +162,8 @@ read_string (JsonObject  *body,
 static gboolean
 read_strv (JsonObject *body, LoketEvent *event, const char *member, GStrv *out, GError **error)
 {
-  JsonNode  *node = json_object_get_member (body, member);
-  JsonArray *array;
+  JsonNode     *node = json_object_get_member (body, member);
+  JsonArray    *array;
   GStrvBuilder *builder;
 
   *out = NULL;
@@ -194,8 +192,12 @@ read_strv (JsonObject *body, LoketEvent *event, const char *member, GStrv *out, 
 
 /* @member as Unix s; when absent, @fallback. */
 static gboolean
-read_time (JsonObject *body, LoketEvent *event, const char *member, gint64 fallback, gint64 *out,
-           GError **error)
+read_time (JsonObject *body,
+           LoketEvent *event,
+           const char *member,
+           gint64      fallback,
+           gint64     *out,
+           GError    **error)
 {
   g_autoptr (GDateTime) time = NULL;
   const char *text;
@@ -247,8 +249,11 @@ find (LoketDispositionLedger *self, const char *id, const char *position)
 }
 
 static LoketDispositionStep *
-add_step (LoketDispositionLedger *self, LoketDispositionStepKind kind, LoketEvent *event, gint64 at,
-          const char *id)
+add_step (LoketDispositionLedger  *self,
+          LoketDispositionStepKind kind,
+          LoketEvent              *event,
+          gint64                   at,
+          const char              *id)
 {
   LoketDispositionStep *step = g_new0 (LoketDispositionStep, 1);
 
@@ -276,7 +281,7 @@ apply_sent (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, G
   const char *id, *from, *instruction, *note, *parent;
   g_auto (GStrv) to = NULL;
   g_auto (GStrv) instructions = NULL;
-  gint64 at, due;
+  gint64                at, due;
   LoketDispositionStep *step;
 
   if (!read_string (body, event, "id", FALSE, &id, error)
@@ -343,8 +348,9 @@ apply_sent (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, G
     {
       LoketDisposition *received = find (self, parent, from);
 
-      if (received != NULL && (received->state == LOKET_DISPOSITION_UNREAD
-                               || received->state == LOKET_DISPOSITION_READ))
+      if (received != NULL
+          && (received->state == LOKET_DISPOSITION_UNREAD
+              || received->state == LOKET_DISPOSITION_READ))
         {
           if (received->read_at == 0)
             received->read_at = at;
@@ -365,7 +371,7 @@ apply_act (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, GE
   const char *type = loket_event_get_event_type (event);
   const char *id, *position, *note, *to;
   g_auto (GStrv) blobs = NULL;
-  gint64 at, due;
+  gint64                at, due;
   LoketDispositionStep *step;
 
   if (!read_string (body, event, "id", FALSE, &id, error)
@@ -565,7 +571,9 @@ loket_disposition_ledger_get_dispositions (LoketDispositionLedger *self)
 }
 
 const LoketDisposition *
-loket_disposition_ledger_lookup (LoketDispositionLedger *self, const char *id, const char *position_id)
+loket_disposition_ledger_lookup (LoketDispositionLedger *self,
+                                 const char             *id,
+                                 const char             *position_id)
 {
   g_return_val_if_fail (LOKET_IS_DISPOSITION_LEDGER (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);

@@ -91,8 +91,8 @@ static char *
 iso_time (LoketWorkflow *self, gint64 at)
 {
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (at);
-  g_autoptr (GDateTime) local = g_date_time_to_timezone (
-    utc, loket_work_calendar_get_timezone (self->calendar));
+  g_autoptr (GDateTime) local
+    = g_date_time_to_timezone (utc, loket_work_calendar_get_timezone (self->calendar));
 
   return g_date_time_format_iso8601 (local);
 }
@@ -101,8 +101,8 @@ static char *
 format_day (LoketWorkflow *self, gint64 at)
 {
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (at);
-  g_autoptr (GDateTime) local = g_date_time_to_timezone (
-    utc, loket_work_calendar_get_timezone (self->calendar));
+  g_autoptr (GDateTime) local
+    = g_date_time_to_timezone (utc, loket_work_calendar_get_timezone (self->calendar));
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
@@ -182,12 +182,13 @@ loket_workflow_default_due (LoketWorkflow          *self,
   case_due = loket_case_get_due_at (kase);
   if (case_due == 0 || loket_case_get_status (kase) == LOKET_CASE_STATUS_PAUSED
       || loket_case_get_status (kase) == LOKET_CASE_STATUS_INCOMPLETE)
-    return loket_work_calendar_deadline (self->calendar, at, days, LOKET_SLA_UNIT_WORKING_DAY,
-                                         NULL, 0);
+    return loket_work_calendar_deadline (self->calendar, at, days, LOKET_SLA_UNIT_WORKING_DAY, NULL,
+                                         0);
 
   if (case_due <= at)
     /* Already late: one working day for the step, it escalates after that. */
-    return loket_work_calendar_deadline (self->calendar, at, 1, LOKET_SLA_UNIT_WORKING_DAY, NULL, 0);
+    return loket_work_calendar_deadline (self->calendar, at, 1, LOKET_SLA_UNIT_WORKING_DAY, NULL,
+                                         0);
 
   left = loket_work_calendar_working_days_left (self->calendar, at, case_due);
   if (left <= 0)
@@ -215,8 +216,8 @@ check_send (LoketWorkflow              *self,
   const LoketInstruction *longest = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *id = NULL;
-  JsonObject *body;
-  gint64      due;
+  JsonObject      *body;
+  gint64           due;
 
   if (request->to == NULL || request->to[0] == NULL)
     {
@@ -232,7 +233,8 @@ check_send (LoketWorkflow              *self,
     }
   for (guint i = 0; request->instructions[i] != NULL; i++)
     {
-      const LoketInstruction *instruction = loket_workflow_lookup_instruction (self, request->instructions[i]);
+      const LoketInstruction *instruction
+        = loket_workflow_lookup_instruction (self, request->instructions[i]);
 
       if (instruction == NULL)
         {
@@ -254,8 +256,8 @@ check_send (LoketWorkflow              *self,
         }
       if (!g_hash_table_add (seen, request->to[i]))
         {
-          g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _ ("“%s” is listed twice"), title_of (self, request->to[i]));
+          g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("“%s” is listed twice"),
+                       title_of (self, request->to[i]));
           return NULL;
         }
     }
@@ -274,20 +276,22 @@ check_send (LoketWorkflow              *self,
       parent = loket_disposition_ledger_lookup (ledger, request->disposition_id, position);
       if (parent == NULL)
         {
-          g_set_error (error, LOKET_ERROR,
-                       id_known (ledger, request->disposition_id) ? LOKET_ERROR_FORBIDDEN
-                                                                  : LOKET_ERROR_NOT_FOUND,
-                       id_known (ledger, request->disposition_id)
-                         ? _ ("This disposition was not sent to %s: only its recipient can forward it")
-                         : _ ("There is no such disposition in this case (%s)"),
-                       id_known (ledger, request->disposition_id) ? title_of (self, position)
-                                                                  : request->disposition_id);
+          g_set_error (
+            error, LOKET_ERROR,
+            id_known (ledger, request->disposition_id) ? LOKET_ERROR_FORBIDDEN
+                                                       : LOKET_ERROR_NOT_FOUND,
+            id_known (ledger, request->disposition_id)
+              ? _ ("This disposition was not sent to %s: only its recipient can forward it")
+              : _ ("There is no such disposition in this case (%s)"),
+            id_known (ledger, request->disposition_id) ? title_of (self, position)
+                                                       : request->disposition_id);
           return NULL;
         }
       if (parent->state == LOKET_DISPOSITION_WITHDRAWN)
         {
-          g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
-                               _ ("This disposition was withdrawn by its sender and cannot be acted on"));
+          g_set_error_literal (
+            error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
+            _ ("This disposition was withdrawn by its sender and cannot be acted on"));
           return NULL;
         }
       if (parent->state == LOKET_DISPOSITION_REPORTED)
@@ -302,9 +306,10 @@ check_send (LoketWorkflow              *self,
       parent = latest_open_received (ledger, position);
       if (parent == NULL)
         {
-          g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                       _ ("Only the holder can dispose this case: %s holds no open disposition of it"),
-                       title_of (self, position));
+          g_set_error (
+            error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
+            _ ("Only the holder can dispose this case: %s holds no open disposition of it"),
+            title_of (self, position));
           return NULL;
         }
     }
@@ -315,9 +320,10 @@ check_send (LoketWorkflow              *self,
 
       if (superior == NULL || g_strcmp0 (superior->id, position) != 0)
         {
-          g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                       _ ("%s can only send dispositions to the positions directly below it, not to %s"),
-                       title_of (self, position), title_of (self, request->to[i]));
+          g_set_error (
+            error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
+            _ ("%s can only send dispositions to the positions directly below it, not to %s"),
+            title_of (self, position), title_of (self, request->to[i]));
           return NULL;
         }
     }
@@ -385,8 +391,9 @@ received (LoketWorkflow          *self,
     }
   if (d->state == LOKET_DISPOSITION_WITHDRAWN)
     {
-      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
-                           _ ("This disposition was withdrawn by its sender and cannot be acted on"));
+      g_set_error_literal (
+        error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
+        _ ("This disposition was withdrawn by its sender and cannot be acted on"));
       return NULL;
     }
   return d;
@@ -489,8 +496,9 @@ check_as (LoketWorkflow              *self,
             }
           if (any_active)
             {
-              g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
-                                   _ ("This disposition has already been read; it can no longer be withdrawn"));
+              g_set_error_literal (
+                error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
+                _ ("This disposition has already been read; it can no longer be withdrawn"));
               return NULL;
             }
           body = json_object_new ();
@@ -519,7 +527,7 @@ loket_workflow_check (LoketWorkflow              *self,
   g_autoptr (GPtrArray) acting = NULL;
   g_autoptr (GError) first_error = NULL;
   const LoketPerson *person;
-  gint64 at;
+  gint64             at;
 
   g_return_val_if_fail (LOKET_IS_WORKFLOW (self), NULL);
   g_return_val_if_fail (LOKET_IS_CASE (kase), NULL);
@@ -551,8 +559,8 @@ loket_workflow_check (LoketWorkflow              *self,
   for (guint i = 0; i < acting->len; i++)
     {
       const LoketActingPosition *as = g_ptr_array_index (acting, i);
-      const LoketPosition       *position = loket_org_chart_lookup_position (self->org_chart,
-                                                                             as->position_id);
+      const LoketPosition       *position
+        = loket_org_chart_lookup_position (self->org_chart, as->position_id);
       g_autoptr (GError) local_error = NULL;
       JsonObject *body;
 
@@ -560,7 +568,8 @@ loket_workflow_check (LoketWorkflow              *self,
         continue;
       if (position == NULL
           || g_strcmp0 (_loket_workflow_unit_agency (self, position->unit_id),
-                        loket_case_get_agency_id (kase)) != 0)
+                        loket_case_get_agency_id (kase))
+               != 0)
         {
           if (first_error == NULL)
             g_set_error (&first_error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
@@ -599,7 +608,8 @@ subordinate_ids (LoketWorkflow *self, const char *position)
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < subordinates->len; i++)
-    g_ptr_array_add (ids, g_strdup (((const LoketPosition *) g_ptr_array_index (subordinates, i))->id));
+    g_ptr_array_add (ids,
+                     g_strdup (((const LoketPosition *) g_ptr_array_index (subordinates, i))->id));
   return ids;
 }
 
@@ -639,14 +649,16 @@ loket_workflow_get_allowed_actions (LoketWorkflow          *self,
   acting = loket_workflow_get_acting_positions (self, person_id, now);
   for (guint i = 0; i < acting->len; i++)
     {
-      const char          *position = ((LoketActingPosition *) g_ptr_array_index (acting, i))->position_id;
-      const LoketPosition *p = loket_org_chart_lookup_position (self->org_chart, position);
+      const char *position = ((LoketActingPosition *) g_ptr_array_index (acting, i))->position_id;
+      const LoketPosition    *p = loket_org_chart_lookup_position (self->org_chart, position);
       const LoketDisposition *open = latest_open_received (ledger, position);
       g_autoptr (GPtrArray) targets = NULL;
       GHashTable *withdrawable;
 
       if (p == NULL
-          || g_strcmp0 (_loket_workflow_unit_agency (self, p->unit_id), loket_case_get_agency_id (kase)) != 0)
+          || g_strcmp0 (_loket_workflow_unit_agency (self, p->unit_id),
+                        loket_case_get_agency_id (kase))
+               != 0)
         continue;
 
       targets = subordinate_ids (self, position);
@@ -654,10 +666,9 @@ loket_workflow_get_allowed_actions (LoketWorkflow          *self,
           && (is_case_head (self, kase, position) || open != NULL))
         {
           gboolean            forward = open != NULL && !is_case_head (self, kase, position);
-          LoketAllowedAction *a = allowed (forward ? LOKET_WORKFLOW_ACTION_FORWARD
-                                                   : LOKET_WORKFLOW_ACTION_DISPOSE,
-                                           position, forward ? open->id : NULL,
-                                           loket_workflow_default_due (self, kase, NULL, now));
+          LoketAllowedAction *a = allowed (
+            forward ? LOKET_WORKFLOW_ACTION_FORWARD : LOKET_WORKFLOW_ACTION_DISPOSE, position,
+            forward ? open->id : NULL, loket_workflow_default_due (self, kase, NULL, now));
           a->targets = g_steal_pointer (&targets);
           g_ptr_array_add (result, a);
         }
@@ -670,8 +681,10 @@ loket_workflow_get_allowed_actions (LoketWorkflow          *self,
           if (g_strcmp0 (d->position_id, position) == 0 && loket_disposition_is_open (d))
             {
               if (d->state == LOKET_DISPOSITION_UNREAD)
-                g_ptr_array_add (result, allowed (LOKET_WORKFLOW_ACTION_MARK_READ, position, d->id, d->due_at));
-              g_ptr_array_add (result, allowed (LOKET_WORKFLOW_ACTION_REPORT, position, d->id, d->due_at));
+                g_ptr_array_add (
+                  result, allowed (LOKET_WORKFLOW_ACTION_MARK_READ, position, d->id, d->due_at));
+              g_ptr_array_add (result,
+                               allowed (LOKET_WORKFLOW_ACTION_REPORT, position, d->id, d->due_at));
             }
           if (g_strcmp0 (d->from_position, position) == 0)
             {
@@ -690,7 +703,8 @@ loket_workflow_get_allowed_actions (LoketWorkflow          *self,
 
           if (GPOINTER_TO_INT (g_hash_table_lookup (withdrawable, d->id)))
             {
-              g_ptr_array_add (result, allowed (LOKET_WORKFLOW_ACTION_WITHDRAW, position, d->id, 0));
+              g_ptr_array_add (result,
+                               allowed (LOKET_WORKFLOW_ACTION_WITHDRAW, position, d->id, 0));
               g_hash_table_remove (withdrawable, d->id);
             }
         }
@@ -707,8 +721,8 @@ loket_workflow_get_escalations_due (LoketWorkflow          *self,
                                     LoketDispositionLedger *ledger,
                                     gint64                  now)
 {
-  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_escalation_free);
-  GPtrArray *items;
+  GPtrArray      *result = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_escalation_free);
+  GPtrArray      *items;
   LoketCaseStatus status;
 
   g_return_val_if_fail (LOKET_IS_WORKFLOW (self), result);
@@ -755,7 +769,7 @@ iso_in (GTimeZone *tz, gint64 at)
 JsonObject *
 loket_escalation_to_body (const LoketEscalation *escalation, GTimeZone *tz, gint64 at)
 {
-  JsonObject *body = json_object_new ();
+  JsonObject      *body = json_object_new ();
   g_autofree char *due = iso_in (tz, escalation->due_at);
   g_autofree char *when = iso_in (tz, at);
 

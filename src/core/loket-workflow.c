@@ -109,7 +109,7 @@ load_instructions (LoketWorkflow *self, GError **error)
     {
       g_autofree char *path = g_build_filename (dir, "instructions.json", NULL);
       g_autofree char *data = NULL;
-      gsize length;
+      gsize            length;
 
       if (!g_file_get_contents (path, &data, &length, error))
         return FALSE;
@@ -128,10 +128,12 @@ load_instructions (LoketWorkflow *self, GError **error)
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
       || !json_object_has_member (json_node_get_object (root), "instructions")
-      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "instructions")))
+      || !JSON_NODE_HOLDS_ARRAY (
+        json_object_get_member (json_node_get_object (root), "instructions")))
     {
-      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("instructions.json: an object with an “instructions” list is expected"));
+      g_set_error_literal (
+        error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+        _ ("instructions.json: an object with an “instructions” list is expected"));
       return FALSE;
     }
 
@@ -156,8 +158,10 @@ load_instructions (LoketWorkflow *self, GError **error)
       instruction->id = g_strdup (id);
       instruction->label = g_strdup (label);
       instruction->label_id = g_strdup (label_id);
-      instruction->days = (guint) CLAMP (json_object_get_int_member_with_default (object, "days", 3), 1, 60);
-      instruction->needs_report = json_object_get_boolean_member_with_default (object, "needs_report", TRUE);
+      instruction->days
+        = (guint) CLAMP (json_object_get_int_member_with_default (object, "days", 3), 1, 60);
+      instruction->needs_report
+        = json_object_get_boolean_member_with_default (object, "needs_report", TRUE);
       g_ptr_array_add (self->instructions, instruction);
       continue;
 
@@ -218,13 +222,13 @@ index_org_chart (LoketWorkflow *self)
 
   for (guint a = 0; a < agencies->len; a++)
     {
-      GPtrArray *positions = loket_org_chart_get_positions (self->org_chart,
-                                                            g_ptr_array_index (agencies, a));
+      GPtrArray *positions
+        = loket_org_chart_get_positions (self->org_chart, g_ptr_array_index (agencies, a));
 
       for (guint i = 0; positions != NULL && i < positions->len; i++)
         {
           const LoketPosition *position = g_ptr_array_index (positions, i);
-          const LoketUnit     *unit = loket_org_chart_lookup_unit (self->org_chart, position->unit_id);
+          const LoketUnit *unit = loket_org_chart_lookup_unit (self->org_chart, position->unit_id);
 
           if (unit != NULL && heads_unit (position, unit)
               && !g_hash_table_contains (self->unit_heads, unit->id))
@@ -234,13 +238,13 @@ index_org_chart (LoketWorkflow *self)
 
   for (guint a = 0; a < agencies->len; a++)
     {
-      GPtrArray *positions = loket_org_chart_get_positions (self->org_chart,
-                                                            g_ptr_array_index (agencies, a));
+      GPtrArray *positions
+        = loket_org_chart_get_positions (self->org_chart, g_ptr_array_index (agencies, a));
 
       for (guint i = 0; positions != NULL && i < positions->len; i++)
         {
           const LoketPosition *position = g_ptr_array_index (positions, i);
-          const LoketUnit     *unit = loket_org_chart_lookup_unit (self->org_chart, position->unit_id);
+          const LoketUnit *unit = loket_org_chart_lookup_unit (self->org_chart, position->unit_id);
           const LoketPosition *superior;
 
           if (unit == NULL)
@@ -479,8 +483,8 @@ loket_workflow_get_subordinates (LoketWorkflow *self, const char *position_id)
 static const LoketPosition *
 first_in_unit (LoketWorkflow *self, const char *unit_id, LoketRole role)
 {
-  GPtrArray *positions = loket_org_chart_get_positions (self->org_chart,
-                                                        _loket_workflow_unit_agency (self, unit_id));
+  GPtrArray *positions
+    = loket_org_chart_get_positions (self->org_chart, _loket_workflow_unit_agency (self, unit_id));
 
   for (guint i = 0; positions != NULL && i < positions->len; i++)
     {
@@ -513,9 +517,8 @@ loket_workflow_resolve_role (LoketWorkflow *self, const char *unit_id, LoketRole
       case LOKET_ROLE_DIVISION_HEAD:
       case LOKET_ROLE_UPTD_HEAD:
         {
-          const LoketPosition *head = division != NULL
-                                        ? loket_workflow_get_unit_head (self, division->id)
-                                        : NULL;
+          const LoketPosition *head
+            = division != NULL ? loket_workflow_get_unit_head (self, division->id) : NULL;
           return head != NULL && head->role == role ? head : NULL;
         }
       case LOKET_ROLE_SECTION_HEAD:
@@ -529,7 +532,8 @@ loket_workflow_resolve_role (LoketWorkflow *self, const char *unit_id, LoketRole
               const LoketUnit *child = g_ptr_array_index (units, i);
               if (g_strcmp0 (child->parent_id, unit->id) == 0
                   && loket_workflow_get_unit_head (self, child->id) != NULL
-                  && loket_workflow_get_unit_head (self, child->id)->role == LOKET_ROLE_SECTION_HEAD)
+                  && loket_workflow_get_unit_head (self, child->id)->role
+                       == LOKET_ROLE_SECTION_HEAD)
                 return loket_workflow_get_unit_head (self, child->id);
             }
           return NULL;
@@ -539,7 +543,8 @@ loket_workflow_resolve_role (LoketWorkflow *self, const char *unit_id, LoketRole
           GPtrArray *positions = loket_org_chart_get_positions (self->org_chart, agency);
 
           for (guint i = 0; positions != NULL && i < positions->len; i++)
-            if (((const LoketPosition *) g_ptr_array_index (positions, i))->role == LOKET_ROLE_REGISTRAR)
+            if (((const LoketPosition *) g_ptr_array_index (positions, i))->role
+                == LOKET_ROLE_REGISTRAR)
               return g_ptr_array_index (positions, i);
           return NULL;
         }

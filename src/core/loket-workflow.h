@@ -62,31 +62,31 @@ typedef struct
   char               *id;
   char               *person_id;
   char               *position_id;
-  LoketStandInKind kind;
+  LoketStandInKind    kind;
   gint64              starts_at;
   gint64              ends_at;
   char               *note;
 } LoketStandIn;
 
-LoketStandIn *loket_stand_in_new  (const char         *person_id,
-                                        const char         *position_id,
-                                        LoketStandInKind kind,
-                                        gint64              starts_at,
-                                        gint64              ends_at) G_GNUC_WARN_UNUSED_RESULT;
+LoketStandIn *loket_stand_in_new  (const char        *person_id,
+                                   const char        *position_id,
+                                   LoketStandInKind   kind,
+                                   gint64             starts_at,
+                                   gint64             ends_at) G_GNUC_WARN_UNUSED_RESULT;
 LoketStandIn *loket_stand_in_copy (const LoketStandIn *self) G_GNUC_WARN_UNUSED_RESULT;
-void             loket_stand_in_free (LoketStandIn *self);
+void          loket_stand_in_free (LoketStandIn       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketStandIn, loket_stand_in_free)
 /* "plh" / "plt" */
-const char      *loket_stand_in_kind_to_string   (LoketStandInKind kind);
-gboolean         loket_stand_in_kind_from_string (const char          *text,
-                                                    LoketStandInKind *kind);
+const char   *loket_stand_in_kind_to_string   (LoketStandInKind  kind);
+gboolean      loket_stand_in_kind_from_string (const char       *text,
+                                               LoketStandInKind *kind);
 
 /* A position a person may act for at a given time. */
 typedef struct
 {
   char               *position_id;
   gboolean            delegated; /* FALSE: the person's own position */
-  LoketStandInKind kind;      /* when delegated */
+  LoketStandInKind    kind;      /* when delegated */
   gint64              ends_at;   /* when delegated */
 } LoketActingPosition;
 
@@ -171,17 +171,18 @@ GPtrArray              *loket_workflow_get_instructions   (LoketWorkflow *self);
 const LoketInstruction *loket_workflow_lookup_instruction (LoketWorkflow *self,
                                                            const char    *id);
 
-/* Delegations (Plh./Plt.). Thread-safe: the store sets them from its `stand_ins` table. */
-/* Replaces every delegation by copies of @delegations (element LoketStandIn). */
-void       loket_workflow_set_stand_ins (LoketWorkflow *self,
-                                           GPtrArray     *delegations);
+/* Plh./Plt. stand-ins (delegations). Kept in the store's `stand_ins` table (so an office adds
+ * them without editing data files), which the store loads here. Thread-safe. */
+/* Replaces every stand-in by copies of @stand_ins (element LoketStandIn). */
+void       loket_workflow_set_stand_ins (LoketWorkflow      *self,
+                                         GPtrArray          *stand_ins);
 /* Checks (person and position exist, ends after it starts, the person does not already hold
  * the position) and adds a copy. LOKET_ERROR_INVALID_DATA otherwise. */
-gboolean   loket_workflow_add_stand_in  (LoketWorkflow         *self,
-                                           const LoketStandIn *delegation,
-                                           GError               **error);
+gboolean   loket_workflow_add_stand_in  (LoketWorkflow      *self,
+                                         const LoketStandIn *stand_in,
+                                         GError            **error);
 /* (transfer full, element LoketStandIn) copies, in the order added */
-GPtrArray *loket_workflow_get_stand_ins (LoketWorkflow *self) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *loket_workflow_get_stand_ins  (LoketWorkflow      *self) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ---- The org chart seen by the engine ---- */
 

@@ -97,7 +97,8 @@ seats (InboxOp *op, LoketWorkflow *workflow, GPtrArray **acting, GError **error)
 {
   GArray *result;
 
-  if (loket_org_chart_lookup_person (loket_workflow_get_org_chart (workflow), op->person_id) == NULL)
+  if (loket_org_chart_lookup_person (loket_workflow_get_org_chart (workflow), op->person_id)
+      == NULL)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
                    _ ("“%s” is not a person of the org chart"), op->person_id);
@@ -108,8 +109,8 @@ seats (InboxOp *op, LoketWorkflow *workflow, GPtrArray **acting, GError **error)
   for (guint i = 0; i < (*acting)->len; i++)
     {
       const LoketActingPosition *as = g_ptr_array_index (*acting, i);
-      const LoketPosition *position = loket_org_chart_lookup_position (
-        loket_workflow_get_org_chart (workflow), as->position_id);
+      const LoketPosition       *position = loket_org_chart_lookup_position (
+              loket_workflow_get_org_chart (workflow), as->position_id);
       Seat seat = { as->position_id, NULL };
 
       if (position != NULL && position->role == LOKET_ROLE_HEAD)
@@ -120,8 +121,12 @@ seats (InboxOp *op, LoketWorkflow *workflow, GPtrArray **acting, GError **error)
 }
 
 static gboolean
-count_sql (LoketDb *db, const char *sql, const char *text, gint64 number, guint *total,
-           GError **error)
+count_sql (LoketDb    *db,
+           const char *sql,
+           const char *text,
+           gint64      number,
+           guint      *total,
+           GError    **error)
 {
   g_autoptr (LoketDbStatement) stmt = loket_db_prepare (db, sql, error);
   gboolean have_row;
@@ -139,16 +144,16 @@ count_sql (LoketDb *db, const char *sql, const char *text, gint64 number, guint 
 
 /* The SQL of each count; ?1 = position (or agency), ?2 = a number (state, status or now). */
 #define SQL_UNREAD "SELECT count(*) FROM dispositions WHERE position_id = ?1 AND state = ?2"
-#define SQL_RECEIVED_OPEN                                                                         \
+#define SQL_RECEIVED_OPEN                                                                          \
   "SELECT count(*) FROM dispositions WHERE position_id = ?1 AND state IN (0, 1) AND ?2 = ?2"
-#define SQL_UNDISPOSED                                                                            \
+#define SQL_UNDISPOSED                                                                             \
   "SELECT count(*) FROM cases WHERE agency_id = ?1 AND is_open = 1 AND holder IS NULL AND ?2 = ?2"
 #define SQL_HELD_IN_STATUS "SELECT count(*) FROM cases WHERE holder = ?1 AND status_rank = ?2"
 #define SQL_AGENCY_IN_STATUS "SELECT count(*) FROM cases WHERE agency_id = ?1 AND status_rank = ?2"
-#define SQL_SENT_OPEN                                                                             \
+#define SQL_SENT_OPEN                                                                              \
   "SELECT count(*) FROM dispositions WHERE from_position = ?1 AND is_open = 1 AND ?2 = ?2"
-#define SQL_LATE                                                                                  \
-  "SELECT count(*) FROM dispositions WHERE position_id = ?1 AND state IN (0, 1, 2) "             \
+#define SQL_LATE                                                                                   \
+  "SELECT count(*) FROM dispositions WHERE position_id = ?1 AND state IN (0, 1, 2) "               \
   "AND due_at > 0 AND due_at < ?2"
 
 static gboolean
@@ -160,7 +165,7 @@ count_on_thread (gpointer data, gpointer *result, GError **error)
   g_autoptr (GPtrArray) acting = NULL;
   g_autoptr (GArray) list = NULL;
   LoketInboxCounts *counts;
-  guint *c;
+  guint            *c;
 
   if (workflow == NULL)
     return FALSE;
@@ -172,22 +177,23 @@ count_on_thread (gpointer data, gpointer *result, GError **error)
   c = counts->counts;
   for (guint i = 0; i < list->len; i++)
     {
-      Seat *s = &g_array_index (list, Seat, i);
+      Seat    *s = &g_array_index (list, Seat, i);
       gboolean ok
         = count_sql (db, SQL_UNREAD, s->position_id, LOKET_DISPOSITION_UNREAD,
                      &c[LOKET_INBOX_INCOMING], error)
-          && count_sql (db, SQL_RECEIVED_OPEN, s->position_id, 0, &c[LOKET_INBOX_NEEDS_ACTION], error)
+          && count_sql (db, SQL_RECEIVED_OPEN, s->position_id, 0, &c[LOKET_INBOX_NEEDS_ACTION],
+                        error)
           && (s->agency_id == NULL
-              || count_sql (db, SQL_UNDISPOSED, s->agency_id, 0, &c[LOKET_INBOX_NEEDS_ACTION], error))
+              || count_sql (db, SQL_UNDISPOSED, s->agency_id, 0, &c[LOKET_INBOX_NEEDS_ACTION],
+                            error))
           && count_sql (db, SQL_HELD_IN_STATUS, s->position_id, LOKET_CASE_STATUS_DRAFTING,
                         &c[LOKET_INBOX_AWAITING_PARAF], error)
-          && (s->agency_id != NULL
-                ? count_sql (db, SQL_AGENCY_IN_STATUS, s->agency_id,
-                             LOKET_CASE_STATUS_AWAITING_SIGNATURE,
-                             &c[LOKET_INBOX_AWAITING_SIGNATURE], error)
-                : count_sql (db, SQL_HELD_IN_STATUS, s->position_id,
-                             LOKET_CASE_STATUS_AWAITING_SIGNATURE,
-                             &c[LOKET_INBOX_AWAITING_SIGNATURE], error))
+          && (s->agency_id != NULL ? count_sql (db, SQL_AGENCY_IN_STATUS, s->agency_id,
+                                                LOKET_CASE_STATUS_AWAITING_SIGNATURE,
+                                                &c[LOKET_INBOX_AWAITING_SIGNATURE], error)
+                                   : count_sql (db, SQL_HELD_IN_STATUS, s->position_id,
+                                                LOKET_CASE_STATUS_AWAITING_SIGNATURE,
+                                                &c[LOKET_INBOX_AWAITING_SIGNATURE], error))
           && count_sql (db, SQL_SENT_OPEN, s->position_id, 0, &c[LOKET_INBOX_SENT], error)
           && count_sql (db, SQL_LATE, s->position_id, op->now, &c[LOKET_INBOX_LATE], error);
 
@@ -233,10 +239,9 @@ loket_store_count_person_inboxes_async (LoketStore         *self,
   g_return_if_fail (LOKET_IS_STORE (self));
   g_return_if_fail (person_id != NULL);
 
-  _loket_store_intake_run_async (self, count_on_thread, inbox_op_new (self, person_id, 0, now),
-                                 (GDestroyNotify) inbox_op_free, g_free,
-                                 loket_store_count_person_inboxes_async, cancellable, callback,
-                                 user_data);
+  _loket_store_intake_run_async (
+    self, count_on_thread, inbox_op_new (self, person_id, 0, now), (GDestroyNotify) inbox_op_free,
+    g_free, loket_store_count_person_inboxes_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -247,7 +252,8 @@ loket_store_count_person_inboxes_finish (LoketStore       *self,
 {
   gpointer out = NULL;
 
-  if (!_loket_store_intake_finish (self, result, loket_store_count_person_inboxes_async, &out, error))
+  if (!_loket_store_intake_finish (self, result, loket_store_count_person_inboxes_async, &out,
+                                   error))
     return FALSE;
   if (counts != NULL)
     *counts = *(LoketInboxCounts *) out;
@@ -265,8 +271,8 @@ in_list (GArray *list, gboolean agencies)
 
   for (guint i = 0; i < list->len; i++)
     {
-      Seat       *s = &g_array_index (list, Seat, i);
-      const char *id = agencies ? s->agency_id : s->position_id;
+      Seat            *s = &g_array_index (list, Seat, i);
+      const char      *id = agencies ? s->agency_id : s->position_id;
       g_autofree char *quoted = NULL;
 
       if (id == NULL)
@@ -281,8 +287,12 @@ in_list (GArray *list, gboolean agencies)
 }
 
 static gboolean
-add_disposition_rows (InboxOp *op, const char *sql, guint offset, guint limit, GPtrArray *items,
-                      GError **error)
+add_disposition_rows (InboxOp    *op,
+                      const char *sql,
+                      guint       offset,
+                      guint       limit,
+                      GPtrArray  *items,
+                      GError    **error)
 {
   g_autoptr (LoketDbStatement) stmt = loket_db_prepare (op->self->db, sql, error);
   gboolean have_row;
@@ -305,7 +315,8 @@ add_disposition_rows (InboxOp *op, const char *sql, guint offset, guint limit, G
       item->disposition = _loket_store_disposition_from_row (stmt);
       item->unread = item->disposition->state == LOKET_DISPOSITION_UNREAD;
       item->late = loket_disposition_is_late (item->disposition, op->now);
-      item->kase = loket_projection_store_load (op->self->db, item->disposition->case_uuid, &local_error);
+      item->kase
+        = loket_projection_store_load (op->self->db, item->disposition->case_uuid, &local_error);
       if (item->kase == NULL)
         {
           loket_inbox_item_free (item);
@@ -322,8 +333,12 @@ add_disposition_rows (InboxOp *op, const char *sql, guint offset, guint limit, G
 }
 
 static gboolean
-add_case_rows (InboxOp *op, const char *sql, guint offset, guint limit, GPtrArray *items,
-               GError **error)
+add_case_rows (InboxOp    *op,
+               const char *sql,
+               guint       offset,
+               guint       limit,
+               GPtrArray  *items,
+               GError    **error)
 {
   g_autoptr (LoketDbStatement) stmt = loket_db_prepare (op->self->db, sql, error);
   gboolean have_row;
@@ -382,11 +397,12 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
   LoketWorkflow *workflow = _loket_store_workflow_on_thread (op->self, error);
   g_autoptr (GPtrArray) acting = NULL;
   g_autoptr (GArray) list = NULL;
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_inbox_item_free);
+  g_autoptr (GPtrArray) items
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_inbox_item_free);
   g_autofree char *positions = NULL;
   g_autofree char *agencies = NULL;
   g_autofree char *sql = NULL;
-  gboolean ok = TRUE;
+  gboolean         ok = TRUE;
 
   if (workflow == NULL)
     return FALSE;
@@ -401,7 +417,8 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
       case LOKET_INBOX_INCOMING:
         sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
                                "position_id IN (%s) AND state <> 4 AND ?1 = ?1 "
-                               "ORDER BY sent_hlc DESC, id LIMIT ?2 OFFSET ?3", positions);
+                               "ORDER BY sent_hlc DESC, id LIMIT ?2 OFFSET ?3",
+                               positions);
         ok = add_disposition_rows (op, sql, op->offset, op->limit, items, error);
         break;
       case LOKET_INBOX_SENT:
@@ -414,7 +431,8 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
       case LOKET_INBOX_LATE:
         sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
                                "position_id IN (%s) AND state IN (0, 1, 2) AND due_at > 0 AND "
-                               "due_at < ?1 ORDER BY due_at, id LIMIT ?2 OFFSET ?3", positions);
+                               "due_at < ?1 ORDER BY due_at, id LIMIT ?2 OFFSET ?3",
+                               positions);
         ok = add_disposition_rows (op, sql, op->offset, op->limit, items, error);
         break;
       case LOKET_INBOX_NEEDS_ACTION:
@@ -426,14 +444,16 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
 
           sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
                                  "position_id IN (%s) AND state IN (0, 1) AND ?1 = ?1 "
-                                 "ORDER BY due_at = 0, due_at, id LIMIT ?2 OFFSET ?3", positions);
+                                 "ORDER BY due_at = 0, due_at, id LIMIT ?2 OFFSET ?3",
+                                 positions);
           ok = count_query (op->self->db, count, &n, error)
                && add_disposition_rows (op, sql, op->offset, op->limit, items, error);
           if (ok && items->len < op->limit)
             {
               g_autofree char *cases = g_strdup_printf (
                 "SELECT uuid FROM cases WHERE agency_id IN (%s) AND is_open = 1 AND holder IS NULL "
-                "AND ?1 = ?1 ORDER BY received_at, uuid LIMIT ?2 OFFSET ?3", agencies);
+                "AND ?1 = ?1 ORDER BY received_at, uuid LIMIT ?2 OFFSET ?3",
+                agencies);
 
               ok = add_case_rows (op, cases, op->offset > n ? op->offset - n : 0,
                                   op->limit - items->len, items, error);
@@ -443,8 +463,9 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
       case LOKET_INBOX_AWAITING_PARAF:
       case LOKET_INBOX_AWAITING_SIGNATURE:
         {
-          int status = op->inbox == LOKET_INBOX_AWAITING_PARAF ? LOKET_CASE_STATUS_DRAFTING
-                                                               : LOKET_CASE_STATUS_AWAITING_SIGNATURE;
+          int status = op->inbox == LOKET_INBOX_AWAITING_PARAF
+                         ? LOKET_CASE_STATUS_DRAFTING
+                         : LOKET_CASE_STATUS_AWAITING_SIGNATURE;
 
           sql = g_strdup_printf (
             "SELECT uuid FROM cases WHERE status_rank = %d AND (holder IN (%s)%s%s%s) AND ?1 = ?1 "
@@ -508,10 +529,9 @@ loket_store_list_person_inbox_async (LoketStore         *self,
   op = inbox_op_new (self, person_id, inbox, now);
   op->offset = offset;
   op->limit = limit;
-  _loket_store_intake_run_async (self, list_on_thread, op, (GDestroyNotify) inbox_op_free,
-                                 (GDestroyNotify) g_ptr_array_unref,
-                                 loket_store_list_person_inbox_async, cancellable, callback,
-                                 user_data);
+  _loket_store_intake_run_async (
+    self, list_on_thread, op, (GDestroyNotify) inbox_op_free, (GDestroyNotify) g_ptr_array_unref,
+    loket_store_list_person_inbox_async, cancellable, callback, user_data);
 }
 
 GPtrArray *

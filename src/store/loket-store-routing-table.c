@@ -10,8 +10,8 @@
 #include "loket-store-routing-private.h"
 
 static const char *const routing_types[] = {
-  LOKET_EVENT_DISPOSITION_SENT,      LOKET_EVENT_DISPOSITION_READ,
-  LOKET_EVENT_DISPOSITION_REPORTED,  LOKET_EVENT_DISPOSITION_WITHDRAWN,
+  LOKET_EVENT_DISPOSITION_SENT,     LOKET_EVENT_DISPOSITION_READ,
+  LOKET_EVENT_DISPOSITION_REPORTED, LOKET_EVENT_DISPOSITION_WITHDRAWN,
   LOKET_EVENT_ESCALATION_RAISED,
 };
 
@@ -213,7 +213,8 @@ _loket_store_routing_rebuild (LoketDb *db, GError **error)
       event = loket_event_store_event_from_row (stmt);
       if (events->len > 0
           && strcmp (loket_event_get_case_uuid (event),
-                     loket_event_get_case_uuid (g_ptr_array_index (events, 0))) != 0
+                     loket_event_get_case_uuid (g_ptr_array_index (events, 0)))
+               != 0
           && !flush_case (db, events, error))
         {
           g_object_unref (event);

@@ -68,10 +68,9 @@ loket_store_get_workflow (LoketStore *self, GError **error)
       g_autoptr (LoketOrgChart) org_chart = loket_org_chart_new_default (error);
 
       if (org_chart != NULL)
-        self->workflow = loket_workflow_new (org_chart,
-                                             loket_case_projector_get_catalog (self->projector),
-                                             loket_case_projector_get_calendar (self->projector),
-                                             error);
+        self->workflow
+          = loket_workflow_new (org_chart, loket_case_projector_get_catalog (self->projector),
+                                loket_case_projector_get_calendar (self->projector), error);
     }
   workflow = self->workflow;
   g_mutex_unlock (&self->workflow_lock);
@@ -86,7 +85,8 @@ read_stand_ins (LoketDb *db, GError **error)
     "SELECT id, person_id, position_id, kind, starts_at, ends_at, note FROM stand_ins "
     "ORDER BY starts_at, id",
     error);
-  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_stand_in_free);
+  g_autoptr (GPtrArray) result
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_stand_in_free);
   gboolean have_row;
 
   if (stmt == NULL)
@@ -101,10 +101,9 @@ read_stand_ins (LoketDb *db, GError **error)
       if (!have_row)
         break;
       loket_stand_in_kind_from_string (loket_db_statement_get_text (stmt, 3), &kind);
-      stand_in = loket_stand_in_new (loket_db_statement_get_text (stmt, 1),
-                                     loket_db_statement_get_text (stmt, 2), kind,
-                                     loket_db_statement_get_int64 (stmt, 4),
-                                     loket_db_statement_get_int64 (stmt, 5));
+      stand_in = loket_stand_in_new (
+        loket_db_statement_get_text (stmt, 1), loket_db_statement_get_text (stmt, 2), kind,
+        loket_db_statement_get_int64 (stmt, 4), loket_db_statement_get_int64 (stmt, 5));
       stand_in->id = g_strdup (loket_db_statement_get_text (stmt, 0));
       stand_in->note = g_strdup (loket_db_statement_get_text (stmt, 6));
       g_ptr_array_add (result, stand_in);
@@ -132,8 +131,10 @@ _loket_store_workflow_on_thread (LoketStore *self, GError **error)
 
 /* MARK_READ refused because the person's recipient row is no longer unread: nothing to do. */
 static gboolean
-already_read (LoketWorkflow *workflow, LoketDispositionLedger *ledger,
-              const LoketWorkflowRequest *request, gint64 at)
+already_read (LoketWorkflow              *workflow,
+              LoketDispositionLedger     *ledger,
+              const LoketWorkflowRequest *request,
+              gint64                      at)
 {
   g_autoptr (GPtrArray) acting = NULL;
 
@@ -166,10 +167,10 @@ act_in_transaction (RoutingOp *op, char **disposition_id, GError **error)
   g_autoptr (GPtrArray) new_events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *json = NULL;
   g_autofree char *stamp = NULL;
-  LoketWorkflow *workflow;
-  const char    *type = NULL;
-  LoketEvent    *event;
-  gint64         now;
+  LoketWorkflow   *workflow;
+  const char      *type = NULL;
+  LoketEvent      *event;
+  gint64           now;
 
   if (local_error != NULL)
     {
@@ -407,7 +408,8 @@ static gboolean
 ledger_on_thread (gpointer data, gpointer *result, GError **error)
 {
   RoutingOp *op = data;
-  g_autoptr (GPtrArray) events = loket_event_store_get_case_events (op->self->db, op->case_uuid, error);
+  g_autoptr (GPtrArray) events
+    = loket_event_store_get_case_events (op->self->db, op->case_uuid, error);
 
   if (events == NULL)
     return FALSE;
@@ -574,8 +576,8 @@ escalate_case (LoketStore    *self,
       g_autoptr (JsonNode) node = json_node_init_object (
         json_node_alloc (), loket_escalation_to_body (escalation, tz, now));
       g_autofree char *json = json_to_string (node, FALSE);
-      g_autofree char *uuid = loket_escalation_event_uuid (escalation->disposition_id,
-                                                           escalation->position_id);
+      g_autofree char *uuid
+        = loket_escalation_event_uuid (escalation->disposition_id, escalation->position_id);
       g_autofree char *stamp = loket_hlc_now (self->hlc);
       LoketEvent *event = loket_event_new_checked (uuid, case_uuid, LOKET_EVENT_ESCALATION_RAISED,
                                                    author, self->device_id, stamp, json, error);
@@ -631,7 +633,8 @@ escalate_on_thread (gpointer data, gpointer *result, GError **error)
 {
   RoutingOp  *op = data;
   LoketStore *self = op->self;
-  g_autoptr (GPtrArray) raised = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_escalation_free);
+  g_autoptr (GPtrArray) raised
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_escalation_free);
 
   if (!loket_db_begin (self->db, error))
     return FALSE;

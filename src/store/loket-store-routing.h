@@ -173,16 +173,16 @@ GPtrArray  *loket_store_list_person_inbox_finish (LoketStore          *self,
 /* ---- Delegations (table `stand_ins`, so an office can add Plh./Plt. without editing data
  * files) ---- */
 /* Checked by loket_workflow_add_stand_in, stored, and loaded into the workflow. Fills
- * delegation->id when NULL. */
-gboolean    loket_store_add_stand_in    (LoketStore       *self,
-                                           LoketStandIn  *delegation,
-                                           GError          **error);
-gboolean    loket_store_remove_stand_in (LoketStore       *self,
-                                           const char       *id,
-                                           GError          **error);
+ * stand_in->id when NULL. */
+gboolean    loket_store_add_stand_in    (LoketStore    *self,
+                                         LoketStandIn  *stand_in,
+                                         GError       **error);
+gboolean    loket_store_remove_stand_in (LoketStore    *self,
+                                         const char    *id,
+                                         GError       **error);
 /* (transfer full, element LoketStandIn) */
-GPtrArray  *loket_store_list_stand_ins  (LoketStore       *self,
-                                           GError          **error);
+GPtrArray  *loket_store_list_stand_ins  (LoketStore    *self,
+                                         GError       **error);
 
 /* ---- Escalation ---- */
 /* Appends escalation.raised for every escalation due at @now (0 = the real clock) over all open
