@@ -300,6 +300,22 @@ find_section_head (Demo *demo, const char *agency_id, const char *unit_id,
   return NULL;
 }
 
+/* The first staf position of @unit_id, or NULL. */
+static const LoketPosition *
+find_staff (Demo *demo, const char *agency_id, const char *unit_id)
+{
+  GPtrArray *positions = loket_org_chart_get_positions (demo->org, agency_id);
+
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    {
+      const LoketPosition *pos = g_ptr_array_index (positions, i);
+
+      if (pos->role == LOKET_ROLE_STAFF && g_strcmp0 (pos->unit_id, unit_id) == 0)
+        return pos;
+    }
+  return NULL;
+}
+
 /* The first person holding @position_id, or NULL. */
 static const LoketPerson *
 first_holder (Demo *demo, const char *position_id)
@@ -405,9 +421,11 @@ generate_case (Demo *demo, LoketService *service)
   const LoketPerson *staff = find_person (demo, agency_id, LOKET_ROLE_STAFF, NULL);
   const LoketPosition *handler = find_position (demo, agency_id, unit);
   const LoketPosition *kasi = find_section_head (demo, agency_id, unit, handler);
-  const LoketPerson *holder_person = NULL, *kasi_person = NULL;
+  const LoketPerson *holder_person = NULL, *kasi_person = NULL, *staf_person = NULL;
+  const LoketPosition *staf = NULL;
   g_autofree char *d1 = NULL;
   g_autofree char *d2 = NULL;
+  g_autofree char *d3 = NULL;
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (GPtrArray) reqs = loket_service_get_requirements (service, channel);
   gboolean counter = is_counter_service (service, channel);
@@ -519,7 +537,19 @@ generate_case (Demo *demo, LoketService *service)
                         "Periksa berkas dan siapkan konsep.", t + 2 * HOUR, 2 * DAY);
       kasi_person = first_holder (demo, kasi->id);
       if (kasi_person != NULL && t + 3 * HOUR < demo->now && pick (demo, 4) != 0)
-        read_disposition (demo, case_uuid, d2, kasi_person, kasi->id, t + 3 * HOUR);
+        {
+          read_disposition (demo, case_uuid, d2, kasi_person, kasi->id, t + 3 * HOUR);
+          /* Half of them go on to a staf member of the Seksi. */
+          staf = find_staff (demo, agency_id, kasi->unit_id);
+          staf_person = staf != NULL ? first_holder (demo, staf->id) : NULL;
+          if (staf_person != NULL && pick (demo, 2) == 0 && t + 4 * HOUR < demo->now)
+            {
+              d3 = random_uuid (demo);
+              send_disposition (demo, case_uuid, d3, d2, kasi_person, staf->id,
+                                "siapkan_konsep_jawaban", "Siapkan konsep surat.", t + 4 * HOUR,
+                                2 * DAY);
+            }
+        }
     }
   t += 3 * HOUR;
 
@@ -584,6 +614,8 @@ generate_case (Demo *demo, LoketService *service)
     json_builder_add_string_value (cb, "selesai");
     json_builder_end_object (cb);
     /* Laporan tindak lanjut up the chain before the case is closed. */
+    if (d3 != NULL && staf_person != NULL)
+      report_disposition (demo, case_uuid, d3, staf_person, staf->id, kasi->id, t - 40 * 60);
     if (d2 != NULL && kasi_person != NULL)
       report_disposition (demo, case_uuid, d2, kasi_person, kasi->id, handler->id, t - 30 * 60);
     if (d1 != NULL && holder_person != NULL)

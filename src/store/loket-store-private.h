@@ -70,6 +70,8 @@ gboolean _loket_store_load_device_on_thread (gpointer data, gpointer *result, GE
 gboolean _loket_store_routing_refresh_case (LoketDb *db, const char *case_uuid, GError **error);
 /* Database thread, inside a transaction: refills `dispositions` from every event. */
 gboolean _loket_store_routing_rebuild (LoketDb *db, GError **error);
+/* Database thread, at open: fills `dispositions` once for a database made before schema 5. */
+gboolean _loket_store_routing_upgrade (LoketDb *db, GError **error);
 /* Whether @type is folded into the `dispositions` table. */
 gboolean _loket_store_routing_is_routing_type (const char *type);
 

@@ -224,3 +224,34 @@ _loket_store_routing_rebuild (LoketDb *db, GError **error)
     }
   return flush_case (db, events, error);
 }
+
+gboolean
+_loket_store_routing_upgrade (LoketDb *db, GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt
+    = loket_db_prepare (db, "SELECT 1 FROM settings WHERE key = 'dispositions_folded'", error);
+  g_autoptr (LoketDbStatement) mark = NULL;
+  gboolean have_row;
+
+  if (stmt == NULL || !loket_db_statement_step (stmt, &have_row, error))
+    return FALSE;
+  if (have_row)
+    return TRUE;
+  g_clear_pointer (&stmt, loket_db_statement_release);
+
+  /* A database made before schema 5 has disposition events but no rows yet: fold them once. */
+  if (!loket_db_begin (db, error))
+    return FALSE;
+  mark = loket_db_prepare (db,
+                           "INSERT OR REPLACE INTO settings (key, value) "
+                           "VALUES ('dispositions_folded', '1')",
+                           error);
+  if (mark == NULL || !_loket_store_routing_rebuild (db, error)
+      || !loket_db_statement_run (mark, error) || !loket_db_commit (db, error))
+    {
+      g_clear_pointer (&mark, loket_db_statement_release);
+      loket_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}

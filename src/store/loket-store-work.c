@@ -51,7 +51,8 @@ _loket_store_open_on_thread (gpointer data, gpointer *result, GError **error)
     return FALSE;
   db = loket_db_open (self->path, LOKET_DB_OPEN_READ_WRITE, error);
   if (db == NULL || !loket_db_migrations_apply (db, -1, error)
-      || !loket_db_query_int64 (db, "PRAGMA user_version", &version, error))
+      || !loket_db_query_int64 (db, "PRAGMA user_version", &version, error)
+      || !_loket_store_routing_upgrade (db, error))
     return FALSE;
 
   self->schema_version = (int) version;

@@ -5,6 +5,7 @@
 
 #include "loket-error.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include "store-test-fixture.h"
 
@@ -328,6 +329,28 @@ test_escalation_once (Fixture *f, gconstpointer data)
   (void) d1;
 }
 
+/* A database from before schema 5 (no rows, no "folded" mark) gets its rows at open. */
+static void
+test_upgrade_folds_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kase = new_case (f, "006/UP/2026");
+  g_autofree char *d1 = dispose_to (f, kase, P_KADIS, KABID, NULL, 0, &error);
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts_of (f, P_KABID, 0).counts[LOKET_INBOX_INCOMING], ==, 1);
+  loket_store_close (f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM dispositions; DELETE FROM settings WHERE key = "
+                                     "'dispositions_folded';", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  reopen (f);
+  g_assert_cmpuint (counts_of (f, P_KABID, 0).counts[LOKET_INBOX_INCOMING], ==, 1);
+  g_assert_cmpuint (counts_of (f, P_KADIS, 0).counts[LOKET_INBOX_SENT], ==, 1);
+  (void) d1;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -339,6 +362,7 @@ main (int argc, char **argv)
   ADD ("async", test_async);
   ADD ("stand-in", test_stand_in);
   ADD ("escalation-once", test_escalation_once);
+  ADD ("upgrade-folds-once", test_upgrade_folds_once);
 #undef ADD
 
   return g_test_run ();
