@@ -34,6 +34,7 @@ CREATE INDEX dispositions_received ON dispositions (position_id, state, due_at);
 CREATE INDEX dispositions_sent     ON dispositions (from_position, is_open, sent_at);
 CREATE INDEX dispositions_by_case  ON dispositions (case_uuid);
 CREATE INDEX dispositions_escalate ON dispositions (is_open, escalated_at, due_at);
+CREATE INDEX dispositions_escalated_to ON dispositions (escalated_to, is_open, escalated_at);
 
 -- Cases by holder and status: Menunggu Paraf / Tanda Tangan and the Kadis's undisposed cases.
 CREATE INDEX cases_by_holder ON cases (holder, status_rank);

@@ -487,6 +487,52 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
   return TRUE;
 }
 
+static gboolean
+escalated_on_thread (gpointer data, gpointer *result, GError **error)
+{
+  InboxOp       *op = data;
+  LoketWorkflow *workflow = _loket_store_workflow_on_thread (op->self, error);
+  g_autoptr (GPtrArray) acting = NULL;
+  g_autoptr (GArray) list = NULL;
+  g_autoptr (GPtrArray) items
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_inbox_item_free);
+  g_autofree char *positions = NULL;
+  g_autofree char *sql = NULL;
+
+  if (workflow == NULL)
+    return FALSE;
+  list = seats (op, workflow, &acting, error);
+  if (list == NULL)
+    return FALSE;
+  positions = in_list (list, FALSE);
+  sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
+                         "escalated_to IN (%s) AND is_open = 1 AND ?1 = ?1 "
+                         "ORDER BY escalated_at DESC, id LIMIT ?2 OFFSET ?3",
+                         positions);
+  if (!add_disposition_rows (op, sql, 0, G_MAXINT32, items, error))
+    return FALSE;
+  *result = g_steal_pointer (&items);
+  return TRUE;
+}
+
+GPtrArray *
+loket_store_list_escalated_to_person (LoketStore *self,
+                                      const char *person_id,
+                                      gint64      now,
+                                      GError    **error)
+{
+  g_autoptr (InboxOp) op = NULL;
+  gpointer result = NULL;
+
+  g_return_val_if_fail (LOKET_IS_STORE (self), NULL);
+  g_return_val_if_fail (person_id != NULL, NULL);
+
+  op = inbox_op_new (self, person_id, LOKET_INBOX_LATE, now);
+  if (!_loket_store_intake_run_sync (self, escalated_on_thread, op, &result, error))
+    return NULL;
+  return result;
+}
+
 GPtrArray *
 loket_store_list_person_inbox (LoketStore *self,
                                const char *person_id,

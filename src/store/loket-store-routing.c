@@ -438,6 +438,33 @@ loket_store_get_disposition_ledger (LoketStore *self, const char *case_uuid, GEr
   return result;
 }
 
+void
+loket_store_get_disposition_ledger_async (LoketStore         *self,
+                                          const char         *case_uuid,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data)
+{
+  g_return_if_fail (LOKET_IS_STORE (self));
+  g_return_if_fail (case_uuid != NULL);
+
+  _loket_store_intake_run_async (self, ledger_on_thread, routing_op_new (self, case_uuid),
+                                 (GDestroyNotify) routing_op_free, g_object_unref,
+                                 loket_store_get_disposition_ledger_async, cancellable, callback,
+                                 user_data);
+}
+
+LoketDispositionLedger *
+loket_store_get_disposition_ledger_finish (LoketStore *self, GAsyncResult *result, GError **error)
+{
+  gpointer out = NULL;
+
+  if (!_loket_store_intake_finish (self, result, loket_store_get_disposition_ledger_async, &out,
+                                   error))
+    return NULL;
+  return out;
+}
+
 /* ---- Stand-ins ---------------------------------------------------------------------------- */
 
 static gboolean

@@ -84,6 +84,14 @@ gboolean    loket_store_mark_read (LoketStore          *self,
 LoketDispositionLedger *loket_store_get_disposition_ledger (LoketStore  *self,
                                                             const char  *case_uuid,
                                                             GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+void                    loket_store_get_disposition_ledger_async  (LoketStore          *self,
+                                                                   const char          *case_uuid,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+LoketDispositionLedger *loket_store_get_disposition_ledger_finish (LoketStore          *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ---- Per-person inboxes ---------------------------------------------------------------------
  * Over every position the person acts for at `now` (own + valid delegations):
@@ -169,6 +177,14 @@ void        loket_store_list_person_inbox_async  (LoketStore          *self,
 GPtrArray  *loket_store_list_person_inbox_finish (LoketStore          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/* The in-app notices of escalation: open dispositions escalated to a position @person_id acts
+ * for at @now (their recipient is late), latest escalation first. (transfer full, element
+ * LoketInboxItem) */
+GPtrArray  *loket_store_list_escalated_to_person (LoketStore  *self,
+                                                  const char  *person_id,
+                                                  gint64       now,
+                                                  GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ---- Delegations (table `stand_ins`, so an office can add Plh./Plt. without editing data
  * files) ---- */

@@ -236,6 +236,16 @@ counts_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+ledger_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LoketDispositionLedger **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = loket_store_get_disposition_ledger_finish (LOKET_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_async (Fixture *f, gconstpointer data)
 {
   g_autofree char *kase = new_case (f, "003/AS/2026");
@@ -256,6 +266,15 @@ test_async (Fixture *f, gconstpointer data)
   while (counts.counts[LOKET_INBOX_N_INBOXES - 1] < 1000)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (counts.counts[LOKET_INBOX_INCOMING], ==, 1);
+
+  {
+    g_autoptr (LoketDispositionLedger) ledger = NULL;
+
+    loket_store_get_disposition_ledger_async (f->store, kase, NULL, ledger_done, &ledger);
+    while (ledger == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (loket_disposition_ledger_get_dispositions (ledger)->len, ==, 1);
+  }
 }
 
 static void
@@ -326,7 +345,24 @@ test_escalation_once (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (third->len, ==, 0);
   g_assert_cmpuint (n_events (f, kase), ==, before + 1);
-  (void) d1;
+
+  /* The Kepala Dinas gets the notice; the Kabid (the late one) does not. */
+  {
+    g_autoptr (GPtrArray) notices = loket_store_list_escalated_to_person (f->store, P_KADIS, 0, &error);
+    g_autoptr (GPtrArray) none = loket_store_list_escalated_to_person (f->store, P_KABID, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (notices->len, ==, 1);
+    g_assert_cmpstr (((LoketInboxItem *) g_ptr_array_index (notices, 0))->disposition->id, ==, d1);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  /* Reported: the notice goes away. */
+  g_assert_true (loket_store_report (f->store, kase, P_KABID, NULL, d1, "Selesai", NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) notices = loket_store_list_escalated_to_person (f->store, P_KADIS, 0, &error);
+    g_assert_cmpuint (notices->len, ==, 0);
+  }
 }
 
 /* A database from before schema 5 (no rows, no "folded" mark) gets its rows at open. */
