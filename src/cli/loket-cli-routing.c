@@ -306,3 +306,148 @@ loket_cli_inbox (int argc, char **argv)
   }
   return LOKET_CLI_EXIT_OK;
 }
+
+/* ---- disposition (read / report / withdraw / history) --------------------------------------- */
+
+static const char *
+step_name (LoketDispositionStepKind kind)
+{
+  switch (kind)
+    {
+      case LOKET_DISPOSITION_STEP_SENT:
+        return "sent";
+      case LOKET_DISPOSITION_STEP_READ:
+        return "read";
+      case LOKET_DISPOSITION_STEP_REPORTED:
+        return "reported";
+      case LOKET_DISPOSITION_STEP_WITHDRAWN:
+        return "withdrawn";
+      case LOKET_DISPOSITION_STEP_ESCALATED:
+      default:
+        return "escalated";
+    }
+}
+
+static void
+add_strv (JsonBuilder *b, const char *name, GStrv strv)
+{
+  json_builder_set_member_name (b, name);
+  if (strv == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_array (b);
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_builder_add_string_value (b, strv[i]);
+  json_builder_end_array (b);
+}
+
+static int
+print_history (LoketCliContext *ctx, const char *case_uuid)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDispositionLedger) ledger
+    = loket_store_get_disposition_ledger (ctx->store, case_uuid, &error);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *history;
+
+  if (ledger == NULL)
+    return loket_cli_fail (error);
+  history = loket_disposition_ledger_get_history (ledger);
+  json_builder_begin_object (b);
+  add_string (b, "case", case_uuid);
+  add_string (b, "holder", loket_disposition_ledger_get_holder (ledger));
+  json_builder_set_member_name (b, "history");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < history->len; i++)
+    {
+      LoketDispositionStep *s = g_ptr_array_index (history, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "step", step_name (s->kind));
+      add_time (b, "at", s->at);
+      add_string (b, "disposition", s->disposition_id);
+      add_string (b, "parent", s->parent_id);
+      add_string (b, "person", s->person_id);
+      add_string (b, "position", s->position_id);
+      add_strv (b, "to", s->to);
+      add_strv (b, "instructions", s->instructions);
+      add_string (b, "note", s->note);
+      add_strv (b, "blobs", s->blobs);
+      add_time (b, "due_at", s->due_at);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  printf ("%s\n", text);
+  return LOKET_CLI_EXIT_OK;
+}
+
+int
+loket_cli_disposition (int argc, char **argv)
+{
+  g_autofree char *db = NULL, *case_id = NULL, *as = NULL, *as_position = NULL;
+  g_autofree char *read = NULL, *report = NULL, *withdraw = NULL, *note = NULL;
+  g_auto (GStrv) blobs = NULL;
+  gboolean history = FALSE;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file"), N_("FILE") },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_id, N_("Case UUID or agenda number"), N_("ID") },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("The person who acts (org chart id)"), N_("PERSON") },
+    { "as-position", 0, 0, G_OPTION_ARG_STRING, &as_position, N_("Act for this position (Plh./Plt.)"), N_("POSITION") },
+    { "read", 0, 0, G_OPTION_ARG_STRING, &read, N_("Mark this disposition read"), N_("ID") },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report, N_("Report back on this disposition (laporan tindak lanjut)"), N_("ID") },
+    { "withdraw", 0, 0, G_OPTION_ARG_STRING, &withdraw, N_("Withdraw this unread disposition"), N_("ID") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Note of the report"), N_("TEXT") },
+    { "blob", 0, 0, G_OPTION_ARG_STRING_ARRAY, &blobs, N_("Attachment of the report (SHA-256 of a stored blob; repeatable)"), N_("SHA256") },
+    { "history", 0, 0, G_OPTION_ARG_NONE, &history, N_("Print the riwayat of the case's dispositions as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketCliContext) ctx = NULL;
+  g_autoptr (LoketCase) kase = NULL;
+  g_autoptr (LoketWorkflowRequest) request = NULL;
+  int n_acts;
+
+  if (!loket_cli_parse_options ("disposition",
+                                _("Read, report on or withdraw a disposition, or show the history."),
+                                entries, &argc, &argv))
+    return LOKET_CLI_EXIT_USAGE;
+  n_acts = (read != NULL) + (report != NULL) + (withdraw != NULL);
+  if (db == NULL || case_id == NULL)
+    return loket_cli_usage_error ("disposition", _("--db and --case are required"));
+  if (n_acts + (history ? 1 : 0) != 1)
+    return loket_cli_usage_error ("disposition",
+                                  _("give exactly one of --read, --report, --withdraw, --history"));
+  if (n_acts == 1 && as == NULL)
+    return loket_cli_usage_error ("disposition", _("--as is required"));
+
+  ctx = loket_cli_context_new (&error);
+  if (ctx == NULL || !loket_cli_context_open_store (ctx, db, TRUE, &error))
+    return loket_cli_fail (error);
+  kase = find_case (ctx, case_id, &error);
+  if (kase == NULL)
+    return loket_cli_fail (error);
+  if (history)
+    return print_history (ctx, loket_case_get_uuid (kase));
+
+  request = loket_workflow_request_new (read != NULL     ? LOKET_WORKFLOW_ACTION_MARK_READ
+                                        : report != NULL ? LOKET_WORKFLOW_ACTION_REPORT
+                                                         : LOKET_WORKFLOW_ACTION_WITHDRAW,
+                                        as);
+  request->as_position = g_steal_pointer (&as_position);
+  request->disposition_id = g_strdup (read != NULL ? read : report != NULL ? report : withdraw);
+  request->note = g_steal_pointer (&note);
+  request->blobs = g_steal_pointer (&blobs);
+  if (!loket_store_workflow_act (ctx->store, loket_case_get_uuid (kase), request, NULL, &error))
+    return loket_cli_fail (error);
+  return LOKET_CLI_EXIT_OK;
+}

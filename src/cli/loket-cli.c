@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "cases", loket_cli_cases, N_("List or search cases") },
   { "dispose", loket_cli_dispose, N_("Send a case to positions below you (disposisi)") },
   { "inbox", loket_cli_inbox, N_("Show a person's inboxes with their counts") },
+  { "disposition", loket_cli_disposition, N_("Read, report on or withdraw a disposition; its history") },
   { "check", loket_cli_check, N_("Check a database: integrity, hash chains, projections") },
   { "rebuild", loket_cli_rebuild, N_("Recompute every case projection from the events") },
   { "intake", loket_cli_intake, N_("Register a case for a service (the intake dialog’s code path)") },

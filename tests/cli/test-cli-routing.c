@@ -209,6 +209,71 @@ test_dispose_and_inbox (void)
   g_assert_nonnull (strstr (unknown.err, "not a person"));
 }
 
+static char *
+run_ok (const char *first, ...)
+{
+  g_auto (Run) r = { 0 };
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+  const char *arg;
+
+  /* run_cli takes a NULL-terminated list; at most 16 arguments here. */
+  g_ptr_array_add (args, (gpointer) first);
+  va_start (ap, first);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  while (args->len < 16)
+    g_ptr_array_add (args, NULL);
+  run_cli (&r, args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3], args->pdata[4],
+           args->pdata[5], args->pdata[6], args->pdata[7], args->pdata[8], args->pdata[9],
+           args->pdata[10], args->pdata[11], args->pdata[12], args->pdata[13], args->pdata[14],
+           args->pdata[15], NULL);
+  if (r.status != 0)
+    g_printerr ("%s", r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  return g_strstrip (g_strdup (r.out));
+}
+
+static void
+test_chain_and_history (void)
+{
+  gint64 n = 0;
+  g_autofree char *kase = open_case (&n);
+  g_autofree char *d1 = NULL, *d2 = NULL, *out = NULL, *history = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  JsonArray *steps;
+  g_auto (Run) again = { 0 };
+
+  d1 = run_ok ("dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", "--to",
+               AG "kabid-ketenagakerjaan", "--instruction", "pelajari_dan_laporkan", NULL);
+  g_free (run_ok ("disposition", "--db", db, "--case", kase, "--as", AG "p-kabid-ketenagakerjaan",
+                  "--read", d1, NULL));
+  d2 = run_ok ("dispose", "--db", db, "--case", kase, "--as", AG "p-kabid-ketenagakerjaan", "--to",
+               AG "kasi-p3tk", "--instruction", "siapkan_konsep_jawaban", "--parent", d1, NULL);
+  out = run_ok ("disposition", "--db", db, "--case", kase, "--as", AG "p-kasi-p3tk", "--report", d2,
+                "--note", "Konsep sudah disiapkan", NULL);
+  g_assert_cmpstr (out, ==, "");
+
+  /* A read disposition cannot be withdrawn: exit 1, a clear message. */
+  run_cli (&again, "disposition", "--db", db, "--case", kase, "--as", AG "p-kadis", "--withdraw",
+           d1, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "withdrawn"));
+
+  history = run_ok ("disposition", "--db", db, "--case", kase, "--history", NULL);
+  root = parse (history);
+  g_assert_cmpstr (json_object_get_string_member (root, "holder"), ==, AG "kabid-ketenagakerjaan");
+  steps = json_object_get_array_member (root, "history");
+  g_assert_cmpuint (json_array_get_length (steps), >=, 4);
+  {
+    JsonObject *last = json_array_get_object_element (steps, json_array_get_length (steps) - 1);
+    g_assert_cmpstr (json_object_get_string_member (last, "step"), ==, "reported");
+    g_assert_cmpstr (json_object_get_string_member (last, "note"), ==, "Konsep sudah disiapkan");
+    g_assert_cmpstr (json_object_get_string_member (last, "person"), ==, AG "p-kasi-p3tk");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,6 +290,7 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/loket/cli/routing/refusals", test_refusals);
   g_test_add_func ("/loket/cli/routing/dispose-and-inbox", test_dispose_and_inbox);
+  g_test_add_func ("/loket/cli/routing/chain-and-history", test_chain_and_history);
   ret = g_test_run ();
   loket_test_remove_tree (tmpdir);
   g_free (db);
