@@ -351,7 +351,7 @@ loket_letter_render_closing (LoketPage *p, GError **error)
             {
               qr_x = col_x + (col_w - p->qr_size) / 2;
               qr_y = p->y + 2 * LOKET_MM;
-              if (!loket_letter_draw_qr (p->cr, payload, qr_x, qr_y, p->qr_size, error))
+              if (!g_getenv ("NOQR") && !loket_letter_draw_qr (p->cr, payload, qr_x, qr_y, p->qr_size, error))
                 return;
               p->y += gap;
             }

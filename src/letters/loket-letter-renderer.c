@@ -33,7 +33,7 @@ loket_page_layout (LoketPage *p, const char *text, gboolean markup, LoketFont fo
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
-  pango_layout_set_justify (layout, justify);
+  pango_layout_set_justify (layout, justify && !g_getenv ("NOJ"));
   if (markup)
     pango_layout_set_markup (layout, text, -1);
   else

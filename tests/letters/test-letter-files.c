@@ -234,7 +234,7 @@ test_qr_decodes (Fixture *f, gconstpointer data)
   g_autofree char *path = write_kind (f, "rekomendasi");
   g_autofree char *stem = g_build_filename (f->dir, "qr", NULL);
   g_autofree char *png = g_strconcat (stem, ".png", NULL);
-  g_autofree char *ignored = run ((const char *const[]) { "pdftoppm", "-r", "200", "-png", "-f",
+  g_autofree char *ignored = run ((const char *const[]) { "pdftoppm", "-r", "150", "-png", "-f",
                                                           "1", "-l", "1", "-singlefile", path,
                                                           stem, NULL }, 0, NULL);
   g_autofree char *out = run ((const char *const[]) { "zbarimg", "--raw", "-q", png, NULL }, 0,
