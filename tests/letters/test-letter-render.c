@@ -275,8 +275,10 @@ test_multi_page (void)
                                                  "a.n. KEPALA DINAS SOSIAL", "Sekretaris,",
                                                  "Serafina Bria", "NIP. 197305031996062793",
                                                  NULL });
-  g_assert_cmpuint (g_strv_length (g_strsplit (text, "Catatan kaki setiap halaman", -1)) - 1, ==,
-                    letters_test_pdf_pages (pdf));
+  {
+    g_auto (GStrv) parts = g_strsplit (text, "Catatan kaki setiap halaman", -1);
+    g_assert_cmpuint (g_strv_length (parts) - 1, ==, letters_test_pdf_pages (pdf));
+  }
 }
 
 static void
