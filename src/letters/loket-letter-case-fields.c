@@ -691,6 +691,86 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
   return g_steal_pointer (&f);
 }
 
+gboolean
+loket_letter_fields_set_signer (LoketLetterFields *f, LoketOrgChart *org, const char *person_id,
+                                LoketDelegation delegation, GError **error)
+{
+  const LoketPerson *person;
+  const LoketPosition *position;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (LOKET_IS_LETTER_FIELDS (f), FALSE);
+  g_return_val_if_fail (LOKET_IS_ORG_CHART (org), FALSE);
+  g_return_val_if_fail (person_id != NULL, FALSE);
+
+  person = loket_org_chart_lookup_person (org, person_id);
+  position = person != NULL ? loket_org_chart_lookup_position (org, person->position_id) : NULL;
+  if (position == NULL)
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
+                   _("No person “%s” in the org chart"), person_id);
+      return FALSE;
+    }
+  /* the head's jabatan carries the region ("… Provinsi Nusa Tenggara Timur") */
+  if (position->role == LOKET_ROLE_HEAD && loket_letter_fields_get (f, "head_title") != NULL)
+    title = g_utf8_strup (loket_letter_fields_get (f, "head_title"), -1);
+  else
+    title = g_utf8_strup (position->title, -1);
+
+  if (delegation == LOKET_DELEGATION_NONE)
+    {
+      loket_letter_fields_set (f, "signer_principal", title);
+      loket_letter_fields_set (f, "signer_acting", NULL);
+    }
+  else
+    {
+      const char *head = loket_letter_fields_get (f, "head_title_upper");
+
+      loket_letter_fields_set (f, "signer_principal", head != NULL ? head : title);
+      loket_letter_fields_take (f, "signer_acting", g_strdup (position->title));
+    }
+  loket_letter_fields_set (f, "signer_delegation", loket_delegation_to_string (delegation));
+  loket_letter_fields_set (f, "signer_name", person->name);
+  loket_letter_fields_set (f, "signer_nip", person->nip);
+  loket_letter_fields_take (f, "signer_rank",
+                            person->rank == NULL ? NULL
+                            : person->grade != NULL ? g_strdup_printf ("%s (%s)", person->rank,
+                                                                       person->grade)
+                                                    : g_strdup (person->rank));
+  return TRUE;
+}
+
+LoketLetter *
+loket_letter_new_from_fields (const char *kind, LoketLetterFields *fields, const char *id,
+                              GError **error)
+{
+  g_autoptr (LoketLetterTemplate) tmpl = loket_letter_template_new_for_kind (kind, error);
+  const char *dir = g_getenv ("LOKET_LETTERS_DIR");
+  LoketLetter *letter;
+
+  if (tmpl == NULL)
+    return NULL;
+  letter = loket_letter_template_fill (tmpl, fields, error);
+  if (letter == NULL)
+    return NULL;
+  loket_letter_set_id (letter, id);
+  if (dir != NULL && *dir != '\0')
+    {
+      g_autofree char *path = g_build_filename (dir, "logo.png", NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (g_file_get_contents (path, &contents, &len, NULL))
+        {
+          g_autoptr (GBytes) png = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+          if (!loket_letter_set_logo_png (letter, png))
+            g_warning ("%s is not a PNG image; the letter keeps the neutral emblem", path);
+        }
+    }
+  return letter;
+}
+
 LoketLetter *
 loket_letter_new_for_case (const char          *kind,
                            LoketCase           *kase,
@@ -701,20 +781,12 @@ loket_letter_new_for_case (const char          *kind,
                            gint64               now,
                            GError             **error)
 {
-  g_autoptr (LoketLetterTemplate) tmpl = loket_letter_template_new_for_kind (kind, error);
   g_autoptr (LoketLetterFields) fields = NULL;
   g_autofree char *id = NULL;
-  LoketLetter *letter;
 
-  if (tmpl == NULL)
-    return NULL;
   fields = loket_letter_fields_new_for_case (kase, events, catalog, calendar, org, now, error);
   if (fields == NULL)
     return NULL;
-  letter = loket_letter_template_fill (tmpl, fields, error);
-  if (letter == NULL)
-    return NULL;
   id = loket_letter_id_for_case (loket_case_get_uuid (kase), kind, 1);
-  loket_letter_set_id (letter, id);
-  return letter;
+  return loket_letter_new_from_fields (kind, fields, id, error);
 }

@@ -2,6 +2,8 @@
 // The fixed parts of a letter: kop, the head of each layout, SK parts, signature block, tembusan, QR.
 #include "config.h"
 
+#include <string.h>
+
 #include "loket-letter-render-private.h"
 
 #define LABEL_WIDTH (30 * LOKET_MM) /* "Menimbang", "Nomor", "Lampiran" */
@@ -34,6 +36,57 @@ centred (LoketPage *p, const char *text, LoketFont font, gboolean underline, dou
   loket_page_flow (p, layout, p->left + (loket_page_text_width (p) - width) / 2);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void *closure, unsigned char *data, unsigned int length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The office's logo, scaled into the @size box keeping its aspect; FALSE when there is none or
+ * it cannot be read (the emblem is drawn instead). */
+static gboolean
+draw_logo (LoketPage *p, GBytes *png, double x, double y, double size)
+{
+  PngReader reader;
+  cairo_surface_t *image;
+  double w, h, scale;
+
+  if (png == NULL)
+    return FALSE;
+  reader.data = g_bytes_get_data (png, &reader.left);
+  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      g_debug ("The letter's logo is not a readable PNG image");
+      cairo_surface_destroy (image);
+      return FALSE;
+    }
+  w = cairo_image_surface_get_width (image);
+  h = cairo_image_surface_get_height (image);
+  scale = size / MAX (w, h);
+  cairo_save (p->cr);
+  cairo_translate (p->cr, x + (size - w * scale) / 2, y + (size - h * scale) / 2);
+  cairo_scale (p->cr, scale, scale);
+  cairo_set_source_surface (p->cr, image, 0, 0);
+  cairo_paint (p->cr);
+  cairo_restore (p->cr);
+  cairo_surface_destroy (image);
+  return TRUE;
+}
+
 static void
 draw_kop (LoketPage *p)
 {
@@ -46,7 +99,8 @@ draw_kop (LoketPage *p)
   if (lines->len == 0)
     return;
 
-  loket_letter_draw_emblem (p->cr, p->left - 8 * LOKET_MM, p->y, emblem);
+  if (!draw_logo (p, loket_letter_get_logo_png (p->letter), p->left - 8 * LOKET_MM, p->y, emblem))
+    loket_letter_draw_emblem (p->cr, p->left - 8 * LOKET_MM, p->y, emblem);
   for (guint i = 0; i < lines->len; i++)
     {
       LoketFont font = i == 0 ? LOKET_FONT_KOP_GOV : i == 1 ? LOKET_FONT_KOP_AGENCY

@@ -18,6 +18,7 @@ struct _LoketLetter
   GPtrArray           *blocks; /* LoketLetterBlock */
   LoketLetterSignature signature;
   gboolean             has_signature;
+  GBytes              *logo;
 };
 
 G_DEFINE_FINAL_TYPE (LoketLetter, loket_letter, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ loket_letter_finalize (GObject *object)
     g_ptr_array_unref (self->lists[i]);
   g_ptr_array_unref (self->blocks);
   signature_clear (&self->signature);
+  g_clear_pointer (&self->logo, g_bytes_unref);
 
   G_OBJECT_CLASS (loket_letter_parent_class)->finalize (object);
 }
@@ -297,6 +299,28 @@ loket_letter_set_signature (LoketLetter *self, const LoketLetterSignature *signa
   self->signature.name = g_strdup (signature->name);
   self->signature.rank = g_strdup (signature->rank);
   self->signature.nip = g_strdup (signature->nip);
+}
+
+gboolean
+loket_letter_set_logo_png (LoketLetter *self, GBytes *png)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  g_return_val_if_fail (LOKET_IS_LETTER (self), FALSE);
+
+  if (png != NULL && (g_bytes_get_size (png) < sizeof signature
+                      || memcmp (g_bytes_get_data (png, NULL), signature, sizeof signature) != 0))
+    return FALSE;
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  self->logo = png != NULL ? g_bytes_ref (png) : NULL;
+  return TRUE;
+}
+
+GBytes *
+loket_letter_get_logo_png (LoketLetter *self)
+{
+  g_return_val_if_fail (LOKET_IS_LETTER (self), NULL);
+  return self->logo;
 }
 
 static void

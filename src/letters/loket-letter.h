@@ -155,6 +155,12 @@ const LoketLetterSignature *loket_letter_get_signature (LoketLetter *self);
 void               loket_letter_set_signature  (LoketLetter                *self,
                                                 const LoketLetterSignature *signature);
 
+/* The office's logo (PNG bytes) in place of the neutral demo emblem; NULL restores the emblem.
+ * Returns FALSE (and keeps the emblem) when @png is not a PNG image. */
+gboolean           loket_letter_set_logo_png   (LoketLetter *self,
+                                                GBytes      *png);
+GBytes            *loket_letter_get_logo_png   (LoketLetter *self);
+
 /* Hex SHA-256 over every text, line, block and the signature (not the id), each length-prefixed. */
 char              *loket_letter_compute_digest (LoketLetter *self) G_GNUC_WARN_UNUSED_RESULT;
 /* What the QR code holds: "LOKET1;<id>;<sha256>". */

@@ -373,8 +373,18 @@ test_cli (Fixture *f, gconstpointer data)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* missing options */
+  /* usage errors */
   out = run ((const char *const[]) { cli, "letter", "--db", db, "--case", uuid, NULL }, 2, &err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run ((const char *const[]) { cli, "letter", "--db", db, "--case", uuid, "--kind",
+                                     "rekomendasi", "-o", letter, "--as", "an", NULL }, 2, &err);
+  g_assert_nonnull (strstr (err, "--signer"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run ((const char *const[]) { cli, "letter", "--db", db, "--case", uuid, "--kind",
+                                     "rekomendasi", "-o", letter, "--signer", "x/y", NULL }, 1, &err);
+  g_assert_nonnull (strstr (err, "x/y"));
 }
 
 int

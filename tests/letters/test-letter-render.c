@@ -74,6 +74,30 @@ dump (const char *kind, GBytes *pdf)
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
 }
 
+static cairo_status_t
+append_png (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static guint
+count_images (GBytes *pdf)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PopplerDocument) doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_autoptr (PopplerPage) page = NULL;
+  GList *images;
+  guint n;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  images = poppler_page_get_image_mapping (page);
+  n = g_list_length (images);
+  poppler_page_free_image_mapping (images);
+  return n;
+}
+
 static void
 test_every_kind (void)
 {
@@ -458,6 +482,86 @@ test_async (void)
   g_bytes_unref (pdf);
 }
 
+/* Someone else signs: a.n. the head with their own jabatan; Plt. as the head. */
+static void
+test_signer_delegation (void)
+{
+  g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketLetterFields) fields = loket_letter_fields_new_for_case (tc->kase, tc->events,
+                                                                          tc->catalog, tc->calendar,
+                                                                          tc->org, LETTERS_TEST_NOW,
+                                                                          &error);
+  GPtrArray *people = loket_org_chart_get_people (tc->org, "kopnakertrans-ntt");
+  const LoketPerson *secretary = NULL;
+  LoketDelegation delegations[] = { LOKET_DELEGATION_AN, LOKET_DELEGATION_PLT };
+  const char *prefixes[] = { "a.n. KEPALA DINAS KOPERASI", "Plt. KEPALA DINAS KOPERASI" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const LoketPerson *person = g_ptr_array_index (people, i);
+      const LoketPosition *position = loket_org_chart_lookup_position (tc->org, person->position_id);
+
+      if (position->role == LOKET_ROLE_SECRETARY)
+        secretary = person;
+    }
+  g_assert_nonnull (secretary);
+
+  for (guint i = 0; i < G_N_ELEMENTS (delegations); i++)
+    {
+      g_autoptr (LoketLetter) letter = NULL;
+      g_autoptr (GBytes) pdf = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *nip = g_strdup_printf ("NIP. %s", secretary->nip);
+
+      g_assert_true (loket_letter_fields_set_signer (fields, tc->org, secretary->id,
+                                                     delegations[i], &error));
+      g_assert_no_error (error);
+      letter = loket_letter_new_from_fields ("rekomendasi", fields, "id", &error);
+      g_assert_no_error (error);
+      pdf = loket_letter_render (letter, LOKET_PAPER_F4, &error);
+      g_assert_no_error (error);
+      text = letters_test_pdf_text (pdf);
+      assert_in_order (text, (const char *const[]) { prefixes[i], "Sekretaris", secretary->name,
+                                                     nip, NULL });
+    }
+  g_assert_false (loket_letter_fields_set_signer (fields, tc->org, "kopnakertrans-ntt/tidak-ada",
+                                                  LOKET_DELEGATION_NONE, &error));
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND);
+}
+
+/* The office's logo replaces the emblem: one more image in the PDF; a non-PNG is refused. */
+static void
+test_logo (void)
+{
+  g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketLetter) letter = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events,
+                                                              tc->catalog, tc->calendar, tc->org,
+                                                              LETTERS_TEST_NOW, &error);
+  cairo_surface_t *logo = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+  g_autoptr (GByteArray) png = g_byte_array_new ();
+  g_autoptr (GBytes) png_bytes = NULL;
+  g_autoptr (GBytes) not_png = g_bytes_new_static ("GIF89a", 6);
+  g_autoptr (GBytes) with_emblem = NULL;
+  g_autoptr (GBytes) with_logo = NULL;
+
+  g_assert_no_error (error);
+  cairo_surface_write_to_png_stream (logo, append_png, png);
+  cairo_surface_destroy (logo);
+  png_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
+
+  with_emblem = loket_letter_render (letter, LOKET_PAPER_F4, &error);
+  g_assert_no_error (error);
+  g_assert_false (loket_letter_set_logo_png (letter, not_png));
+  g_assert_null (loket_letter_get_logo_png (letter));
+  g_assert_true (loket_letter_set_logo_png (letter, png_bytes));
+  with_logo = loket_letter_render (letter, LOKET_PAPER_F4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_images (with_emblem) + 1, ==, count_images (with_logo));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -468,6 +572,8 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/letters/render/paper-sizes", test_paper_sizes);
   g_test_add_func ("/loket/letters/render/multi-page", test_multi_page);
   g_test_add_func ("/loket/letters/render/async", test_async);
+  g_test_add_func ("/loket/letters/render/signer-delegation", test_signer_delegation);
+  g_test_add_func ("/loket/letters/render/logo", test_logo);
   g_test_add_func ("/loket/letters/intake/receipt", test_receipt);
   g_test_add_func ("/loket/letters/intake/receipt-incomplete", test_receipt_incomplete);
   g_test_add_func ("/loket/letters/intake/return-notice", test_return_notice);
