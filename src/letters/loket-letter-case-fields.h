@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* Texts: agency_name, agency_name_upper, agency_short_name, agency_code, agency_address,
  * agency_contact, government (e.g. "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR"), region, city,
- * head_title, head_title_upper, signer_principal, signer_name, signer_rank, signer_nip,
+ * head_title, head_title_upper, signer_principal, signer_name, signer_name_plain (without
+ * academic titles, for keputusan), signer_rank, signer_nip,
  * signer_delegation, signer_acting, case_uuid, agenda_number, received_date, received_time,
  * received_day, service_id, service_name, service_title, unit_name, channel_name, applicant_name,
  * applicant_nik (persons), applicant_address, applicant_contact, subject, letter_number,
@@ -34,7 +35,7 @@ LoketLetterFields *loket_letter_fields_new_for_case (LoketCase           *kase,
 /* Makes the org chart person @person_id the signer: with LOKET_DELEGATION_NONE they sign in their
  * own jabatan; with a.n./u.b. for the head of the agency (their jabatan is the acting line); with
  * Plt./Plh./Pj. as the head (their own jabatan below). Sets signer_principal, signer_acting,
- * signer_delegation, signer_name, signer_rank and signer_nip. Fails with LOKET_ERROR_NOT_FOUND for
+ * signer_delegation, signer_name, signer_name_plain, signer_rank and signer_nip. Fails with LOKET_ERROR_NOT_FOUND for
  * an unknown person. */
 gboolean           loket_letter_fields_set_signer   (LoketLetterFields   *fields,
                                                      LoketOrgChart       *org,

@@ -432,6 +432,34 @@ loket_letter_id_for_case (const char *case_uuid, const char *kind, guint version
 }
 
 char *
+loket_letter_name_without_titles (const char *name)
+{
+  static const char *const prefixes[] = { "prof.", "dr.", "drs.", "dra.", "ir.", "drg.", "apt.",
+                                          "ns." };
+  const char *start = name;
+  const char *comma;
+  gboolean again = TRUE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  while (again)
+    {
+      again = FALSE;
+      while (*start == ' ')
+        start++;
+      for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+        if (g_ascii_strncasecmp (start, prefixes[i], strlen (prefixes[i])) == 0
+            && start[strlen (prefixes[i])] == ' ')
+          {
+            start += strlen (prefixes[i]);
+            again = TRUE;
+          }
+    }
+  comma = strchr (start, ',');
+  return g_strstrip (comma != NULL ? g_strndup (start, comma - start) : g_strdup (start));
+}
+
+char *
 loket_letter_ordinal_upper (guint n)
 {
   static const char *const units[] = { "", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM",

@@ -176,6 +176,10 @@ char              *loket_letter_id_for_case    (const char *case_uuid,
                                                 const char *kind,
                                                 guint       version) G_GNUC_WARN_UNUSED_RESULT;
 
+/* @name without academic titles ("Dr. Ir. Stefanus Leo, S.Sos., M.Si." → "Stefanus Leo"), as
+ * signers of a keputusan are written (Permendagri 1/2023 Pasal 44 ayat 1). */
+char              *loket_letter_name_without_titles (const char *name) G_GNUC_WARN_UNUSED_RESULT;
+
 /* "KESATU", "KEDUA", … "KEDUA PULUH" for @n ≥ 1 (diktum labels). */
 char              *loket_letter_ordinal_upper  (guint n) G_GNUC_WARN_UNUSED_RESULT;
 const char        *loket_delegation_to_string  (LoketDelegation delegation); /* "", "a.n.", "Plt.", … */

@@ -135,6 +135,8 @@ test_keputusan_order (void)
     "KETIGA", "KEEMPAT", "Ditetapkan di Kupang", "pada tanggal 5 Oktober 2026",
     "KEPALA DINAS KOPERASI", "Stefanus Leo", "NIP. 196704281990091925", "Tembusan", NULL });
   g_assert_null (strstr (text, "KELIMA"));
+  /* a keputusan writes its signer without academic titles (Pasal 44 ayat 1) */
+  g_assert_null (strstr (text, "S.Sos."));
   /* poppler reads the a./b./c. markers as a column of their own: check the considerations and the
    * laws sit between MENIMBANG and MEMUTUSKAN */
   assert_in_order (text, (const char *const[]) {
@@ -410,6 +412,14 @@ test_dates_and_ordinals (void)
   g_assert_cmpstr (loket_letter_weekday_name (dt), ==, "Jumat");
   g_assert_cmpstr (loket_letter_month_name (5), ==, "Mei");
   g_assert_null (loket_letter_month_name (13));
+  {
+    g_autofree char *a = loket_letter_name_without_titles ("Dr. Ir. Stefanus Leo, S.Sos., M.Si.");
+    g_autofree char *b = loket_letter_name_without_titles ("Maria Goreti Lado");
+    g_autofree char *c = loket_letter_name_without_titles ("drs. Yohanes Bere, M.M.");
+    g_assert_cmpstr (a, ==, "Stefanus Leo");
+    g_assert_cmpstr (b, ==, "Maria Goreti Lado");
+    g_assert_cmpstr (c, ==, "Yohanes Bere");
+  }
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autofree char *ordinal = loket_letter_ordinal_upper (i + 1);
