@@ -13,15 +13,19 @@
 #define QUIET_ZONE 2 /* modules of white border inside @size (the page around it is white too) */
 
 gboolean
-loket_letter_draw_qr (cairo_t *cr, const char *payload, double x, double y, double size,
-                      GError **error)
+loket_letter_draw_qr (cairo_t    *cr,
+                      const char *payload,
+                      double      x,
+                      double      y,
+                      double      size,
+                      GError    **error)
 {
   QRcode *code = QRcode_encodeString (payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  double module;
+  double  module;
 
   if (code == NULL)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _("Could not make the QR code: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("Could not make the QR code: %s"),
                    g_strerror (errno));
       return FALSE;
     }
@@ -34,12 +38,12 @@ loket_letter_draw_qr (cairo_t *cr, const char *payload, double x, double y, doub
   {
     /* PIXELS pixels per module, scaled smoothly: crisp enough at any resolution, and a tiny image
      * is far cheaper to write than a path of hundreds of rectangles */
-    int side = code->width * PIXELS;
+    int              side = code->width * PIXELS;
     cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
-    unsigned char *data;
-    int stride;
+    unsigned char   *data;
+    int              stride;
     cairo_pattern_t *pattern;
-    cairo_matrix_t matrix;
+    cairo_matrix_t   matrix;
 
     cairo_surface_flush (image);
     data = cairo_image_surface_get_data (image);

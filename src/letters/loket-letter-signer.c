@@ -8,12 +8,15 @@
 #include "loket-letter-case-fields.h"
 
 gboolean
-loket_letter_fields_set_signer (LoketLetterFields *f, LoketOrgChart *org, const char *person_id,
-                                LoketDelegation delegation, GError **error)
+loket_letter_fields_set_signer (LoketLetterFields *f,
+                                LoketOrgChart     *org,
+                                const char        *person_id,
+                                LoketDelegation    delegation,
+                                GError           **error)
 {
-  const LoketPerson *person;
+  const LoketPerson   *person;
   const LoketPosition *position;
-  g_autofree char *title = NULL;
+  g_autofree char     *title = NULL;
 
   g_return_val_if_fail (LOKET_IS_LETTER_FIELDS (f), FALSE);
   g_return_val_if_fail (LOKET_IS_ORG_CHART (org), FALSE);
@@ -23,8 +26,8 @@ loket_letter_fields_set_signer (LoketLetterFields *f, LoketOrgChart *org, const 
   position = person != NULL ? loket_org_chart_lookup_position (org, person->position_id) : NULL;
   if (position == NULL)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _("No person “%s” in the org chart"), person_id);
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _ ("No person “%s” in the org chart"),
+                   person_id);
       return FALSE;
     }
   /* the head's jabatan carries the region ("… Provinsi Nusa Tenggara Timur") */
@@ -47,12 +50,13 @@ loket_letter_fields_set_signer (LoketLetterFields *f, LoketOrgChart *org, const 
     }
   loket_letter_fields_set (f, "signer_delegation", loket_delegation_to_string (delegation));
   loket_letter_fields_set (f, "signer_name", person->name);
-  loket_letter_fields_take (f, "signer_name_plain", loket_letter_name_without_titles (person->name));
+  loket_letter_fields_take (f, "signer_name_plain",
+                            loket_letter_name_without_titles (person->name));
   loket_letter_fields_set (f, "signer_nip", person->nip);
   loket_letter_fields_take (f, "signer_rank",
                             person->rank == NULL ? NULL
-                            : person->grade != NULL ? g_strdup_printf ("%s (%s)", person->rank,
-                                                                       person->grade)
-                                                    : g_strdup (person->rank));
+                            : person->grade != NULL
+                              ? g_strdup_printf ("%s (%s)", person->rank, person->grade)
+                              : g_strdup (person->rank));
   return TRUE;
 }

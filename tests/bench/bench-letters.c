@@ -13,19 +13,18 @@
 
 static int seconds = 3;
 
-static GOptionEntry entries[] = {
-  { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds, "Run each measurement this long (default 3)", "S" },
-  { NULL }
-};
+static GOptionEntry entries[] = { { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds,
+                                    "Run each measurement this long (default 3)", "S" },
+                                  { NULL } };
 
 typedef GBytes *(*RenderFunc) (LettersTestCase *tc, GError **error);
 
 static GBytes *
 render_rekomendasi (LettersTestCase *tc, GError **error)
 {
-  g_autoptr (LoketLetter) letter = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events,
-                                                              tc->catalog, tc->calendar, tc->org,
-                                                              LETTERS_TEST_NOW, error);
+  g_autoptr (LoketLetter) letter
+    = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events, tc->catalog, tc->calendar,
+                                 tc->org, LETTERS_TEST_NOW, error);
 
   return letter != NULL ? loket_letter_render (letter, LOKET_PAPER_F4, error) : NULL;
 }
@@ -64,8 +63,8 @@ measure (LettersTestCase *tc, const char *what, RenderFunc func, double target)
 {
   g_autoptr (GError) error = NULL;
   gint64 start, elapsed;
-  guint n = 0;
-  gsize bytes = 0;
+  guint  n = 0;
+  gsize  bytes = 0;
   double per_second, cpu_start, wall_rate;
 
   g_bytes_unref (func (tc, &error)); /* warm up: fonts, resources */

@@ -24,9 +24,8 @@ static GBytes *
 render_kind (LettersTestCase *tc, const char *kind, LoketPaperSize paper)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketLetter) letter = loket_letter_new_for_case (kind, tc->kase, tc->events,
-                                                              tc->catalog, tc->calendar, tc->org,
-                                                              LETTERS_TEST_NOW, &error);
+  g_autoptr (LoketLetter) letter = loket_letter_new_for_case (
+    kind, tc->kase, tc->events, tc->catalog, tc->calendar, tc->org, LETTERS_TEST_NOW, &error);
   GBytes *pdf;
 
   g_assert_no_error (error);
@@ -50,7 +49,7 @@ static void
 assert_in_order (const char *raw, const char *const *needles)
 {
   g_autofree char *text = squash (raw);
-  const char *at = text;
+  const char      *at = text;
 
   for (guint i = 0; needles[i] != NULL; i++)
     {
@@ -65,13 +64,14 @@ assert_in_order (const char *raw, const char *const *needles)
 static void
 dump (const char *kind, GBytes *pdf)
 {
-  const char *dir = g_getenv ("LOKET_LETTERS_DUMP");
+  const char      *dir = g_getenv ("LOKET_LETTERS_DUMP");
   g_autofree char *path = NULL;
 
   if (dir == NULL)
     return;
   path = g_strdup_printf ("%s/%s.pdf", dir, kind);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
 }
 
 static cairo_status_t
@@ -88,7 +88,7 @@ count_images (GBytes *pdf)
   g_autoptr (PopplerDocument) doc = poppler_document_new_from_bytes (pdf, NULL, &error);
   g_autoptr (PopplerPage) page = NULL;
   GList *images;
-  guint n;
+  guint  n;
 
   g_assert_no_error (error);
   page = poppler_document_get_page (doc, 0);
@@ -114,11 +114,10 @@ test_every_kind (void)
       g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
       g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
       /* the kop and the letter id are on every kind */
-      assert_in_order (text, (const char *const[]) { "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR",
-                                                     "ID naskah", NULL });
+      assert_in_order (text, (const char *const[]){ "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR",
+                                                    "ID naskah", NULL });
     }
 }
-
 
 static void
 test_keputusan_order (void)
@@ -128,20 +127,34 @@ test_keputusan_order (void)
   g_autofree char *text = letters_test_pdf_text (pdf);
 
   dump ("sk-pp", pdf);
-  assert_in_order (text, (const char *const[]) {
-    "DINAS KOPERASI", "KEPUTUSAN KEPALA DINAS KOPERASI", "NOMOR", "TENTANG",
-    "PENGESAHAN PERATURAN PERUSAHAAN", "Menimbang", "Mengingat", "MEMUTUSKAN", "Menetapkan",
-    "KESATU", "KEDUA",
-    "KETIGA", "KEEMPAT", "Ditetapkan di Kupang", "pada tanggal 5 Oktober 2026",
-    "KEPALA DINAS KOPERASI", "Stefanus Leo", "NIP. 196704281990091925", "Tembusan", NULL });
+  assert_in_order (text, (const char *const[]){ "DINAS KOPERASI",
+                                                "KEPUTUSAN KEPALA DINAS KOPERASI",
+                                                "NOMOR",
+                                                "TENTANG",
+                                                "PENGESAHAN PERATURAN PERUSAHAAN",
+                                                "Menimbang",
+                                                "Mengingat",
+                                                "MEMUTUSKAN",
+                                                "Menetapkan",
+                                                "KESATU",
+                                                "KEDUA",
+                                                "KETIGA",
+                                                "KEEMPAT",
+                                                "Ditetapkan di Kupang",
+                                                "pada tanggal 5 Oktober 2026",
+                                                "KEPALA DINAS KOPERASI",
+                                                "Stefanus Leo",
+                                                "NIP. 196704281990091925",
+                                                "Tembusan",
+                                                NULL });
   g_assert_null (strstr (text, "KELIMA"));
   /* a keputusan writes its signer without academic titles (Pasal 44 ayat 1) */
   g_assert_null (strstr (text, "S.Sos."));
   /* poppler reads the a./b./c. markers as a column of their own: check the considerations and the
    * laws sit between MENIMBANG and MEMUTUSKAN */
-  assert_in_order (text, (const char *const[]) {
-    "Menimbang", "bahwa", "bahwa berdasarkan",
-    "Undang-Undang Nomor 25", "Tata Naskah Dinas", "MEMUTUSKAN", NULL });
+  assert_in_order (text, (const char *const[]){ "Menimbang", "bahwa", "bahwa berdasarkan",
+                                                "Undang-Undang Nomor 25", "Tata Naskah Dinas",
+                                                "MEMUTUSKAN", NULL });
 }
 
 static void
@@ -152,11 +165,13 @@ test_korespondensi_order (void)
   g_autofree char *text = letters_test_pdf_text (pdf);
 
   g_assert_cmpuint (letters_test_pdf_pages (pdf), ==, 1);
-  assert_in_order (text, (const char *const[]) {
-    "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", "Kupang, 5 Oktober 2026", "Nomor", "Sifat",
-    "Lampiran", "Hal", "Yth. Maria Goreti Lado", "Nomor 005/PTFKM/IX/2026",
-    "tanggal 25 September 2026", "5371014506900002", "KEPALA DINAS KOPERASI", "Stefanus Leo",
-    "Pembina Utama Muda (IV/c)", "NIP. 196704281990091925", "Tembusan", NULL });
+  assert_in_order (text,
+                   (const char *const[]){
+                     "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", "Kupang, 5 Oktober 2026", "Nomor",
+                     "Sifat", "Lampiran", "Hal", "Yth. Maria Goreti Lado",
+                     "Nomor 005/PTFKM/IX/2026", "tanggal 25 September 2026", "5371014506900002",
+                     "KEPALA DINAS KOPERASI", "Stefanus Leo", "Pembina Utama Muda (IV/c)",
+                     "NIP. 196704281990091925", "Tembusan", NULL });
 }
 
 static void
@@ -180,12 +195,13 @@ test_receipt (void)
   g_assert_no_error (error);
   text = letters_test_pdf_text (pdf);
   dump ("receipt", pdf);
-  assert_in_order (text, (const char *const[]) {
-    "TANDA TERIMA", "560/0412/P3TK/2026", "Senin, 28 September 2026 pukul 09.00 WITA",
-    "Rekomendasi Rekrutmen dan Seleksi Calon Tenaga Kerja AKAD", "Surat",
-    "Maria Goreti Lado", "PT Flobamora Karya Mandiri", "Berkas yang Diterima", "Wajib",
-    "Ada (1 berkas)", "21 hari kerja", due_text, "Pengaduan", "SP4N-LAPOR!",
-    "Petugas Penerima", NULL });
+  assert_in_order (
+    text, (const char *const[]){ "TANDA TERIMA", "560/0412/P3TK/2026",
+                                 "Senin, 28 September 2026 pukul 09.00 WITA",
+                                 "Rekomendasi Rekrutmen dan Seleksi Calon Tenaga Kerja AKAD",
+                                 "Surat", "Maria Goreti Lado", "PT Flobamora Karya Mandiri",
+                                 "Berkas yang Diterima", "Wajib", "Ada (1 berkas)", "21 hari kerja",
+                                 due_text, "Pengaduan", "SP4N-LAPOR!", "Petugas Penerima", NULL });
 }
 
 static void
@@ -227,10 +243,11 @@ test_return_notice (void)
   g_assert_no_error (error);
   text = letters_test_pdf_text (pdf);
   dump ("return-notice", pdf);
-  assert_in_order (text, (const char *const[]) {
-    "PEMBERITAHUAN PENGEMBALIAN BERKAS", "560/0412/P3TK/2026",
-    "dikembalikan pada tanggal 28 September 2026", "Daftar Isian Kegiatan",
-    "Catatan petugas: Fotokopi tidak terbaca", "Yang perlu dilakukan", "SP4N-LAPOR!", NULL });
+  assert_in_order (
+    text, (const char *const[]){ "PEMBERITAHUAN PENGEMBALIAN BERKAS", "560/0412/P3TK/2026",
+                                 "dikembalikan pada tanggal 28 September 2026",
+                                 "Daftar Isian Kegiatan", "Catatan petugas: Fotokopi tidak terbaca",
+                                 "Yang perlu dilakukan", "SP4N-LAPOR!", NULL });
   /* only the requirement the event names */
   g_assert_null (strstr (text, "Surat Persetujuan Penempatan"));
 }
@@ -240,8 +257,8 @@ test_paper_sizes (void)
 {
   g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
   LoketPaperSize papers[] = { LOKET_PAPER_F4, LOKET_PAPER_A4 };
-  double heights[] = { 330, 297 };
-  double widths[] = { 215, 210 };
+  double         heights[] = { 330, 297 };
+  double         widths[] = { 215, 210 };
 
   for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
     {
@@ -263,9 +280,11 @@ test_paper_sizes (void)
 static void
 test_multi_page (void)
 {
-  g_autoptr (LoketLetter) letter = loket_letter_new ("surat_jawaban", LOKET_LETTER_LAYOUT_KORESPONDENSI);
-  LoketLetterSignature sig = { LOKET_DELEGATION_AN, "KEPALA DINAS SOSIAL", "Sekretaris",
-                               "Serafina Bria", "Pembina Tingkat I (IV/b)", "197305031996062793" };
+  g_autoptr (LoketLetter) letter
+    = loket_letter_new ("surat_jawaban", LOKET_LETTER_LAYOUT_KORESPONDENSI);
+  LoketLetterSignature sig
+    = { LOKET_DELEGATION_AN, "KEPALA DINAS SOSIAL",      "Sekretaris",
+        "Serafina Bria",     "Pembina Tingkat I (IV/b)", "197305031996062793" };
   LoketLetterBlock *list, *table;
   g_autoptr (GBytes) pdf = NULL;
   g_autoptr (GError) error = NULL;
@@ -278,17 +297,18 @@ test_multi_page (void)
   loket_letter_set_text (letter, LOKET_LETTER_DATE, "9 Desember 2022");
   loket_letter_add_line (letter, LOKET_LETTER_ADDRESSEE, "Yth. Penerima");
   for (guint i = 0; i < 12; i++)
-    loket_letter_add_paragraph (letter, "Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
-                                "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. "
-                                "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "
-                                "nisi ut aliquip ex ea commodo consequat.");
+    loket_letter_add_paragraph (
+      letter, "Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+              "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. "
+              "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "
+              "nisi ut aliquip ex ea commodo consequat.");
   list = loket_letter_add_list (letter, LOKET_LIST_LETTERS);
   for (guint i = 0; i < 10; i++)
     loket_letter_block_add_item (list, "butir daftar yang cukup panjang untuk satu baris penuh");
-  table = loket_letter_add_table (letter, 2, (const char *const[]) { "Kolom A", "Kolom B", NULL },
-                                  (const double[]) { 1, 3 });
+  table = loket_letter_add_table (letter, 2, (const char *const[]){ "Kolom A", "Kolom B", NULL },
+                                  (const double[]){ 1, 3 });
   for (guint i = 0; i < 40; i++)
-    loket_letter_block_add_row (table, (const char *const[]) { "x", "baris tabel", NULL });
+    loket_letter_block_add_row (table, (const char *const[]){ "x", "baris tabel", NULL });
   loket_letter_set_signature (letter, &sig);
   loket_letter_set_text (letter, LOKET_LETTER_FOOTER, "Catatan kaki setiap halaman");
 
@@ -297,10 +317,9 @@ test_multi_page (void)
   text = letters_test_pdf_text (pdf);
   g_assert_cmpuint (letters_test_pdf_pages (pdf), >=, 3);
   /* poppler drops the spaces of "- 2 -" */
-  assert_in_order (text, (const char *const[]) { "-2-", "Kolom A", "-3-", "Kolom A",
-                                                 "a.n. KEPALA DINAS SOSIAL", "Sekretaris,",
-                                                 "Serafina Bria", "NIP. 197305031996062793",
-                                                 NULL });
+  assert_in_order (text, (const char *const[]){ "-2-", "Kolom A", "-3-", "Kolom A",
+                                                "a.n. KEPALA DINAS SOSIAL", "Sekretaris,",
+                                                "Serafina Bria", "NIP. 197305031996062793", NULL });
   {
     g_auto (GStrv) parts = g_strsplit (text, "Catatan kaki setiap halaman", -1);
     g_assert_cmpuint (g_strv_length (parts) - 1, ==, letters_test_pdf_pages (pdf));
@@ -334,24 +353,30 @@ test_missing_field (void)
     "uji2.json",
     "{\"kind\":\"uji\",\"name\":\"Uji\",\"layout\":\"judul\",\"kop\":[],\"signature\":false,"
     "\"body\":[{\"type\":\"paragraph\",\"text\":\"{nama|upper}{x?} {{kurung}}\"},"
-    "{\"type\":\"paragraph\",\"if\":\"x\",\"text\":\"{x}\"}]}", -1, &error);
+    "{\"type\":\"paragraph\",\"if\":\"x\",\"text\":\"{x}\"}]}",
+    -1, &error);
   g_assert_no_error (error);
   letter = loket_letter_template_fill (tmpl, fields, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loket_letter_get_blocks (letter)->len, ==, 1);
-  g_assert_cmpstr (((LoketLetterBlock *) g_ptr_array_index (loket_letter_get_blocks (letter), 0))->text,
-                   ==, "ANI {kurung}");
+  g_assert_cmpstr (
+    ((LoketLetterBlock *) g_ptr_array_index (loket_letter_get_blocks (letter), 0))->text, ==,
+    "ANI {kurung}");
 
   /* malformed templates */
   g_clear_object (&tmpl);
-  tmpl = loket_letter_template_new_from_data ("rusak.json", "{\"kind\":\"x\",\"name\":\"X\","
-                                              "\"layout\":\"miring\"}", -1, &error);
+  tmpl = loket_letter_template_new_from_data ("rusak.json",
+                                              "{\"kind\":\"x\",\"name\":\"X\","
+                                              "\"layout\":\"miring\"}",
+                                              -1, &error);
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_assert_nonnull (strstr (error->message, "rusak.json"));
   g_assert_null (tmpl);
   g_clear_error (&error);
-  tmpl = loket_letter_template_new_from_data ("rusak.json", "{\"kind\":\"x\",\"name\":\"X\","
-                                              "\"layout\":\"judul\",\"nomer\":\"1\"}", -1, &error);
+  tmpl = loket_letter_template_new_from_data ("rusak.json",
+                                              "{\"kind\":\"x\",\"name\":\"X\","
+                                              "\"layout\":\"judul\",\"nomer\":\"1\"}",
+                                              -1, &error);
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_assert_nonnull (strstr (error->message, "nomer"));
   g_clear_error (&error);
@@ -366,7 +391,7 @@ test_catalog_kinds (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketServiceCatalog) catalog = loket_service_catalog_new_default (&error);
   GPtrArray *services;
-  guint checked = 0;
+  guint      checked = 0;
 
   g_assert_no_error (error);
   services = loket_service_catalog_get_services (catalog);
@@ -387,8 +412,8 @@ test_catalog_kinds (void)
         }
     }
   g_assert_cmpuint (checked, >, 20);
-  for (const char *const *k = (const char *const[]) { "tanda_terima", "pengembalian_berkas",
-                                                      "lembar_disposisi", "nota_dinas", NULL };
+  for (const char *const *k = (const char *const[]){ "tanda_terima", "pengembalian_berkas",
+                                                     "lembar_disposisi", "nota_dinas", NULL };
        *k != NULL; k++)
     {
       g_autoptr (LoketLetterTemplate) tmpl = loket_letter_template_new_for_kind (*k, &error);
@@ -403,9 +428,9 @@ test_dates_and_ordinals (void)
   g_autoptr (GDateTime) local = loket_letter_local_time (g_date_time_to_unix (dt), "Asia/Jakarta");
   g_autofree char *date = loket_letter_format_date (dt);
   g_autofree char *time = loket_letter_format_time (local);
-  const char *expected[] = { "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM",
-                             "KETUJUH", "KEDELAPAN", "KESEMBILAN", "KESEPULUH", "KESEBELAS",
-                             "KEDUA BELAS" };
+  const char      *expected[]
+    = { "KESATU",  "KEDUA",     "KETIGA",     "KEEMPAT",   "KELIMA",    "KEENAM",
+        "KETUJUH", "KEDELAPAN", "KESEMBILAN", "KESEPULUH", "KESEBELAS", "KEDUA BELAS" };
 
   g_assert_cmpstr (date, ==, "9 Desember 2022");
   g_assert_cmpstr (time, ==, "07.05 WIB");
@@ -436,12 +461,12 @@ test_qr_payload (void)
 {
   g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketLetter) a = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events,
-                                                         tc->catalog, tc->calendar, tc->org,
-                                                         LETTERS_TEST_NOW, &error);
-  g_autoptr (LoketLetter) b = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events,
-                                                         tc->catalog, tc->calendar, tc->org,
-                                                         LETTERS_TEST_NOW + 86400, &error);
+  g_autoptr (LoketLetter) a
+    = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events, tc->catalog, tc->calendar,
+                                 tc->org, LETTERS_TEST_NOW, &error);
+  g_autoptr (LoketLetter) b
+    = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events, tc->catalog, tc->calendar,
+                                 tc->org, LETTERS_TEST_NOW + 86400, &error);
   g_autofree char *payload = loket_letter_get_qr_payload (a);
   g_autofree char *id = NULL;
   g_autofree char *digest = NULL;
@@ -476,10 +501,10 @@ test_async (void)
 {
   g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketLetter) letter = loket_letter_new_for_case ("nota_dinas", tc->kase, tc->events,
-                                                              tc->catalog, tc->calendar, tc->org,
-                                                              LETTERS_TEST_NOW, &error);
-  GBytes *pdf = NULL;
+  g_autoptr (LoketLetter) letter
+    = loket_letter_new_for_case ("nota_dinas", tc->kase, tc->events, tc->catalog, tc->calendar,
+                                 tc->org, LETTERS_TEST_NOW, &error);
+  GBytes          *pdf = NULL;
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
@@ -487,8 +512,8 @@ test_async (void)
   while (pdf == NULL)
     g_main_context_iteration (NULL, TRUE);
   text = letters_test_pdf_text (pdf);
-  assert_in_order (text, (const char *const[]) { "NOTA DINAS", "Yth.", "Dari", "Tembusan",
-                                                 "Tanggal", "Sifat", "Lampiran", "Hal", NULL });
+  assert_in_order (text, (const char *const[]){ "NOTA DINAS", "Yth.", "Dari", "Tembusan", "Tanggal",
+                                                "Sifat", "Lampiran", "Hal", NULL });
   g_bytes_unref (pdf);
 }
 
@@ -498,20 +523,19 @@ test_signer_delegation (void)
 {
   g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketLetterFields) fields = loket_letter_fields_new_for_case (tc->kase, tc->events,
-                                                                          tc->catalog, tc->calendar,
-                                                                          tc->org, LETTERS_TEST_NOW,
-                                                                          &error);
-  GPtrArray *people = loket_org_chart_get_people (tc->org, "kopnakertrans-ntt");
+  g_autoptr (LoketLetterFields) fields = loket_letter_fields_new_for_case (
+    tc->kase, tc->events, tc->catalog, tc->calendar, tc->org, LETTERS_TEST_NOW, &error);
+  GPtrArray         *people = loket_org_chart_get_people (tc->org, "kopnakertrans-ntt");
   const LoketPerson *secretary = NULL;
-  LoketDelegation delegations[] = { LOKET_DELEGATION_AN, LOKET_DELEGATION_PLT };
-  const char *prefixes[] = { "a.n. KEPALA DINAS KOPERASI", "Plt. KEPALA DINAS KOPERASI" };
+  LoketDelegation    delegations[] = { LOKET_DELEGATION_AN, LOKET_DELEGATION_PLT };
+  const char        *prefixes[] = { "a.n. KEPALA DINAS KOPERASI", "Plt. KEPALA DINAS KOPERASI" };
 
   g_assert_no_error (error);
   for (guint i = 0; i < people->len; i++)
     {
-      const LoketPerson *person = g_ptr_array_index (people, i);
-      const LoketPosition *position = loket_org_chart_lookup_position (tc->org, person->position_id);
+      const LoketPerson   *person = g_ptr_array_index (people, i);
+      const LoketPosition *position
+        = loket_org_chart_lookup_position (tc->org, person->position_id);
 
       if (position->role == LOKET_ROLE_SECRETARY)
         secretary = person;
@@ -525,16 +549,16 @@ test_signer_delegation (void)
       g_autofree char *text = NULL;
       g_autofree char *nip = g_strdup_printf ("NIP. %s", secretary->nip);
 
-      g_assert_true (loket_letter_fields_set_signer (fields, tc->org, secretary->id,
-                                                     delegations[i], &error));
+      g_assert_true (
+        loket_letter_fields_set_signer (fields, tc->org, secretary->id, delegations[i], &error));
       g_assert_no_error (error);
       letter = loket_letter_new_from_fields ("rekomendasi", fields, "id", &error);
       g_assert_no_error (error);
       pdf = loket_letter_render (letter, LOKET_PAPER_F4, &error);
       g_assert_no_error (error);
       text = letters_test_pdf_text (pdf);
-      assert_in_order (text, (const char *const[]) { prefixes[i], "Sekretaris", secretary->name,
-                                                     nip, NULL });
+      assert_in_order (
+        text, (const char *const[]){ prefixes[i], "Sekretaris", secretary->name, nip, NULL });
     }
   g_assert_false (loket_letter_fields_set_signer (fields, tc->org, "kopnakertrans-ntt/tidak-ada",
                                                   LOKET_DELEGATION_NONE, &error));
@@ -547,9 +571,9 @@ test_logo (void)
 {
   g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketLetter) letter = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events,
-                                                              tc->catalog, tc->calendar, tc->org,
-                                                              LETTERS_TEST_NOW, &error);
+  g_autoptr (LoketLetter) letter
+    = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events, tc->catalog, tc->calendar,
+                                 tc->org, LETTERS_TEST_NOW, &error);
   cairo_surface_t *logo = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
   g_autoptr (GByteArray) png = g_byte_array_new ();
   g_autoptr (GBytes) png_bytes = NULL;
