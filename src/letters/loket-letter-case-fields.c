@@ -675,7 +675,15 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
                               : NULL;
     loket_letter_fields_set (f, "unit_name",
                              unit != NULL ? unit->name : loket_agency_get_name (agency));
-    fill_unit_head (f, org, unit);
+    /* without a head of the unit in the org chart, the head of the agency stands in */
+    loket_letter_fields_set (f, "unit_head_title", loket_letter_fields_get (f, "head_title"));
+    loket_letter_fields_set (f, "unit_head_title_upper",
+                             loket_letter_fields_get (f, "head_title_upper"));
+    loket_letter_fields_set (f, "unit_head_name", loket_letter_fields_get (f, "signer_name"));
+    loket_letter_fields_set (f, "unit_head_rank", loket_letter_fields_get (f, "signer_rank"));
+    loket_letter_fields_set (f, "unit_head_nip", loket_letter_fields_get (f, "signer_nip"));
+    if (org != NULL)
+      fill_unit_head (f, org, unit);
   }
   loket_letter_fields_set (f, "channel_name", channel_name (channel));
   loket_letter_fields_set (

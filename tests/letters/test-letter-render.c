@@ -13,6 +13,7 @@
 #include "loket-letter-case-fields.h"
 #include "loket-letter-renderer.h"
 #include "loket-letter-template.h"
+#include "loket-test-utils.h"
 
 #define AKAD "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
 #define PP "kopnakertrans-ntt/pengesahan-peraturan-perusahaan"
@@ -596,6 +597,44 @@ test_logo (void)
   g_assert_cmpuint (count_images (with_emblem) + 1, ==, count_images (with_logo));
 }
 
+/* $LOKET_LETTERS_DIR holds an office's own templates and logo. */
+static void
+test_letters_dir (void)
+{
+  g_autoptr (LettersTestCase) tc = letters_test_case_new (AKAD, "surat", TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("loket-letters-dir-XXXXXX", &error);
+  g_autofree char *json = g_build_filename (dir, "rekomendasi.json", NULL);
+  g_autofree char *logo = g_build_filename (dir, "logo.png", NULL);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 32, 32);
+  g_autoptr (LoketLetter) letter = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_surface_write_to_png (image, logo), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (image);
+  g_assert_true (g_file_set_contents (json,
+                                      "{\"kind\":\"rekomendasi\",\"name\":\"Rekomendasi\","
+                                      "\"layout\":\"judul\",\"title\":[\"REKOMENDASI KANTOR\"],"
+                                      "\"body\":[{\"type\":\"paragraph\",\"text\":\"Untuk "
+                                      "{applicant_name}.\"}]}",
+                                      -1, NULL));
+  g_setenv ("LOKET_LETTERS_DIR", dir, TRUE);
+  letter = loket_letter_new_for_case ("rekomendasi", tc->kase, tc->events, tc->catalog,
+                                      tc->calendar, tc->org, LETTERS_TEST_NOW, &error);
+  g_unsetenv ("LOKET_LETTERS_DIR");
+  g_assert_no_error (error);
+  g_assert_nonnull (loket_letter_get_logo_png (letter));
+  pdf = loket_letter_render (letter, LOKET_PAPER_F4, &error);
+  g_assert_no_error (error);
+  text = letters_test_pdf_text (pdf);
+  assert_in_order (text,
+                   (const char *const[]){ "REKOMENDASI KANTOR", "Untuk Maria Goreti Lado.", NULL });
+  g_assert_cmpuint (count_images (pdf), ==, 2); /* the logo and the QR code */
+  loket_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -608,6 +647,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/letters/render/async", test_async);
   g_test_add_func ("/loket/letters/render/signer-delegation", test_signer_delegation);
   g_test_add_func ("/loket/letters/render/logo", test_logo);
+  g_test_add_func ("/loket/letters/template/letters-dir", test_letters_dir);
   g_test_add_func ("/loket/letters/intake/receipt", test_receipt);
   g_test_add_func ("/loket/letters/intake/receipt-incomplete", test_receipt_incomplete);
   g_test_add_func ("/loket/letters/intake/return-notice", test_return_notice);
