@@ -114,7 +114,15 @@ seats (InboxOp *op, LoketWorkflow *workflow, GPtrArray **acting, GError **error)
       Seat seat = { as->position_id, NULL };
 
       if (position != NULL && position->role == LOKET_ROLE_HEAD)
-        seat.agency_id = position->unit_id;
+        {
+          /* The agency is the root of the unit tree (its id is the agency id). */
+          LoketOrgChart   *org = loket_workflow_get_org_chart (workflow);
+          const LoketUnit *unit = loket_org_chart_lookup_unit (org, position->unit_id);
+
+          while (unit != NULL && unit->parent_id != NULL)
+            unit = loket_org_chart_lookup_unit (org, unit->parent_id);
+          seat.agency_id = unit != NULL ? unit->id : position->unit_id;
+        }
       g_array_append_val (result, seat);
     }
   return result;
