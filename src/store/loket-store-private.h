@@ -72,6 +72,9 @@ gboolean _loket_store_routing_refresh_case (LoketDb *db, const char *case_uuid, 
 gboolean _loket_store_routing_rebuild (LoketDb *db, GError **error);
 /* Database thread, at open: fills `dispositions` once for a database made before schema 5. */
 gboolean _loket_store_routing_upgrade (LoketDb *db, GError **error);
+/* Database thread: adds a line to @problems (element utf8) for each case whose `dispositions`
+ * rows differ from a fold of its events, and for orphan rows. */
+gboolean _loket_store_routing_check (LoketDb *db, GPtrArray *problems, GError **error);
 /* Whether @type is folded into the `dispositions` table. */
 gboolean _loket_store_routing_is_routing_type (const char *type);
 

@@ -3,6 +3,7 @@
 // LoketDispositionLedger, refreshed per case on append and refilled on rebuild.
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "loket-error.h"
@@ -253,5 +254,126 @@ _loket_store_routing_upgrade (LoketDb *db, GError **error)
       loket_db_rollback (db);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The rows of @case_uuid equal @ledger's dispositions (state and times)? */
+static gboolean
+rows_match (LoketDb *db, LoketDispositionLedger *ledger, const char *case_uuid, gboolean *match,
+            GError **error)
+{
+  GPtrArray *items = loket_disposition_ledger_get_dispositions (ledger);
+  g_autoptr (LoketDbStatement) stmt
+    = loket_db_prepare (db,
+                        "SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions "
+                        "WHERE case_uuid = ? ORDER BY id, position_id",
+                        error);
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint    n_rows = 0;
+  gboolean have_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      LoketDisposition *d = g_ptr_array_index (items, i);
+      g_hash_table_insert (expected, g_strconcat (d->id, "\x1f", d->position_id, NULL), d);
+    }
+  *match = TRUE;
+  loket_db_statement_bind_text (stmt, 1, case_uuid);
+  for (;;)
+    {
+      g_autoptr (LoketDisposition) row = NULL;
+      g_autofree char *key = NULL;
+      LoketDisposition *d;
+
+      if (!loket_db_statement_step (stmt, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      n_rows++;
+      row = _loket_store_disposition_from_row (stmt);
+      key = g_strconcat (row->id, "\x1f", row->position_id, NULL);
+      d = g_hash_table_lookup (expected, key);
+      if (d == NULL || d->state != row->state || d->sent_at != row->sent_at
+          || d->due_at != row->due_at || d->read_at != row->read_at
+          || d->reported_at != row->reported_at || d->withdrawn_at != row->withdrawn_at
+          || d->escalated_at != row->escalated_at
+          || g_strcmp0 (d->from_position, row->from_position) != 0)
+        *match = FALSE;
+    }
+  if (n_rows != items->len)
+    *match = FALSE;
+  return TRUE;
+}
+
+gboolean
+_loket_store_routing_check (LoketDb *db, GPtrArray *problems, GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 n_rows = 0, n_expected = 0;
+  gboolean have_row;
+
+  stmt = loket_db_prepare (db,
+                           "SELECT uuid, case_uuid, type, author, device, hlc, body FROM events "
+                           "WHERE type IN ('disposition.sent', 'disposition.read', "
+                           "'disposition.reported', 'disposition.withdrawn', 'escalation.raised') "
+                           "ORDER BY case_uuid, hlc, uuid",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      LoketEvent *event = NULL;
+      gboolean    flush;
+
+      if (!loket_db_statement_step (stmt, &have_row, error))
+        return FALSE;
+      if (have_row)
+        event = loket_event_store_event_from_row (stmt);
+      flush = events->len > 0
+              && (event == NULL
+                  || strcmp (loket_event_get_case_uuid (event),
+                             loket_event_get_case_uuid (g_ptr_array_index (events, 0))) != 0);
+      if (flush)
+        {
+          const char *case_uuid = loket_event_get_case_uuid (g_ptr_array_index (events, 0));
+          g_autoptr (GError) fold_error = NULL;
+          g_autoptr (LoketDispositionLedger) ledger
+            = loket_disposition_ledger_new_from_events (case_uuid, events, &fold_error);
+          gboolean match = FALSE;
+
+          if (ledger == NULL)
+            g_ptr_array_add (problems, g_strdup_printf (_ ("case %s: %s"), case_uuid,
+                                                        fold_error->message));
+          else if (!rows_match (db, ledger, case_uuid, &match, error))
+            {
+              g_clear_object (&event);
+              return FALSE;
+            }
+          else
+            {
+              n_expected += loket_disposition_ledger_get_dispositions (ledger)->len;
+              if (!match)
+                g_ptr_array_add (problems,
+                                 g_strdup_printf (_ ("case %s: the dispositions table does not "
+                                                     "match the events (run “loket-cli rebuild”)"),
+                                                  case_uuid));
+            }
+          g_ptr_array_set_size (events, 0);
+        }
+      if (event == NULL)
+        break;
+      g_ptr_array_add (events, event);
+    }
+  g_clear_pointer (&stmt, loket_db_statement_release);
+  if (!loket_db_query_int64 (db, "SELECT count(*) FROM dispositions", &n_rows, error))
+    return FALSE;
+  if (n_rows != n_expected)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_ ("the dispositions table has %lld rows, the events give "
+                                         "%lld (run “loket-cli rebuild”)"),
+                                      (long long) n_rows, (long long) n_expected));
   return TRUE;
 }

@@ -384,6 +384,26 @@ test_upgrade_folds_once (Fixture *f, gconstpointer data)
   reopen (f);
   g_assert_cmpuint (counts_of (f, P_KABID, 0).counts[LOKET_INBOX_INCOMING], ==, 1);
   g_assert_cmpuint (counts_of (f, P_KADIS, 0).counts[LOKET_INBOX_SENT], ==, 1);
+  assert_check_clean (f->store);
+
+  /* A row changed behind the store's back is reported by the check, and a rebuild repairs it. */
+  loket_store_close (f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE dispositions SET state = 3, is_open = 0", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  reopen (f);
+  {
+    g_autoptr (LoketStoreCheckReport) report = loket_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (report->problems, 0), "dispositions"));
+  }
+  g_assert_true (loket_store_rebuild_projections (f->store, &error));
+  g_assert_no_error (error);
+  assert_check_clean (f->store);
+  g_assert_cmpuint (counts_of (f, P_KABID, 0).counts[LOKET_INBOX_INCOMING], ==, 1);
   (void) d1;
 }
 
@@ -398,7 +418,7 @@ main (int argc, char **argv)
   ADD ("async", test_async);
   ADD ("stand-in", test_stand_in);
   ADD ("escalation-once", test_escalation_once);
-  ADD ("upgrade-folds-once", test_upgrade_folds_once);
+  ADD ("upgrade-check-rebuild", test_upgrade_folds_once);
 #undef ADD
 
   return g_test_run ();
