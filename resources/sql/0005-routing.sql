@@ -32,6 +32,9 @@ CREATE TABLE dispositions (
 -- sent and still open, and every row of one case (riwayat, re-folds).
 CREATE INDEX dispositions_received ON dispositions (position_id, state, due_at);
 CREATE INDEX dispositions_sent     ON dispositions (from_position, is_open, sent_at);
+-- Newest first for the lists of Disposisi Masuk and Terkirim (the primary key completes the order).
+CREATE INDEX dispositions_incoming ON dispositions (position_id, sent_hlc);
+CREATE INDEX dispositions_outgoing ON dispositions (from_position, sent_hlc);
 CREATE INDEX dispositions_by_case  ON dispositions (case_uuid);
 CREATE INDEX dispositions_escalate ON dispositions (is_open, escalated_at, due_at);
 CREATE INDEX dispositions_escalated_to ON dispositions (escalated_to, is_open, escalated_at);

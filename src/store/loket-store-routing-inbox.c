@@ -425,14 +425,14 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
       case LOKET_INBOX_INCOMING:
         sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
                                "position_id IN (%s) AND state <> 4 AND ?1 = ?1 "
-                               "ORDER BY sent_hlc DESC, id LIMIT ?2 OFFSET ?3",
+                               "ORDER BY sent_hlc DESC, id DESC LIMIT ?2 OFFSET ?3",
                                positions);
         ok = add_disposition_rows (op, sql, op->offset, op->limit, items, error);
         break;
       case LOKET_INBOX_SENT:
         sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
                                "from_position IN (%s) AND ?1 = ?1 "
-                               "ORDER BY sent_hlc DESC, id, position_id LIMIT ?2 OFFSET ?3",
+                               "ORDER BY sent_hlc DESC, id DESC, position_id DESC LIMIT ?2 OFFSET ?3",
                                positions);
         ok = add_disposition_rows (op, sql, op->offset, op->limit, items, error);
         break;

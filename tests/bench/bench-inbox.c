@@ -120,6 +120,27 @@ main (int argc, char **argv)
   printf ("%-44s %12.2f ms      target ≤ 20 ms (%d cases)\n", "all inbox counts, one user, worst p95",
           worst_p95, n_cases);
 
+  /* First page (50 rows) of each inbox of the busiest Kabid, as the list view loads it. */
+  for (guint inbox = 0; inbox < LOKET_INBOX_N_INBOXES; inbox++)
+    {
+      g_autoptr (GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+      guint n = 0;
+
+      for (int i = 0; i < MAX (rounds / 10, 5); i++)
+        {
+          g_autoptr (GPtrArray) page = NULL;
+
+          g_timer_start (timer);
+          page = loket_store_list_person_inbox (store, people[2], inbox, now, 0, 50, &error);
+          if (page == NULL)
+            g_error ("list: %s", error->message);
+          g_array_append_val (ms, (double) { g_timer_elapsed (timer, NULL) * 1000 });
+          n = page->len;
+        }
+      printf ("first page of %-30s p50 %6.2f ms  p95 %6.2f ms  (%u rows)\n",
+              loket_inbox_to_string (inbox), percentile (ms, 0.5), percentile (ms, 0.95), n);
+    }
+
   loket_store_close (store);
   if (tmpdir != NULL)
     loket_test_remove_tree (tmpdir);
