@@ -599,6 +599,55 @@ loket_workflow_check (LoketWorkflow              *self,
   return NULL;
 }
 
+/* ---- Signature ---------------------------------------------------------------------------- */
+
+const char *
+loket_workflow_check_sign (LoketWorkflow *self,
+                           LoketCase     *kase,
+                           const char    *person_id,
+                           gint64         at,
+                           GError       **error)
+{
+  g_autoptr (GPtrArray) acting = NULL;
+  const LoketPosition *signer = NULL;
+  const LoketUnit     *division;
+
+  g_return_val_if_fail (LOKET_IS_WORKFLOW (self), NULL);
+  g_return_val_if_fail (LOKET_IS_CASE (kase), NULL);
+
+  if (loket_case_get_status (kase) == LOKET_CASE_STATUS_CLOSED)
+    {
+      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
+                           _ ("The case is closed: nothing more can be done on it"));
+      return NULL;
+    }
+  division = loket_case_get_unit_id (kase) != NULL
+               ? loket_org_chart_get_division (self->org_chart, loket_case_get_unit_id (kase))
+               : NULL;
+  if (division != NULL && division->kind == LOKET_UNIT_UPTD)
+    signer = loket_workflow_get_unit_head (self, division->id);
+  if (signer == NULL)
+    signer = loket_workflow_get_unit_head (self, loket_case_get_agency_id (kase));
+  if (signer == NULL)
+    {
+      g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
+                           _ ("The org chart has no signatory for this case"));
+      return NULL;
+    }
+
+  acting = loket_workflow_get_acting_positions (self, person_id,
+                                                at != 0 ? at : g_get_real_time () / G_USEC_PER_SEC);
+  for (guint i = 0; i < acting->len; i++)
+    if (g_strcmp0 (((LoketActingPosition *) g_ptr_array_index (acting, i))->position_id, signer->id)
+        == 0)
+      return signer->id;
+
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
+               _ ("Only %s (or a Plh./Plt. in the period of the assignment) signs this case"),
+               title_of (self, signer->id));
+  return NULL;
+}
+
 /* ---- What may be done next ------------------------------------------------------------------ */
 
 static GPtrArray *

@@ -241,6 +241,17 @@ JsonObject *loket_workflow_check (LoketWorkflow              *self,
                                   const char                **event_type,
                                   GError                    **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Who signs: the letter of a case is signed by the Kepala Dinas of its agency, or by the Kepala
+ * UPTD when the case's unit is inside a UPTD; a Plh./Plt. of that position inside its period
+ * signs for it. Returns the position @person_id signs as at @at (transfer none), or NULL with
+ * LOKET_ERROR_FORBIDDEN (staf, Kasi, Kabid, Sekretaris, anyone else) or LOKET_ERROR_CONFLICT (the
+ * case is closed). The signing itself (letter.signed) is written by the letters module. */
+const char *loket_workflow_check_sign (LoketWorkflow *self,
+                                       LoketCase     *kase,
+                                       const char    *person_id,
+                                       gint64         at,
+                                       GError       **error);
+
 /* The default due date of a step sent at @at (see the header comment), Unix s. */
 gint64      loket_workflow_default_due (LoketWorkflow          *self,
                                         LoketCase              *kase,

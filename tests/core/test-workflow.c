@@ -593,6 +593,35 @@ test_returned_case (Fixture *f, gconstpointer data)
 }
 
 static void
+test_sign (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketCase) kase = project (f);
+  g_autoptr (LoketStandIn) plt = loket_stand_in_new (P_SEKRETARIS, KADIS, LOKET_STAND_IN_PLT,
+                                                     t ("2026-05-11T00:00:00+08:00"),
+                                                     t ("2026-05-20T00:00:00+08:00"));
+  const char *in_period = NULL;
+  const char *who[] = { P_STAF, P_KASI, P_KABID, P_SEKRETARIS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+    {
+      g_assert_null (loket_workflow_check_sign (f->workflow, kase, who[i], t ("2026-05-12T09:00:00+08:00"), &error));
+      g_assert_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN);
+      g_clear_error (&error);
+    }
+  g_assert_cmpstr (loket_workflow_check_sign (f->workflow, kase, P_KADIS, t ("2026-05-12T09:00:00+08:00"), &error), ==, KADIS);
+  g_assert_no_error (error);
+
+  /* Plt. Kepala Dinas: signs inside the period only. */
+  g_assert_true (loket_workflow_add_stand_in (f->workflow, plt, &error));
+  in_period = loket_workflow_check_sign (f->workflow, kase, P_SEKRETARIS, t ("2026-05-12T09:00:00+08:00"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (in_period, ==, KADIS);
+  g_assert_null (loket_workflow_check_sign (f->workflow, kase, P_SEKRETARIS, t ("2026-05-21T09:00:00+08:00"), &error));
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN);
+}
+
+static void
 test_ledger_order (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -643,6 +672,7 @@ main (int argc, char **argv)
   ADD ("escalation-once", test_escalation_once);
   ADD ("returned-case", test_returned_case);
   ADD ("ledger-order", test_ledger_order);
+  ADD ("sign", test_sign);
 #undef ADD
 
   return g_test_run ();
