@@ -8,6 +8,7 @@
 #include "loket-case-projector.h"
 #include "loket-case.h"
 #include "loket-event.h"
+#include "loket-intake-form.h"
 
 G_BEGIN_DECLS
 
@@ -181,5 +182,200 @@ gboolean    loket_store_rebuild_projections    (LoketStore   *self,
  * in memory compared with the stored projections. */
 LoketStoreCheckReport *loket_store_check      (LoketStore   *self,
                                                GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* ---- Intake (loket-store-intake.c, loket-store-drafts.c, loket-blob-import.c) ---------------
+ *
+ * Nomor agenda (device-scoped scheme, DESIGN.md §8): until the server hands out numbers, each
+ * device numbers on its own: "<counter>-<DEVICE CODE>/<AGENCY CODE>/<YEAR>", e.g.
+ * "00042-K7QF/KTKT/2026". The counter is per (agency, year, device code), starts at 1 and is
+ * zero-padded to 5 digits; the year is the local year of the receipt in the agency's time zone.
+ * Two PCs registering offline therefore never give the same number as long as their device
+ * codes differ: the code is drawn at random (4 characters of Crockford base32, ~1 million
+ * values) when the database is first opened, and can be set to a code the office hands out
+ * (loket_store_set_device_code) to make that certain. A number already used by any case in the
+ * database (e.g. a copied database) is skipped. */
+
+/* The device's random UUID (the `device` of events written here) and its short code. */
+const char *loket_store_get_device_id   (LoketStore  *self);
+const char *loket_store_get_device_code (LoketStore  *self);
+/* 2–8 characters A–Z, 0–9. Counters of the old code are kept (switching back continues them).
+ * LOKET_ERROR_INVALID_DATA for a bad code. */
+gboolean    loket_store_set_device_code (LoketStore  *self,
+                                         const char  *code,
+                                         GError     **error);
+
+/* Registers @form as a new case. In ONE transaction: allocates the nomor agenda, appends the
+ * events of loket_intake_form_build_events (@outcome), updates the projection and deletes the
+ * form's draft; nothing is kept when anything fails. The form is validated first
+ * (loket_intake_form_check; a DECLARE_COMPLETE with missing requirements fails listing them),
+ * and every attachment must be a blob of this store (LOKET_ERROR_NOT_FOUND otherwise).
+ * @device_id: NULL for the store's own. @author: the user (non-empty). On success the new case's
+ * UUID and number are returned in @case_uuid and @agenda_number (each may be NULL). The form is
+ * read on the calling thread (a snapshot), so it may change right after the call. */
+gboolean    loket_store_register_case        (LoketStore          *self,
+                                              LoketIntakeForm     *form,
+                                              const char          *device_id,
+                                              const char          *author,
+                                              LoketIntakeOutcome   outcome,
+                                              char               **case_uuid,
+                                              char               **agenda_number,
+                                              GError             **error);
+void        loket_store_register_case_async  (LoketStore          *self,
+                                              LoketIntakeForm     *form,
+                                              const char          *device_id,
+                                              const char          *author,
+                                              LoketIntakeOutcome   outcome,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean    loket_store_register_case_finish (LoketStore          *self,
+                                              GAsyncResult        *result,
+                                              char               **case_uuid,
+                                              char               **agenda_number,
+                                              GError             **error);
+
+/* Streams @file into the blob store: checks it (loket_attachment_check_file: type by content
+ * and extension, @limit, 0 = LOKET_ATTACHMENT_DEFAULT_LIMIT), hashes while copying to a
+ * temporary file, fsyncs, renames it into place and records it. The same bytes added twice are
+ * stored once. Returns the attachment record (file name = @file's basename). Blocking: use the
+ * async variant from the UI. Errors: those of loket_attachment_check_file, LOKET_ERROR_IO. */
+LoketAttachment *loket_store_add_blob_from_file        (LoketStore          *self,
+                                                        GFile               *file,
+                                                        guint64              limit,
+                                                        GCancellable        *cancellable,
+                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+void             loket_store_add_blob_from_file_async  (LoketStore          *self,
+                                                        GFile               *file,
+                                                        guint64              limit,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+LoketAttachment *loket_store_add_blob_from_file_finish (LoketStore          *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Later steps of the completeness check. Each appends one event after checking the case's
+ * current state, else fails with a clear error and appends nothing:
+ *   LOKET_ERROR_NOT_FOUND  no such case;
+ *   LOKET_ERROR_CONFLICT   the case is closed, or already declared complete (declare/return);
+ *   LOKET_ERROR_INVALID_DATA bad arguments (unknown requirement id, missing mandatory items).
+ * @at: Unix s of the act; 0 = now. @author: the user. */
+
+/* requirement.checked (+ document.attached per attachment): the applicant brought a document.
+ * @attachments (element LoketAttachment, may be NULL) must be blobs of this store. */
+gboolean    loket_store_check_requirement (LoketStore   *self,
+                                           const char   *case_uuid,
+                                           const char   *author,
+                                           const char   *requirement_id,
+                                           gboolean      satisfied,
+                                           GPtrArray    *attachments,
+                                           gint64        at,
+                                           GError      **error);
+/* case.declared_complete, only when every mandatory requirement of the case's service and channel
+ * has been checked satisfied (the latest requirement.checked of each counts); else
+ * LOKET_ERROR_INVALID_DATA listing the missing ones. Starts the clock of "complete" SLAs and
+ * ends the pause of a returned case. */
+gboolean    loket_store_declare_complete  (LoketStore   *self,
+                                           const char   *case_uuid,
+                                           const char   *author,
+                                           gint64        at,
+                                           GError      **error);
+/* case.returned ("Kembalikan Berkas"): @missing (NULL-terminated requirement ids of the case's
+ * checklist; NULL or empty = the mandatory ones not yet satisfied) and @note. The clock, when
+ * running, pauses until declare_complete. */
+gboolean    loket_store_return_case       (LoketStore          *self,
+                                           const char          *case_uuid,
+                                           const char          *author,
+                                           const char *const   *missing,
+                                           const char          *note,
+                                           gint64               at,
+                                           GError             **error);
+/* case.closed with @outcome (NULL = "selesai"); the case must have been declared complete. */
+gboolean    loket_store_close_case        (LoketStore   *self,
+                                           const char   *case_uuid,
+                                           const char   *author,
+                                           const char   *outcome,
+                                           gint64        at,
+                                           GError      **error);
+/* Async variants of the three decisions (same checks; run on the database thread). */
+void        loket_store_declare_complete_async (LoketStore          *self,
+                                                const char          *case_uuid,
+                                                const char          *author,
+                                                gint64               at,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void        loket_store_return_case_async      (LoketStore          *self,
+                                                const char          *case_uuid,
+                                                const char          *author,
+                                                const char *const   *missing,
+                                                const char          *note,
+                                                gint64               at,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void        loket_store_close_case_async       (LoketStore          *self,
+                                                const char          *case_uuid,
+                                                const char          *author,
+                                                const char          *outcome,
+                                                gint64               at,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* Finishes any of the three. */
+gboolean    loket_store_case_action_finish     (LoketStore          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+/* Drafts of the intake dialog, kept in the database (crash-safe: each save is a committed
+ * transaction). */
+typedef struct
+{
+  char  *id;         /* the form's draft id */
+  char  *service_id; /* from the draft (NULL if it has none) */
+  char  *channel;
+  char  *subject;    /* may be NULL */
+  char  *party_name; /* first party's name, may be NULL */
+  guint  n_attachments;
+  gint64 updated_at; /* Unix s */
+} LoketDraftInfo;
+
+void loket_draft_info_free (LoketDraftInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketDraftInfo, loket_draft_info_free)
+
+/* Inserts or replaces draft @id (non-empty, ≤ 100 bytes) with @json (a JSON object, normally
+ * loket_intake_form_to_json; ≤ 4 MiB). LOKET_ERROR_INVALID_DATA when it is not a JSON object. */
+gboolean    loket_store_save_draft         (LoketStore          *self,
+                                            const char          *id,
+                                            const char          *json,
+                                            GError             **error);
+void        loket_store_save_draft_async   (LoketStore          *self,
+                                            const char          *id,
+                                            const char          *json,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    loket_store_save_draft_finish  (LoketStore          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+/* Every draft, most recently saved first. (transfer full, element LoketDraftInfo) */
+GPtrArray  *loket_store_list_drafts        (LoketStore          *self,
+                                            GError             **error);
+void        loket_store_list_drafts_async  (LoketStore          *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray  *loket_store_list_drafts_finish (LoketStore          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+/* The JSON text saved for @id; LOKET_ERROR_NOT_FOUND when there is none. Turn it into a form
+ * with loket_intake_form_new_from_json. */
+char       *loket_store_load_draft         (LoketStore          *self,
+                                            const char          *id,
+                                            GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Deleting a draft that does not exist is not an error. */
+gboolean    loket_store_delete_draft       (LoketStore          *self,
+                                            const char          *id,
+                                            GError             **error);
 
 G_END_DECLS
