@@ -5,10 +5,21 @@
 
 #include <glib/gi18n.h>
 
-#include "loket-id-numbers.h"
 #include "loket-party-row.h"
 
 #define NIK_LENGTH 16
+
+/* The fields whose problems show under them. */
+enum
+{
+  FIELD_NIK,
+  FIELD_NAME,
+  FIELD_PHONE,
+  FIELD_EMAIL,
+  N_FIELDS,
+};
+
+static const char *field_names[N_FIELDS] = { "nik", "name", "phone", "email" };
 
 struct _LoketPartyRow
 {
@@ -20,108 +31,89 @@ struct _LoketPartyRow
   GtkToggleButton     *organisation_button;
   GtkButton           *remove_button;
   AdwEntryRow         *nik_row;
-  GtkListBoxRow       *nik_error_row;
-  GtkLabel            *nik_error_label;
   AdwEntryRow         *name_row;
   AdwEntryRow         *legal_number_row;
   AdwEntryRow         *contact_person_row;
   AdwEntryRow         *address_row;
   AdwEntryRow         *phone_row;
   AdwEntryRow         *email_row;
-  GtkListBoxRow       *email_error_row;
-  GtkLabel            *email_error_label;
+  GtkListBoxRow       *error_rows[N_FIELDS];
+  GtkLabel            *error_labels[N_FIELDS];
 
-  guint quick : 1;
-  guint nik_visited : 1;   /* left once, or 16 characters typed: errors show as you type */
-  guint email_visited : 1;
-  guint filling : 1;       /* set_from_json: no ::changed per field */
+  /* Owned references */
+  LoketParty *party;
+  char       *errors[N_FIELDS]; /* the messages shown, or NULL */
+
+  gboolean visited[N_FIELDS]; /* left once (or, for the NIK, 16 digits typed): errors show */
+  guint    quick : 1;
+  guint    filling : 1;       /* entries being filled from the party */
 };
 
 G_DEFINE_FINAL_TYPE (LoketPartyRow, loket_party_row, GTK_TYPE_WIDGET)
 
 enum
 {
-  SIGNAL_CHANGED,
   SIGNAL_REMOVE,
   N_SIGNALS,
 };
 
 static guint signals[N_SIGNALS];
 
-static const char *
-row_text (AdwEntryRow *row)
+static AdwEntryRow *
+field_row (LoketPartyRow *self, guint field)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static char *
-stripped_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (row_text (row)));
-}
-
-static gboolean
-nik_is_valid (LoketPartyRow *self, GError **error)
-{
-  g_autofree char *nik = stripped_text (self->nik_row);
-
-  if (*nik == '\0')
+  switch (field)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _ ("Enter the NIK of the person: 16 digits from the KTP"));
-      return FALSE;
+      case FIELD_NIK:
+        return self->nik_row;
+      case FIELD_NAME:
+        return self->name_row;
+      case FIELD_PHONE:
+        return self->phone_row;
+      case FIELD_EMAIL:
+      default:
+        return self->email_row;
     }
-  return loket_nik_validate (nik, error);
-}
-
-static gboolean
-email_is_valid (LoketPartyRow *self)
-{
-  g_autofree char *email = stripped_text (self->email_row);
-  const char      *at;
-
-  if (*email == '\0')
-    return TRUE;
-  at = strchr (email, '@');
-  return at != NULL && at != email && strchr (at + 1, '@') == NULL && strchr (at + 1, '.') != NULL
-         && at[strlen (at) - 1] != '.' && strchr (email, ' ') == NULL;
-}
-
-static void
-set_row_error (AdwEntryRow *row, GtkListBoxRow *error_row, GtkLabel *label, const char *message)
-{
-  if (message != NULL)
-    {
-      gtk_label_set_label (label, message);
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-    }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_visible (GTK_WIDGET (error_row), message != NULL);
 }
 
 static void
 update_errors (LoketPartyRow *self)
 {
-  gboolean organisation = loket_party_row_get_is_organisation (self);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_field_problem_free);
 
-  if (!organisation && self->nik_visited && !nik_is_valid (self, &error))
-    set_row_error (self->nik_row, self->nik_error_row, self->nik_error_label, error->message);
-  else
-    set_row_error (self->nik_row, self->nik_error_row, self->nik_error_label, NULL);
+  loket_party_validate (self->party, "", problems);
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      const char *message = NULL;
 
-  if (self->email_visited && !email_is_valid (self))
-    set_row_error (self->email_row, self->email_error_row, self->email_error_label,
-                   _ ("This does not look like an e-mail address (name@example.com)"));
-  else
-    set_row_error (self->email_row, self->email_error_row, self->email_error_label, NULL);
+      for (guint i = 0; i < problems->len && message == NULL; i++)
+        {
+          LoketFieldProblem *problem = g_ptr_array_index (problems, i);
+
+          if (g_strcmp0 (problem->field, field_names[f]) == 0)
+            message = problem->message;
+        }
+      if (!self->visited[f] || !gtk_widget_get_visible (GTK_WIDGET (field_row (self, f))))
+        message = NULL;
+
+      g_free (self->errors[f]);
+      self->errors[f] = g_strdup (message);
+      if (message != NULL)
+        {
+          gtk_label_set_label (self->error_labels[f], message);
+          gtk_widget_add_css_class (GTK_WIDGET (field_row (self, f)), "error");
+        }
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (field_row (self, f)), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->error_rows[f]), message != NULL);
+    }
 }
 
 static void
 update_visibility (LoketPartyRow *self)
 {
-  gboolean organisation = loket_party_row_get_is_organisation (self);
+  gboolean organisation = loket_party_get_kind (self->party) == LOKET_PARTY_ORGANISATION;
 
   gtk_widget_set_visible (GTK_WIDGET (self->nik_row), !organisation);
   gtk_widget_set_visible (GTK_WIDGET (self->legal_number_row), organisation && !self->quick);
@@ -134,37 +126,73 @@ update_visibility (LoketPartyRow *self)
 }
 
 static void
-emit_changed (LoketPartyRow *self)
+set_entry (AdwEntryRow *row, const char *text)
 {
-  if (!self->filling)
-    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+fill_from_party (LoketPartyRow *self)
+{
+  self->filling = TRUE;
+  gtk_toggle_button_set_active (loket_party_get_kind (self->party) == LOKET_PARTY_ORGANISATION
+                                  ? self->organisation_button
+                                  : self->person_button,
+                                TRUE);
+  set_entry (self->nik_row, loket_party_get_nik (self->party));
+  set_entry (self->name_row, loket_party_get_name (self->party));
+  set_entry (self->legal_number_row, loket_party_get_legal_number (self->party));
+  set_entry (self->contact_person_row, loket_party_get_contact_person (self->party));
+  set_entry (self->address_row, loket_party_get_address (self->party));
+  set_entry (self->phone_row, loket_party_get_phone (self->party));
+  set_entry (self->email_row, loket_party_get_email (self->party));
+  self->filling = FALSE;
+
+  /* What a draft brings back is judged at once. */
+  for (guint f = 0; f < N_FIELDS; f++)
+    self->visited[f] = *gtk_editable_get_text (GTK_EDITABLE (field_row (self, f))) != '\0';
+  update_visibility (self);
 }
 
 static void
 kind_toggled_cb (LoketPartyRow *self, GtkToggleButton *button)
 {
   /* Both buttons of the group toggle; react once. */
-  if (!gtk_toggle_button_get_active (button))
+  if (!gtk_toggle_button_get_active (button) || self->filling)
     return;
+  loket_party_set_kind (self->party, button == self->organisation_button ? LOKET_PARTY_ORGANISATION
+                                                                         : LOKET_PARTY_PERSON);
   update_visibility (self);
-  emit_changed (self);
-}
-
-static void
-nik_changed_cb (LoketPartyRow *self)
-{
-  if (strlen (row_text (self->nik_row)) >= NIK_LENGTH)
-    self->nik_visited = TRUE;
-  update_errors (self);
-  emit_changed (self);
 }
 
 static void
 field_changed_cb (LoketPartyRow *self, AdwEntryRow *row)
 {
-  if (row == self->email_row && self->email_visited)
-    update_errors (self);
-  emit_changed (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (self->filling)
+    return;
+
+  if (row == self->nik_row)
+    {
+      loket_party_set_nik (self->party, text);
+      if (strlen (text) >= NIK_LENGTH)
+        self->visited[FIELD_NIK] = TRUE;
+    }
+  else if (row == self->name_row)
+    loket_party_set_name (self->party, text);
+  else if (row == self->legal_number_row)
+    loket_party_set_legal_number (self->party, text);
+  else if (row == self->contact_person_row)
+    loket_party_set_contact_person (self->party, text);
+  else if (row == self->address_row)
+    loket_party_set_address (self->party, text);
+  else if (row == self->phone_row)
+    loket_party_set_phone (self->party, text);
+  else if (row == self->email_row)
+    loket_party_set_email (self->party, text);
+  update_errors (self);
 }
 
 static void
@@ -174,35 +202,37 @@ remove_clicked_cb (LoketPartyRow *self)
 }
 
 static void
-nik_focus_left_cb (LoketPartyRow *self)
+focus_left_cb (GtkEventControllerFocus *focus, LoketPartyRow *self)
 {
-  if (*row_text (self->nik_row) != '\0')
-    self->nik_visited = TRUE;
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  /* A name left empty is not an error until the user tries to save. */
+  for (guint f = 0; f < N_FIELDS; f++)
+    if (GTK_WIDGET (field_row (self, f)) == row && f != FIELD_NAME)
+      self->visited[f] = TRUE;
   update_errors (self);
-}
-
-static void
-email_focus_left_cb (LoketPartyRow *self)
-{
-  self->email_visited = TRUE;
-  update_errors (self);
-}
-
-static void
-watch_focus_leave (LoketPartyRow *self, AdwEntryRow *row, GCallback callback)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", callback, self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
 }
 
 static void
 loket_party_row_dispose (GObject *object)
 {
+  LoketPartyRow *self = LOKET_PARTY_ROW (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LOKET_TYPE_PARTY_ROW);
+  g_clear_object (&self->party);
 
   G_OBJECT_CLASS (loket_party_row_parent_class)->dispose (object);
+}
+
+static void
+loket_party_row_finalize (GObject *object)
+{
+  LoketPartyRow *self = LOKET_PARTY_ROW (object);
+
+  for (guint f = 0; f < N_FIELDS; f++)
+    g_free (self->errors[f]);
+
+  G_OBJECT_CLASS (loket_party_row_parent_class)->finalize (object);
 }
 
 static void
@@ -212,10 +242,8 @@ loket_party_row_class_init (LoketPartyRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = loket_party_row_dispose;
+  object_class->finalize = loket_party_row_finalize;
 
-  /* ::changed: a field or the kind changed. */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* ::remove: the remove button was clicked. */
   signals[SIGNAL_REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -227,18 +255,29 @@ loket_party_row_class_init (LoketPartyRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, organisation_button);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, nik_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, nik_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, nik_error_label);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, name_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, legal_number_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, contact_person_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, address_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, email_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, email_error_row);
-  gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, email_error_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "nik_error_row", FALSE,
+                                             G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_NIK]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "name_error_row", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_NAME]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "phone_error_row", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_PHONE]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "email_error_row", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_EMAIL]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "nik_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_NIK]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "name_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_NAME]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "phone_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_PHONE]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "email_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_EMAIL]));
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, nik_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -249,15 +288,34 @@ loket_party_row_init (LoketPartyRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  watch_focus_leave (self, self->nik_row, G_CALLBACK (nik_focus_left_cb));
-  watch_focus_leave (self, self->email_row, G_CALLBACK (email_focus_left_cb));
-  update_visibility (self);
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "leave", G_CALLBACK (focus_left_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (field_row (self, f)), focus);
+    }
 }
 
 GtkWidget *
-loket_party_row_new (void)
+loket_party_row_new (LoketParty *party)
 {
-  return g_object_new (LOKET_TYPE_PARTY_ROW, NULL);
+  LoketPartyRow *self;
+
+  g_return_val_if_fail (LOKET_IS_PARTY (party), NULL);
+
+  self = g_object_new (LOKET_TYPE_PARTY_ROW, NULL);
+  self->party = g_object_ref (party);
+  fill_from_party (self);
+  return GTK_WIDGET (self);
+}
+
+LoketParty *
+loket_party_row_get_party (LoketPartyRow *self)
+{
+  g_return_val_if_fail (LOKET_IS_PARTY_ROW (self), NULL);
+
+  return self->party;
 }
 
 void
@@ -285,131 +343,23 @@ loket_party_row_set_quick (LoketPartyRow *self, gboolean quick)
   update_visibility (self);
 }
 
-gboolean
-loket_party_row_get_is_organisation (LoketPartyRow *self)
-{
-  g_return_val_if_fail (LOKET_IS_PARTY_ROW (self), FALSE);
-
-  return gtk_toggle_button_get_active (self->organisation_button);
-}
-
-void
-loket_party_row_set_is_organisation (LoketPartyRow *self, gboolean is_organisation)
-{
-  g_return_if_fail (LOKET_IS_PARTY_ROW (self));
-
-  gtk_toggle_button_set_active (is_organisation ? self->organisation_button : self->person_button,
-                                TRUE);
-}
-
-gboolean
-loket_party_row_is_valid (LoketPartyRow *self)
-{
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (LOKET_IS_PARTY_ROW (self), FALSE);
-
-  name = stripped_text (self->name_row);
-  if (*name == '\0')
-    return FALSE;
-  if (!loket_party_row_get_is_organisation (self) && !nik_is_valid (self, NULL))
-    return FALSE;
-  return self->quick || email_is_valid (self);
-}
-
-gboolean
-loket_party_row_is_empty (LoketPartyRow *self)
-{
-  AdwEntryRow *rows[] = { self->nik_row,          self->name_row,    self->legal_number_row,
-                          self->contact_person_row, self->address_row, self->phone_row,
-                          self->email_row };
-
-  g_return_val_if_fail (LOKET_IS_PARTY_ROW (self), TRUE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (*row_text (rows[i]) != '\0')
-      return FALSE;
-  return TRUE;
-}
-
 void
 loket_party_row_show_errors (LoketPartyRow *self)
 {
   g_return_if_fail (LOKET_IS_PARTY_ROW (self));
 
-  self->nik_visited = TRUE;
-  self->email_visited = TRUE;
+  for (guint f = 0; f < N_FIELDS; f++)
+    self->visited[f] = TRUE;
   update_errors (self);
 }
 
-static void
-set_member (JsonObject *object, const char *name, AdwEntryRow *row)
+const char *
+loket_party_row_get_error (LoketPartyRow *self, const char *field)
 {
-  g_autofree char *text = stripped_text (row);
-
-  if (*text != '\0')
-    json_object_set_string_member (object, name, text);
-}
-
-JsonObject *
-loket_party_row_to_json (LoketPartyRow *self)
-{
-  JsonObject *party;
-
   g_return_val_if_fail (LOKET_IS_PARTY_ROW (self), NULL);
 
-  party = json_object_new ();
-  if (loket_party_row_get_is_organisation (self))
-    {
-      json_object_set_string_member (party, "kind", "organisation");
-      set_member (party, "name", self->name_row);
-      if (!self->quick)
-        set_member (party, "legal_number", self->legal_number_row);
-      set_member (party, "contact_person", self->contact_person_row);
-    }
-  else
-    {
-      json_object_set_string_member (party, "kind", "person");
-      set_member (party, "nik", self->nik_row);
-      set_member (party, "name", self->name_row);
-    }
-  if (!self->quick)
-    set_member (party, "address", self->address_row);
-  set_member (party, "phone", self->phone_row);
-  if (!self->quick)
-    set_member (party, "email", self->email_row);
-  return party;
-}
-
-static void
-fill_row (AdwEntryRow *row, JsonObject *party, const char *member)
-{
-  const char *text = json_object_get_string_member_with_default (party, member, "");
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-void
-loket_party_row_set_from_json (LoketPartyRow *self, JsonObject *party)
-{
-  g_return_if_fail (LOKET_IS_PARTY_ROW (self));
-  g_return_if_fail (party != NULL);
-
-  self->filling = TRUE;
-  loket_party_row_set_is_organisation (
-    self, g_strcmp0 (json_object_get_string_member_with_default (party, "kind", "person"),
-                     "organisation")
-            == 0);
-  fill_row (self->nik_row, party, "nik");
-  fill_row (self->name_row, party, "name");
-  fill_row (self->legal_number_row, party, "legal_number");
-  fill_row (self->contact_person_row, party, "contact_person");
-  fill_row (self->address_row, party, "address");
-  fill_row (self->phone_row, party, "phone");
-  fill_row (self->email_row, party, "email");
-  self->filling = FALSE;
-  /* A restored NIK is judged at once. */
-  self->nik_visited = *row_text (self->nik_row) != '\0';
-  update_errors (self);
-  emit_changed (self);
+  for (guint f = 0; f < N_FIELDS; f++)
+    if (g_strcmp0 (field, field_names[f]) == 0)
+      return self->errors[f];
+  return NULL;
 }

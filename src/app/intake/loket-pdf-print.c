@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Printing a PDF the app made (receipt, return notice): GtkPrintOperation drawing poppler pages.
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "loket-pdf-print.h"
+
+static void
+begin_print_cb (GtkPrintOperation *operation, GtkPrintContext *context, PopplerDocument *document)
+{
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PopplerDocument   *document)
+{
+  PopplerPage *page = poppler_document_get_page (document, page_nr); /* no autoptr in 22.12 */
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double   page_width;
+  double   page_height;
+  double   scale;
+
+  if (page == NULL)
+    return;
+
+  /* Fit the page (points) into the printable area (the context's units), keeping its shape. */
+  poppler_page_get_size (page, &page_width, &page_height);
+  scale = MIN (gtk_print_context_get_width (context) / page_width,
+               gtk_print_context_get_height (context) / page_height);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_restore (cr);
+  g_object_unref (page);
+}
+
+gboolean
+loket_pdf_print (GtkWindow *parent, GBytes *pdf, const char *job_name, GError **error)
+{
+  g_autoptr (GtkPrintOperation) operation = NULL;
+  PopplerDocument        *document;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  document = poppler_document_new_from_bytes (pdf, NULL, error);
+  if (document == NULL)
+    return FALSE;
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  /* The handlers keep the document until the operation is done. */
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
+                         g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (document),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+  g_object_unref (document);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
