@@ -6,6 +6,7 @@
 #include "loket-blob-store.h"
 #include "loket-db-worker.h"
 #include "loket-db.h"
+#include "loket-hlc.h"
 #include "loket-store.h"
 
 G_BEGIN_DECLS
@@ -20,10 +21,13 @@ struct _LoketStore
   LoketBlobStore     *blobs;
   LoketDbWorker      *worker;
   int                 schema_version;
+  char               *device_id;   /* settings.device_id (set at open) */
+  char               *device_code; /* settings.device_code */
 
   /* Used on the database thread only */
-  LoketDb *db;
-  GThread *db_thread;
+  LoketDb  *db;
+  GThread  *db_thread;
+  LoketHlc *hlc; /* stamps the events the store writes itself (intake, case actions) */
 };
 
 /* One request to the database thread; which fields are used depends on the request. */
@@ -55,5 +59,10 @@ gboolean _loket_store_count_inboxes_on_thread (gpointer data, gpointer *result, 
 gboolean _loket_store_record_blob_on_thread (gpointer data, gpointer *result, GError **error);
 gboolean _loket_store_rebuild_on_thread (gpointer data, gpointer *result, GError **error);
 gboolean _loket_store_check_on_thread (gpointer data, gpointer *result, GError **error);
+/* Reads (or makes) the device id and code (loket-store-intake.c). */
+gboolean _loket_store_load_device_on_thread (gpointer data, gpointer *result, GError **error);
+
+/* Database thread, inside a transaction: appends @events, updates projections and search. */
+gboolean _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error);
 
 G_END_DECLS

@@ -122,8 +122,8 @@ reproject_case (LoketStore *self, const char *case_uuid, GPtrArray *new_events, 
     error);
 }
 
-static gboolean
-append_in_transaction (LoketStore *self, GPtrArray *events, GError **error)
+gboolean
+_loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error)
 {
   g_autoptr (GHashTable) touched = NULL;
   GHashTableIter iter;
@@ -170,7 +170,7 @@ _loket_store_append_on_thread (gpointer data, gpointer *result, GError **error)
   assert_db_thread (self);
   if (!loket_db_begin (self->db, error))
     return FALSE;
-  if (!append_in_transaction (self, op->events, error) || !loket_db_commit (self->db, error))
+  if (!_loket_store_append_in_transaction (self, op->events, error) || !loket_db_commit (self->db, error))
     {
       loket_db_rollback (self->db);
       return FALSE;

@@ -116,7 +116,10 @@ loket_store_finalize (GObject *object)
   loket_store_close (self);
   g_clear_object (&self->projector);
   g_clear_pointer (&self->blobs, loket_blob_store_free);
+  g_clear_object (&self->hlc);
   g_free (self->path);
+  g_free (self->device_id);
+  g_free (self->device_code);
 
   G_OBJECT_CLASS (loket_store_parent_class)->finalize (object);
 }
@@ -162,8 +165,11 @@ loket_store_open (const char *path, LoketCaseProjector *projector, GError **erro
   self->blobs = loket_blob_store_new (blob_dir);
   self->worker = loket_db_worker_new ("loket-db");
 
+  self->hlc = loket_hlc_new ();
   op = _loket_store_op_new (self);
-  if (!loket_db_worker_run_sync (self->worker, _loket_store_open_on_thread, op, NULL, error))
+  if (!loket_db_worker_run_sync (self->worker, _loket_store_open_on_thread, op, NULL, error)
+      || !loket_db_worker_run_sync (self->worker, _loket_store_load_device_on_thread, op, NULL,
+                                    error))
     {
       loket_store_close (self);
       return NULL;
