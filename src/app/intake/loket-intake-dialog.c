@@ -194,8 +194,8 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.cancel", !self->saving);
 
   /* The save buttons only make sense while filling the form. */
-  gtk_widget_set_visible (GTK_WIDGET (self->save_button), !g_str_equal (state, "result"));
-  gtk_widget_set_visible (GTK_WIDGET (self->finish_button), quick && !g_str_equal (state, "result"));
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), on_form || self->saving);
+  gtk_widget_set_visible (GTK_WIDGET (self->finish_button), quick && (on_form || self->saving));
   if (quick)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "suggested-action");
@@ -1011,6 +1011,7 @@ loket_intake_dialog_new (GtkWindow           *parent,
   self->org = org != NULL ? g_object_ref (org) : NULL;
   self->calendar = calendar != NULL ? g_object_ref (calendar) : NULL;
   loket_service_chooser_set_catalog (self->service_chooser, catalog, org);
+  loket_service_chooser_focus_search (self->service_chooser);
   return self;
 }
 

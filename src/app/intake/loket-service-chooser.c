@@ -189,7 +189,6 @@ create_row (ServiceEntry *entry)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), loket_service_get_name (service));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   if (loket_intake_is_counter_service (service, channels != NULL ? channels[0] : NULL))
     {
@@ -200,6 +199,7 @@ create_row (ServiceEntry *entry)
       gtk_widget_set_tooltip_text (badge, _ ("Served at the desk in minutes: quick intake"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   g_object_set_data_full (G_OBJECT (row), "loket-service-entry", entry,
                           (GDestroyNotify) service_entry_free);
   return row;
@@ -208,7 +208,12 @@ create_row (ServiceEntry *entry)
 static void
 loket_service_chooser_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LOKET_TYPE_SERVICE_CHOOSER);
+  /* The template's top box is not bound, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (loket_service_chooser_parent_class)->dispose (object);
 }
