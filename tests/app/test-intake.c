@@ -1,0 +1,801 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// UI tests of the intake dialog driven through its real widgets (suite 'ui', run under Xvfb):
+// one service of each agency, a counter service in quick mode, bad input, drafts.
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "intake/loket-intake-dialog.h"
+#include "intake/loket-party-row.h"
+#include "intake/loket-requirement-row.h"
+#include "intake/loket-service-chooser.h"
+#include "loket-case-list-model.h"
+#include "loket-test-utils.h"
+#include "loket-window.h"
+
+#define TIMEOUT_MS 30000
+/* Structurally valid NIKs (Kota Kupang, Klungkung): a woman born 5 July 1990, a man born 12 March 1985. */
+#define NIK_A "5371014507900003"
+#define NIK_B "5105021203850001"
+
+typedef struct
+{
+  char        *dir;
+  char        *db;
+  LoketWindow *window;
+} Fixture;
+
+/* ---- helpers ---- */
+
+static gboolean
+list_counted (gpointer data)
+{
+  LoketCaseListModel *cases = loket_window_get_cases (data);
+
+  return cases != NULL && !loket_case_list_model_get_loading (cases);
+}
+
+static GtkWidget *
+child (gpointer widget, GType type, const char *name)
+{
+  GtkWidget *found = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A click on a real button (gtk_widget_activate would only start its press animation). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static LoketWindow *
+open_window (const char *db)
+{
+  LoketWindow *window = g_object_ref (loket_window_new (NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  loket_window_open (window, db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  return window;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("loket-intake-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "loket.db", NULL);
+  fixture->window = open_window (fixture->db);
+  loket_window_select_inbox (fixture->window, "all");
+  g_assert_true (loket_test_wait_until (list_counted, fixture->window, TIMEOUT_MS));
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_assert_finalize_object (fixture->window);
+    }
+  loket_test_remove_tree (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->dir);
+}
+
+typedef struct
+{
+  LoketIntakeDialog *dialog;
+  const char        *state;
+} StateWait;
+
+static gboolean
+dialog_in_state (gpointer data)
+{
+  StateWait *wait = data;
+
+  return g_strcmp0 (loket_intake_dialog_get_state (wait->dialog), wait->state) == 0
+         && !loket_intake_dialog_get_busy (wait->dialog);
+}
+
+static void
+wait_for_state (LoketIntakeDialog *dialog, const char *state)
+{
+  StateWait wait = { dialog, state };
+
+  if (!loket_test_wait_until (dialog_in_state, &wait, TIMEOUT_MS))
+    g_error ("The dialog is “%s” (busy %d), not “%s”", loket_intake_dialog_get_state (dialog),
+             loket_intake_dialog_get_busy (dialog), state);
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !loket_intake_dialog_get_busy (data);
+}
+
+/* Opens the dialog with the window's action (Ctrl+N) and picks @service_id by typing in the
+ * search entry and activating the only row left. */
+static LoketIntakeDialog *
+start_intake (LoketWindow *window, const char *search, const char *service_id)
+{
+  LoketIntakeDialog   *dialog;
+  LoketServiceChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL));
+  dialog = LOKET_INTAKE_DIALOG (loket_window_get_intake_dialog (window));
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  g_assert_cmpstr (loket_intake_dialog_get_state (dialog), ==, "service");
+
+  chooser = LOKET_SERVICE_CHOOSER (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "service_chooser"));
+  gtk_editable_set_text (GTK_EDITABLE (child (chooser, LOKET_TYPE_SERVICE_CHOOSER, "search_entry")),
+                         search);
+  loket_service_chooser_set_search (chooser, search); /* the entry's search delay, without waiting */
+  g_assert_cmpuint (loket_service_chooser_get_n_visible (chooser), >=, 1);
+  g_assert_true (loket_intake_dialog_choose_service (dialog, service_id));
+  wait_for_state (dialog, "form");
+  g_assert_cmpstr (loket_service_get_id (
+                     loket_intake_form_get_service (loket_intake_dialog_get_form (dialog))),
+                   ==, service_id);
+  return dialog;
+}
+
+static LoketPartyRow *
+party_row (LoketIntakeDialog *dialog, guint index)
+{
+  GtkWidget *box = child (dialog, LOKET_TYPE_INTAKE_DIALOG, "parties_box");
+  guint      i = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (LOKET_IS_PARTY_ROW (row) && i++ == index)
+      return LOKET_PARTY_ROW (row);
+  g_error ("No party row %u", index);
+  return NULL;
+}
+
+static void
+type_into (gpointer widget, GType type, const char *name, const char *text)
+{
+  GtkWidget *entry = child (widget, type, name);
+
+  g_assert_true (gtk_widget_get_visible (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+fill_person (LoketPartyRow *row, const char *nik, const char *name, const char *phone)
+{
+  type_into (row, LOKET_TYPE_PARTY_ROW, "nik_row", nik);
+  type_into (row, LOKET_TYPE_PARTY_ROW, "name_row", name);
+  type_into (row, LOKET_TYPE_PARTY_ROW, "phone_row", phone);
+}
+
+static void
+find_requirement_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (LOKET_IS_REQUIREMENT_ROW (c))
+        g_ptr_array_add (rows, c);
+      else
+        find_requirement_rows (c, rows);
+    }
+}
+
+static LoketRequirementRow *
+requirement_row (LoketIntakeDialog *dialog, const char *requirement_id)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  find_requirement_rows (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "requirements_group"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (loket_requirement_get_id (
+                     loket_requirement_row_get_requirement (g_ptr_array_index (rows, i))),
+                   requirement_id)
+        == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("No requirement row %s", requirement_id);
+  return NULL;
+}
+
+/* Every mandatory item ticked, through its check button. */
+static void
+tick_mandatory (LoketIntakeDialog *dialog)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  find_requirement_rows (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "requirements_group"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LoketRequirementRow *row = g_ptr_array_index (rows, i);
+
+      if (loket_requirement_get_kind (loket_requirement_row_get_requirement (row))
+          == LOKET_REQUIREMENT_MANDATORY)
+        gtk_check_button_set_active (loket_requirement_row_get_check (row), TRUE);
+    }
+}
+
+/* Drops @path on the row as a file manager would: through the row's GtkDropTarget. */
+static void
+drop_file (LoketRequirementRow *row, const char *path)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GSList      *list = g_slist_prepend (NULL, file);
+  GdkFileList *files = gdk_file_list_new_from_list (list);
+  GValue       value = G_VALUE_INIT;
+  gboolean     dropped = FALSE;
+  gboolean     found = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_assert_true (gdk_content_formats_contain_gtype (
+            gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), GDK_TYPE_FILE_LIST));
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+          found = TRUE;
+        }
+    }
+  g_value_unset (&value);
+  g_slist_free (list);
+  g_assert_true (found);
+  g_assert_true (dropped);
+}
+
+static char *
+write_pdf (const char *dir, const char *name, const char *text)
+{
+  char            *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t         *cr = cairo_create (surface);
+
+  cairo_move_to (cr, 72, 100);
+  cairo_set_font_size (cr, 14);
+  cairo_show_text (cr, text);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GString         *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      char        *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+      g_free (page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+receipt_ready (gpointer data)
+{
+  return loket_intake_dialog_get_receipt (data) != NULL && !loket_intake_dialog_get_busy (data);
+}
+
+typedef struct
+{
+  LoketCaseListModel *cases;
+  const char         *search;
+} SearchDone;
+
+static gboolean
+search_applied (gpointer data)
+{
+  SearchDone           *done = data;
+  const LoketCaseQuery *query = loket_case_list_model_get_query (done->cases);
+
+  return g_strcmp0 (query->search, done->search) == 0
+         && !loket_case_list_model_get_loading (done->cases);
+}
+
+static gboolean
+first_item_loaded (gpointer data)
+{
+  LoketCaseListModel *cases = data;
+  g_autoptr (LoketCase) item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+
+  return item != NULL && loket_case_list_model_get_loaded (cases, item) != NULL;
+}
+
+/* The main window finds the case by its agenda number and it is the registered one. */
+static void
+assert_case_in_list (LoketWindow *window, LoketIntakeDialog *dialog)
+{
+  const char         *agenda = loket_intake_dialog_get_agenda_number (dialog);
+  LoketCaseListModel *cases = loket_window_get_cases (window);
+  SearchDone          done = { cases, agenda };
+  g_autoptr (LoketCase) item = NULL;
+  LoketCase *loaded;
+
+  gtk_editable_set_text (GTK_EDITABLE (child (window, LOKET_TYPE_WINDOW, "search_entry")), agenda);
+  g_assert_true (loket_test_wait_until (search_applied, &done, TIMEOUT_MS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cases)), ==, 1);
+  g_assert_true (loket_test_wait_until (first_item_loaded, cases, TIMEOUT_MS));
+  item = g_list_model_get_item (G_LIST_MODEL (cases), 0);
+  loaded = loket_case_list_model_get_loaded (cases, item);
+  g_assert_cmpstr (loket_case_get_agenda_number (loaded), ==, agenda);
+  g_assert_cmpstr (loket_case_get_uuid (loaded), ==, loket_intake_dialog_get_case_uuid (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (child (window, LOKET_TYPE_WINDOW, "search_entry")), "");
+}
+
+static void
+assert_receipt (LoketIntakeDialog *dialog)
+{
+  LoketCase       *kase = loket_intake_dialog_get_case (dialog);
+  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+#ifndef LOKET_HAVE_LETTERS
+  g_test_message ("Built without libloket-letters: no receipt to read");
+  g_assert_null (loket_intake_dialog_get_receipt (dialog));
+  return;
+#endif
+
+  g_assert_true (loket_test_wait_until (receipt_ready, dialog, TIMEOUT_MS));
+  text = pdf_text (loket_intake_dialog_get_receipt (dialog));
+  /* Lines may wrap anywhere: compare with the whitespace folded. */
+  flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (flat, loket_intake_dialog_get_agenda_number (dialog)));
+  g_assert_nonnull (strstr (flat, loket_service_get_name (loket_intake_form_get_service (
+                                    loket_intake_dialog_get_form (dialog)))));
+  g_test_message ("Receipt of %s (due %" G_GINT64_FORMAT "):\n%s",
+                  loket_intake_dialog_get_agenda_number (dialog), loket_case_get_due_at (kase), text);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+save_screenshot (GtkWidget *window, const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int              width = gtk_widget_get_width (window);
+  int              height = gtk_widget_get_height (window);
+
+  g_assert_true (loket_test_wait_until (widget_mapped, window, TIMEOUT_MS));
+  spin ();
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
+                                                                : g_get_tmp_dir (),
+                           name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static void
+close_dialog (LoketIntakeDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+/* ---- tests ---- */
+
+/* Kopnakertrans NTT, an industrial dispute by letter: two parties (a worker and the company), the
+ * incoming letter, a PDF dropped on the first requirement; registered, then declared complete. */
+static void
+test_intake_letter_with_attachment (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog   *dialog;
+  LoketPartyRow       *row;
+  LoketRequirementRow *requirement;
+  g_autofree char     *pdf = write_pdf (fixture->dir, "surat-pengaduan.pdf", "Surat pengaduan");
+  GPtrArray           *attachments;
+  GtkWidget           *save_button;
+
+  dialog = start_intake (fixture->window, "perselisihan",
+                         "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
+  save_button = child (dialog, LOKET_TYPE_INTAKE_DIALOG, "save_button");
+  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_group")));
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+
+  /* The worker, then the company on the other side. */
+  row = party_row (dialog, 0);
+  fill_person (row, NIK_A, "Maria Goreti Bria", "0812 3456 7890");
+  type_into (row, LOKET_TYPE_PARTY_ROW, "address_row", "Jl. El Tari No. 5, Kupang");
+  click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "add_party_button"));
+  row = party_row (dialog, 1);
+  gtk_toggle_button_set_active (
+    GTK_TOGGLE_BUTTON (child (row, LOKET_TYPE_PARTY_ROW, "organisation_button")), TRUE);
+  g_assert_false (gtk_widget_get_visible (child (row, LOKET_TYPE_PARTY_ROW, "nik_row")));
+  type_into (row, LOKET_TYPE_PARTY_ROW, "name_row", "PT Flobamora Sejahtera");
+  type_into (row, LOKET_TYPE_PARTY_ROW, "legal_number_row", "NIB 9120001234567");
+  type_into (row, LOKET_TYPE_PARTY_ROW, "contact_person_row", "Yohanes Lado");
+  g_assert_cmpuint (loket_intake_form_get_n_parties (loket_intake_dialog_get_form (dialog)), ==, 2);
+
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row", "Perselisihan pemutusan hubungan kerja");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_number_row", "01/SP/XI/2026");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-11-02");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_sender_row", "Maria Goreti Bria");
+
+  /* The complaint letter as a PDF dropped on its item; the copy of the KTP ticked. */
+  requirement = requirement_row (dialog, "r1");
+  drop_file (requirement, pdf);
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  g_assert_null (loket_requirement_row_get_error (requirement));
+  attachments = loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r1");
+  g_assert_cmpuint (attachments->len, ==, 1);
+  /* The same file again is stored once. */
+  drop_file (requirement, pdf);
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  attachments = loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r1");
+  g_assert_cmpuint (attachments->len, ==, 1);
+  g_assert_true (gtk_check_button_get_active (loket_requirement_row_get_check (requirement)));
+  tick_mandatory (dialog);
+
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  g_assert_true (loket_test_wait_until (widget_mapped, dialog, TIMEOUT_MS));
+  save_screenshot (GTK_WIDGET (dialog), "intake-form.png");
+
+  click (save_button);
+  wait_for_state (dialog, "result");
+  g_assert_nonnull (loket_intake_dialog_get_agenda_number (dialog));
+  g_assert_nonnull (strstr (loket_intake_dialog_get_agenda_number (dialog), "/KTKT/"));
+  g_assert_cmpint (loket_case_get_due_at (loket_intake_dialog_get_case (dialog)), >, 0);
+
+  /* Every mandatory item is there: Nyatakan Lengkap is possible. */
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
+  click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button"));
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  g_assert_cmpint (loket_case_get_complete_at (loket_intake_dialog_get_case (dialog)), >, 0);
+  g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
+                   LOKET_CASE_STATUS_IN_PROCESS);
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
+  save_screenshot (GTK_WIDGET (dialog), "intake-result.png");
+
+  assert_receipt (dialog);
+  assert_case_in_list (fixture->window, dialog);
+  close_dialog (dialog);
+}
+
+/* Dinas Sosial NTT, assistive devices by letter: registered incomplete and returned. */
+static void
+test_intake_returned_incomplete (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog *dialog;
+  GtkWidget         *message;
+
+  dialog = start_intake (fixture->window, "alat bantu", "dinsos-ntt/alat-bantu-disabilitas");
+  fill_person (party_row (dialog, 0), NIK_A, "Yosefina Nenobais", "081339001122");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row", "Permohonan kursi roda");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_number_row", "12/KEL-OEBOBO/2026");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-11-09");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_sender_row", "Lurah Oebobo");
+
+  click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "save_button"));
+  wait_for_state (dialog, "result");
+
+  /* Nothing ticked: the file cannot be declared complete, only returned. */
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
+  click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "return_button"));
+  spin ();
+  message = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && message == NULL; i++)
+      {
+        g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          message = GTK_WIDGET (window);
+      }
+  }
+  g_assert_nonnull (message);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "return");
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
+                   LOKET_CASE_STATUS_INCOMPLETE);
+#ifdef LOKET_HAVE_LETTERS
+  g_assert_nonnull (loket_intake_dialog_get_return_notice (dialog));
+#endif
+
+  assert_receipt (dialog);
+  assert_case_in_list (fixture->window, dialog);
+  close_dialog (dialog);
+}
+
+/* Disperinaker Klungkung, Kartu AK I: a counter service in quick mode, done in one step. */
+static void
+test_intake_counter_quick (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog *dialog;
+  LoketPartyRow     *row;
+  GtkWidget         *finish;
+
+  dialog = start_intake (fixture->window, "kartu pencari", "disperinaker-klungkung/kartu-pencari-kerja-ak1");
+  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "quick_box")));
+  finish = child (dialog, LOKET_TYPE_INTAKE_DIALOG, "finish_button");
+  g_assert_true (gtk_widget_get_visible (finish));
+  row = party_row (dialog, 0);
+  /* Fewer fields. */
+  g_assert_false (gtk_widget_get_visible (child (row, LOKET_TYPE_PARTY_ROW, "address_row")));
+  g_assert_false (gtk_widget_get_visible (child (row, LOKET_TYPE_PARTY_ROW, "email_row")));
+  fill_person (row, NIK_B, "I Made Sukadana", "081999123456");
+  g_assert_false (gtk_widget_get_sensitive (finish));
+  tick_mandatory (dialog);
+  g_assert_true (gtk_widget_get_sensitive (finish));
+  g_assert_true (loket_test_wait_until (widget_mapped, dialog, TIMEOUT_MS));
+  save_screenshot (GTK_WIDGET (dialog), "intake-quick.png");
+
+  click (finish);
+  wait_for_state (dialog, "result");
+  g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
+                   LOKET_CASE_STATUS_CLOSED);
+  g_assert_nonnull (strstr (loket_intake_dialog_get_agenda_number (dialog), "/"));
+
+  assert_receipt (dialog);
+  assert_case_in_list (fixture->window, dialog);
+  close_dialog (dialog);
+}
+
+static guint
+count_cases (LoketWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.refresh", NULL);
+  g_assert_true (loket_test_wait_until (list_counted, window, TIMEOUT_MS));
+  return g_list_model_get_n_items (G_LIST_MODEL (loket_window_get_cases (window)));
+}
+
+static guint
+count_blobs (const char *db)
+{
+  g_autofree char *blobs = g_strconcat (db, ".blobs", NULL);
+  g_autoptr (GDir) dir = g_dir_open (blobs, 0, NULL);
+  guint n = 0;
+
+  /* The blob store may shard into folders: count regular files below. */
+  if (dir == NULL)
+    return 0;
+  for (const char *name = g_dir_read_name (dir); name != NULL; name = g_dir_read_name (dir))
+    {
+      g_autofree char *path = g_build_filename (blobs, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr (GDir) sub = g_dir_open (path, 0, NULL);
+
+          while (sub != NULL && g_dir_read_name (sub) != NULL)
+            n++;
+        }
+      else
+        n++;
+    }
+  return n;
+}
+
+/* Invalid NIK, a renamed non-PDF, an oversized and an unreadable file: each is refused with a
+ * message, Save stays disabled, nothing is stored. */
+static void
+test_intake_bad_input (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog   *dialog;
+  LoketPartyRow       *row;
+  LoketRequirementRow *requirement;
+  GtkWidget           *save_button;
+  g_autofree char     *fake = g_build_filename (fixture->dir, "ktp.pdf", NULL);
+  g_autofree char     *big = g_build_filename (fixture->dir, "besar.pdf", NULL);
+  g_autofree char     *missing = g_build_filename (fixture->dir, "tidak-ada.pdf", NULL);
+  g_autofree char     *contents = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+  guint blobs_before = count_blobs (fixture->db);
+
+  dialog = start_intake (fixture->window, "perselisihan",
+                         "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
+  save_button = child (dialog, LOKET_TYPE_INTAKE_DIALOG, "save_button");
+  row = party_row (dialog, 0);
+
+  /* A NIK with no such province: the message shows under the field as soon as 16 digits are in. */
+  fill_person (row, "9971014507900003", "Maria Goreti Bria", "0812 3456 7890");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_number_row", "01/SP/XI/2026");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-11-02");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_sender_row", "Maria Goreti Bria");
+  g_assert_nonnull (loket_party_row_get_error (row, "nik"));
+  g_assert_true (gtk_widget_get_visible (child (row, LOKET_TYPE_PARTY_ROW, "nik_error_row")));
+  g_test_message ("NIK message: %s", loket_party_row_get_error (row, "nik"));
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.save", NULL)
+                  && g_strcmp0 (loket_intake_dialog_get_state (dialog), "saving") == 0);
+
+  /* A date that does not exist. */
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-02-30");
+  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_error_row")));
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-11-02");
+  g_assert_false (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_error_row")));
+
+  /* Corrected, the message goes and Save is possible. */
+  type_into (row, LOKET_TYPE_PARTY_ROW, "nik_row", NIK_A);
+  g_assert_null (loket_party_row_get_error (row, "nik"));
+  g_assert_false (gtk_widget_get_visible (child (row, LOKET_TYPE_PARTY_ROW, "nik_error_row")));
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+
+  /* A text file named .pdf. */
+  g_assert_true (g_file_set_contents (fake, "Ini bukan PDF, hanya teks.\n", -1, &error));
+  g_assert_no_error (error);
+  requirement = requirement_row (dialog, "r2");
+  drop_file (requirement, fake);
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  g_assert_nonnull (loket_requirement_row_get_error (requirement));
+  g_assert_nonnull (strstr (loket_requirement_row_get_error (requirement), "ktp.pdf"));
+  g_test_message ("Renamed file: %s", loket_requirement_row_get_error (requirement));
+  g_assert_cmpuint (loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r2")->len, ==, 0);
+
+  /* Over the configured limit (1 MB here). */
+  g_settings_set_int (settings, "attachment-size-limit-mb", 1);
+  contents = g_malloc0 (2 * 1024 * 1024);
+  memcpy (contents, "%PDF-1.4\n", 9);
+  g_assert_true (g_file_set_contents (big, contents, 2 * 1024 * 1024, &error));
+  g_assert_no_error (error);
+  drop_file (requirement, big);
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  g_test_message ("Oversized file: %s", loket_requirement_row_get_error (requirement));
+  g_assert_nonnull (strstr (loket_requirement_row_get_error (requirement), "besar.pdf"));
+  g_settings_reset (settings, "attachment-size-limit-mb");
+
+  /* A file that cannot be read. */
+  drop_file (requirement, missing);
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  g_test_message ("Unreadable file: %s", loket_requirement_row_get_error (requirement));
+  g_assert_nonnull (strstr (loket_requirement_row_get_error (requirement), "tidak-ada.pdf"));
+
+  g_assert_cmpuint (loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r2")->len, ==, 0);
+  g_assert_cmpuint (count_blobs (fixture->db), ==, blobs_before);
+  save_screenshot (GTK_WIDGET (dialog), "intake-refused.png");
+
+  /* Break the NIK again: no way to register; then discard everything. */
+  type_into (row, LOKET_TYPE_PARTY_ROW, "nik_row", "5371");
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  close_dialog (dialog);
+  g_assert_cmpuint (count_cases (fixture->window), ==, 0);
+}
+
+static gboolean
+draft_saved (gpointer data)
+{
+  return loket_intake_dialog_get_n_drafts_saved (data) > 0 && !loket_intake_dialog_get_busy (data);
+}
+
+static gboolean
+draft_offered (gpointer data)
+{
+  return loket_window_get_offered_draft (data) != NULL;
+}
+
+static gboolean
+dialog_opened (gpointer data)
+{
+  GtkWindow *dialog = loket_window_get_intake_dialog (data);
+
+  return dialog != NULL
+         && g_strcmp0 (loket_intake_dialog_get_state (LOKET_INTAKE_DIALOG (dialog)), "form") == 0;
+}
+
+/* Filled half-way, the window goes away without saving; a new window on the same database
+ * offers the draft and brings the fields back. */
+static void
+test_intake_draft_restored (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog *dialog;
+  LoketPartyRow     *row;
+  const char        *draft_id;
+
+  dialog = start_intake (fixture->window, "perselisihan",
+                         "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
+  row = party_row (dialog, 0);
+  type_into (row, LOKET_TYPE_PARTY_ROW, "nik_row", NIK_A);
+  type_into (row, LOKET_TYPE_PARTY_ROW, "name_row", "Maria Goreti Bria");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row", "Perselisihan upah lembur");
+  g_assert_true (loket_test_wait_until (draft_saved, dialog, TIMEOUT_MS));
+
+  /* The window (and with it the dialog) is destroyed: no Save, no question. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (dialog);
+  fixture->window = open_window (fixture->db);
+
+  g_assert_true (loket_test_wait_until (draft_offered, fixture->window, TIMEOUT_MS));
+  draft_id = loket_window_get_offered_draft (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.resume-draft", "s",
+                                             draft_id));
+  g_assert_true (loket_test_wait_until (dialog_opened, fixture->window, TIMEOUT_MS));
+  dialog = g_object_ref (LOKET_INTAKE_DIALOG (loket_window_get_intake_dialog (fixture->window)));
+  row = party_row (dialog, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (row, LOKET_TYPE_PARTY_ROW, "nik_row"))), ==, NIK_A);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (row, LOKET_TYPE_PARTY_ROW, "name_row"))), ==,
+                   "Maria Goreti Bria");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row"))),
+                   ==, "Perselisihan upah lembur");
+  g_assert_cmpstr (loket_service_get_id (
+                     loket_intake_form_get_service (loket_intake_dialog_get_form (dialog))),
+                   ==, "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
+  close_dialog (dialog);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* AdwApplication loads the style sheet in the app; the tests have no application. */
+  {
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_test_add ("/loket/app/intake/letter-with-attachment", Fixture, NULL, fixture_set_up,
+              test_intake_letter_with_attachment, fixture_tear_down);
+  g_test_add ("/loket/app/intake/returned-incomplete", Fixture, NULL, fixture_set_up,
+              test_intake_returned_incomplete, fixture_tear_down);
+  g_test_add ("/loket/app/intake/counter-quick", Fixture, NULL, fixture_set_up,
+              test_intake_counter_quick, fixture_tear_down);
+  g_test_add ("/loket/app/intake/bad-input", Fixture, NULL, fixture_set_up, test_intake_bad_input,
+              fixture_tear_down);
+  g_test_add ("/loket/app/intake/draft-restored", Fixture, NULL, fixture_set_up,
+              test_intake_draft_restored, fixture_tear_down);
+
+  return g_test_run ();
+}
