@@ -35,6 +35,7 @@ wid=$(DISPLAY="$display" xdotool search --onlyvisible --class loket | head -1)
 DISPLAY="$display" xdotool windowsize "$wid" 1280 800 windowmove "$wid" 0 0
 sleep 1.5
 DISPLAY="$display" xdotool mousemove 640 160 click 1
+DISPLAY="$display" xdotool mousemove 1270 790   # no tooltip in the picture
 sleep 1.5
 mkdir -p "$(dirname "$out")"
 DISPLAY="$display" import -window root "$out"

@@ -22,6 +22,11 @@ static const Command commands[] = {
   { "cases", loket_cli_cases, N_("List or search cases") },
   { "check", loket_cli_check, N_("Check a database: integrity, hash chains, projections") },
   { "rebuild", loket_cli_rebuild, N_("Recompute every case projection from the events") },
+  { "letter", loket_cli_letter, N_("Render a letter of a case as PDF") },
+  { "receipt", loket_cli_receipt, N_("Render the receipt (tanda terima) of a case as PDF") },
+  { "return-notice", loket_cli_return_notice, N_("Render the return notice of a case as PDF") },
+  { "sign", loket_cli_sign, N_("Sign a PDF with a PKCS#12 file or a PKCS#11 token") },
+  { "verify", loket_cli_verify, N_("Check the signatures of a PDF") },
 };
 
 static void

@@ -83,10 +83,14 @@ find_person (Demo *demo, const char *agency_id, LoketRole role, const char *unit
   return fallback;
 }
 
+/* The head of the Bidang, Sekretariat or UPTD that contains @unit_id: who the Kepala Dinas
+ * disposes a case of that unit to. */
 static const LoketPosition *
 find_position (Demo *demo, const char *agency_id, const char *unit_id)
 {
   GPtrArray *positions = loket_org_chart_get_positions (demo->org, agency_id);
+  const LoketUnit *division = loket_org_chart_get_division (demo->org, unit_id);
+  const char *target = division != NULL ? division->id : unit_id;
   const LoketPosition *fallback = NULL;
 
   for (guint i = 0; positions != NULL && i < positions->len; i++)
@@ -97,7 +101,7 @@ find_position (Demo *demo, const char *agency_id, const char *unit_id)
 
       if (!head)
         continue;
-      if (g_strcmp0 (pos->unit_id, unit_id) == 0)
+      if (g_strcmp0 (pos->unit_id, target) == 0)
         return pos;
       if (fallback == NULL)
         fallback = pos;
