@@ -393,25 +393,43 @@ widget_mapped (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
+typedef struct
+{
+  GtkWidget     *window;
+  GskRenderNode *node;
+} Frame;
+
+/* Snapshots the window; empty until it has been laid out and drawn once. */
+static gboolean
+frame_ready (gpointer data)
+{
+  Frame *frame = data;
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (frame->window);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (frame->window);
+  int height = gtk_widget_get_height (frame->window);
+
+  if (!gtk_widget_get_mapped (frame->window) || width <= 0 || height <= 0)
+    return FALSE;
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_clear_pointer (&frame->node, gsk_render_node_unref);
+  frame->node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return frame->node != NULL;
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
+  Frame frame = { window, NULL };
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int              width = gtk_widget_get_width (window);
-  int              height = gtk_widget_get_height (window);
 
-  g_assert_true (loket_test_wait_until (widget_mapped, window, TIMEOUT_MS));
   spin ();
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (loket_test_wait_until (frame_ready, &frame, TIMEOUT_MS));
+  texture = gsk_renderer_render_texture (
+    gtk_native_get_renderer (GTK_NATIVE (window)), frame.node,
+    &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window)));
+  gsk_render_node_unref (frame.node);
   path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
                                                                 : g_get_tmp_dir (),
                            name, NULL);
