@@ -383,8 +383,35 @@ assert_receipt (LoketIntakeDialog *dialog)
   g_assert_nonnull (strstr (flat, loket_intake_dialog_get_agenda_number (dialog)));
   g_assert_nonnull (strstr (flat, loket_service_get_name (loket_intake_form_get_service (
                                     loket_intake_dialog_get_form (dialog)))));
-  g_test_message ("Receipt of %s (due %" G_GINT64_FORMAT "):\n%s",
-                  loket_intake_dialog_get_agenda_number (dialog), loket_case_get_due_at (kase), text);
+  /* The deadline: its date in the office's time zone, or how the clock will run. */
+  if (loket_case_get_due_at (kase) > 0)
+    {
+      static const char *months[] = { "Januari", "Februari", "Maret",     "April",
+                                      "Mei",     "Juni",     "Juli",      "Agustus",
+                                      "September", "Oktober", "November", "Desember" };
+      g_autoptr (GTimeZone) wita = g_time_zone_new_identifier ("Asia/Makassar");
+      g_autoptr (GDateTime) due = g_date_time_new_from_unix_local (loket_case_get_due_at (kase));
+      g_autoptr (GDateTime) local = g_date_time_to_timezone (due, wita);
+      g_autofree char *date = g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (local),
+                                               months[g_date_time_get_month (local) - 1],
+                                               g_date_time_get_year (local));
+
+      g_assert_nonnull (strstr (flat, date));
+      g_test_message ("Receipt %s shows the deadline %s", loket_case_get_agenda_number (kase),
+                      date);
+    }
+  else
+    {
+      /* Not started (the clock starts when the file is complete): the time limit is there. */
+      LoketService         *service = loket_intake_form_get_service (loket_intake_dialog_get_form (dialog));
+      const LoketSlaClause *clause = loket_service_get_deadline_clause (service, loket_case_get_channel (kase));
+      g_autofree char      *sla = NULL;
+
+      g_assert_nonnull (clause);
+      g_assert_cmpint (clause->unit, ==, LOKET_SLA_UNIT_WORKING_DAY);
+      sla = g_strdup_printf ("%d hari kerja", (int) clause->value_max);
+      g_assert_nonnull (strstr (flat, sla));
+    }
 }
 
 static gboolean
