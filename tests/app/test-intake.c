@@ -542,7 +542,7 @@ test_intake_letter_with_attachment (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (loket_case_get_complete_at (loket_intake_dialog_get_case (dialog)), >, 0);
   g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
                    LOKET_CASE_STATUS_IN_PROCESS);
-  g_assert_false (gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "decision_box")));
   save_screenshot (GTK_WIDGET (dialog), "intake-result.png");
 
   assert_receipt (dialog);
@@ -588,6 +588,8 @@ test_intake_returned_incomplete (Fixture *fixture, gconstpointer data)
   g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
   g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
                    LOKET_CASE_STATUS_INCOMPLETE);
+  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "return_notice_row")));
+  save_screenshot (GTK_WIDGET (dialog), "intake-returned.png");
 #ifdef LOKET_HAVE_LETTERS
   g_assert_nonnull (loket_intake_dialog_get_return_notice (dialog));
 #endif
@@ -696,6 +698,7 @@ test_intake_bad_input (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (loket_party_row_get_error (row, "nik"));
   g_assert_true (gtk_widget_get_visible (child (row, LOKET_TYPE_PARTY_ROW, "nik_error_row")));
   g_test_message ("NIK message: %s", loket_party_row_get_error (row, "nik"));
+  save_screenshot (GTK_WIDGET (dialog), "intake-nik-error.png");
   g_assert_false (gtk_widget_get_sensitive (save_button));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.save", NULL)
                   && g_strcmp0 (loket_intake_dialog_get_state (dialog), "saving") == 0);
@@ -743,6 +746,12 @@ test_intake_bad_input (Fixture *fixture, gconstpointer data)
 
   g_assert_cmpuint (loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r2")->len, ==, 0);
   g_assert_cmpuint (count_blobs (fixture->db), ==, blobs_before);
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "form_scroller")));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
   save_screenshot (GTK_WIDGET (dialog), "intake-refused.png");
 
   /* Break the NIK again: no way to register; then discard everything. */
@@ -814,6 +823,51 @@ test_intake_draft_restored (Fixture *fixture, gconstpointer data)
   close_dialog (dialog);
 }
 
+/* Every intake widget on its own: built from its template, then finalized (HOUSE-STYLE rule 27). */
+static void
+test_intake_widgets_finalize (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = loket_service_catalog_new_default (&error);
+  g_autoptr (LoketIntakeForm) form = NULL;
+  g_autoptr (LoketParty) party = loket_party_new (LOKET_PARTY_PERSON);
+  GtkWidget *widget;
+
+  g_assert_no_error (error);
+  form = loket_intake_form_new (catalog, "kopnakertrans-ntt/penyelesaian-perselisihan-hi", "surat",
+                                &error);
+  g_assert_no_error (error);
+
+  widget = g_object_ref_sink (loket_service_chooser_new ());
+  loket_service_chooser_set_catalog (LOKET_SERVICE_CHOOSER (widget), catalog, NULL);
+  loket_service_chooser_set_search (LOKET_SERVICE_CHOOSER (widget), "koperasi");
+  g_assert_cmpuint (loket_service_chooser_get_n_visible (LOKET_SERVICE_CHOOSER (widget)), >, 0);
+  loket_service_chooser_set_search (LOKET_SERVICE_CHOOSER (widget), "no such service at all");
+  g_assert_cmpuint (loket_service_chooser_get_n_visible (LOKET_SERVICE_CHOOSER (widget)), ==, 0);
+  g_assert_finalize_object (widget);
+
+  widget = g_object_ref_sink (loket_party_row_new (party));
+  g_assert_true (loket_party_row_get_party (LOKET_PARTY_ROW (widget)) == party);
+  g_assert_finalize_object (widget);
+
+  widget = g_object_ref_sink (
+    loket_requirement_row_new (form, g_ptr_array_index (loket_intake_form_get_requirements (form), 0)));
+  gtk_check_button_set_active (loket_requirement_row_get_check (LOKET_REQUIREMENT_ROW (widget)), TRUE);
+  g_assert_true (loket_intake_form_get_satisfied (form, "r1"));
+  g_assert_finalize_object (widget);
+
+  /* The dialog against the fixture's open database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-case", NULL));
+  widget = g_object_ref (GTK_WIDGET (loket_window_get_intake_dialog (fixture->window)));
+  loket_intake_dialog_set_form (LOKET_INTAKE_DIALOG (widget), form);
+  g_assert_cmpstr (loket_intake_dialog_get_state (LOKET_INTAKE_DIALOG (widget)), ==, "form");
+  /* A form with a ticked item has content: Cancel asks first, the window stays. */
+  gtk_widget_activate_action (widget, "intake.cancel", NULL);
+  g_assert_true (loket_window_get_intake_dialog (fixture->window) == GTK_WINDOW (widget));
+  close_dialog (LOKET_INTAKE_DIALOG (widget));
+  g_assert_null (loket_window_get_intake_dialog (fixture->window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -831,6 +885,8 @@ main (int argc, char **argv)
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
+  g_test_add ("/loket/app/intake/widgets-finalize", Fixture, NULL, fixture_set_up,
+              test_intake_widgets_finalize, fixture_tear_down);
   g_test_add ("/loket/app/intake/letter-with-attachment", Fixture, NULL, fixture_set_up,
               test_intake_letter_with_attachment, fixture_tear_down);
   g_test_add ("/loket/app/intake/returned-incomplete", Fixture, NULL, fixture_set_up,

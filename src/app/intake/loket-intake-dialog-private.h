@@ -41,6 +41,7 @@ struct _LoketIntakeDialog
   AdwActionRow        *agenda_row;
   AdwActionRow        *status_row;
   AdwActionRow        *deadline_row;
+  GtkWidget           *decision_box;
   GtkButton           *complete_button;
   GtkButton           *return_button;
   GtkLabel            *decision_hint_label;

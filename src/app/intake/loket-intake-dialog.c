@@ -250,6 +250,11 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.declare-complete",
                                  open_case && missing != NULL && missing->len == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.return", open_case);
+  /* Once decided, the decisions give way to the hint that says what happened. */
+  gtk_widget_set_visible (
+    self->decision_box,
+    self->kase == NULL || (loket_case_get_closed_at (self->kase) == 0
+                           && loket_case_get_complete_at (self->kase) == 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save-receipt", self->receipt != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.print-receipt", self->receipt != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save-return-notice",
@@ -934,6 +939,7 @@ loket_intake_dialog_class_init (LoketIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, agenda_row);
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, decision_box);
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, complete_button);
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, return_button);
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, decision_hint_label);

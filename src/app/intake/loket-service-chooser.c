@@ -22,6 +22,7 @@ struct _LoketServiceChooser
   char **terms; /* casefolded words of the search */
 
   guint n_visible;
+  guint setting_text : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LoketServiceChooser, loket_service_chooser, GTK_TYPE_WIDGET)
@@ -131,6 +132,8 @@ update_state (LoketServiceChooser *self)
 static void
 search_changed_cb (LoketServiceChooser *self)
 {
+  if (self->setting_text)
+    return;
   loket_service_chooser_set_search (self,
                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -339,14 +342,22 @@ loket_service_chooser_set_search (LoketServiceChooser *self, const char *text)
 
   g_return_if_fail (LOKET_IS_SERVICE_CHOOSER (self));
 
+  if (text == NULL)
+    text = "";
+
+  /* Setting the entry's text emits ::search-changed for the empty text in between: ignore it. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      self->setting_text = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      self->setting_text = FALSE;
+    }
+
   g_clear_pointer (&self->terms, g_strfreev);
-  folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  folded = g_utf8_casefold (text, -1);
   g_strstrip (folded);
   if (*folded != '\0')
     self->terms = g_regex_split_simple ("\\s+", folded, 0, 0);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "")
-      != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   gtk_list_box_invalidate_filter (self->list_box);
   gtk_list_box_invalidate_headers (self->list_box);
   update_state (self);
