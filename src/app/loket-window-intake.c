@@ -135,8 +135,9 @@ drafts_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   latest = g_ptr_array_index (drafts, 0);
-  service = latest->service_id != NULL ? loket_format_service_name (self->catalog, latest->service_id)
-                                       : NULL;
+  service = latest->service_id != NULL
+              ? loket_format_service_name (self->catalog, latest->service_id)
+              : NULL;
   if (drafts->len > 1)
     /* Translators: a toast at start-up; %u (at least 2) unfinished intakes were kept */
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unfinished cases were kept",

@@ -18,7 +18,8 @@
 #include "loket-window.h"
 
 #define TIMEOUT_MS 30000
-/* Structurally valid NIKs (Kota Kupang, Klungkung): a woman born 5 July 1990, a man born 12 March 1985. */
+/* Structurally valid NIKs (Kota Kupang, Klungkung): a woman born 5 July 1990, a man born 12 March
+ * 1985. */
 #define NIK_A "5371014507900003"
 #define NIK_B "5105021203850001"
 
@@ -150,13 +151,14 @@ start_intake (LoketWindow *window, const char *search, const char *service_id)
   chooser = LOKET_SERVICE_CHOOSER (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "service_chooser"));
   gtk_editable_set_text (GTK_EDITABLE (child (chooser, LOKET_TYPE_SERVICE_CHOOSER, "search_entry")),
                          search);
-  loket_service_chooser_set_search (chooser, search); /* the entry's search delay, without waiting */
+  loket_service_chooser_set_search (chooser,
+                                    search); /* the entry's search delay, without waiting */
   g_assert_cmpuint (loket_service_chooser_get_n_visible (chooser), >=, 1);
   g_assert_true (loket_intake_dialog_choose_service (dialog, service_id));
   wait_for_state (dialog, "form");
-  g_assert_cmpstr (loket_service_get_id (
-                     loket_intake_form_get_service (loket_intake_dialog_get_form (dialog))),
-                   ==, service_id);
+  g_assert_cmpstr (
+    loket_service_get_id (loket_intake_form_get_service (loket_intake_dialog_get_form (dialog))),
+    ==, service_id);
   return dialog;
 }
 
@@ -365,7 +367,7 @@ assert_case_in_list (LoketWindow *window, LoketIntakeDialog *dialog)
 static void
 assert_receipt (LoketIntakeDialog *dialog)
 {
-  LoketCase       *kase = loket_intake_dialog_get_case (dialog);
+  LoketCase *kase = loket_intake_dialog_get_case (dialog);
   g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
@@ -386,15 +388,15 @@ assert_receipt (LoketIntakeDialog *dialog)
   /* The deadline: its date in the office's time zone, or how the clock will run. */
   if (loket_case_get_due_at (kase) > 0)
     {
-      static const char *months[] = { "Januari", "Februari", "Maret",     "April",
-                                      "Mei",     "Juni",     "Juli",      "Agustus",
-                                      "September", "Oktober", "November", "Desember" };
+      static const char *months[]
+        = { "Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+            "Juli",    "Agustus",  "September", "Oktober", "November", "Desember" };
       g_autoptr (GTimeZone) wita = g_time_zone_new_identifier ("Asia/Makassar");
       g_autoptr (GDateTime) due = g_date_time_new_from_unix_local (loket_case_get_due_at (kase));
       g_autoptr (GDateTime) local = g_date_time_to_timezone (due, wita);
-      g_autofree char *date = g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (local),
-                                               months[g_date_time_get_month (local) - 1],
-                                               g_date_time_get_year (local));
+      g_autofree char *date
+        = g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (local),
+                           months[g_date_time_get_month (local) - 1], g_date_time_get_year (local));
 
       g_assert_nonnull (strstr (flat, date));
       g_test_message ("Receipt %s shows the deadline %s", loket_case_get_agenda_number (kase),
@@ -403,9 +405,10 @@ assert_receipt (LoketIntakeDialog *dialog)
   else
     {
       /* Not started (the clock starts when the file is complete): the time limit is there. */
-      LoketService         *service = loket_intake_form_get_service (loket_intake_dialog_get_form (dialog));
-      const LoketSlaClause *clause = loket_service_get_deadline_clause (service, loket_case_get_channel (kase));
-      g_autofree char      *sla = NULL;
+      LoketService *service = loket_intake_form_get_service (loket_intake_dialog_get_form (dialog));
+      const LoketSlaClause *clause
+        = loket_service_get_deadline_clause (service, loket_case_get_channel (kase));
+      g_autofree char *sla = NULL;
 
       g_assert_nonnull (clause);
       g_assert_cmpint (clause->unit, ==, LOKET_SLA_UNIT_WORKING_DAY);
@@ -505,7 +508,8 @@ test_intake_letter_with_attachment (Fixture *fixture, gconstpointer data)
   type_into (row, LOKET_TYPE_PARTY_ROW, "contact_person_row", "Yohanes Lado");
   g_assert_cmpuint (loket_intake_form_get_n_parties (loket_intake_dialog_get_form (dialog)), ==, 2);
 
-  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row", "Perselisihan pemutusan hubungan kerja");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row",
+             "Perselisihan pemutusan hubungan kerja");
   type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_number_row", "01/SP/XI/2026");
   type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-11-02");
   type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_sender_row", "Maria Goreti Bria");
@@ -536,13 +540,15 @@ test_intake_letter_with_attachment (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (loket_case_get_due_at (loket_intake_dialog_get_case (dialog)), >, 0);
 
   /* Every mandatory item is there: Nyatakan Lengkap is possible. */
-  g_assert_true (gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
+  g_assert_true (
+    gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
   click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button"));
   g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
   g_assert_cmpint (loket_case_get_complete_at (loket_intake_dialog_get_case (dialog)), >, 0);
   g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
                    LOKET_CASE_STATUS_IN_PROCESS);
-  g_assert_false (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "decision_box")));
+  g_assert_false (
+    gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "decision_box")));
   save_screenshot (GTK_WIDGET (dialog), "intake-result.png");
 
   assert_receipt (dialog);
@@ -568,7 +574,8 @@ test_intake_returned_incomplete (Fixture *fixture, gconstpointer data)
   wait_for_state (dialog, "result");
 
   /* Nothing ticked: the file cannot be declared complete, only returned. */
-  g_assert_false (gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
+  g_assert_false (
+    gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
   click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "return_button"));
   spin ();
   message = NULL;
@@ -588,7 +595,8 @@ test_intake_returned_incomplete (Fixture *fixture, gconstpointer data)
   g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
   g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
                    LOKET_CASE_STATUS_INCOMPLETE);
-  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "return_notice_row")));
+  g_assert_true (
+    gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "return_notice_row")));
   save_screenshot (GTK_WIDGET (dialog), "intake-returned.png");
 #ifdef LOKET_HAVE_LETTERS
   g_assert_nonnull (loket_intake_dialog_get_return_notice (dialog));
@@ -607,7 +615,8 @@ test_intake_counter_quick (Fixture *fixture, gconstpointer data)
   LoketPartyRow     *row;
   GtkWidget         *finish;
 
-  dialog = start_intake (fixture->window, "kartu pencari", "disperinaker-klungkung/kartu-pencari-kerja-ak1");
+  dialog = start_intake (fixture->window, "kartu pencari",
+                         "disperinaker-klungkung/kartu-pencari-kerja-ak1");
   g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "quick_box")));
   finish = child (dialog, LOKET_TYPE_INTAKE_DIALOG, "finish_button");
   g_assert_true (gtk_widget_get_visible (finish));
@@ -705,9 +714,11 @@ test_intake_bad_input (Fixture *fixture, gconstpointer data)
 
   /* A date that does not exist. */
   type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-02-30");
-  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_error_row")));
+  g_assert_true (
+    gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_error_row")));
   type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-11-02");
-  g_assert_false (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_error_row")));
+  g_assert_false (
+    gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_error_row")));
 
   /* Corrected, the message goes and Save is possible. */
   type_into (row, LOKET_TYPE_PARTY_ROW, "nik_row", NIK_A);
@@ -724,7 +735,8 @@ test_intake_bad_input (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (loket_requirement_row_get_error (requirement));
   g_assert_nonnull (strstr (loket_requirement_row_get_error (requirement), "ktp.pdf"));
   g_test_message ("Renamed file: %s", loket_requirement_row_get_error (requirement));
-  g_assert_cmpuint (loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r2")->len, ==, 0);
+  g_assert_cmpuint (
+    loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r2")->len, ==, 0);
 
   /* Over the configured limit (1 MB here). */
   g_settings_set_int (settings, "attachment-size-limit-mb", 1);
@@ -744,7 +756,8 @@ test_intake_bad_input (Fixture *fixture, gconstpointer data)
   g_test_message ("Unreadable file: %s", loket_requirement_row_get_error (requirement));
   g_assert_nonnull (strstr (loket_requirement_row_get_error (requirement), "tidak-ada.pdf"));
 
-  g_assert_cmpuint (loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r2")->len, ==, 0);
+  g_assert_cmpuint (
+    loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r2")->len, ==, 0);
   g_assert_cmpuint (count_blobs (fixture->db), ==, blobs_before);
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
@@ -807,19 +820,22 @@ test_intake_draft_restored (Fixture *fixture, gconstpointer data)
 
   g_assert_true (loket_test_wait_until (draft_offered, fixture->window, TIMEOUT_MS));
   draft_id = loket_window_get_offered_draft (fixture->window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.resume-draft", "s",
-                                             draft_id));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.resume-draft", "s", draft_id));
   g_assert_true (loket_test_wait_until (dialog_opened, fixture->window, TIMEOUT_MS));
   dialog = g_object_ref (LOKET_INTAKE_DIALOG (loket_window_get_intake_dialog (fixture->window)));
   row = party_row (dialog, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (row, LOKET_TYPE_PARTY_ROW, "nik_row"))), ==, NIK_A);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (row, LOKET_TYPE_PARTY_ROW, "name_row"))), ==,
-                   "Maria Goreti Bria");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row"))),
-                   ==, "Perselisihan upah lembur");
-  g_assert_cmpstr (loket_service_get_id (
-                     loket_intake_form_get_service (loket_intake_dialog_get_form (dialog))),
-                   ==, "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (child (row, LOKET_TYPE_PARTY_ROW, "nik_row"))), ==, NIK_A);
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (child (row, LOKET_TYPE_PARTY_ROW, "name_row"))), ==,
+    "Maria Goreti Bria");
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "subject_row"))),
+    ==, "Perselisihan upah lembur");
+  g_assert_cmpstr (
+    loket_service_get_id (loket_intake_form_get_service (loket_intake_dialog_get_form (dialog))),
+    ==, "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
   close_dialog (dialog);
 }
 
@@ -850,9 +866,10 @@ test_intake_widgets_finalize (Fixture *fixture, gconstpointer data)
   g_assert_true (loket_party_row_get_party (LOKET_PARTY_ROW (widget)) == party);
   g_assert_finalize_object (widget);
 
-  widget = g_object_ref_sink (
-    loket_requirement_row_new (form, g_ptr_array_index (loket_intake_form_get_requirements (form), 0)));
-  gtk_check_button_set_active (loket_requirement_row_get_check (LOKET_REQUIREMENT_ROW (widget)), TRUE);
+  widget = g_object_ref_sink (loket_requirement_row_new (
+    form, g_ptr_array_index (loket_intake_form_get_requirements (form), 0)));
+  gtk_check_button_set_active (loket_requirement_row_get_check (LOKET_REQUIREMENT_ROW (widget)),
+                               TRUE);
   g_assert_true (loket_intake_form_get_satisfied (form, "r1"));
   g_assert_finalize_object (widget);
 

@@ -179,9 +179,10 @@ render_document (LoketIntakeDialog *self, DocumentKind kind)
 static void
 fill_result (LoketIntakeDialog *self)
 {
-  LoketCase       *kase = self->kase;
-  GTimeZone       *tz = self->calendar != NULL ? loket_work_calendar_get_timezone (self->calendar) : NULL;
-  LoketService    *service = loket_service_catalog_lookup (self->catalog, loket_case_get_service_id (kase));
+  LoketCase *kase = self->kase;
+  GTimeZone *tz = self->calendar != NULL ? loket_work_calendar_get_timezone (self->calendar) : NULL;
+  LoketService *service
+    = loket_service_catalog_lookup (self->catalog, loket_case_get_service_id (kase));
   g_autofree char *deadline = NULL;
 
   if (loket_case_get_closed_at (kase) != 0)
@@ -195,7 +196,8 @@ fill_result (LoketIntakeDialog *self)
   adw_status_page_set_description (self->result_page, NULL);
 
   adw_action_row_set_subtitle (self->agenda_row, loket_case_get_agenda_number (kase));
-  adw_action_row_set_subtitle (self->status_row, loket_format_status (loket_case_get_status (kase)));
+  adw_action_row_set_subtitle (self->status_row,
+                               loket_format_status (loket_case_get_status (kase)));
 
   if (loket_case_get_closed_at (kase) != 0)
     {
@@ -253,8 +255,8 @@ case_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 load_case (LoketIntakeDialog *self)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, self->cancellable, case_loaded_cb,
-                                       _loket_intake_dialog_weak_new (self));
+  g_autoptr (GTask) task
+    = g_task_new (NULL, self->cancellable, case_loaded_cb, _loket_intake_dialog_weak_new (self));
 
   g_task_set_source_tag (task, load_case);
   g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
@@ -389,8 +391,8 @@ return_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     g_string_append (body, _ ("Every mandatory requirement is ticked. Say in the note what is "
                               "wrong with the file."));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _ ("Return the File?"),
-                                                       body->str));
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), _ ("Return the File?"), body->str));
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -445,9 +447,9 @@ save_chooser_response_cb (LoketIntakeDialog *self, int response, GtkNativeDialog
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       _loket_intake_dialog_add_pending (self, 1);
-      g_file_replace_contents_bytes_async (file, pdf, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           self->cancellable, document_written_cb,
-                                           _loket_intake_dialog_weak_new (self));
+      g_file_replace_contents_bytes_async (
+        file, pdf, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
+        document_written_cb, _loket_intake_dialog_weak_new (self));
     }
   if (self->save_chooser == GTK_FILE_CHOOSER_NATIVE (chooser))
     g_clear_object (&self->save_chooser);
@@ -464,8 +466,8 @@ save_document (LoketIntakeDialog *self, GBytes *pdf, const char *prefix)
   /* "tanda-terima-00042-K7QF-KTKT-2026.pdf": no slashes in a file name. */
   name = g_strdup_printf ("%s-%s.pdf", prefix, self->agenda_number);
   g_strdelimit (name + strlen (prefix) + 1, "/\\: ", '-');
-  self->save_chooser = gtk_file_chooser_native_new (_ ("Save Document"), GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), NULL);
+  self->save_chooser = gtk_file_chooser_native_new (
+    _ ("Save Document"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->save_chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
   g_object_set_data_full (G_OBJECT (self->save_chooser), "loket-pdf", g_bytes_ref (pdf),

@@ -95,9 +95,8 @@ _loket_intake_dialog_set_state (LoketIntakeDialog *self, const char *state)
 static guint64
 size_limit (LoketIntakeDialog *self)
 {
-  int megabytes = self->settings != NULL
-                    ? g_settings_get_int (self->settings, "attachment-size-limit-mb")
-                    : 50;
+  int megabytes
+    = self->settings != NULL ? g_settings_get_int (self->settings, "attachment-size-limit-mb") : 50;
 
   return (guint64) MAX (megabytes, 1) * 1024 * 1024;
 }
@@ -251,10 +250,10 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
                                  open_case && missing != NULL && missing->len == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.return", open_case);
   /* Once decided, the decisions give way to the hint that says what happened. */
-  gtk_widget_set_visible (
-    self->decision_box,
-    self->kase == NULL || (loket_case_get_closed_at (self->kase) == 0
-                           && loket_case_get_complete_at (self->kase) == 0));
+  gtk_widget_set_visible (self->decision_box,
+                          self->kase == NULL
+                            || (loket_case_get_closed_at (self->kase) == 0
+                                && loket_case_get_complete_at (self->kase) == 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save-receipt", self->receipt != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.print-receipt", self->receipt != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save-return-notice",
@@ -384,7 +383,8 @@ append_party_row (LoketIntakeDialog *self, LoketParty *party)
 {
   GtkWidget *row = loket_party_row_new (party);
 
-  loket_party_row_set_quick (LOKET_PARTY_ROW (row), loket_intake_form_is_counter_service (self->form));
+  loket_party_row_set_quick (LOKET_PARTY_ROW (row),
+                             loket_intake_form_is_counter_service (self->form));
   g_signal_connect_object (row, "remove", G_CALLBACK (party_remove_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (self->parties_box, row);
   g_ptr_array_add (self->party_rows, row);
@@ -408,7 +408,7 @@ add_party_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 
 typedef struct
 {
-  gpointer             weak;        /* the dialog */
+  gpointer             weak; /* the dialog */
   LoketRequirementRow *row;
   LoketIntakeForm     *form;
   char                *requirement_id;
@@ -503,11 +503,12 @@ fill_service (LoketIntakeDialog *self)
   LoketService      *service = loket_intake_form_get_service (self->form);
   const char        *channel = loket_intake_form_get_channel (self->form);
   const char *const *channels = loket_service_get_channels (service);
-  LoketAgency       *agency = loket_service_catalog_lookup_agency (self->catalog,
-                                                             loket_service_get_agency_id (service));
-  const LoketUnit   *unit
-    = self->org != NULL ? loket_org_chart_lookup_unit (self->org, loket_service_get_unit_id (service))
-                        : NULL;
+  LoketAgency       *agency
+    = loket_service_catalog_lookup_agency (self->catalog, loket_service_get_agency_id (service));
+  const LoketUnit *unit
+    = self->org != NULL
+        ? loket_org_chart_lookup_unit (self->org, loket_service_get_unit_id (service))
+        : NULL;
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *subtitle = NULL;
   g_autofree char *sla = loket_intake_format_sla (service, channel);
@@ -556,7 +557,8 @@ fill_letter (LoketIntakeDialog *self)
   set_entry (self->letter_number_row, loket_intake_form_get_letter_number (self->form));
   set_entry (self->letter_date_row, loket_intake_form_get_letter_date (self->form));
   set_entry (self->letter_sender_row, loket_intake_form_get_letter_sender (self->form));
-  adw_combo_row_set_selected (self->letter_sifat_row, loket_intake_form_get_letter_sifat (self->form));
+  adw_combo_row_set_selected (self->letter_sifat_row,
+                              loket_intake_form_get_letter_sifat (self->form));
   self->letter_date_visited = has_text (loket_intake_form_get_letter_date (self->form));
 }
 
@@ -795,8 +797,8 @@ loket_intake_dialog_close_request (GtkWindow *window)
 {
   LoketIntakeDialog *self = LOKET_INTAKE_DIALOG (window);
 
-  if (!self->closing && !self->saving && g_strcmp0 (loket_intake_dialog_get_state (self), "result") != 0
-      && form_has_content (self))
+  if (!self->closing && !self->saving
+      && g_strcmp0 (loket_intake_dialog_get_state (self), "result") != 0 && form_has_content (self))
     {
       cancel_action (GTK_WIDGET (self), "intake.cancel", NULL);
       return TRUE;
@@ -894,14 +896,13 @@ loket_intake_dialog_class_init (LoketIntakeDialogClass *klass)
   properties[PROP_STATE]
     = g_param_spec_string ("state", NULL, NULL, "service",
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY]
-    = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = g_param_spec_boolean (
+    "busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_CASE_REGISTERED]
-    = g_signal_new ("case-registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                    NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+    = g_signal_new ("case-registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   signals[SIGNAL_CASE_CHANGED]
     = g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -976,9 +977,10 @@ loket_intake_dialog_init (LoketIntakeDialog *self)
   self->cancellable = g_cancellable_new ();
   self->party_rows = g_ptr_array_new ();
   self->requirement_rows = g_ptr_array_new ();
-  self->author = g_strdup (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0
-                             ? real_name
-                             : g_get_user_name ());
+  self->author
+    = g_strdup (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0
+                  ? real_name
+                  : g_get_user_name ());
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);

@@ -17,7 +17,8 @@ loket_intake_is_counter_service (LoketService *service, const char *channel)
   if (channel == NULL)
     return FALSE;
   clause = loket_service_get_deadline_clause (service, channel);
-  return clause != NULL && (clause->unit == LOKET_SLA_UNIT_MINUTE || clause->unit == LOKET_SLA_UNIT_HOUR);
+  return clause != NULL
+         && (clause->unit == LOKET_SLA_UNIT_MINUTE || clause->unit == LOKET_SLA_UNIT_HOUR);
 }
 
 char *
@@ -36,9 +37,11 @@ loket_intake_format_sla (LoketService *service, const char *channel)
   switch (clause->unit)
     {
       case LOKET_SLA_UNIT_MINUTE:
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu minute", "%lu minutes", value), value);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu minute", "%lu minutes", value),
+                                value);
       case LOKET_SLA_UNIT_HOUR:
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu hour", "%lu hours", value), value);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu hour", "%lu hours", value),
+                                value);
       case LOKET_SLA_UNIT_LESSON_HOUR:
         return g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%lu lesson hour", "%lu lesson hours", value), value);
@@ -48,11 +51,14 @@ loket_intake_format_sla (LoketService *service, const char *channel)
         return g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%lu working day", "%lu working days", value), value);
       case LOKET_SLA_UNIT_WEEK:
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu week", "%lu weeks", value), value);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu week", "%lu weeks", value),
+                                value);
       case LOKET_SLA_UNIT_MONTH:
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu month", "%lu months", value), value);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu month", "%lu months", value),
+                                value);
       case LOKET_SLA_UNIT_YEAR:
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu year", "%lu years", value), value);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu year", "%lu years", value),
+                                value);
       case LOKET_SLA_UNIT_UNSPECIFIED:
       default:
         return g_strdup (_ ("As needed"));

@@ -46,7 +46,7 @@ struct _LoketPartyRow
 
   gboolean visited[N_FIELDS]; /* left once (or, for the NIK, 16 digits typed): errors show */
   guint    quick : 1;
-  guint    filling : 1;       /* entries being filled from the party */
+  guint    filling : 1; /* entries being filled from the party */
 };
 
 G_DEFINE_FINAL_TYPE (LoketPartyRow, loket_party_row, GTK_TYPE_WIDGET)
@@ -261,22 +261,28 @@ loket_party_row_class_init (LoketPartyRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, address_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPartyRow, email_row);
-  gtk_widget_class_bind_template_child_full (widget_class, "nik_error_row", FALSE,
-                                             G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_NIK]));
+  gtk_widget_class_bind_template_child_full (
+    widget_class, "nik_error_row", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_NIK]));
   gtk_widget_class_bind_template_child_full (
     widget_class, "name_error_row", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_NAME]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "phone_error_row", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_PHONE]));
+    widget_class, "phone_error_row", FALSE,
+    G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_PHONE]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "email_error_row", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_EMAIL]));
+    widget_class, "email_error_row", FALSE,
+    G_STRUCT_OFFSET (LoketPartyRow, error_rows[FIELD_EMAIL]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "nik_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_NIK]));
+    widget_class, "nik_error_label", FALSE,
+    G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_NIK]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "name_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_NAME]));
+    widget_class, "name_error_label", FALSE,
+    G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_NAME]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "phone_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_PHONE]));
+    widget_class, "phone_error_label", FALSE,
+    G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_PHONE]));
   gtk_widget_class_bind_template_child_full (
-    widget_class, "email_error_label", FALSE, G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_EMAIL]));
+    widget_class, "email_error_label", FALSE,
+    G_STRUCT_OFFSET (LoketPartyRow, error_labels[FIELD_EMAIL]));
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);

@@ -21,10 +21,10 @@ draw_page_cb (GtkPrintOperation *operation,
               PopplerDocument   *document)
 {
   PopplerPage *page = poppler_document_get_page (document, page_nr); /* no autoptr in 22.12 */
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double   page_width;
-  double   page_height;
-  double   scale;
+  cairo_t     *cr = gtk_print_context_get_cairo_context (context);
+  double       page_width;
+  double       page_height;
+  double       scale;
 
   if (page == NULL)
     return;
@@ -61,12 +61,14 @@ loket_pdf_print (GtkWindow *parent, GBytes *pdf, const char *job_name, GError **
   gtk_print_operation_set_allow_async (operation, TRUE);
   /* The handlers keep the document until the operation is done. */
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (document),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 
   g_object_unref (document);
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  result
+    = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -62,8 +62,8 @@ remove_clicked_cb (GtkButton *button, LoketRequirementRow *self)
   const char *sha256 = g_object_get_data (G_OBJECT (button), "loket-sha256");
   g_autoptr (GError) error = NULL;
 
-  if (!loket_intake_form_remove_attachment (self->form, loket_requirement_get_id (self->requirement),
-                                            sha256, &error))
+  if (!loket_intake_form_remove_attachment (
+        self->form, loket_requirement_get_id (self->requirement), sha256, &error))
     loket_requirement_row_set_error (self, error->message);
 }
 
@@ -105,7 +105,8 @@ sync_from_form (LoketRequirementRow *self)
   guint       n = attachments != NULL ? attachments->len : 0;
 
   self->syncing = TRUE;
-  gtk_check_button_set_active (self->check_button, loket_intake_form_get_satisfied (self->form, id));
+  gtk_check_button_set_active (self->check_button,
+                               loket_intake_form_get_satisfied (self->form, id));
   gtk_switch_set_active (self->applies_switch, loket_intake_form_get_applies (self->form, id));
 
   for (guint i = 0; i < self->file_rows->len; i++)
@@ -292,7 +293,8 @@ loket_requirement_row_new (LoketIntakeForm *form, LoketRequirement *requirement)
   self->requirement = g_object_ref (requirement);
 
   kind = loket_intake_format_requirement_kind (requirement);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), loket_requirement_get_text (requirement));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 loket_requirement_get_text (requirement));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), kind);
   if (loket_requirement_get_parent_id (requirement) != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "sub-requirement");
@@ -309,7 +311,8 @@ loket_requirement_row_new (LoketIntakeForm *form, LoketRequirement *requirement)
         break;
     }
 
-  g_signal_connect_object (form, "requirement-changed", G_CALLBACK (requirement_changed_cb), self, 0);
+  g_signal_connect_object (form, "requirement-changed", G_CALLBACK (requirement_changed_cb), self,
+                           0);
   sync_from_form (self);
   return GTK_WIDGET (self);
 }

@@ -94,11 +94,10 @@ header_func (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
                         || g_strcmp0 (loket_service_get_agency_id (previous->service),
                                       loket_service_get_agency_id (entry->service))
                              != 0;
-  gboolean new_unit
-    = new_agency
-      || g_strcmp0 (loket_service_get_unit_id (previous->service),
-                    loket_service_get_unit_id (entry->service))
-           != 0;
+  gboolean new_unit = new_agency
+                      || g_strcmp0 (loket_service_get_unit_id (previous->service),
+                                    loket_service_get_unit_id (entry->service))
+                           != 0;
   GtkWidget *box;
 
   if (!new_unit)
@@ -146,7 +145,8 @@ search_activated_cb (LoketServiceChooser *self)
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row) && filter_func (GTK_LIST_BOX_ROW (row), self))
       {
-        g_signal_emit (self, signals[SIGNAL_SERVICE_CHOSEN], 0, row_entry (GTK_LIST_BOX_ROW (row))->service);
+        g_signal_emit (self, signals[SIGNAL_SERVICE_CHOSEN], 0,
+                       row_entry (GTK_LIST_BOX_ROW (row))->service);
         return;
       }
 }
@@ -290,7 +290,7 @@ loket_service_chooser_set_catalog (LoketServiceChooser *self,
   services = loket_service_catalog_get_services (catalog);
   for (guint a = 0; a < loket_service_catalog_get_agencies (catalog)->len; a++)
     {
-      LoketAgency     *agency = g_ptr_array_index (loket_service_catalog_get_agencies (catalog), a);
+      LoketAgency *agency = g_ptr_array_index (loket_service_catalog_get_agencies (catalog), a);
       g_autoptr (GPtrArray) units = g_ptr_array_new ();
 
       for (guint i = 0; i < services->len; i++)
@@ -313,15 +313,18 @@ loket_service_chooser_set_catalog (LoketServiceChooser *self,
             g_autofree char *haystack = NULL;
 
             if (g_strcmp0 (loket_service_get_agency_id (service), loket_agency_get_id (agency)) != 0
-                || g_strcmp0 (loket_service_get_unit_id (service), g_ptr_array_index (units, u)) != 0)
+                || g_strcmp0 (loket_service_get_unit_id (service), g_ptr_array_index (units, u))
+                     != 0)
               continue;
 
-            unit = org != NULL ? loket_org_chart_lookup_unit (org, loket_service_get_unit_id (service))
-                               : NULL;
+            unit = org != NULL
+                     ? loket_org_chart_lookup_unit (org, loket_service_get_unit_id (service))
+                     : NULL;
             entry = g_new0 (ServiceEntry, 1);
             entry->service = g_object_ref (service);
             entry->agency_name = g_strdup (loket_agency_get_name (agency));
-            entry->unit_name = g_strdup (unit != NULL ? unit->name : loket_service_get_unit_id (service));
+            entry->unit_name
+              = g_strdup (unit != NULL ? unit->name : loket_service_get_unit_id (service));
             haystack = g_strjoin (" ", loket_service_get_name (service), entry->agency_name,
                                   loket_agency_get_short_name (agency) != NULL
                                     ? loket_agency_get_short_name (agency)
@@ -379,7 +382,9 @@ loket_service_chooser_choose (LoketServiceChooser *self, const char *service_id)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row)
-        && g_strcmp0 (loket_service_get_id (row_entry (GTK_LIST_BOX_ROW (row))->service), service_id) == 0)
+        && g_strcmp0 (loket_service_get_id (row_entry (GTK_LIST_BOX_ROW (row))->service),
+                      service_id)
+             == 0)
       {
         g_signal_emit_by_name (row, "activate");
         return TRUE;
