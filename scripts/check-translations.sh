@@ -15,6 +15,12 @@ xgettext --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ --keyword=C_:
   --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
   --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format --keyword=ngettext:1,2 \
   -o "$tmp/loket.pot" $files 2>"$tmp/xgettext.log" || { cat "$tmp/xgettext.log"; exit 1; }
+# A format macro (G_GINT64_FORMAT…) inside _() cuts the msgid short: never translatable.
+if grep -q 'not a valid C format string' "$tmp/xgettext.log"; then
+  echo "A translatable string is cut short by a format macro (use %lld/%lu with a cast):"
+  grep -B1 'not a valid C format string' "$tmp/xgettext.log"
+  exit 1
+fi
 msgmerge --quiet --no-fuzzy-matching -o "$tmp/id.po" po/id.po "$tmp/loket.pot" || exit 1
 msgfmt --check -o /dev/null po/id.po || exit 1
 stats=$(msgfmt --statistics -o /dev/null "$tmp/id.po" 2>&1)

@@ -437,9 +437,8 @@ loket_pdf_sign (GBytes                    *pdf,
   if (der_len > contents_size)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED,
-                   _ ("The signature (%" G_GSIZE_FORMAT " bytes) does not fit in the space "
-                      "reserved for it (%" G_GSIZE_FORMAT " bytes)"),
-                   der_len, contents_size);
+                   _ ("The signature (%lu bytes) does not fit in the space reserved for it (%lu bytes)"),
+                   (unsigned long) der_len, (unsigned long) contents_size);
       return NULL;
     }
   for (gsize i = 0; i < der_len; i++)
