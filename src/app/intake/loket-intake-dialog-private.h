@@ -93,6 +93,16 @@ LoketIntakeDialog *_loket_intake_dialog_weak_steal (gpointer weak);
 void        _loket_intake_dialog_emit_case_registered (LoketIntakeDialog *self);
 void        _loket_intake_dialog_emit_case_changed    (LoketIntakeDialog *self);
 
+void        _loket_intake_dialog_form_changed   (LoketIntakeDialog *self);
+void        _loket_intake_dialog_delete_draft   (LoketIntakeDialog *self,
+                                                 LoketIntakeForm   *form);
+
+/* loket-intake-dialog-form.c */
+void        _loket_intake_dialog_init_form      (LoketIntakeDialog *self);
+void        _loket_intake_dialog_install_form_callbacks (GtkWidgetClass *widget_class);
+void        _loket_intake_dialog_set_form       (LoketIntakeDialog *self,
+                                                 LoketIntakeForm   *form);
+
 /* loket-intake-dialog-result.c */
 void        _loket_intake_dialog_register       (LoketIntakeDialog *self,
                                                  LoketIntakeOutcome outcome);

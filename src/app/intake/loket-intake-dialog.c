@@ -34,8 +34,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
-static void set_form (LoketIntakeDialog *self, LoketIntakeForm *form);
-
 /* ---- helpers ---- */
 
 gpointer
@@ -92,25 +90,6 @@ _loket_intake_dialog_set_state (LoketIntakeDialog *self, const char *state)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static guint64
-size_limit (LoketIntakeDialog *self)
-{
-  int megabytes
-    = self->settings != NULL ? g_settings_get_int (self->settings, "attachment-size-limit-mb") : 50;
-
-  return (guint64) MAX (megabytes, 1) * 1024 * 1024;
-}
-
-static gboolean
-has_text (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isspace (*text))
-    text++;
-  return *text != '\0';
-}
-
 /* TRUE when the officer has typed or attached anything worth keeping. */
 static gboolean
 form_has_content (LoketIntakeDialog *self)
@@ -125,16 +104,18 @@ form_has_content (LoketIntakeDialog *self)
     {
       LoketParty *party = loket_intake_form_get_party (self->form, i);
 
-      if (has_text (loket_party_get_nik (party)) || has_text (loket_party_get_name (party))
-          || has_text (loket_party_get_address (party)) || has_text (loket_party_get_phone (party))
-          || has_text (loket_party_get_email (party))
-          || has_text (loket_party_get_legal_number (party))
-          || has_text (loket_party_get_contact_person (party)))
+      if (loket_intake_has_text (loket_party_get_nik (party))
+          || loket_intake_has_text (loket_party_get_name (party))
+          || loket_intake_has_text (loket_party_get_address (party))
+          || loket_intake_has_text (loket_party_get_phone (party))
+          || loket_intake_has_text (loket_party_get_email (party))
+          || loket_intake_has_text (loket_party_get_legal_number (party))
+          || loket_intake_has_text (loket_party_get_contact_person (party)))
         return TRUE;
     }
-  if (has_text (loket_intake_form_get_subject (self->form))
-      || has_text (loket_intake_form_get_letter_number (self->form))
-      || has_text (loket_intake_form_get_letter_sender (self->form)))
+  if (loket_intake_has_text (loket_intake_form_get_subject (self->form))
+      || loket_intake_has_text (loket_intake_form_get_letter_number (self->form))
+      || loket_intake_has_text (loket_intake_form_get_letter_sender (self->form)))
     return TRUE;
 
   attachments = loket_intake_form_list_all_attachments (self->form);
@@ -320,8 +301,8 @@ draft_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-delete_draft (LoketIntakeDialog *self, LoketIntakeForm *form)
+void
+_loket_intake_dialog_delete_draft (LoketIntakeDialog *self, LoketIntakeForm *form)
 {
   g_autoptr (GError) error = NULL;
 
@@ -331,8 +312,8 @@ delete_draft (LoketIntakeDialog *self, LoketIntakeForm *form)
     g_warning ("The draft could not be deleted: %s", error->message);
 }
 
-static void
-form_changed_cb (LoketIntakeDialog *self)
+void
+_loket_intake_dialog_form_changed (LoketIntakeDialog *self)
 {
   if (self->updating)
     return;
@@ -343,375 +324,6 @@ form_changed_cb (LoketIntakeDialog *self)
   self->draft_dirty = TRUE;
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
-}
-
-/* ---- parties ---- */
-
-static void
-retitle_parties (LoketIntakeDialog *self)
-{
-  for (guint i = 0; i < self->party_rows->len; i++)
-    {
-      LoketPartyRow   *row = g_ptr_array_index (self->party_rows, i);
-      g_autofree char *title = NULL;
-
-      if (i == 0)
-        title = g_strdup (_ ("Applicant"));
-      else
-        /* Translators: the title of the 2nd, 3rd… party of a case */
-        title = g_strdup_printf (_ ("Party %u"), i + 1);
-      loket_party_row_set_title (row, title);
-      loket_party_row_set_removable (row, i > 0);
-    }
-}
-
-static void
-party_remove_cb (LoketIntakeDialog *self, LoketPartyRow *row)
-{
-  guint position;
-
-  if (!g_ptr_array_find (self->party_rows, row, &position))
-    return;
-  gtk_box_remove (self->parties_box, GTK_WIDGET (row));
-  g_ptr_array_remove_index (self->party_rows, position);
-  loket_intake_form_remove_party (self->form, position);
-  retitle_parties (self);
-}
-
-static void
-append_party_row (LoketIntakeDialog *self, LoketParty *party)
-{
-  GtkWidget *row = loket_party_row_new (party);
-
-  loket_party_row_set_quick (LOKET_PARTY_ROW (row),
-                             loket_intake_form_is_counter_service (self->form));
-  g_signal_connect_object (row, "remove", G_CALLBACK (party_remove_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (self->parties_box, row);
-  g_ptr_array_add (self->party_rows, row);
-  retitle_parties (self);
-}
-
-static void
-add_party_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  LoketIntakeDialog *self = LOKET_INTAKE_DIALOG (widget);
-  g_autoptr (LoketParty) party = loket_party_new (LOKET_PARTY_PERSON);
-  LoketPartyRow *row;
-
-  loket_intake_form_add_party (self->form, party);
-  append_party_row (self, party);
-  row = g_ptr_array_index (self->party_rows, self->party_rows->len - 1);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-/* ---- attachments ---- */
-
-typedef struct
-{
-  gpointer             weak; /* the dialog */
-  LoketRequirementRow *row;
-  LoketIntakeForm     *form;
-  char                *requirement_id;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  if (data->weak != NULL)
-    g_object_unref (_loket_intake_dialog_weak_steal (data->weak));
-  g_clear_object (&data->row);
-  g_clear_object (&data->form);
-  g_free (data->requirement_id);
-  g_free (data);
-}
-
-static void
-file_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ImportData *data = user_data;
-  g_autoptr (LoketIntakeDialog) self = _loket_intake_dialog_weak_steal (data->weak);
-  g_autoptr (LoketAttachment) attachment = NULL;
-  g_autoptr (GError) error = NULL;
-
-  data->weak = NULL;
-  attachment = loket_store_add_blob_from_file_finish (LOKET_STORE (source), result, &error);
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      import_data_free (data);
-      return;
-    }
-
-  loket_requirement_row_set_busy (data->row, FALSE);
-  if (attachment == NULL)
-    {
-      loket_requirement_row_set_error (data->row, error->message);
-      _loket_intake_dialog_toast (self, error->message);
-    }
-  else
-    {
-      loket_requirement_row_set_error (data->row, NULL);
-      if (!loket_intake_form_add_attachment (data->form, data->requirement_id, attachment, &error))
-        loket_requirement_row_set_error (data->row, error->message);
-    }
-  _loket_intake_dialog_add_pending (self, -1);
-  import_data_free (data);
-}
-
-static void
-files_added_cb (LoketIntakeDialog *self, GdkFileList *files, LoketRequirementRow *row)
-{
-  for (GSList *l = gdk_file_list_get_files (files); l != NULL; l = l->next)
-    {
-      ImportData *data = g_new0 (ImportData, 1);
-
-      data->weak = _loket_intake_dialog_weak_new (self);
-      data->row = g_object_ref (row);
-      data->form = g_object_ref (self->form);
-      data->requirement_id
-        = g_strdup (loket_requirement_get_id (loket_requirement_row_get_requirement (row)));
-      loket_requirement_row_set_busy (row, TRUE);
-      _loket_intake_dialog_add_pending (self, 1);
-      loket_store_add_blob_from_file_async (self->store, l->data, size_limit (self),
-                                            self->cancellable, file_imported_cb, data);
-    }
-}
-
-/* ---- building the form ---- */
-
-static void
-clear_form_widgets (LoketIntakeDialog *self)
-{
-  for (guint i = 0; i < self->party_rows->len; i++)
-    gtk_box_remove (self->parties_box, g_ptr_array_index (self->party_rows, i));
-  g_ptr_array_set_size (self->party_rows, 0);
-  for (guint i = 0; i < self->requirement_rows->len; i++)
-    adw_preferences_group_remove (self->requirements_group,
-                                  g_ptr_array_index (self->requirement_rows, i));
-  g_ptr_array_set_size (self->requirement_rows, 0);
-}
-
-static void
-set_entry (AdwEntryRow *row, const char *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
-fill_service (LoketIntakeDialog *self)
-{
-  LoketService      *service = loket_intake_form_get_service (self->form);
-  const char        *channel = loket_intake_form_get_channel (self->form);
-  const char *const *channels = loket_service_get_channels (service);
-  LoketAgency       *agency
-    = loket_service_catalog_lookup_agency (self->catalog, loket_service_get_agency_id (service));
-  const LoketUnit *unit
-    = self->org != NULL
-        ? loket_org_chart_lookup_unit (self->org, loket_service_get_unit_id (service))
-        : NULL;
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *sla = loket_intake_format_sla (service, channel);
-  g_autofree char *sla_text = NULL;
-  guint            selected = 0;
-
-  /* Translators: the agency and unit of a service ("Dinas Sosial · Bidang Rehabilitasi Sosial") */
-  subtitle = g_strdup_printf (_ ("%s · %s"), agency != NULL ? loket_agency_get_name (agency) : "",
-                              unit != NULL ? unit->name : loket_service_get_unit_id (service));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->service_row),
-                                 loket_service_get_name (service));
-  adw_action_row_set_subtitle (self->service_row, subtitle);
-  adw_window_title_set_subtitle (self->window_title, loket_service_get_name (service));
-
-  g_clear_pointer (&self->channels, g_strfreev);
-  self->channels = g_strdupv ((char **) channels);
-  for (guint i = 0; channels != NULL && channels[i] != NULL; i++)
-    {
-      gtk_string_list_append (labels, loket_format_channel (channels[i]));
-      if (g_strcmp0 (channels[i], channel) == 0)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->channel_row, selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->channel_row), g_strv_length (self->channels) > 1);
-
-  if (*sla == '\0')
-    sla_text = g_strdup (_ ("No time limit"));
-  else if (loket_intake_sla_starts_when_complete (service, channel))
-    /* Translators: %s is a time limit ("14 working days") */
-    sla_text = g_strdup_printf (_ ("%s, counted from when the file is declared complete"), sla);
-  else
-    /* Translators: %s is a time limit ("14 working days") */
-    sla_text = g_strdup_printf (_ ("%s, counted from receipt"), sla);
-  adw_action_row_set_subtitle (self->sla_row, sla_text);
-}
-
-static void
-fill_letter (LoketIntakeDialog *self)
-{
-  const char *channel = loket_intake_form_get_channel (self->form);
-  gboolean    letter = g_strcmp0 (channel, "surat") == 0;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->letter_group),
-                          letter || loket_intake_form_get_has_letter (self->form));
-  set_entry (self->letter_number_row, loket_intake_form_get_letter_number (self->form));
-  set_entry (self->letter_date_row, loket_intake_form_get_letter_date (self->form));
-  set_entry (self->letter_sender_row, loket_intake_form_get_letter_sender (self->form));
-  adw_combo_row_set_selected (self->letter_sifat_row,
-                              loket_intake_form_get_letter_sifat (self->form));
-  self->letter_date_visited = has_text (loket_intake_form_get_letter_date (self->form));
-}
-
-static void
-set_form (LoketIntakeDialog *self, LoketIntakeForm *form)
-{
-  GPtrArray *requirements;
-  gboolean   quick;
-
-  if (self->form != NULL)
-    g_signal_handlers_disconnect_by_func (self->form, form_changed_cb, self);
-  self->updating = TRUE;
-  clear_form_widgets (self);
-  g_set_object (&self->form, form);
-
-  fill_service (self);
-  quick = loket_intake_form_is_counter_service (form);
-  gtk_widget_set_visible (self->quick_box, quick);
-
-  if (loket_intake_form_get_n_parties (form) == 0)
-    {
-      g_autoptr (LoketParty) party = loket_party_new (LOKET_PARTY_PERSON);
-
-      loket_intake_form_add_party (form, party);
-    }
-  for (guint i = 0; i < loket_intake_form_get_n_parties (form); i++)
-    append_party_row (self, loket_intake_form_get_party (form, i));
-
-  set_entry (self->subject_row, loket_intake_form_get_subject (form));
-  fill_letter (self);
-
-  requirements = loket_intake_form_get_requirements (form);
-  for (guint i = 0; i < requirements->len; i++)
-    {
-      GtkWidget *row = loket_requirement_row_new (form, g_ptr_array_index (requirements, i));
-
-      g_signal_connect_object (row, "files-added", G_CALLBACK (files_added_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_preferences_group_add (self->requirements_group, row);
-      g_ptr_array_add (self->requirement_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->requirements_group), requirements->len > 0);
-
-  g_signal_connect_object (form, "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
-  self->updating = FALSE;
-
-  _loket_intake_dialog_set_state (self, "form");
-  _loket_intake_dialog_update_actions (self);
-}
-
-/* A new form for @service_id on @channel that keeps what was typed in the old one. */
-static void
-replace_form (LoketIntakeDialog *self, const char *service_id, const char *channel)
-{
-  g_autoptr (LoketIntakeForm) form = NULL;
-  g_autoptr (GError) error = NULL;
-
-  form = loket_intake_form_new (self->catalog, service_id, channel, &error);
-  if (form == NULL)
-    {
-      _loket_intake_dialog_toast (self, error->message);
-      return;
-    }
-
-  if (self->form != NULL)
-    {
-      for (guint i = 0; i < loket_intake_form_get_n_parties (self->form); i++)
-        loket_intake_form_add_party (form, loket_intake_form_get_party (self->form, i));
-      loket_intake_form_set_subject (form, loket_intake_form_get_subject (self->form));
-      if (loket_intake_form_get_has_letter (self->form))
-        loket_intake_form_set_letter (form, loket_intake_form_get_letter_number (self->form),
-                                      loket_intake_form_get_letter_date (self->form),
-                                      loket_intake_form_get_letter_sender (self->form),
-                                      loket_intake_form_get_letter_sifat (self->form));
-      /* The draft follows the new form. */
-      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-      delete_draft (self, self->form);
-    }
-
-  set_form (self, form);
-  form_changed_cb (self);
-}
-
-/* ---- callbacks ---- */
-
-static void
-service_chosen_cb (LoketIntakeDialog *self, LoketService *service)
-{
-  const char *const *channels = loket_service_get_channels (service);
-
-  if (self->form != NULL
-      && g_strcmp0 (loket_service_get_id (loket_intake_form_get_service (self->form)),
-                    loket_service_get_id (service))
-           == 0)
-    {
-      _loket_intake_dialog_set_state (self, "form");
-      return;
-    }
-  replace_form (self, loket_service_get_id (service), channels != NULL ? channels[0] : NULL);
-}
-
-static void
-channel_selected_cb (LoketIntakeDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->channel_row);
-
-  if (self->updating || self->form == NULL || self->channels == NULL
-      || selected >= g_strv_length (self->channels))
-    return;
-  if (g_strcmp0 (self->channels[selected], loket_intake_form_get_channel (self->form)) == 0)
-    return;
-  replace_form (self, loket_service_get_id (loket_intake_form_get_service (self->form)),
-                self->channels[selected]);
-}
-
-static void
-subject_changed_cb (LoketIntakeDialog *self)
-{
-  if (self->updating || self->form == NULL)
-    return;
-  loket_intake_form_set_subject (self->form,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->subject_row)));
-}
-
-static void
-letter_changed_cb (LoketIntakeDialog *self)
-{
-  const char *number = gtk_editable_get_text (GTK_EDITABLE (self->letter_number_row));
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->letter_date_row));
-  const char *sender = gtk_editable_get_text (GTK_EDITABLE (self->letter_sender_row));
-  guint       sifat = adw_combo_row_get_selected (self->letter_sifat_row);
-
-  if (self->updating || self->form == NULL)
-    return;
-
-  if (strlen (date) >= strlen ("YYYY-MM-DD"))
-    self->letter_date_visited = TRUE;
-  /* A letter is part of the "surat" channel; elsewhere it is optional. */
-  if (g_strcmp0 (loket_intake_form_get_channel (self->form), "surat") == 0 || has_text (number)
-      || has_text (date) || has_text (sender))
-    loket_intake_form_set_letter (self->form, number, date, sender,
-                                  sifat <= LOKET_LETTER_SIFAT_RAHASIA ? sifat
-                                                                      : LOKET_LETTER_SIFAT_BIASA);
-  else
-    loket_intake_form_clear_letter (self->form);
-}
-
-static void
-letter_date_left_cb (LoketIntakeDialog *self)
-{
-  if (has_text (gtk_editable_get_text (GTK_EDITABLE (self->letter_date_row))))
-    self->letter_date_visited = TRUE;
-  _loket_intake_dialog_update_actions (self);
 }
 
 /* ---- actions ---- */
@@ -751,7 +363,7 @@ discard_response_cb (AdwMessageDialog *dialog, const char *response, LoketIntake
     {
       g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
       self->draft_dirty = FALSE;
-      delete_draft (self, self->form);
+      _loket_intake_dialog_delete_draft (self, self->form);
       close_now (self);
     }
   else if (g_str_equal (response, "keep"))
@@ -823,7 +435,7 @@ loket_intake_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
   g_clear_object (&self->save_chooser);
   if (self->form != NULL)
-    g_signal_handlers_disconnect_by_func (self->form, form_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->form, _loket_intake_dialog_form_changed, self);
   if (self->party_rows != NULL)
     g_ptr_array_set_size (self->party_rows, 0);
   if (self->requirement_rows != NULL)
@@ -946,17 +558,13 @@ loket_intake_dialog_class_init (LoketIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, decision_hint_label);
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, receipt_spinner);
   gtk_widget_class_bind_template_child (widget_class, LoketIntakeDialog, return_notice_row);
-  gtk_widget_class_bind_template_callback (widget_class, service_chosen_cb);
-  gtk_widget_class_bind_template_callback (widget_class, channel_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, subject_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, letter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "intake.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "intake.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "intake.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "intake.add-party", NULL, add_party_action);
   gtk_widget_class_install_action (widget_class, "intake.change-service", NULL,
                                    change_service_action);
+  _loket_intake_dialog_install_form_callbacks (widget_class);
   _loket_intake_dialog_install_result_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "intake.cancel", NULL);
@@ -969,7 +577,6 @@ loket_intake_dialog_init (LoketIntakeDialog *self)
 {
   g_autoptr (GSettingsSchema) schema = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  GtkEventController    *focus;
   const char            *real_name = g_get_real_name ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -987,10 +594,7 @@ loket_intake_dialog_init (LoketIntakeDialog *self)
   if (schema != NULL && g_settings_schema_has_key (schema, "attachment-size-limit-mb"))
     self->settings = g_settings_new (APP_ID);
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (letter_date_left_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->letter_date_row), focus);
+  _loket_intake_dialog_init_form (self);
 
   gtk_stack_set_visible_child_name (self->stack, "service");
   _loket_intake_dialog_update_actions (self);
@@ -1037,7 +641,7 @@ loket_intake_dialog_set_form (LoketIntakeDialog *self, LoketIntakeForm *form)
   g_return_if_fail (LOKET_IS_INTAKE_DIALOG (self));
   g_return_if_fail (LOKET_IS_INTAKE_FORM (form));
 
-  set_form (self, form);
+  _loket_intake_dialog_set_form (self, form);
 }
 
 LoketIntakeForm *

@@ -102,3 +102,13 @@ loket_intake_format_size (guint64 size)
 {
   return g_format_size (size);
 }
+
+gboolean
+loket_intake_has_text (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text != '\0';
+}

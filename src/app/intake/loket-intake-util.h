@@ -20,6 +20,8 @@ gboolean    loket_intake_sla_starts_when_complete (LoketService *service,
                                                    const char   *channel);
 /* "Mandatory", "Optional", "Required when: <condition>". */
 char       *loket_intake_format_requirement_kind (LoketRequirement *requirement) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE when @text has something besides white space. */
+gboolean    loket_intake_has_text           (const char   *text);
 /* A file size for people: "120 kB", "2.1 MB". */
 char       *loket_intake_format_size        (guint64       size) G_GNUC_WARN_UNUSED_RESULT;
 
