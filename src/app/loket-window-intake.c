@@ -26,12 +26,26 @@ case_changed_cb (LoketWindow *self)
   loket_window_refresh (self);
 }
 
+/* The open dialog, or NULL. gtk_window_destroy() hides a closed dialog and drops GTK's reference
+ * (someone else may still hold one): a hidden dialog is a closed one. */
+static GtkWidget *
+live_dialog (LoketWindow *self)
+{
+  if (self->intake_dialog != NULL && !gtk_widget_get_visible (self->intake_dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->intake_dialog),
+                                    (gpointer *) &self->intake_dialog);
+      self->intake_dialog = NULL;
+    }
+  return self->intake_dialog;
+}
+
 static LoketIntakeDialog *
 open_dialog (LoketWindow *self)
 {
   LoketIntakeDialog *dialog;
 
-  if (self->intake_dialog != NULL)
+  if (live_dialog (self) != NULL)
     {
       gtk_window_present (GTK_WINDOW (self->intake_dialog));
       return LOKET_INTAKE_DIALOG (self->intake_dialog);
@@ -198,13 +212,12 @@ _loket_window_offer_drafts (LoketWindow *self)
 void
 _loket_window_close_intake (LoketWindow *self)
 {
+  if (live_dialog (self) != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->intake_dialog));
   if (self->intake_dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->intake_dialog),
-                                    (gpointer *) &self->intake_dialog);
-      gtk_window_destroy (GTK_WINDOW (self->intake_dialog));
-      self->intake_dialog = NULL;
-    }
+    g_object_remove_weak_pointer (G_OBJECT (self->intake_dialog),
+                                  (gpointer *) &self->intake_dialog);
+  self->intake_dialog = NULL;
   if (self->draft_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->draft_toast), (gpointer *) &self->draft_toast);
   self->draft_toast = NULL;
@@ -227,7 +240,7 @@ loket_window_get_intake_dialog (LoketWindow *self)
 {
   g_return_val_if_fail (LOKET_IS_WINDOW (self), NULL);
 
-  return self->intake_dialog != NULL ? GTK_WINDOW (self->intake_dialog) : NULL;
+  return live_dialog (self) != NULL ? GTK_WINDOW (self->intake_dialog) : NULL;
 }
 
 const char *

@@ -14,6 +14,8 @@
 #include "intake/loket-requirement-row.h"
 #include "intake/loket-service-chooser.h"
 #include "loket-case-list-model.h"
+#include "loket-case-projector.h"
+#include "loket-store.h"
 #include "loket-test-utils.h"
 #include "loket-window.h"
 
@@ -476,6 +478,23 @@ close_dialog (LoketIntakeDialog *dialog)
 
 /* ---- tests ---- */
 
+/* The question the intake dialog @parent asks. */
+static GtkWidget *
+find_message_dialog (gpointer parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && gtk_window_get_transient_for (GTK_WINDOW (window)) == parent)
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
 /* Kopnakertrans NTT, an industrial dispute by letter: two parties (a worker and the company), the
  * incoming letter, a PDF dropped on the first requirement; registered, then declared complete. */
 static void
@@ -578,18 +597,7 @@ test_intake_returned_incomplete (Fixture *fixture, gconstpointer data)
     gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "complete_button")));
   click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "return_button"));
   spin ();
-  message = NULL;
-  {
-    GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && message == NULL; i++)
-      {
-        g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (window))
-          message = GTK_WIDGET (window);
-      }
-  }
+  message = find_message_dialog (dialog);
   g_assert_nonnull (message);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "return");
   g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
@@ -880,9 +888,123 @@ test_intake_widgets_finalize (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (loket_intake_dialog_get_state (LOKET_INTAKE_DIALOG (widget)), ==, "form");
   /* A form with a ticked item has content: Cancel asks first, the window stays. */
   gtk_widget_activate_action (widget, "intake.cancel", NULL);
+  g_assert_nonnull (find_message_dialog (widget));
   g_assert_true (loket_window_get_intake_dialog (fixture->window) == GTK_WINDOW (widget));
   close_dialog (LOKET_INTAKE_DIALOG (widget));
   g_assert_null (loket_window_get_intake_dialog (fixture->window));
+}
+
+/* Pengaduan Masyarakat (Dinas Sosial) has four channels: in person it is a counter service, by
+ * letter it is not; switching keeps what was typed. */
+static void
+test_intake_channels (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog *dialog;
+  AdwComboRow       *channel_row;
+  GListModel        *channels;
+  guint              letter = G_MAXUINT;
+
+  dialog = start_intake (fixture->window, "pengaduan masyarakat dinas sosial",
+                         "dinsos-ntt/pengaduan-masyarakat");
+  channel_row = ADW_COMBO_ROW (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "channel_row"));
+  channels = adw_combo_row_get_model (channel_row);
+  g_assert_cmpuint (g_list_model_get_n_items (channels), ==, 4);
+  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "quick_box")));
+  g_assert_false (
+    gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_group")));
+  fill_person (party_row (dialog, 0), NIK_A, "Yosefina Nenobais", "081339001122");
+
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (channels), i), "Letter") == 0)
+      letter = i;
+  g_assert_cmpuint (letter, <, 4);
+  adw_combo_row_set_selected (channel_row, letter);
+
+  g_assert_cmpstr (loket_intake_form_get_channel (loket_intake_dialog_get_form (dialog)), ==,
+                   "surat");
+  g_assert_false (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "quick_box")));
+  g_assert_false (
+    gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "finish_button")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_group")));
+  g_assert_cmpstr (gtk_editable_get_text (
+                     GTK_EDITABLE (child (party_row (dialog, 0), LOKET_TYPE_PARTY_ROW, "nik_row"))),
+                   ==, NIK_A);
+  /* A letter needs its number, date and sender before it can be registered. */
+  g_assert_false (
+    gtk_widget_get_sensitive (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "save_button")));
+  close_dialog (dialog);
+}
+
+static guint
+count_drafts (const char *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketServiceCatalog) catalog = loket_service_catalog_new_default (&error);
+  g_autoptr (LoketWorkCalendar) calendar = loket_work_calendar_new_default (&error);
+  g_autoptr (LoketCaseProjector) projector = loket_case_projector_new (catalog, calendar);
+  g_autoptr (LoketStore) store = loket_store_open (db, projector, &error);
+  g_autoptr (GPtrArray) drafts = NULL;
+
+  g_assert_no_error (error);
+  drafts = loket_store_list_drafts (store, &error);
+  g_assert_no_error (error);
+  loket_store_close (store);
+  return drafts->len;
+}
+
+typedef struct
+{
+  const char *db;
+  guint       n;
+} DraftCount;
+
+static gboolean
+drafts_counted (gpointer data)
+{
+  DraftCount *count = data;
+
+  return count_drafts (count->db) == count->n;
+}
+
+/* Cancel with content asks; "Keep Draft" keeps it, "Discard" deletes it. */
+static void
+test_intake_cancel_asks (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog *dialog;
+  GtkWidget         *question;
+  DraftCount         count = { fixture->db, 1 };
+
+  dialog = start_intake (fixture->window, "perselisihan",
+                         "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
+  type_into (party_row (dialog, 0), LOKET_TYPE_PARTY_ROW, "name_row", "Maria Goreti Bria");
+  g_assert_true (loket_test_wait_until (draft_saved, dialog, TIMEOUT_MS));
+  g_assert_cmpuint (count_drafts (fixture->db), ==, 1);
+
+  /* Cancel, then keep the draft: the dialog closes, the draft stays. */
+  click (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "cancel_button"));
+  question = find_message_dialog (dialog);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+  g_assert_null (loket_window_get_intake_dialog (fixture->window));
+  g_assert_true (loket_test_wait_until (dialog_idle, dialog, TIMEOUT_MS));
+  g_assert_finalize_object (dialog);
+  g_assert_true (loket_test_wait_until (drafts_counted, &count, TIMEOUT_MS));
+
+  /* Again, and discard: the draft is gone. */
+  dialog = start_intake (fixture->window, "perselisihan",
+                         "kopnakertrans-ntt/penyelesaian-perselisihan-hi");
+  type_into (party_row (dialog, 0), LOKET_TYPE_PARTY_ROW, "name_row", "Yohanes Lado");
+  g_assert_true (loket_test_wait_until (draft_saved, dialog, TIMEOUT_MS));
+  count.n = 2;
+  g_assert_true (loket_test_wait_until (drafts_counted, &count, TIMEOUT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.cancel", NULL);
+  question = find_message_dialog (dialog);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  g_assert_null (loket_window_get_intake_dialog (fixture->window));
+  g_assert_finalize_object (dialog);
+  count.n = 1;
+  g_assert_true (loket_test_wait_until (drafts_counted, &count, TIMEOUT_MS));
 }
 
 int
@@ -910,6 +1032,10 @@ main (int argc, char **argv)
               test_intake_returned_incomplete, fixture_tear_down);
   g_test_add ("/loket/app/intake/counter-quick", Fixture, NULL, fixture_set_up,
               test_intake_counter_quick, fixture_tear_down);
+  g_test_add ("/loket/app/intake/channels", Fixture, NULL, fixture_set_up, test_intake_channels,
+              fixture_tear_down);
+  g_test_add ("/loket/app/intake/cancel-asks", Fixture, NULL, fixture_set_up,
+              test_intake_cancel_asks, fixture_tear_down);
   g_test_add ("/loket/app/intake/bad-input", Fixture, NULL, fixture_set_up, test_intake_bad_input,
               fixture_tear_down);
   g_test_add ("/loket/app/intake/draft-restored", Fixture, NULL, fixture_set_up,

@@ -198,16 +198,22 @@ fill_service (LoketIntakeDialog *self)
   adw_action_row_set_subtitle (self->service_row, subtitle);
   adw_window_title_set_subtitle (self->window_title, loket_service_get_name (service));
 
-  g_clear_pointer (&self->channels, g_strfreev);
-  self->channels = g_strdupv ((char **) channels);
-  for (guint i = 0; channels != NULL && channels[i] != NULL; i++)
+  /* Switching the channel keeps the service: the combo's model stays (replacing it from its own
+   * ::notify::selected would free the selection that is emitting). */
+  if (self->channels == NULL || channels == NULL
+      || !g_strv_equal ((const char *const *) self->channels, channels))
     {
-      gtk_string_list_append (labels, loket_format_channel (channels[i]));
-      if (g_strcmp0 (channels[i], channel) == 0)
-        selected = i;
+      g_clear_pointer (&self->channels, g_strfreev);
+      self->channels = g_strdupv ((char **) channels);
+      for (guint i = 0; channels != NULL && channels[i] != NULL; i++)
+        gtk_string_list_append (labels, loket_format_channel (channels[i]));
+      adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (labels));
     }
-  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->channel_row, selected);
+  for (guint i = 0; self->channels != NULL && self->channels[i] != NULL; i++)
+    if (g_strcmp0 (self->channels[i], channel) == 0)
+      selected = i;
+  if (adw_combo_row_get_selected (self->channel_row) != selected)
+    adw_combo_row_set_selected (self->channel_row, selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->channel_row), g_strv_length (self->channels) > 1);
 
   if (*sla == '\0')
@@ -264,6 +270,10 @@ _loket_intake_dialog_set_form (LoketIntakeDialog *self, LoketIntakeForm *form)
     append_party_row (self, loket_intake_form_get_party (form, i));
 
   set_entry (self->subject_row, loket_intake_form_get_subject (form));
+  /* On the "surat" channel the incoming letter is part of the case: its fields are required. */
+  if (g_strcmp0 (loket_intake_form_get_channel (form), "surat") == 0
+      && !loket_intake_form_get_has_letter (form))
+    loket_intake_form_set_letter (form, "", "", "", LOKET_LETTER_SIFAT_BIASA);
   fill_letter (self);
 
   requirements = loket_intake_form_get_requirements (form);

@@ -408,6 +408,7 @@ return_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_message_dialog_set_default_response (dialog, "return");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (return_response_cb), self, 0);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

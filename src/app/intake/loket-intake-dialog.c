@@ -301,15 +301,32 @@ draft_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+delete_draft_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoketStore *store = g_object_get_data (G_OBJECT (task), "loket-store");
+  g_autoptr (GError) error = NULL;
+
+  if (!loket_store_delete_draft (store, task_data, &error))
+    g_warning ("The draft could not be deleted: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
 void
 _loket_intake_dialog_delete_draft (LoketIntakeDialog *self, LoketIntakeForm *form)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
 
-  /* A single DELETE on the database thread; the answer is not worth a callback chain. */
-  if (self->store != NULL && form != NULL
-      && !loket_store_delete_draft (self->store, loket_intake_form_get_draft_id (form), &error))
-    g_warning ("The draft could not be deleted: %s", error->message);
+  if (self->store == NULL || form == NULL)
+    return;
+
+  /* Not cancelled with the dialog: discarding must happen even when it closes at once. */
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, _loket_intake_dialog_delete_draft);
+  g_task_set_task_data (task, g_strdup (loket_intake_form_get_draft_id (form)), g_free);
+  g_object_set_data_full (G_OBJECT (task), "loket-store", g_object_ref (self->store),
+                          g_object_unref);
+  g_task_run_in_thread (task, delete_draft_thread);
 }
 
 void
@@ -399,6 +416,7 @@ cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
