@@ -13,10 +13,16 @@ static void
 case_registered_cb (LoketWindow *self, const char *case_uuid, const char *agenda_number)
 {
   g_autofree char *message = NULL;
+  AdwToast        *toast;
 
   /* Translators: a toast; %s is the new case's agenda number */
   message = g_strdup_printf (_ ("Case %s registered"), agenda_number);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  toast = adw_toast_new (message);
+  /* Translators: the button of the "Case … registered" toast: show the case in the list */
+  adw_toast_set_button_label (toast, _ ("Show"));
+  adw_toast_set_action_name (toast, "win.show-case");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (agenda_number));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   loket_window_refresh (self);
 }
 
@@ -67,6 +73,18 @@ static void
 new_case_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   loket_window_new_case (LOKET_WINDOW (user_data));
+}
+
+static void
+show_case_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  LoketWindow *self = LOKET_WINDOW (user_data);
+  const char  *agenda_number = g_variant_get_string (parameter, NULL);
+
+  g_free (self->select_search);
+  self->select_search = g_strdup (agenda_number);
+  loket_window_select_inbox (self, "all");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), agenda_number);
 }
 
 /* ---- drafts ---- */
@@ -181,6 +199,7 @@ drafts_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static const GActionEntry intake_actions[] = {
   { .name = "new-case", .activate = new_case_action_cb },
   { .name = "resume-draft", .activate = resume_draft_action_cb, .parameter_type = "s" },
+  { .name = "show-case", .activate = show_case_action_cb, .parameter_type = "s" },
 };
 
 void

@@ -53,6 +53,7 @@ struct _LoketWindow
   GPtrArray           *columns;    /* (element-type LoketCaseColumn) */
   LoketCase           *pending_selection; /* placeholder selected before its page arrived */
   char                *offered_draft_id;  /* the unfinished intake offered at start-up */
+  char                *select_search;     /* select the first result once this search is listed */
 
   /* Borrowed references (weak pointers) */
   GtkWidget           *intake_dialog;

@@ -78,6 +78,12 @@ update_list_state (LoketWindow *self)
   if (n_items > 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
+      /* "Show" on a new case's toast searched for it: select it. */
+      if (self->select_search != NULL && g_strcmp0 (self->query->search, self->select_search) == 0)
+        {
+          g_clear_pointer (&self->select_search, g_free);
+          gtk_single_selection_set_selected (self->selection, 0);
+        }
       return;
     }
 
@@ -523,6 +529,7 @@ loket_window_finalize (GObject *object)
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->inbox_key, g_free);
   g_clear_pointer (&self->offered_draft_id, g_free);
+  g_clear_pointer (&self->select_search, g_free);
 
   G_OBJECT_CLASS (loket_window_parent_class)->finalize (object);
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "case/loket-case-view.h"
 #include "intake/loket-intake-dialog.h"
 #include "intake/loket-party-row.h"
 #include "intake/loket-requirement-row.h"
@@ -476,6 +477,22 @@ close_dialog (LoketIntakeDialog *dialog)
   g_assert_finalize_object (dialog);
 }
 
+typedef struct
+{
+  LoketCaseView *view;
+  const char    *case_uuid;
+} CaseShown;
+
+static gboolean
+case_shown (gpointer data)
+{
+  CaseShown *shown = data;
+  LoketCase *kase = loket_case_view_get_case (shown->view);
+
+  return kase != NULL && !loket_case_view_get_loading (shown->view)
+         && g_strcmp0 (loket_case_get_uuid (kase), shown->case_uuid) == 0;
+}
+
 /* ---- tests ---- */
 
 /* The question the intake dialog @parent asks. */
@@ -643,6 +660,18 @@ test_intake_counter_quick (Fixture *fixture, gconstpointer data)
   wait_for_state (dialog, "result");
   g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
                    LOKET_CASE_STATUS_CLOSED);
+
+  /* "Show" on the window's toast selects the new case and opens it in the case pane. */
+  {
+    CaseShown shown = {
+      LOKET_CASE_VIEW (child (fixture->window, LOKET_TYPE_WINDOW, "case_view")),
+      loket_intake_dialog_get_case_uuid (dialog),
+    };
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "s",
+                                               loket_intake_dialog_get_agenda_number (dialog)));
+    g_assert_true (loket_test_wait_until (case_shown, &shown, TIMEOUT_MS));
+  }
   g_assert_nonnull (strstr (loket_intake_dialog_get_agenda_number (dialog), "/"));
 
   assert_receipt (dialog);
