@@ -12,6 +12,7 @@
 #include "case/loket-case-view.h"
 #include "intake/loket-intake-dialog.h"
 #include "intake/loket-party-row.h"
+#include "intake/loket-pdf-print.h"
 #include "intake/loket-requirement-row.h"
 #include "intake/loket-service-chooser.h"
 #include "loket-case-list-model.h"
@@ -388,6 +389,29 @@ assert_receipt (LoketIntakeDialog *dialog)
   g_assert_nonnull (strstr (flat, loket_intake_dialog_get_agenda_number (dialog)));
   g_assert_nonnull (strstr (flat, loket_service_get_name (loket_intake_form_get_service (
                                     loket_intake_dialog_get_form (dialog)))));
+  /* Printing draws the receipt's pages with poppler: printed to a file, the text is all there. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("loket-print-XXXXXX", &error);
+    g_autofree char *path = NULL;
+    g_autofree char *printed = NULL;
+    g_autofree char *printed_flat = NULL;
+    g_autoptr (GBytes) bytes = NULL;
+    char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_no_error (error);
+    path = g_build_filename (dir, "printed.pdf", NULL);
+    g_assert_true (loket_pdf_print_export (loket_intake_dialog_get_receipt (dialog), path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    bytes = g_bytes_new_take (contents, length);
+    printed = pdf_text (bytes);
+    printed_flat = g_regex_replace_literal (spaces, printed, -1, 0, " ", 0, NULL);
+    g_assert_nonnull (strstr (printed_flat, loket_intake_dialog_get_agenda_number (dialog)));
+    loket_test_remove_tree (dir);
+  }
+
   /* The deadline: its date in the office's time zone, or how the clock will run. */
   if (loket_case_get_due_at (kase) > 0)
     {

@@ -76,7 +76,7 @@ add_party_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   loket_intake_form_add_party (self->form, party);
   append_party_row (self, party);
   row = g_ptr_array_index (self->party_rows, self->party_rows->len - 1);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  loket_party_row_focus (row);
 }
 
 /* ---- attachments ---- */
@@ -345,6 +345,9 @@ service_chosen_cb (LoketIntakeDialog *self, LoketService *service)
       return;
     }
   replace_form (self, loket_service_get_id (service), channels != NULL ? channels[0] : NULL);
+  /* The officer types the applicant's NIK next. */
+  if (self->party_rows->len > 0)
+    loket_party_row_focus (g_ptr_array_index (self->party_rows, 0));
 }
 
 static void

@@ -369,3 +369,13 @@ loket_party_row_get_error (LoketPartyRow *self, const char *field)
       return self->errors[f];
   return NULL;
 }
+
+void
+loket_party_row_focus (LoketPartyRow *self)
+{
+  g_return_if_fail (LOKET_IS_PARTY_ROW (self));
+
+  gtk_widget_grab_focus (loket_party_get_kind (self->party) == LOKET_PARTY_ORGANISATION
+                           ? GTK_WIDGET (self->name_row)
+                           : GTK_WIDGET (self->nik_row));
+}

@@ -24,6 +24,8 @@ void        loket_party_row_set_removable  (LoketPartyRow *self,
 /* Quick intake: only NIK, name and phone (or the organisation's name and contact person). */
 void        loket_party_row_set_quick      (LoketPartyRow *self,
                                             gboolean       quick);
+/* Puts the keyboard focus in the first field (the NIK of a person, the name of an organisation). */
+void        loket_party_row_focus          (LoketPartyRow *self);
 /* Shows the messages of every invalid field now, even of fields not visited yet. */
 void        loket_party_row_show_errors    (LoketPartyRow *self);
 /* The message shown under @field ("nik", "email", "phone", "name"), or NULL. */

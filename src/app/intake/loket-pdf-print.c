@@ -40,35 +40,75 @@ draw_page_cb (GtkPrintOperation *operation,
   g_object_unref (page);
 }
 
-gboolean
-loket_pdf_print (GtkWindow *parent, GBytes *pdf, const char *job_name, GError **error)
+static void
+operation_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, gpointer data)
 {
-  g_autoptr (GtkPrintOperation) operation = NULL;
-  PopplerDocument        *document;
-  GtkPrintOperationResult result;
+  /* The reference loket_pdf_print() kept while the dialog and the job were running. */
+  g_object_unref (operation);
+}
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
-  g_return_val_if_fail (pdf != NULL, FALSE);
+/* An operation that prints @pdf's pages; NULL when @pdf cannot be read. */
+static GtkPrintOperation *
+new_operation (GBytes *pdf, const char *job_name, GError **error)
+{
+  GtkPrintOperation *operation;
+  PopplerDocument   *document;
 
   document = poppler_document_new_from_bytes (pdf, NULL, error);
   if (document == NULL)
-    return FALSE;
+    return NULL;
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   /* The handlers keep the document until the operation is done. */
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
                          g_object_ref (document), (GClosureNotify) (void (*) (void)) g_object_unref,
                          0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), g_object_ref (document),
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), document,
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  return operation;
+}
 
-  g_object_unref (document);
+gboolean
+loket_pdf_print (GtkWindow *parent, GBytes *pdf, const char *job_name, GError **error)
+{
+  GtkPrintOperation      *operation;
+  GtkPrintOperationResult result;
 
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  operation = new_operation (pdf, job_name, error);
+  if (operation == NULL)
+    return FALSE;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (operation_done_cb), NULL);
   result
     = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  /* "done" comes later for a job still running; otherwise it has come or never will. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      g_signal_handlers_disconnect_by_func (operation, operation_done_cb, NULL);
+      g_object_unref (operation);
+    }
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+gboolean
+loket_pdf_print_export (GBytes *pdf, const char *path, GError **error)
+{
+  g_autoptr (GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (pdf != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = new_operation (pdf, path, error);
+  if (operation == NULL)
+    return FALSE;
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

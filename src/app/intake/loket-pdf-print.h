@@ -13,4 +13,10 @@ gboolean loket_pdf_print (GtkWindow  *parent,
                           const char *job_name,
                           GError    **error);
 
+/* The same drawing without the dialog, into the PDF file @path (what "Print to File" does); for
+ * tests and for checking that the printed pages carry the text. Blocking. */
+gboolean loket_pdf_print_export (GBytes     *pdf,
+                                 const char *path,
+                                 GError    **error);
+
 G_END_DECLS
