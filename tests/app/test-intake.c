@@ -648,7 +648,16 @@ test_intake_returned_incomplete (Fixture *fixture, gconstpointer data)
     gtk_widget_get_visible (child (dialog, LOKET_TYPE_INTAKE_DIALOG, "return_notice_row")));
   save_screenshot (GTK_WIDGET (dialog), "intake-returned.png");
 #ifdef LOKET_HAVE_LETTERS
-  g_assert_nonnull (loket_intake_dialog_get_return_notice (dialog));
+  {
+    g_autofree char  *notice = pdf_text (loket_intake_dialog_get_return_notice (dialog));
+    LoketRequirement *first = g_ptr_array_index (
+      loket_intake_form_get_requirements (loket_intake_dialog_get_form (dialog)), 0);
+    g_autofree char *words = g_strndup (loket_requirement_get_text (first), 12);
+
+    /* The notice names the case and what is missing. */
+    g_assert_nonnull (strstr (notice, loket_intake_dialog_get_agenda_number (dialog)));
+    g_assert_nonnull (strstr (notice, words));
+  }
 #endif
 
   assert_receipt (dialog);

@@ -185,6 +185,8 @@ fill_result (LoketIntakeDialog *self)
     = loket_service_catalog_lookup (self->catalog, loket_case_get_service_id (kase));
   g_autofree char *deadline = NULL;
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_page), "result-ok");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_page), "result-returned");
   if (loket_case_get_closed_at (kase) != 0)
     adw_status_page_set_title (self->result_page, _ ("Case Registered and Closed"));
   else if (loket_case_get_status (kase) == LOKET_CASE_STATUS_INCOMPLETE)
@@ -193,6 +195,16 @@ fill_result (LoketIntakeDialog *self)
     adw_status_page_set_title (self->result_page, _ ("File Complete"));
   else
     adw_status_page_set_title (self->result_page, _ ("Case Registered"));
+  if (loket_case_get_status (kase) == LOKET_CASE_STATUS_INCOMPLETE)
+    {
+      adw_status_page_set_icon_name (self->result_page, "mail-reply-sender-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_page), "result-returned");
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->result_page, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_page), "result-ok");
+    }
   adw_status_page_set_description (self->result_page, NULL);
 
   adw_action_row_set_subtitle (self->agenda_row, loket_case_get_agenda_number (kase));
@@ -206,6 +218,8 @@ fill_result (LoketIntakeDialog *self)
       /* Translators: %s is a date and time */
       deadline = g_strdup_printf (_ ("Served and closed on %s"), closed);
     }
+  else if (loket_case_get_status (kase) == LOKET_CASE_STATUS_INCOMPLETE)
+    deadline = g_strdup (_ ("Stopped until the missing documents are handed in"));
   else if (loket_case_get_due_at (kase) != 0)
     deadline = loket_intake_is_counter_service (service, loket_case_get_channel (kase))
                  ? loket_format_date_time (loket_case_get_due_at (kase), tz)

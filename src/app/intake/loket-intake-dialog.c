@@ -229,12 +229,16 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
               && loket_case_get_complete_at (self->kase) == 0 && !self->saving;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.declare-complete",
                                  open_case && missing != NULL && missing->len == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.return", open_case);
+  /* Returned once, the file waits for the applicant; returning it again says nothing new. */
+  gtk_widget_action_set_enabled (
+    GTK_WIDGET (self), "intake.return",
+    open_case && loket_case_get_status (self->kase) != LOKET_CASE_STATUS_INCOMPLETE);
   /* Once decided, the decisions give way to the hint that says what happened. */
-  gtk_widget_set_visible (self->decision_box,
-                          self->kase == NULL
-                            || (loket_case_get_closed_at (self->kase) == 0
-                                && loket_case_get_complete_at (self->kase) == 0));
+  gtk_widget_set_visible (
+    self->decision_box,
+    self->kase == NULL
+      || (loket_case_get_closed_at (self->kase) == 0 && loket_case_get_complete_at (self->kase) == 0
+          && loket_case_get_status (self->kase) != LOKET_CASE_STATUS_INCOMPLETE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save-receipt", self->receipt != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.print-receipt", self->receipt != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save-return-notice",
@@ -249,6 +253,9 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
         decision_hint = _ ("The case is closed.");
       else if (loket_case_get_complete_at (self->kase) != 0)
         decision_hint = _ ("The file is complete; the case goes on to its unit.");
+      else if (loket_case_get_status (self->kase) == LOKET_CASE_STATUS_INCOMPLETE)
+        decision_hint = _ ("The file went back to the applicant with the return notice. The "
+                           "clock waits until the missing documents are handed in.");
       else if (missing != NULL && missing->len > 0)
         decision_hint = _ ("Mandatory requirements are missing: the file can only be returned.");
       gtk_label_set_label (self->decision_hint_label, decision_hint);
