@@ -47,6 +47,8 @@ int loket_cli_demo     (int argc, char **argv);
 int loket_cli_cases    (int argc, char **argv);
 int loket_cli_check    (int argc, char **argv);
 int loket_cli_rebuild  (int argc, char **argv);
+int loket_cli_intake   (int argc, char **argv);
+int loket_cli_drafts   (int argc, char **argv);
 int loket_cli_letter   (int argc, char **argv);
 int loket_cli_receipt  (int argc, char **argv);
 int loket_cli_return_notice (int argc, char **argv);

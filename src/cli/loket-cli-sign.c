@@ -42,8 +42,8 @@ parse_with_args (const char   *command,
     }
   if (*argc != n_args + 1)
     {
-      loket_cli_usage_error (command, *argc < n_args + 1 ? _ ("missing file argument")
-                                                         : _ ("too many arguments"));
+      loket_cli_usage_error (command, *argc < n_args + 1 ? _("missing file argument")
+                                                         : _("too many arguments"));
       return FALSE;
     }
   return TRUE;
@@ -90,7 +90,7 @@ ask_secret (const char *prompt, GError **error)
       if (fd >= 0)
         close (fd);
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("No terminal to ask for the password or PIN: use --password-file or "
+                           _("No terminal to ask for the password or PIN: use --password-file or "
                               "--pin-file"));
       return NULL;
     }
@@ -112,7 +112,7 @@ ask_secret (const char *prompt, GError **error)
   fclose (tty);
   if (result == NULL)
     g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                         _ ("No password or PIN was entered"));
+                         _("No password or PIN was entered"));
   return result;
 }
 
@@ -128,17 +128,17 @@ loket_cli_sign (int argc, char **argv)
   int              page = 1;
   GOptionEntry     entries[]
     = { { "key", 'k', 0, G_OPTION_ARG_STRING, &key,
-          N_ ("The signing key: a PKCS#12 file or a pkcs11: URL"), N_ ("FILE|URL") },
+          N_("The signing key: a PKCS#12 file or a pkcs11: URL"), N_("FILE|URL") },
         { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-          N_ ("Read the PKCS#12 password from the first line of FILE"), N_ ("FILE") },
+          N_("Read the PKCS#12 password from the first line of FILE"), N_("FILE") },
         { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &pin_file,
-          N_ ("Read the token PIN from the first line of FILE"), N_ ("FILE") },
+          N_("Read the token PIN from the first line of FILE"), N_("FILE") },
         { "name", 0, 0, G_OPTION_ARG_STRING, &name,
-          N_ ("Signer name shown on the page (default: the certificate's name)"), N_ ("TEXT") },
-        { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Reason for signing"), N_ ("TEXT") },
-        { "location", 0, 0, G_OPTION_ARG_STRING, &location, N_ ("Place of signing"), N_ ("TEXT") },
-        { "page", 0, 0, G_OPTION_ARG_INT, &page, N_ ("Page that shows the signature (default 1)"),
-          N_ ("N") },
+          N_("Signer name shown on the page (default: the certificate's name)"), N_("TEXT") },
+        { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Reason for signing"), N_("TEXT") },
+        { "location", 0, 0, G_OPTION_ARG_STRING, &location, N_("Place of signing"), N_("TEXT") },
+        { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("Page that shows the signature (default 1)"),
+          N_("N") },
         { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketSecret) secret = NULL;
@@ -146,26 +146,26 @@ loket_cli_sign (int argc, char **argv)
   LoketPdfSignOptions options = { 0 };
   gboolean            pkcs11;
 
-  if (!parse_with_args ("sign", _ ("IN.pdf OUT.pdf"),
-                        _ ("Sign a PDF (PAdES-B-B) with a key from a PKCS#12 file or a PKCS#11 "
+  if (!parse_with_args ("sign", _("IN.pdf OUT.pdf"),
+                        _("Sign a PDF (PAdES-B-B) with a key from a PKCS#12 file or a PKCS#11 "
                            "token. The password or PIN is read from a file or asked on the "
                            "terminal, never taken from the command line."),
                         entries, 2, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (key == NULL)
-    return loket_cli_usage_error ("sign", _ ("--key is required"));
+    return loket_cli_usage_error ("sign", _("--key is required"));
   if (password_file != NULL && pin_file != NULL)
-    return loket_cli_usage_error ("sign", _ ("give either --password-file or --pin-file"));
+    return loket_cli_usage_error ("sign", _("give either --password-file or --pin-file"));
   if (page < 1)
-    return loket_cli_usage_error ("sign", _ ("--page must be 1 or more"));
+    return loket_cli_usage_error ("sign", _("--page must be 1 or more"));
   pkcs11 = g_str_has_prefix (key, "pkcs11:");
   if (pkcs11 && (strstr (key, "pin-value=") != NULL || strstr (key, "pin-source=") != NULL))
-    return loket_cli_usage_error ("sign", _ ("do not put the PIN in the URL; use --pin-file"));
+    return loket_cli_usage_error ("sign", _("do not put the PIN in the URL; use --pin-file"));
 
   if (password_file != NULL || pin_file != NULL)
     secret = read_secret_file (password_file != NULL ? password_file : pin_file, &error);
   else
-    secret = ask_secret (pkcs11 ? _ ("Token PIN: ") : _ ("Key file password: "), &error);
+    secret = ask_secret (pkcs11 ? _("Token PIN: ") : _("Key file password: "), &error);
   if (secret == NULL)
     return loket_cli_fail (error);
 
@@ -223,6 +223,8 @@ print_json (const char *path, LoketPdfVerification *result, gboolean with_trust)
   json_builder_add_boolean_value (b, document_modified (result));
   json_builder_set_member_name (b, "modified_after_signing");
   json_builder_add_boolean_value (b, result->modified_after_signing);
+  json_builder_set_member_name (b, "incomplete");
+  json_builder_add_boolean_value (b, result->incomplete);
   json_builder_set_member_name (b, "signatures");
   json_builder_begin_array (b);
   for (guint i = 0; i < result->signatures->len; i++)
@@ -259,6 +261,8 @@ print_json (const char *path, LoketPdfVerification *result, gboolean with_trust)
       json_builder_add_boolean_value (b, sig->cms_valid);
       json_builder_set_member_name (b, "covers_whole_document");
       json_builder_add_boolean_value (b, sig->covers_whole_document);
+      json_builder_set_member_name (b, "certificate_valid_at_signing");
+      json_builder_add_boolean_value (b, sig->certificate_valid_at_signing);
       json_builder_set_member_name (b, "signing_certificate_v2");
       json_builder_add_boolean_value (b, sig->signing_certificate_ok);
       if (with_trust)
@@ -286,34 +290,36 @@ print_json (const char *path, LoketPdfVerification *result, gboolean with_trust)
 static const char *
 yes_no (gboolean value)
 {
-  return value ? _ ("yes") : _ ("no");
+  return value ? _("yes") : _("no");
 }
 
 static void
 print_text (LoketPdfVerification *result, gboolean with_trust)
 {
   if (result->signatures->len == 0)
-    printf ("%s\n", _ ("The document has no signature."));
+    printf ("%s\n", _("The document has no signature."));
   for (guint i = 0; i < result->signatures->len; i++)
     {
       LoketPdfSignature *sig = result->signatures->pdata[i];
       g_autofree char   *time = format_time (sig->signing_time);
 
-      printf (_ ("Signature %u:"), i + 1);
-      printf ("\n  %-28s %s\n", _ ("Signer:"), sig->signer_name != NULL ? sig->signer_name : "?");
-      printf ("  %-28s %s\n", _ ("Signing time:"), time != NULL ? time : "?");
-      printf ("  %-28s %s\n", _ ("Signature valid:"), yes_no (sig->valid));
-      printf ("  %-28s %s\n", _ ("Digest matches:"), yes_no (sig->digest_matches));
-      printf ("  %-28s %s\n", _ ("Covers the whole document:"),
+      printf (_("Signature %u:"), i + 1);
+      printf ("\n  %-28s %s\n", _("Signer:"), sig->signer_name != NULL ? sig->signer_name : "?");
+      printf ("  %-28s %s\n", _("Signing time:"), time != NULL ? time : "?");
+      printf ("  %-28s %s\n", _("Signature valid:"), yes_no (sig->valid));
+      printf ("  %-28s %s\n", _("Digest matches:"), yes_no (sig->digest_matches));
+      printf ("  %-28s %s\n", _("Covers the whole document:"),
               yes_no (sig->covers_whole_document));
       if (with_trust)
-        printf ("  %-28s %s\n", _ ("Trusted signer:"), yes_no (sig->trusted));
+        printf ("  %-28s %s\n", _("Trusted signer:"), yes_no (sig->trusted));
       if (sig->problem != NULL)
-        printf ("  %-28s %s\n", _ ("Problem:"), sig->problem);
+        printf ("  %-28s %s\n", _("Problem:"), sig->problem);
     }
   if (result->modified_after_signing)
-    printf ("%s\n", _ ("The document was changed after the last signature."));
-  printf ("%s\n", result->valid ? _ ("Result: valid") : _ ("Result: NOT valid"));
+    printf ("%s\n", _("The document was changed after the last signature."));
+  if (result->incomplete)
+    printf ("%s\n", _("Too many signatures: not all were checked."));
+  printf ("%s\n", result->valid ? _("Result: valid") : _("Result: NOT valid"));
 }
 
 int
@@ -322,17 +328,17 @@ loket_cli_verify (int argc, char **argv)
   gboolean         json = FALSE;
   g_autofree char *ca = NULL;
   GOptionEntry     entries[]
-    = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the result as JSON"), NULL },
+    = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
         { "ca", 0, 0, G_OPTION_ARG_FILENAME, &ca,
-          N_ ("Also require the signer to chain to these PEM certificates"), N_ ("FILE") },
+          N_("Also require the signer to chain to these PEM certificates"), N_("FILE") },
         { NULL } };
   g_autoptr (GError) error = NULL;
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LoketPdfVerification) result = NULL;
 
-  if (!parse_with_args ("verify", _ ("FILE.pdf"),
-                        _ ("Check the signatures of a PDF offline. Exit status 0: valid and "
+  if (!parse_with_args ("verify", _("FILE.pdf"),
+                        _("Check the signatures of a PDF offline. Exit status 0: valid and "
                            "unchanged since signing; 1: not valid, changed or unsigned."),
                         entries, 1, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;

@@ -22,6 +22,8 @@ static const Command commands[] = {
   { "cases", loket_cli_cases, N_("List or search cases") },
   { "check", loket_cli_check, N_("Check a database: integrity, hash chains, projections") },
   { "rebuild", loket_cli_rebuild, N_("Recompute every case projection from the events") },
+  { "intake", loket_cli_intake, N_("Register a case for a service (the intake dialog’s code path)") },
+  { "drafts", loket_cli_drafts, N_("List the intake drafts of a database") },
   { "letter", loket_cli_letter, N_("Render a letter of a case as PDF") },
   { "receipt", loket_cli_receipt, N_("Render the receipt (tanda terima) of a case as PDF") },
   { "return-notice", loket_cli_return_notice, N_("Render the return notice of a case as PDF") },
@@ -119,14 +121,14 @@ loket_cli_parse_options (const char   *command,
                          int          *argc,
                          char       ***argv)
 {
-  g_autofree char *param = g_strdup_printf ("%s", command);
+  g_autofree char *prgname = g_strconcat ("loket-cli ", command, NULL);
   g_autoptr (GOptionContext) octx = g_option_context_new (NULL);
   g_autoptr (GError) error = NULL;
 
   g_option_context_set_summary (octx, summary);
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (octx, GETTEXT_PACKAGE);
-  g_set_prgname (g_strconcat ("loket-cli ", param, NULL));
+  g_set_prgname (prgname);
   if (!g_option_context_parse (octx, argc, argv, &error))
     {
       loket_cli_usage_error (command, error->message);

@@ -321,7 +321,7 @@ iso_time (GTimeZone *tz, gint64 unix_s)
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_s);
   g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, tz);
 
-  return g_date_time_format_iso8601 (local);
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 static char *

@@ -49,7 +49,7 @@ static gboolean
 damaged (GError **error)
 {
   g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _ ("The PDF is damaged: its cross-reference table cannot be read"));
+                       _("The PDF is damaged: its cross-reference table cannot be read"));
   return FALSE;
 }
 
@@ -83,7 +83,7 @@ read_section (LoketPdfDocument *doc, gsize offset, GError **error)
   if (!has_keyword (doc->data, doc->len, pos, "xref"))
     {
       if (pos < doc->len && g_ascii_isdigit (doc->data[pos]))
-        return unsupported (error, _ ("This PDF uses a cross-reference stream, which is not "
+        return unsupported (error, _("This PDF uses a cross-reference stream, which is not "
                                       "supported; save it as a classic PDF first")),
                NULL;
       return damaged (error), NULL;
@@ -154,7 +154,7 @@ loket_pdf_document_new (GBytes *bytes, GError **error)
   if (doc->len < 16 || memcmp (doc->data, "%PDF-", 5) != 0)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("This is not a PDF file"));
+                           _("This is not a PDF file"));
       return NULL;
     }
   /* "startxref N %%EOF" within the last kilobyte. */
@@ -183,9 +183,9 @@ loket_pdf_document_new (GBytes *bytes, GError **error)
       if (trailer->kind != LOKET_PDF_DICT)
         return damaged (error), NULL;
       if (loket_pdf_dict_get (trailer, "Encrypt") != NULL)
-        return unsupported (error, _ ("Encrypted PDFs cannot be signed")), NULL;
+        return unsupported (error, _("Encrypted PDFs cannot be signed")), NULL;
       if (loket_pdf_dict_get (trailer, "XRefStm") != NULL)
-        return unsupported (error, _ ("This PDF uses a cross-reference stream, which is not "
+        return unsupported (error, _("This PDF uses a cross-reference stream, which is not "
                                       "supported; save it as a classic PDF first")),
                NULL;
       prev = loket_pdf_dict_get (trailer, "Prev");
@@ -224,7 +224,7 @@ loket_pdf_document_get_object (LoketPdfDocument *doc, guint num, GError **error)
       || GPOINTER_TO_SIZE (offset) >= doc->len)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("The PDF is damaged: object %u is missing"), num);
+                   _("The PDF is damaged: object %u is missing"), num);
       return NULL;
     }
   value = loket_pdf_parse_indirect (doc->data, doc->len, GPOINTER_TO_SIZE (offset), &got_num,
@@ -233,7 +233,7 @@ loket_pdf_document_get_object (LoketPdfDocument *doc, guint num, GError **error)
     {
       loket_pdf_value_free (value);
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("The PDF is damaged: object %u is missing"), num);
+                   _("The PDF is damaged: object %u is missing"), num);
       return NULL;
     }
   return value;
@@ -245,7 +245,7 @@ loket_pdf_document_resolve (LoketPdfDocument *doc, const LoketPdfValue *value, G
   if (value == NULL)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("The PDF is damaged: a required entry is missing"));
+                           _("The PDF is damaged: a required entry is missing"));
       return NULL;
     }
   if (value->kind == LOKET_PDF_REF)

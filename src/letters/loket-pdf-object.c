@@ -95,7 +95,7 @@ static gboolean
 parse_error (GError **error, gsize pos)
 {
   g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-               _ ("The PDF is damaged: unexpected data at byte %lu"), (unsigned long) pos);
+               _("The PDF is damaged: unexpected data at byte %lu"), (unsigned long) pos);
   return FALSE;
 }
 

@@ -16,6 +16,7 @@
 
 #define OID_MESSAGE_DIGEST "1.2.840.113549.1.9.4"
 #define MAX_OBJ_DISTANCE (1024 * 1024)
+#define MAX_CANDIDATES 256 /* more "/ByteRange"s is not a letter: stop, report incomplete */
 
 static void
 signature_free (gpointer data)
@@ -241,7 +242,7 @@ check_cms (LoketPdfSignature       *sig,
       || gnutls_pkcs7_get_signature_count (p7) < 1
       || gnutls_pkcs7_get_signature_info (p7, 0, &info) < 0)
     {
-      set_problem (sig, _ ("The signature data cannot be read"));
+      set_problem (sig, _("The signature data cannot be read"));
       goto out;
     }
   have_info = TRUE;
@@ -275,7 +276,7 @@ check_cms (LoketPdfSignature       *sig,
     }
   if (signer == NULL)
     {
-      set_problem (sig, _ ("The signature does not include the signer's certificate"));
+      set_problem (sig, _("The signature does not include the signer's certificate"));
       goto out;
     }
   sig->signer_name = _loket_signer_crt_common_name (signer);
@@ -284,6 +285,18 @@ check_cms (LoketPdfSignature       *sig,
     if (gnutls_x509_crt_get_dn3 (signer, &dn, 0) >= 0)
       sig->signer_subject = g_strndup ((const char *) dn.data, dn.size);
     gnutls_free (dn.data);
+  }
+  {
+    /* The certificate must have been valid when the document says it was signed (/M). */
+    gint64 when = sig->signing_time != NULL ? g_date_time_to_unix (sig->signing_time)
+                                            : g_get_real_time () / G_USEC_PER_SEC;
+    time_t not_before = gnutls_x509_crt_get_activation_time (signer);
+    time_t not_after = gnutls_x509_crt_get_expiration_time (signer);
+
+    sig->certificate_valid_at_signing = (not_before == (time_t) -1 || when >= not_before)
+                                        && (not_after == (time_t) -1 || when <= not_after);
+    if (!sig->certificate_valid_at_signing)
+      set_problem (sig, _("The signer's certificate was not valid at the signing time"));
   }
 
   /* messageDigest against our own hash of the byte range. */
@@ -309,11 +322,11 @@ check_cms (LoketPdfSignature       *sig,
     }
   if (!sig->digest_matches)
     set_problem (sig,
-                 _ ("The document was changed after it was signed: its digest does not match"));
+                 _("The document was changed after it was signed: its digest does not match"));
 
   sig->cms_valid = gnutls_pkcs7_verify_direct (p7, signer, 0, content, 0) >= 0;
   if (!sig->cms_valid)
-    set_problem (sig, _ ("The signature is not valid"));
+    set_problem (sig, _("The signature is not valid"));
 
   if (find_attr (info.signed_attrs, LOKET_OID_SIGNING_CERTIFICATE_V2, &attr))
     {
@@ -378,14 +391,14 @@ check_signature (const guint8 *data, gsize len, gsize at, gnutls_x509_trust_list
 
   if (!sig->byte_range_ok)
     {
-      set_problem (sig, _ ("The signed byte range does not cover the document correctly"));
+      set_problem (sig, _("The signed byte range does not cover the document correctly"));
       return sig;
     }
   sig->covers_whole_document = (gsize) (r[2] + r[3]) == len;
   der = decode_contents (data, (gsize) r[1], (gsize) r[2]);
   if (der == NULL)
     {
-      set_problem (sig, _ ("The signature data cannot be read"));
+      set_problem (sig, _("The signature data cannot be read"));
       return sig;
     }
   content = g_byte_array_sized_new ((guint) (r[1] + r[3]));
@@ -394,7 +407,8 @@ check_signature (const guint8 *data, gsize len, gsize at, gnutls_x509_trust_list
   datum.data = content->data;
   datum.size = content->len;
   check_cms (sig, der, &datum, trust);
-  sig->valid = sig->byte_range_ok && sig->digest_matches && sig->cms_valid;
+  sig->valid = sig->byte_range_ok && sig->digest_matches && sig->cms_valid
+               && sig->certificate_valid_at_signing;
   return sig;
 }
 
@@ -406,6 +420,7 @@ loket_pdf_verify (GBytes *pdf, const char *ca_file, GError **error)
   const guint8            *data;
   gsize                    len;
   gsize                    last_end = 0;
+  guint                    candidates = 0;
   static const char        needle[] = "/ByteRange";
 
   g_return_val_if_fail (pdf != NULL, NULL);
@@ -415,7 +430,7 @@ loket_pdf_verify (GBytes *pdf, const char *ca_file, GError **error)
   if (len < 8 || memcmp (data, "%PDF-", 5) != 0)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("This is not a PDF file"));
+                           _("This is not a PDF file"));
       return NULL;
     }
   if (ca_file != NULL)
@@ -427,7 +442,7 @@ loket_pdf_verify (GBytes *pdf, const char *ca_file, GError **error)
           if (trust != NULL)
             gnutls_x509_trust_list_deinit (trust, 1);
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _ ("No trusted certificate could be read from “%s”"), ca_file);
+                       _("No trusted certificate could be read from “%s”"), ca_file);
           return NULL;
         }
     }
@@ -438,11 +453,16 @@ loket_pdf_verify (GBytes *pdf, const char *ca_file, GError **error)
 
       if (data[i] != '/' || memcmp (data + i, needle, sizeof needle - 1) != 0)
         continue;
+      if (++candidates > MAX_CANDIDATES)
+        {
+          result->incomplete = TRUE;
+          break;
+        }
       sig = check_signature (data, len, i, trust);
       if (sig == NULL)
         continue;
       if (trust != NULL && sig->valid && !sig->trusted)
-        set_problem (sig, _ ("The signer's certificate is not issued by a trusted authority"));
+        set_problem (sig, _("The signer's certificate is not issued by a trusted authority"));
       if (sig->byte_range_ok)
         last_end = MAX (last_end, sig->range[2] + sig->range[3]);
       g_ptr_array_add (result->signatures, sig);
@@ -451,7 +471,8 @@ loket_pdf_verify (GBytes *pdf, const char *ca_file, GError **error)
     gnutls_x509_trust_list_deinit (trust, 1);
 
   result->modified_after_signing = result->signatures->len > 0 && last_end < len;
-  result->valid = result->signatures->len > 0 && !result->modified_after_signing;
+  result->valid
+    = result->signatures->len > 0 && !result->modified_after_signing && !result->incomplete;
   for (guint i = 0; i < result->signatures->len; i++)
     {
       LoketPdfSignature *sig = result->signatures->pdata[i];

@@ -17,9 +17,11 @@ typedef struct
   gboolean   digest_matches;         /* messageDigest equals the hash of the signed bytes */
   gboolean   cms_valid;              /* the CMS signature verifies with the signer certificate */
   gboolean   signing_certificate_ok; /* ESS signing-certificate-v2 present and names the signer */
+  gboolean   certificate_valid_at_signing; /* /M (or now) within the certificate's validity */
   gboolean   trusted;                /* the signer chains to the given trust anchors */
   gboolean   covers_whole_document;  /* the signed range reaches the end of the file */
-  gboolean   valid;                  /* byte_range_ok && digest_matches && cms_valid */
+  gboolean   valid;                  /* byte_range_ok, digest_matches, cms_valid and
+                                      * certificate_valid_at_signing */
   char      *problem;                /* what is wrong, translated, or NULL */
 } LoketPdfSignature;
 
@@ -27,6 +29,7 @@ typedef struct
 {
   GPtrArray *signatures;             /* LoketPdfSignature, in file order */
   gboolean   modified_after_signing; /* bytes follow the last signed revision */
+  gboolean   incomplete;             /* too many signature candidates: not all were checked */
   gboolean   valid;                  /* ≥ 1 signature, all valid (and trusted if anchors were
                                       * given), nothing changed after the last one */
 } LoketPdfVerification;

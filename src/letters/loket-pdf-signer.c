@@ -12,6 +12,7 @@
 
 #define DEFAULT_CONTENTS_SIZE (16 * 1024)
 #define MAX_PAGE_DEPTH 32
+#define MAX_PAGE_NODES 100000 /* a page tree that repeats its kids cannot keep us busy */
 #define BYTERANGE_PLACEHOLDER "[0 0000000000 0000000000 0000000000]"
 
 static const char *const months[]
@@ -96,6 +97,7 @@ find_page (LoketPdfDocument    *doc,
            const LoketPdfValue *node,
            guint               *index,
            guint                depth,
+           guint               *visits,
            double               media_box[4],
            guint               *page_num,
            GError             **error)
@@ -103,10 +105,11 @@ find_page (LoketPdfDocument    *doc,
   g_autoptr (LoketPdfValue) dict = NULL;
   const LoketPdfValue *kids;
 
-  if (node == NULL || node->kind != LOKET_PDF_REF || depth > MAX_PAGE_DEPTH)
+  if (node == NULL || node->kind != LOKET_PDF_REF || depth > MAX_PAGE_DEPTH
+      || ++(*visits) > MAX_PAGE_NODES)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("The PDF is damaged: its page tree cannot be read"));
+                           _("The PDF is damaged: its page tree cannot be read"));
       return FALSE;
     }
   dict = loket_pdf_document_get_object (doc, node->num, error);
@@ -125,12 +128,12 @@ find_page (LoketPdfDocument    *doc,
       return TRUE;
     }
   if (kids->kind != LOKET_PDF_ARRAY)
-    return find_page (doc, NULL, index, depth, media_box, page_num, error);
+    return find_page (doc, NULL, index, depth, visits, media_box, page_num, error);
   for (guint i = 0; i < kids->items->len && *page_num == 0; i++)
     {
       double box[4] = { media_box[0], media_box[1], media_box[2], media_box[3] };
 
-      if (!find_page (doc, kids->items->pdata[i], index, depth + 1, box, page_num, error))
+      if (!find_page (doc, kids->items->pdata[i], index, depth + 1, visits, box, page_num, error))
         return FALSE;
       if (*page_num != 0)
         memcpy (media_box, box, sizeof box);
@@ -241,6 +244,7 @@ loket_pdf_sign (GBytes                    *pdf,
   double               rect[4];
   guint                index;
   guint                page_num = 0;
+  guint                visits = 0;
   guint                acroform_num;
   guint                sig_num, widget_num, ap_num;
   gsize                contents_size, sig_offset, a, b, c;
@@ -268,7 +272,7 @@ loket_pdf_sign (GBytes                    *pdf,
   if (root == NULL || root->kind != LOKET_PDF_REF)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("The PDF is damaged: it has no document catalog"));
+                           _("The PDF is damaged: it has no document catalog"));
       return NULL;
     }
   catalog = loket_pdf_document_get_object (doc, root->num, error);
@@ -277,18 +281,18 @@ loket_pdf_sign (GBytes                    *pdf,
   if (catalog->kind != LOKET_PDF_DICT)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _ ("The PDF is damaged: it has no document catalog"));
+                           _("The PDF is damaged: it has no document catalog"));
       return NULL;
     }
 
   index = options->page;
-  if (!find_page (doc, loket_pdf_dict_get (catalog, "Pages"), &index, 0, media_box, &page_num,
-                  error))
+  if (!find_page (doc, loket_pdf_dict_get (catalog, "Pages"), &index, 0, &visits, media_box,
+                  &page_num, error))
     return NULL;
   if (page_num == 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("The PDF has no page %u for the signature"), options->page + 1);
+                   _("The PDF has no page %u for the signature"), options->page + 1);
       return NULL;
     }
   page = loket_pdf_document_get_object (doc, page_num, error);
@@ -437,7 +441,7 @@ loket_pdf_sign (GBytes                    *pdf,
   if (der_len > contents_size)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED,
-                   _ ("The signature (%lu bytes) does not fit in the space reserved for it (%lu bytes)"),
+                   _("The signature (%lu bytes) does not fit in the space reserved for it (%lu bytes)"),
                    (unsigned long) der_len, (unsigned long) contents_size);
       return NULL;
     }
@@ -481,7 +485,7 @@ loket_pdf_sign_file (const char                *in_path,
   if (!g_file_set_contents_full (out_path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
                                  &local_error))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Cannot write the signed PDF “%s”: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Cannot write the signed PDF “%s”: %s"),
                    out_path, local_error->message);
       return FALSE;
     }

@@ -78,7 +78,7 @@ _loket_signer_signing_certificate_v2 (gnutls_x509_crt_t crt, GError **error)
     {
       gnutls_free (issuer.data);
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("The signing certificate cannot be read: %s"), gnutls_strerror (ret));
+                   _("The signing certificate cannot be read: %s"), gnutls_strerror (ret));
       return NULL;
     }
 
@@ -113,6 +113,19 @@ _loket_signer_crt_common_name (gnutls_x509_crt_t crt)
   return g_strdup ("?");
 }
 
+GBytes *
+_loket_signer_crt_der (gnutls_x509_crt_t crt)
+{
+  gnutls_datum_t der = { NULL, 0 };
+  GBytes        *bytes;
+
+  if (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_DER, &der) < 0)
+    return NULL;
+  bytes = g_bytes_new (der.data, der.size);
+  gnutls_free (der.data);
+  return bytes;
+}
+
 gboolean
 _loket_signer_check_certificate (gnutls_x509_crt_t crt, GError **error)
 {
@@ -128,7 +141,7 @@ _loket_signer_check_certificate (gnutls_x509_crt_t crt, GError **error)
       g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (not_after);
       g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _ ("The signing certificate expired on %s"), date);
+                   _("The signing certificate expired on %s"), date);
       return FALSE;
     }
   if (not_before != (time_t) -1 && now < not_before)
@@ -136,7 +149,7 @@ _loket_signer_check_certificate (gnutls_x509_crt_t crt, GError **error)
       g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (not_before);
       g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _ ("The signing certificate is not valid before %s"), date);
+                   _("The signing certificate is not valid before %s"), date);
       return FALSE;
     }
   ret = gnutls_x509_crt_get_key_usage (crt, &usage, &critical);
@@ -145,7 +158,7 @@ _loket_signer_check_certificate (gnutls_x509_crt_t crt, GError **error)
   if (ret < 0 || (usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)) == 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _ ("The certificate is not for signing: its key usage allows neither digital "
+                   _("The certificate is not for signing: its key usage allows neither digital "
                       "signatures nor non-repudiation"));
       return FALSE;
     }
@@ -168,18 +181,18 @@ _loket_signer_check_key (gnutls_x509_crt_t crt, gnutls_privkey_t key, GError **e
   ret = gnutls_privkey_sign_data (key, GNUTLS_DIG_SHA256, 0, &data, &sig);
   if (ret == GNUTLS_E_PKCS11_PIN_ERROR || ret == GNUTLS_E_PKCS11_USER_ERROR)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _ ("Wrong PIN for the signing key"));
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _("Wrong PIN for the signing key"));
       return FALSE;
     }
   if (ret == GNUTLS_E_PKCS11_PIN_LOCKED)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _ ("The PIN of the signing token is locked"));
+                   _("The PIN of the signing token is locked"));
       return FALSE;
     }
   if (ret < 0)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("The signing key cannot sign: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _("The signing key cannot sign: %s"),
                    gnutls_strerror (ret));
       return FALSE;
     }
@@ -196,7 +209,7 @@ _loket_signer_check_key (gnutls_x509_crt_t crt, gnutls_privkey_t key, GError **e
   if (ret < 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("The signing key does not belong to the certificate"));
+                   _("The signing key does not belong to the certificate"));
       return FALSE;
     }
   return TRUE;
@@ -244,9 +257,9 @@ _loket_signer_make_cms (gnutls_x509_crt_t  crt,
     ret = gnutls_pkcs7_export2 (p7, GNUTLS_X509_FMT_DER, &der);
 
   if (ret == GNUTLS_E_PKCS11_PIN_ERROR || ret == GNUTLS_E_PKCS11_USER_ERROR)
-    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _ ("Wrong PIN for the signing key"));
+    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _("Wrong PIN for the signing key"));
   else if (ret < 0)
-    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("Signing failed: %s"),
+    g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _("Signing failed: %s"),
                  gnutls_strerror (ret));
   else
     result = g_bytes_new (der.data, der.size);

@@ -46,9 +46,16 @@ loket_pkcs11_signer_dup_signer_name (LoketSigner *signer)
   return _loket_signer_crt_common_name (LOKET_PKCS11_SIGNER (signer)->crt);
 }
 
+static GBytes *
+loket_pkcs11_signer_dup_certificate (LoketSigner *signer)
+{
+  return _loket_signer_crt_der (LOKET_PKCS11_SIGNER (signer)->crt);
+}
+
 static void
 loket_pkcs11_signer_iface_init (LoketSignerInterface *iface)
 {
+  iface->dup_certificate = loket_pkcs11_signer_dup_certificate;
   iface->sign_cms = loket_pkcs11_signer_sign_cms;
   iface->dup_signer_name = loket_pkcs11_signer_dup_signer_name;
 }
@@ -168,14 +175,14 @@ loket_pkcs11_signer_new (const char *url, const char *pin, GError **error)
 
   if (!g_str_has_prefix (url, "pkcs11:"))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("“%s” is not a PKCS#11 URL"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _("“%s” is not a PKCS#11 URL"),
                    url);
       return NULL;
     }
   ret = GPOINTER_TO_INT (g_once (&once, init_pkcs11, NULL));
   if (ret < 0)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("PKCS#11 tokens cannot be used: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _("PKCS#11 tokens cannot be used: %s"),
                    gnutls_strerror (ret));
       return NULL;
     }
@@ -204,7 +211,7 @@ loket_pkcs11_signer_new (const char *url, const char *pin, GError **error)
     {
       g_clear_pointer (&self->crt, gnutls_x509_crt_deinit);
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _ ("No certificate found on the token at “%s”"), base);
+                   _("No certificate found on the token at “%s”"), base);
       return NULL;
     }
   if (!_loket_signer_check_certificate (self->crt, error))
@@ -218,13 +225,13 @@ loket_pkcs11_signer_new (const char *url, const char *pin, GError **error)
     }
   if (ret == GNUTLS_E_PKCS11_PIN_ERROR)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _ ("Wrong PIN for the signing key"));
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN, _("Wrong PIN for the signing key"));
       return NULL;
     }
   if (ret < 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _ ("No private key found on the token at “%s”: %s"), base,
+                   _("No private key found on the token at “%s”: %s"), base,
                    gnutls_strerror (ret));
       return NULL;
     }

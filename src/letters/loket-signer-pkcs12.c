@@ -46,9 +46,16 @@ loket_pkcs12_signer_dup_signer_name (LoketSigner *signer)
   return _loket_signer_crt_common_name (LOKET_PKCS12_SIGNER (signer)->crt);
 }
 
+static GBytes *
+loket_pkcs12_signer_dup_certificate (LoketSigner *signer)
+{
+  return _loket_signer_crt_der (LOKET_PKCS12_SIGNER (signer)->crt);
+}
+
 static void
 loket_pkcs12_signer_iface_init (LoketSignerInterface *iface)
 {
+  iface->dup_certificate = loket_pkcs12_signer_dup_certificate;
   iface->sign_cms = loket_pkcs12_signer_sign_cms;
   iface->dup_signer_name = loket_pkcs12_signer_dup_signer_name;
 }
@@ -111,7 +118,7 @@ loket_pkcs12_signer_new (const char *path, const char *password, GError **error)
         {
           gnutls_pkcs12_deinit (p12);
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _ ("“%s” is not a PKCS#12 file"), path);
+                       _("“%s” is not a PKCS#12 file"), path);
           return NULL;
         }
     }
@@ -123,7 +130,7 @@ loket_pkcs12_signer_new (const char *path, const char *password, GError **error)
         {
           gnutls_pkcs12_deinit (p12);
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                       _ ("Wrong password for the key file “%s”"), path);
+                       _("Wrong password for the key file “%s”"), path);
           return NULL;
         }
       ret = gnutls_pkcs12_simple_parse (p12, password != NULL ? password : "", &xkey, &chain,
@@ -134,7 +141,7 @@ loket_pkcs12_signer_new (const char *path, const char *password, GError **error)
   if (ret == GNUTLS_E_DECRYPTION_FAILED || ret == GNUTLS_E_MAC_VERIFY_FAILED)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
-                   _ ("Wrong password for the key file “%s”"), path);
+                   _("Wrong password for the key file “%s”"), path);
       return NULL;
     }
 
@@ -170,7 +177,7 @@ loket_pkcs12_signer_new (const char *path, const char *password, GError **error)
   if (ret < 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("The key file “%s” holds no usable key and certificate: %s"), path,
+                   _("The key file “%s” holds no usable key and certificate: %s"), path,
                    gnutls_strerror (ret));
       return NULL;
     }

@@ -26,5 +26,6 @@ GBytes  *_loket_signer_make_cms          (gnutls_x509_crt_t  crt,
 GBytes  *_loket_signer_signing_certificate_v2 (gnutls_x509_crt_t crt,
                                                GError          **error);
 char    *_loket_signer_crt_common_name   (gnutls_x509_crt_t  crt);
+GBytes  *_loket_signer_crt_der           (gnutls_x509_crt_t  crt);
 
 G_END_DECLS

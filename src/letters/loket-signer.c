@@ -31,3 +31,11 @@ loket_signer_dup_signer_name (LoketSigner *self)
 
   return LOKET_SIGNER_GET_IFACE (self)->dup_signer_name (self);
 }
+
+GBytes *
+loket_signer_dup_certificate (LoketSigner *self)
+{
+  g_return_val_if_fail (LOKET_IS_SIGNER (self), NULL);
+
+  return LOKET_SIGNER_GET_IFACE (self)->dup_certificate (self);
+}

@@ -21,6 +21,8 @@ struct _LoketSignerInterface
                               GError      **error);
   /* The signer's display name (the certificate's common name). */
   char   *(*dup_signer_name) (LoketSigner  *self);
+  /* The signing certificate (DER), e.g. to show who signs and until when before signing. */
+  GBytes *(*dup_certificate) (LoketSigner  *self);
 };
 
 GBytes *loket_signer_sign_cms        (LoketSigner  *self,
@@ -28,5 +30,6 @@ GBytes *loket_signer_sign_cms        (LoketSigner  *self,
                                       GCancellable *cancellable,
                                       GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 char   *loket_signer_dup_signer_name (LoketSigner  *self) G_GNUC_WARN_UNUSED_RESULT;
+GBytes *loket_signer_dup_certificate (LoketSigner  *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

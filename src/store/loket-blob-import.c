@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <nettle/sha2.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "loket-error.h"
@@ -54,14 +56,14 @@ sync_dir (const char *dir)
 
 /* Copies @in to the open temporary file @fd, hashing it. */
 static gboolean
-copy_hashed (GInputStream *in,
-             int           fd,
-             const char   *name,
-             guint64       limit,
-             GChecksum    *checksum,
-             guint64      *size,
-             GCancellable *cancellable,
-             GError      **error)
+copy_hashed (GInputStream      *in,
+             int                fd,
+             const char        *name,
+             guint64            limit,
+             struct sha256_ctx *sha,
+             guint64           *size,
+             GCancellable      *cancellable,
+             GError           **error)
 {
   g_autofree guint8 *buffer = g_malloc (CHUNK);
   g_autoptr (GError) local_error = NULL;
@@ -90,7 +92,7 @@ copy_hashed (GInputStream *in,
                        _ ("%s is too large: files over %s cannot be attached"), name, max);
           return FALSE;
         }
-      g_checksum_update (checksum, buffer, (gsize) n);
+      sha256_update (sha, (size_t) n, buffer);
       if (!write_all (fd, buffer, (gsize) n))
         return io_error (error, name, errno);
     }
@@ -109,13 +111,14 @@ loket_blob_import_file (LoketBlobStore *blobs,
   g_autofree char *final_path = NULL;
   g_autofree char *subdir = NULL;
   g_autoptr (GFileInputStream) in = NULL;
-  g_autoptr (GChecksum) checksum = NULL;
+  struct sha256_ctx sha;
+  guint8            digest[SHA256_DIGEST_SIZE];
+  char              sha256[2 * SHA256_DIGEST_SIZE + 1];
   g_autoptr (GError) local_error = NULL;
   const char *dir = loket_blob_store_get_dir (blobs);
-  const char *sha256;
   guint64     size = 0;
   int         fd;
-  gboolean    ok;
+  gboolean    ok, new_subdir;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -144,8 +147,10 @@ loket_blob_import_file (LoketBlobStore *blobs,
       io_error (error, name, errno);
       return NULL;
     }
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  ok = copy_hashed (G_INPUT_STREAM (in), fd, name, limit, checksum, &size, cancellable, error);
+  /* Nettle's SHA-256 uses the CPU's SHA instructions where it has them: about five times
+   * GChecksum's speed, which is most of an intake with large scans. */
+  sha256_init (&sha);
+  ok = copy_hashed (G_INPUT_STREAM (in), fd, name, limit, &sha, &size, cancellable, error);
   if (ok && fsync (fd) != 0)
     ok = io_error (error, name, errno);
   if (close (fd) != 0 && ok)
@@ -156,9 +161,12 @@ loket_blob_import_file (LoketBlobStore *blobs,
       return NULL;
     }
 
-  sha256 = g_checksum_get_string (checksum);
+  sha256_digest (&sha, SHA256_DIGEST_SIZE, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    g_snprintf (sha256 + 2 * i, 3, "%02x", digest[i]);
   final_path = loket_blob_store_get_path (blobs, sha256);
   subdir = g_path_get_dirname (final_path);
+  new_subdir = !g_file_test (subdir, G_FILE_TEST_IS_DIR);
   if (g_mkdir_with_parents (subdir, 0755) != 0)
     {
       io_error (error, name, errno);
@@ -172,10 +180,39 @@ loket_blob_import_file (LoketBlobStore *blobs,
       g_unlink (tmp_path);
       return NULL;
     }
-  if (!sync_dir (subdir) || !sync_dir (dir))
+  /* The new name durable; and the folder's own entry when it was just made. */
+  if (!sync_dir (subdir) || (new_subdir && !sync_dir (dir)))
     {
       io_error (error, name, errno);
       return NULL;
     }
   return loket_attachment_new (sha256, name, mime, size);
+}
+
+guint
+loket_blob_import_sweep (LoketBlobStore *blobs, gint64 min_age_s)
+{
+  const char *dir_path = loket_blob_store_get_dir (blobs);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64      now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint       n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf         st;
+
+      if (!g_str_has_prefix (name, ".import-"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - (gint64) st.st_mtime >= min_age_s
+          && g_unlink (path) == 0)
+        n++;
+    }
+  if (n > 0)
+    g_debug ("Deleted %u unfinished attachment imports", n);
+  return n;
 }

@@ -17,4 +17,10 @@ LoketAttachment *loket_blob_import_file (LoketBlobStore *blobs,
                                          GCancellable   *cancellable,
                                          GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Deletes the temporary files of imports that never finished (a crash mid-copy) last modified
+ * more than @min_age_s seconds ago (younger ones may belong to an import running now in another
+ * process). Returns how many were deleted. */
+guint loket_blob_import_sweep (LoketBlobStore *blobs,
+                               gint64          min_age_s);
+
 G_END_DECLS

@@ -135,7 +135,7 @@ body_at (LoketStore *self, LoketCase *kase, gint64 at)
   g_autoptr (GTimeZone) tz = _loket_store_agency_timezone (self, loket_case_get_agency_id (kase));
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (at);
   g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, tz);
-  g_autofree char *iso = g_date_time_format_iso8601 (local);
+  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
   JsonObject      *body = json_object_new ();
 
   json_object_set_string_member (body, "at", iso);

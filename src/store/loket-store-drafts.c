@@ -343,6 +343,54 @@ loket_store_load_draft (LoketStore *self, const char *id, GError **error)
   return _loket_store_intake_run_sync (self, load_on_thread, op, &result, error) ? result : NULL;
 }
 
+void
+loket_store_load_draft_async (LoketStore         *self,
+                              const char         *id,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  g_return_if_fail (LOKET_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+
+  _loket_store_intake_run_async (self, load_on_thread, draft_op_new (self, id),
+                                 (GDestroyNotify) draft_op_free, g_free,
+                                 loket_store_load_draft_async, cancellable, callback, user_data);
+}
+
+char *
+loket_store_load_draft_finish (LoketStore *self, GAsyncResult *result, GError **error)
+{
+  gpointer out = NULL;
+
+  return _loket_store_intake_finish (self, result, loket_store_load_draft_async, &out, error)
+           ? out
+           : NULL;
+}
+
+void
+loket_store_delete_draft_async (LoketStore         *self,
+                                const char         *id,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_return_if_fail (LOKET_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+
+  _loket_store_intake_run_async (self, delete_on_thread, draft_op_new (self, id),
+                                 (GDestroyNotify) draft_op_free, NULL,
+                                 loket_store_delete_draft_async, cancellable, callback, user_data);
+}
+
+gboolean
+loket_store_delete_draft_finish (LoketStore *self, GAsyncResult *result, GError **error)
+{
+  gpointer out = NULL;
+
+  return _loket_store_intake_finish (self, result, loket_store_delete_draft_async, &out, error);
+}
+
 gboolean
 loket_store_delete_draft (LoketStore *self, const char *id, GError **error)
 {

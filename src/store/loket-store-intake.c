@@ -23,7 +23,12 @@ _loket_store_load_device_on_thread (gpointer data, gpointer *result, GError **er
   g_assert (g_thread_self () == self->db_thread);
   g_clear_pointer (&self->device_id, g_free);
   g_clear_pointer (&self->device_code, g_free);
-  return loket_agenda_load_device (self->db, &self->device_id, &self->device_code, error);
+  if (!loket_agenda_load_device (self->db, &self->device_id, &self->device_code, error))
+    return FALSE;
+  /* Open runs before any other request: the API's copy and the thread's start equal. */
+  g_free (self->db_device_code);
+  self->db_device_code = g_strdup (self->device_code);
+  return TRUE;
 }
 
 const char *
@@ -46,7 +51,11 @@ set_device_code_on_thread (gpointer data, gpointer *result, GError **error)
   LoketStoreOp *op = data;
 
   g_assert (g_thread_self () == op->self->db_thread);
-  return loket_agenda_save_device_code (op->self->db, op->text, error);
+  if (!loket_agenda_save_device_code (op->self->db, op->text, error))
+    return FALSE;
+  g_free (op->self->db_device_code);
+  op->self->db_device_code = g_strdup (op->text);
+  return TRUE;
 }
 
 gboolean
@@ -237,7 +246,7 @@ register_in_transaction (LoketStore      *self,
   local = g_date_time_to_timezone (utc, tz);
   number = loket_agenda_allocate (self->db, agency_id,
                                   agency != NULL ? loket_agency_get_code (agency) : agency_id,
-                                  g_date_time_get_year (local), self->device_code, error);
+                                  g_date_time_get_year (local), self->db_device_code, error);
   if (number == NULL)
     return FALSE;
   events = loket_intake_form_build_events (form, case_uuid, number, op->author,

@@ -27,7 +27,8 @@ struct _LoketStore
   /* Used on the database thread only */
   LoketDb  *db;
   GThread  *db_thread;
-  LoketHlc *hlc; /* stamps the events the store writes itself (intake, case actions) */
+  LoketHlc *hlc;            /* stamps the events the store writes itself (intake, actions) */
+  char     *db_device_code; /* the device code as the database thread numbers with */
 };
 
 /* One request to the database thread; which fields are used depends on the request. */

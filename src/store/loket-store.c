@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "loket-blob-import.h"
 #include "loket-error.h"
 #include "loket-store-private.h"
 
@@ -120,6 +121,7 @@ loket_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->device_id);
   g_free (self->device_code);
+  g_free (self->db_device_code);
 
   G_OBJECT_CLASS (loket_store_parent_class)->finalize (object);
 }
@@ -174,6 +176,8 @@ loket_store_open (const char *path, LoketCaseProjector *projector, GError **erro
       loket_store_close (self);
       return NULL;
     }
+  /* Copies of attachments left by a crash mid-import (an hour old: not someone's running one). */
+  loket_blob_import_sweep (self->blobs, 3600);
   g_debug ("Opened the store (schema %d)", self->schema_version);
   return g_steal_pointer (&self);
 }

@@ -373,9 +373,25 @@ GPtrArray  *loket_store_list_drafts_finish (LoketStore          *self,
 char       *loket_store_load_draft         (LoketStore          *self,
                                             const char          *id,
                                             GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+void        loket_store_load_draft_async   (LoketStore          *self,
+                                            const char          *id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+char       *loket_store_load_draft_finish  (LoketStore          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Deleting a draft that does not exist is not an error. */
 gboolean    loket_store_delete_draft       (LoketStore          *self,
                                             const char          *id,
                                             GError             **error);
+void        loket_store_delete_draft_async (LoketStore          *self,
+                                            const char          *id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    loket_store_delete_draft_finish (LoketStore         *self,
+                                             GAsyncResult       *result,
+                                             GError            **error);
 
 G_END_DECLS

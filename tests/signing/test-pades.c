@@ -12,6 +12,10 @@
 #include "loket-signer-pkcs12.h"
 #include "pades-fixture.h"
 
+#ifdef HAVE_POPPLER_GLIB
+#include <poppler.h>
+#endif
+
 #define TOKEN_URL "pkcs11:token=loket-uji;object=penandatangan"
 
 static PadesFixture *fx;
@@ -41,6 +45,33 @@ sign_to (LoketSigner *signer, const char *in, const char *out)
   g_assert_true (loket_pdf_sign_file (in, out, signer, &options, NULL, &error));
   g_assert_no_error (error);
 }
+
+#ifdef HAVE_POPPLER_GLIB
+/* poppler-glib's validator (what the app shows) on the last signature field. */
+static PopplerSignatureStatus
+poppler_status (const char *pdf)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char       *uri = g_filename_to_uri (pdf, NULL, &error);
+  PopplerDocument       *doc = poppler_document_new_from_file (uri, NULL, &error);
+  GList                 *fields;
+  PopplerSignatureInfo  *info;
+  PopplerSignatureStatus status;
+
+  g_assert_no_error (error);
+  fields = poppler_document_get_signature_fields (doc);
+  g_assert_nonnull (fields);
+  info = poppler_form_field_signature_validate_sync (
+    g_list_last (fields)->data, POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK,
+    NULL, &error);
+  g_assert_no_error (error);
+  status = poppler_signature_info_get_signature_status (info);
+  poppler_signature_info_free (info);
+  g_list_free_full (fields, g_object_unref);
+  g_object_unref (doc);
+  return status;
+}
+#endif
 
 /* Every independent checker agrees that the last signature of @pdf is (not) valid. */
 static void
@@ -91,6 +122,11 @@ assert_checkers (const char *pdf, gboolean valid)
 
   status = pades_run (&out, cli, "verify", "--ca", fx->ca_pem, pdf, NULL);
   g_assert_cmpint (status, ==, valid ? 0 : 1);
+
+#ifdef HAVE_POPPLER_GLIB
+  g_assert_cmpint (poppler_status (pdf), ==,
+                   valid ? POPPLER_SIGNATURE_VALID : POPPLER_SIGNATURE_DIGEST_MISMATCH);
+#endif
 }
 
 static void
@@ -131,6 +167,90 @@ test_pkcs12_tampered (void)
     g_assert_nonnull (strstr (report, "\"modified\" : true"));
     g_assert_nonnull (strstr (report, "\"digest_matches\" : false"));
   }
+}
+
+/* Any one changed byte in the signed range makes the document invalid; and neither the verifier
+ * nor the incremental-update reader crash on damaged input (run under ASan to see more). */
+static void
+test_mutations (void)
+{
+  g_autoptr (LoketSigner) signer = pkcs12_signer ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = pades_fixture_path (fx, "p12-mutate.pdf");
+  g_autofree char *data = NULL;
+  g_autoptr (GBytes) original = NULL;
+  g_autoptr (LoketPdfVerification) good = NULL;
+  LoketPdfSignature *sig;
+  gsize              len;
+
+  sign_to (signer, fx->input_pdf, out);
+  g_file_get_contents (out, &data, &len, &error);
+  g_assert_no_error (error);
+  original = g_bytes_new (data, len);
+  good = loket_pdf_verify (original, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (good->valid);
+  sig = good->signatures->pdata[0];
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *copy = g_memdup2 (data, len);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GBytes) signed_again = NULL;
+      g_autoptr (LoketPdfVerification) result = NULL;
+      g_autoptr (GError) local_error = NULL;
+      gsize offset;
+
+      /* Half anywhere, half in the new revision's objects, xref and trailer. */
+      if (i % 2 == 0)
+        offset = (gsize) g_test_rand_int_range (0, (gint32) len);
+      else
+        offset = (gsize) g_test_rand_int_range ((gint32) sig->range[2], (gint32) len);
+      if (offset >= sig->range[1] && offset < sig->range[2])
+        continue; /* the /Contents string itself is not signed */
+      copy[offset] ^= (char) (1 << g_test_rand_int_range (0, 8));
+      bytes = g_bytes_new_static (copy, len);
+
+      result = loket_pdf_verify (bytes, fx->ca_pem, &local_error);
+      if (result != NULL)
+        {
+          if (result->valid)
+            g_error ("a change at byte %zu went unnoticed", offset);
+        }
+      else
+        g_assert_nonnull (local_error);
+      g_clear_error (&local_error);
+      signed_again = loket_pdf_sign (bytes, signer, NULL, NULL, &local_error);
+      g_assert_true ((signed_again == NULL) == (local_error != NULL));
+    }
+}
+
+/* A real letter from the renderer (loket-cli letter), signed by loket-cli sign. */
+static void
+test_signed_letter (void)
+{
+  g_autofree char *cli = cli_path ();
+  g_autofree char *db = pades_fixture_path (fx, "demo.db");
+  g_autofree char *letter = pades_fixture_path (fx, "sk.pdf");
+  g_autofree char *signed_letter = pades_fixture_path (fx, "sk-signed.pdf");
+  g_autofree char *report = NULL;
+  g_autofree char *agenda = NULL;
+
+  g_assert_cmpint (
+    pades_run (&report, cli, "demo", "--db", db, "--cases", "3", "--seed", "7", "-q", NULL), ==, 0);
+  g_clear_pointer (&report, g_free);
+  g_assert_cmpint (pades_run (&report, cli, "cases", "--db", db, NULL), ==, 0);
+  agenda = g_strndup (report, strcspn (report, " \t\n"));
+  g_assert_cmpuint (strlen (agenda), >, 0);
+  g_clear_pointer (&report, g_free);
+  g_assert_cmpint (pades_run (&report, cli, "letter", "--db", db, "--case", agenda, "--kind",
+                              "surat_keputusan", "-o", letter, NULL),
+                   ==, 0);
+  g_clear_pointer (&report, g_free);
+  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+                              fx->password_file, letter, signed_letter, NULL),
+                   ==, 0);
+  assert_checkers (signed_letter, TRUE);
 }
 
 static void
@@ -180,7 +300,13 @@ test_verify_library (void)
   g_autofree char *data = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LoketPdfVerification) result = NULL;
-  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 ("2026-03-09T10:30:00+08:00", NULL);
+  /* Now in WITA, whole seconds (the certificate is valid from the test's start). */
+  g_autoptr (GTimeZone) wita = g_time_zone_new_identifier ("+08:00");
+  g_autoptr (GDateTime) now = g_date_time_new_now (wita);
+  g_autoptr (GDateTime) when
+    = g_date_time_new (wita, g_date_time_get_year (now), g_date_time_get_month (now),
+                       g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                       g_date_time_get_minute (now), g_date_time_get_second (now));
   LoketPdfSignOptions options
     = { .signing_time = when, .signer_name = "Dr. Siti Rahmawati, M.Si." };
   LoketPdfSignature *sig;
@@ -203,11 +329,29 @@ test_verify_library (void)
   g_assert_cmpstr (sig->sub_filter, ==, "ETSI.CAdES.detached");
   g_assert_true (sig->byte_range_ok && sig->digest_matches && sig->cms_valid);
   g_assert_true (sig->signing_certificate_ok);
+  g_assert_true (sig->certificate_valid_at_signing);
   g_assert_true (sig->trusted);
   g_assert_true (sig->covers_whole_document);
   g_assert_null (sig->problem);
   g_assert_nonnull (sig->signing_time);
   g_assert_true (g_date_time_equal (sig->signing_time, when));
+
+  /* The signer hands out its certificate: the one in signer.pem. */
+  {
+    g_autoptr (GBytes) der = loket_signer_dup_certificate (signer);
+    g_autofree char   *pem = NULL;
+    g_autofree guchar *expected = NULL;
+    gsize              expected_len;
+    char              *begin, *end;
+
+    g_file_get_contents (fx->signer_pem, &pem, NULL, &error);
+    g_assert_no_error (error);
+    begin = strstr (pem, "-----\n") + 6;
+    end = strstr (begin, "-----END");
+    *end = '\0';
+    expected = g_base64_decode (begin, &expected_len);
+    g_assert_cmpmem (g_bytes_get_data (der, NULL), g_bytes_get_size (der), expected, expected_len);
+  }
   g_assert_cmpint (g_date_time_get_utc_offset (sig->signing_time), ==, 8 * G_TIME_SPAN_HOUR);
 
   /* The visible appearance names the signer and the Indonesian date. */
@@ -219,8 +363,45 @@ test_verify_library (void)
     g_assert_no_error (error);
     g_assert_nonnull (strstr (text, "Ditandatangani secara elektronik oleh"));
     g_assert_nonnull (strstr (text, "Dr. Siti Rahmawati, M.Si."));
-    g_assert_nonnull (strstr (text, "9 Maret 2026 10:30 WITA"));
+    static const char *const months[]
+      = { "Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+          "Juli",    "Agustus",  "September", "Oktober", "November", "Desember" };
+    g_autofree char *expected
+      = g_strdup_printf ("%d %s %d %02d:%02d WITA", g_date_time_get_day_of_month (when),
+                         months[g_date_time_get_month (when) - 1], g_date_time_get_year (when),
+                         g_date_time_get_hour (when), g_date_time_get_minute (when));
+    g_assert_nonnull (strstr (text, expected));
   }
+}
+
+/* A /M outside the certificate's validity (backdated) is reported, not trusted. */
+static void
+test_backdated (void)
+{
+  g_autoptr (LoketSigner) signer = pkcs12_signer ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = pades_fixture_path (fx, "p12-backdated.pdf");
+  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (LoketPdfVerification) result = NULL;
+  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 ("2019-05-01T08:00:00+07:00", NULL);
+  LoketPdfSignOptions options = { .signing_time = when };
+  LoketPdfSignature  *sig;
+  gsize               len;
+
+  g_assert_true (loket_pdf_sign_file (fx->input_pdf, out, signer, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (out, &data, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+  result = loket_pdf_verify (bytes, NULL, &error);
+  g_assert_no_error (error);
+  sig = result->signatures->pdata[0];
+  g_assert_true (sig->cms_valid && sig->digest_matches);
+  g_assert_false (sig->certificate_valid_at_signing);
+  g_assert_false (sig->valid);
+  g_assert_nonnull (strstr (sig->problem, "not valid at the signing time"));
+  g_assert_false (result->valid);
 }
 
 static void
@@ -355,6 +536,27 @@ test_refusals (void)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_clear_error (&error);
 
+  /* A page tree whose node lists itself twice: refused quickly, not an endless walk. */
+  {
+    g_autofree char *cyclic = pades_fixture_path (fx, "cyclic.pdf");
+    GString         *pdf = g_string_new ("%PDF-1.4\n");
+    gsize            off1, off2, xref;
+
+    off1 = pdf->len;
+    g_string_append (pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+    off2 = pdf->len;
+    g_string_append (pdf, "2 0 obj\n<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 9 >>\nendobj\n");
+    xref = pdf->len;
+    g_string_append_printf (pdf,
+                            "xref\n0 3\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n"
+                            "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                            off1, off2, xref);
+    g_file_set_contents (cyclic, pdf->str, (gssize) pdf->len, &error);
+    g_assert_no_error (error);
+    g_string_free (pdf, TRUE);
+    assert_sign_error (signer, cyclic, out, LOKET_ERROR_INVALID_DATA);
+  }
+
   /* Unwritable output: the parent is a regular file. */
   g_file_set_contents (not_dir, "x", 1, &error);
   g_assert_no_error (error);
@@ -481,6 +683,24 @@ test_cli (void)
   g_assert_nonnull (strstr (report, "not for signing"));
   g_clear_pointer (&report, g_free);
   g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *file = pades_fixture_path (fx, "cli-a-file");
+    g_autofree char *under_file = g_build_filename (file, "out.pdf", NULL);
+
+    g_file_set_contents (file, "x", 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+                                fx->password_file, fx->input_pdf, under_file, NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (report, "Cannot write the signed PDF"));
+    g_clear_pointer (&report, g_free);
+    g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+                                fx->password_file, "--page", "3", fx->input_pdf, never, NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (report, "no page 3"));
+    g_clear_pointer (&report, g_free);
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  }
 
   if (!pades_fixture_softhsm (fx))
     return;
@@ -509,16 +729,21 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   fx = pades_fixture_new ();
+  /* poppler's NSS opens $HOME/.pki/nssdb: keep it inside the test's directory. */
+  g_setenv ("HOME", fx->dir, TRUE);
 
   g_test_add_func ("/loket/letters/pades/pkcs12-valid", test_pkcs12_valid);
   g_test_add_func ("/loket/letters/pades/pkcs12-tampered", test_pkcs12_tampered);
   g_test_add_func ("/loket/letters/pades/verify-library", test_verify_library);
   g_test_add_func ("/loket/letters/pades/async", test_async);
+  g_test_add_func ("/loket/letters/pades/backdated", test_backdated);
+  g_test_add_func ("/loket/letters/pades/mutations", test_mutations);
   g_test_add_func ("/loket/letters/pades/modified-after-signing", test_modified_after_signing);
   g_test_add_func ("/loket/letters/pades/two-signatures", test_two_signatures);
   g_test_add_func ("/loket/letters/pades/refusals", test_refusals);
   g_test_add_func ("/loket/letters/pades/pkcs11", test_pkcs11);
   g_test_add_func ("/loket/letters/pades/cli", test_cli);
+  g_test_add_func ("/loket/letters/pades/signed-letter", test_signed_letter);
 
   status = g_test_run ();
   pades_fixture_free (fx);

@@ -231,6 +231,23 @@ test_verify_forged_range (void)
   g_assert_false (result->valid);
 }
 
+static void
+test_verify_too_many (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketPdfVerification) result = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  GString *text = g_string_new ("%PDF-1.4\n");
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, "/ByteRange [0 1 2 3]\n");
+  pdf = g_string_free_to_bytes (text);
+  result = loket_pdf_verify (pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->incomplete);
+  g_assert_false (result->valid);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -243,6 +260,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/letters/pdf-object/incremental", test_incremental);
   g_test_add_func ("/loket/letters/pdf-object/verify-unsigned", test_verify_unsigned);
   g_test_add_func ("/loket/letters/pdf-object/verify-forged-range", test_verify_forged_range);
+  g_test_add_func ("/loket/letters/pdf-object/verify-too-many", test_verify_too_many);
 
   return g_test_run ();
 }
