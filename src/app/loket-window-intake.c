@@ -94,7 +94,7 @@ draft_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
   g_autoptr (GError) error = NULL;
-  g_autofree char *json = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *json = loket_store_load_draft_finish (LOKET_STORE (source), result, &error);
   g_autoptr (LoketIntakeForm) form = NULL;
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -116,35 +116,17 @@ draft_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-load_draft_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  LoketStore *store = g_object_get_data (G_OBJECT (task), "loket-store");
-  GError     *error = NULL;
-  char       *json = loket_store_load_draft (store, task_data, &error);
-
-  if (json == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, json, g_free);
-}
-
-static void
 resume_draft_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   LoketWindow *self = LOKET_WINDOW (user_data);
-  g_autoptr (GTask) task = NULL;
 
   if (self->store == NULL)
     return;
   if (self->draft_toast != NULL)
     adw_toast_dismiss (self->draft_toast);
 
-  task = g_task_new (NULL, self->cancellable, draft_loaded_cb, _loket_window_weak_new (self));
-  g_task_set_source_tag (task, resume_draft_action_cb);
-  g_task_set_task_data (task, g_variant_dup_string (parameter, NULL), g_free);
-  g_object_set_data_full (G_OBJECT (task), "loket-store", g_object_ref (self->store),
-                          g_object_unref);
-  g_task_run_in_thread (task, load_draft_thread);
+  loket_store_load_draft_async (self->store, g_variant_get_string (parameter, NULL),
+                                self->cancellable, draft_loaded_cb, _loket_window_weak_new (self));
 }
 
 static void

@@ -309,31 +309,23 @@ draft_timeout_cb (gpointer user_data)
 }
 
 static void
-delete_draft_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+draft_deleted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  LoketStore *store = g_object_get_data (G_OBJECT (task), "loket-store");
   g_autoptr (GError) error = NULL;
 
-  if (!loket_store_delete_draft (store, task_data, &error))
+  if (!loket_store_delete_draft_finish (LOKET_STORE (source), result, &error))
     g_warning ("The draft could not be deleted: %s", error->message);
-  g_task_return_boolean (task, TRUE);
 }
 
 void
 _loket_intake_dialog_delete_draft (LoketIntakeDialog *self, LoketIntakeForm *form)
 {
-  g_autoptr (GTask) task = NULL;
-
   if (self->store == NULL || form == NULL)
     return;
 
   /* Not cancelled with the dialog: discarding must happen even when it closes at once. */
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, _loket_intake_dialog_delete_draft);
-  g_task_set_task_data (task, g_strdup (loket_intake_form_get_draft_id (form)), g_free);
-  g_object_set_data_full (G_OBJECT (task), "loket-store", g_object_ref (self->store),
-                          g_object_unref);
-  g_task_run_in_thread (task, delete_draft_thread);
+  loket_store_delete_draft_async (self->store, loket_intake_form_get_draft_id (form), NULL,
+                                  draft_deleted_cb, NULL);
 }
 
 void
