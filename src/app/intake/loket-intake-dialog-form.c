@@ -323,6 +323,7 @@ replace_form (LoketIntakeDialog *self, const char *service_id, const char *chann
       /* The draft follows the new form. */
       g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
       _loket_intake_dialog_delete_draft (self, self->form);
+      self->draft_stored = FALSE;
     }
 
   _loket_intake_dialog_set_form (self, form);

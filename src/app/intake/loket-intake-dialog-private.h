@@ -73,6 +73,7 @@ struct _LoketIntakeDialog
   guint n_pending;        /* files, drafts, renders on the way */
   guint letter_date_visited : 1;
   guint draft_dirty : 1;
+  guint draft_stored : 1; /* the form's draft is in the database */
   guint updating : 1;     /* filling widgets from the form */
   guint saving : 1;
   guint closing : 1;      /* the user confirmed: close without asking */

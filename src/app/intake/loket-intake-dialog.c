@@ -277,7 +277,10 @@ draft_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self == NULL)
     return;
   if (error == NULL)
-    self->n_drafts_saved++;
+    {
+      self->n_drafts_saved++;
+      self->draft_stored = TRUE;
+    }
   _loket_intake_dialog_add_pending (self, -1);
 }
 
@@ -335,8 +338,18 @@ _loket_intake_dialog_form_changed (LoketIntakeDialog *self)
     return;
 
   _loket_intake_dialog_update_actions (self);
-  if (!form_has_content (self) || g_strcmp0 (loket_intake_dialog_get_state (self), "form") != 0)
+  if (g_strcmp0 (loket_intake_dialog_get_state (self), "form") != 0)
     return;
+  if (!form_has_content (self))
+    {
+      /* Everything erased: nothing to offer back later. */
+      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+      if (self->draft_stored || self->draft_dirty)
+        _loket_intake_dialog_delete_draft (self, self->form);
+      self->draft_stored = FALSE;
+      self->draft_dirty = FALSE;
+      return;
+    }
   self->draft_dirty = TRUE;
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
@@ -658,6 +671,8 @@ loket_intake_dialog_set_form (LoketIntakeDialog *self, LoketIntakeForm *form)
   g_return_if_fail (LOKET_IS_INTAKE_DIALOG (self));
   g_return_if_fail (LOKET_IS_INTAKE_FORM (form));
 
+  /* A restored draft is in the database already. */
+  self->draft_stored = TRUE;
   _loket_intake_dialog_set_form (self, form);
 }
 
