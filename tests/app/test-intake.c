@@ -946,6 +946,8 @@ test_intake_widgets_finalize (Fixture *fixture, gconstpointer data)
   /* The dialog against the fixture's open database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-case", NULL));
   widget = g_object_ref (GTK_WIDGET (loket_window_get_intake_dialog (fixture->window)));
+  g_assert_cmpstr (loket_intake_dialog_get_state (LOKET_INTAKE_DIALOG (widget)), ==, "service");
+  save_screenshot (widget, "intake-services.png");
   loket_intake_dialog_set_form (LOKET_INTAKE_DIALOG (widget), form);
   g_assert_cmpstr (loket_intake_dialog_get_state (LOKET_INTAKE_DIALOG (widget)), ==, "form");
   /* A form with a ticked item has content: Cancel asks first, the window stays. */

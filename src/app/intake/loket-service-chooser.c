@@ -40,8 +40,10 @@ typedef struct
 {
   LoketService *service;
   char         *agency_name;
-  char         *unit_name;
-  char         *haystack; /* casefolded: name, agency, unit, id */
+  char         *group_id;  /* the Bidang (or Sekretariat, UPTD) the service falls under */
+  char         *unit_name; /* its name: the group's header */
+  char         *section;   /* the Seksi inside it that handles the service, or NULL */
+  char         *haystack;  /* casefolded: name, agency, unit, id */
 } ServiceEntry;
 
 static void
@@ -49,7 +51,9 @@ service_entry_free (ServiceEntry *entry)
 {
   g_clear_object (&entry->service);
   g_free (entry->agency_name);
+  g_free (entry->group_id);
   g_free (entry->unit_name);
+  g_free (entry->section);
   g_free (entry->haystack);
   g_free (entry);
 }
@@ -94,10 +98,7 @@ header_func (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
                         || g_strcmp0 (loket_service_get_agency_id (previous->service),
                                       loket_service_get_agency_id (entry->service))
                              != 0;
-  gboolean new_unit = new_agency
-                      || g_strcmp0 (loket_service_get_unit_id (previous->service),
-                                    loket_service_get_unit_id (entry->service))
-                           != 0;
+  gboolean   new_unit = new_agency || g_strcmp0 (previous->group_id, entry->group_id) != 0;
   GtkWidget *box;
 
   if (!new_unit)
@@ -188,6 +189,15 @@ create_row (ServiceEntry *entry)
     subtitle = g_strdup_printf (_ ("%s · %s"), channel_list, sla);
   else
     subtitle = g_strdup (channel_list);
+  if (entry->section != NULL)
+    {
+      char *with_section;
+
+      /* Translators: the Seksi that handles a service, then its channels and time limit */
+      with_section = g_strdup_printf (_ ("%s · %s"), entry->section, subtitle);
+      g_free (subtitle);
+      subtitle = with_section;
+    }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), loket_service_get_name (service));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -286,52 +296,55 @@ loket_service_chooser_set_catalog (LoketServiceChooser *self,
     gtk_list_box_remove (self->list_box, child);
 
   /* The catalog lists services agency by agency; keep that order and group each agency's
-   * services by unit, in the order the units first appear. */
+   * services by Bidang (Sekretariat, UPTD), in the order they first appear. */
   services = loket_service_catalog_get_services (catalog);
   for (guint a = 0; a < loket_service_catalog_get_agencies (catalog)->len; a++)
     {
       LoketAgency *agency = g_ptr_array_index (loket_service_catalog_get_agencies (catalog), a);
-      g_autoptr (GPtrArray) units = g_ptr_array_new ();
+      g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+      g_autoptr (GPtrArray) groups = g_ptr_array_new ();
 
       for (guint i = 0; i < services->len; i++)
         {
-          LoketService *service = g_ptr_array_index (services, i);
-          const char   *unit_id = loket_service_get_unit_id (service);
+          LoketService    *service = g_ptr_array_index (services, i);
+          const char      *unit_id = loket_service_get_unit_id (service);
+          const LoketUnit *unit = org != NULL ? loket_org_chart_lookup_unit (org, unit_id) : NULL;
+          const LoketUnit *division
+            = org != NULL ? loket_org_chart_get_division (org, unit_id) : NULL;
+          ServiceEntry    *entry;
+          g_autofree char *haystack = NULL;
 
           if (g_strcmp0 (loket_service_get_agency_id (service), loket_agency_get_id (agency)) != 0)
             continue;
-          if (!g_ptr_array_find_with_equal_func (units, unit_id, g_str_equal, NULL))
-            g_ptr_array_add (units, (gpointer) unit_id);
+
+          entry = g_new0 (ServiceEntry, 1);
+          entry->service = g_object_ref (service);
+          entry->agency_name = g_strdup (loket_agency_get_name (agency));
+          if (division == NULL)
+            division = unit;
+          entry->group_id = g_strdup (division != NULL ? division->id : unit_id);
+          entry->unit_name = g_strdup (division != NULL ? division->name : unit_id);
+          if (unit != NULL && division != NULL && unit != division)
+            entry->section = g_strdup (unit->name);
+          haystack = g_strjoin (" ", loket_service_get_name (service), entry->agency_name,
+                                loket_agency_get_short_name (agency) != NULL
+                                  ? loket_agency_get_short_name (agency)
+                                  : "",
+                                entry->unit_name, entry->section != NULL ? entry->section : "",
+                                loket_service_get_id (service), NULL);
+          entry->haystack = g_utf8_casefold (haystack, -1);
+          g_ptr_array_add (entries, entry);
+          if (!g_ptr_array_find_with_equal_func (groups, entry->group_id, g_str_equal, NULL))
+            g_ptr_array_add (groups, entry->group_id);
         }
 
-      for (guint u = 0; u < units->len; u++)
-        for (guint i = 0; i < services->len; i++)
+      for (guint g = 0; g < groups->len; g++)
+        for (guint i = 0; i < entries->len; i++)
           {
-            LoketService    *service = g_ptr_array_index (services, i);
-            const LoketUnit *unit;
-            ServiceEntry    *entry;
-            g_autofree char *haystack = NULL;
+            ServiceEntry *entry = g_ptr_array_index (entries, i);
 
-            if (g_strcmp0 (loket_service_get_agency_id (service), loket_agency_get_id (agency)) != 0
-                || g_strcmp0 (loket_service_get_unit_id (service), g_ptr_array_index (units, u))
-                     != 0)
-              continue;
-
-            unit = org != NULL
-                     ? loket_org_chart_lookup_unit (org, loket_service_get_unit_id (service))
-                     : NULL;
-            entry = g_new0 (ServiceEntry, 1);
-            entry->service = g_object_ref (service);
-            entry->agency_name = g_strdup (loket_agency_get_name (agency));
-            entry->unit_name
-              = g_strdup (unit != NULL ? unit->name : loket_service_get_unit_id (service));
-            haystack = g_strjoin (" ", loket_service_get_name (service), entry->agency_name,
-                                  loket_agency_get_short_name (agency) != NULL
-                                    ? loket_agency_get_short_name (agency)
-                                    : "",
-                                  entry->unit_name, loket_service_get_id (service), NULL);
-            entry->haystack = g_utf8_casefold (haystack, -1);
-            gtk_list_box_append (self->list_box, create_row (entry));
+            if (g_str_equal (entry->group_id, g_ptr_array_index (groups, g)))
+              gtk_list_box_append (self->list_box, create_row (entry));
           }
     }
 
