@@ -1071,6 +1071,43 @@ test_intake_cancel_asks (Fixture *fixture, gconstpointer data)
   g_assert_true (loket_test_wait_until (drafts_counted, &count, TIMEOUT_MS));
 }
 
+/* A conditional requirement shows its condition; once the officer says it applies, it is needed
+ * before the case can be finished. */
+static void
+test_intake_conditional (Fixture *fixture, gconstpointer data)
+{
+  LoketIntakeDialog   *dialog;
+  LoketRequirementRow *married;
+  GtkWidget           *finish;
+
+  dialog = start_intake (fixture->window, "paspor", "disperinaker-klungkung/rekomendasi-paspor");
+  finish = child (dialog, LOKET_TYPE_INTAKE_DIALOG, "finish_button");
+  fill_person (party_row (dialog, 0), NIK_B, "I Made Sukadana", "081999123456");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_number_row", "07/PMI/XI/2026");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_date_row", "2026-11-16");
+  type_into (dialog, LOKET_TYPE_INTAKE_DIALOG, "letter_sender_row", "I Made Sukadana");
+  tick_mandatory (dialog);
+  g_assert_true (gtk_widget_get_sensitive (finish));
+
+  married = requirement_row (dialog, "r7");
+  g_assert_nonnull (
+    strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (married)), "bagi yang menikah"));
+  g_assert_true (
+    gtk_widget_get_visible (child (married, LOKET_TYPE_REQUIREMENT_ROW, "applies_row")));
+  gtk_switch_set_active (GTK_SWITCH (child (married, LOKET_TYPE_REQUIREMENT_ROW, "applies_switch")),
+                         TRUE);
+  g_assert_true (loket_intake_form_get_applies (loket_intake_dialog_get_form (dialog), "r7"));
+  g_assert_false (gtk_widget_get_sensitive (finish));
+  gtk_check_button_set_active (loket_requirement_row_get_check (married), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (finish));
+
+  click (finish);
+  wait_for_state (dialog, "result");
+  g_assert_cmpint (loket_case_get_status (loket_intake_dialog_get_case (dialog)), ==,
+                   LOKET_CASE_STATUS_CLOSED);
+  close_dialog (dialog);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1100,6 +1137,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/loket/app/intake/cancel-asks", Fixture, NULL, fixture_set_up,
               test_intake_cancel_asks, fixture_tear_down);
+  g_test_add ("/loket/app/intake/conditional", Fixture, NULL, fixture_set_up,
+              test_intake_conditional, fixture_tear_down);
   g_test_add ("/loket/app/intake/bad-input", Fixture, NULL, fixture_set_up, test_intake_bad_input,
               fixture_tear_down);
   g_test_add ("/loket/app/intake/draft-restored", Fixture, NULL, fixture_set_up,
