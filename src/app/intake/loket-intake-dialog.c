@@ -205,6 +205,21 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
       gtk_label_set_label (self->hint_label, _ ("Storing the attached files…"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), NULL);
     }
+  else if (quick && missing->len > 0)
+    {
+      g_autofree char *hint = NULL;
+
+      hint = g_strdup_printf (
+        /* Translators: quick intake of a counter service; %u is how many items are missing */
+        g_dngettext (
+          GETTEXT_PACKAGE,
+          "To finish the case now with “Done”, tick the %u missing mandatory requirement.",
+          "To finish the case now with “Done”, tick the %u missing mandatory requirements.",
+          missing->len),
+        missing->len);
+      gtk_label_set_label (self->hint_label, hint);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), NULL);
+    }
   else
     {
       gtk_label_set_label (self->hint_label, "");
@@ -212,6 +227,10 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
                           *gtk_label_get_label (self->hint_label) != '\0');
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->finish_button),
+                               *gtk_label_get_label (self->hint_label) != '\0'
+                                 ? gtk_label_get_label (self->hint_label)
+                                 : _ ("Register, declare complete and close the case now"));
 
   /* The letter date is judged once it is complete or left. */
   if (date_problem != NULL && self->letter_date_visited)
