@@ -37,6 +37,11 @@ static void
 update_agenda (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
 {
   set_text (cell, loket_case_get_agenda_number (kase));
+  /* Unread dispositions of a personal inbox are bold. */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (kase), "loket-unread")))
+    gtk_widget_add_css_class (cell, "unread");
+  else
+    gtk_widget_remove_css_class (cell, "unread");
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "loket-store.h"
 #include "loket-window.h"
 #include "loket-work-calendar.h"
+#include "routing/loket-account-button.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ struct _LoketWindow
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *due_column;
   LoketCaseView       *case_view;
+  LoketAccountButton  *account_button;
 
   /* Owned references */
   GSettings           *settings;   /* NULL when the schema is not installed */
@@ -48,6 +50,12 @@ struct _LoketWindow
   GtkSingleSelection  *selection;
   LoketCaseQuery      *query;
   GError              *error;
+  LoketWorkflow       *workflow;
+  char                *person_id;   /* the signed-in person, or NULL */
+  GListStore          *person_cases; /* (element LoketCase) the person inbox listed, or NULL */
+  GCancellable        *person_cancellable;
+  LoketInboxCounts     person_counts;
+  guint                escalation_timer;
   char                *db_path;
   char                *inbox_key;
   GPtrArray           *columns;    /* (element-type LoketCaseColumn) */
@@ -60,6 +68,7 @@ struct _LoketWindow
   AdwToast            *draft_toast;
 
   gint64               now;        /* Unix s: "now" of this session, renewed by refresh */
+  guint                has_person_counts : 1;
   guint                updating_sidebar : 1;
   guint                keep_case_view : 1;
 };
@@ -71,6 +80,16 @@ void _loket_window_free_columns    (LoketWindow *self);
 
 /* loket-window-sidebar.c */
 void _loket_window_refresh_inboxes (LoketWindow *self);
+
+/* loket-window-routing.c */
+void     _loket_window_setup_routing     (LoketWindow *self);
+void     _loket_window_routing_ready     (LoketWindow *self);
+void     _loket_window_dispose_routing   (LoketWindow *self);
+gboolean _loket_window_is_person_inbox   (LoketWindow *self);
+void     _loket_window_load_person_inbox (LoketWindow *self);
+/* Counts the signed-in person's inboxes, then calls @then (the office-wide counts). */
+void     _loket_window_count_person_inboxes (LoketWindow *self,
+                                             void        (*then) (LoketWindow *self));
 
 /* loket-window-intake.c */
 void _loket_window_setup_intake          (LoketWindow *self);

@@ -20,6 +20,16 @@ static const FixedInbox fixed_inboxes[] = {
   { "overdue", "task-past-due-symbolic", N_ ("Overdue") },
 };
 
+/* The signed-in person's inboxes (loket-store-routing.h), above the office-wide ones. */
+static const FixedInbox person_inboxes[] = {
+  { "person:incoming", "mail-unread-symbolic", N_ ("Incoming Dispositions") },
+  { "person:needs_action", "task-due-symbolic", N_ ("To Do") },
+  { "person:awaiting_paraf", "document-edit-symbolic", N_ ("Awaiting Initials") },
+  { "person:awaiting_signature", "document-send-symbolic", N_ ("Awaiting Signature") },
+  { "person:sent", "mail-send-symbolic", N_ ("Sent") },
+  { "person:late", "task-past-due-symbolic", N_ ("Late") },
+};
+
 typedef struct
 {
   char *key;
@@ -124,6 +134,33 @@ fill_sidebar (LoketWindow *self, GPtrArray *counts)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
     gtk_list_box_remove (self->sidebar_list, child);
 
+  if (self->has_person_counts && self->person_id != NULL)
+    {
+      const LoketPerson *person
+        = self->org != NULL ? loket_org_chart_lookup_person (self->org, self->person_id) : NULL;
+
+      gtk_list_box_append (self->sidebar_list,
+                           create_heading (person != NULL ? person->name : _ ("My Inboxes")));
+      for (guint i = 0; i < G_N_ELEMENTS (person_inboxes); i++)
+        {
+          LoketInbox inbox;
+          guint      count = 0;
+          GtkWidget *row;
+
+          if (loket_inbox_from_string (person_inboxes[i].key + strlen ("person:"), &inbox))
+            count = self->person_counts.counts[inbox];
+          row = create_row (person_inboxes[i].key, person_inboxes[i].icon_name,
+                            _ (person_inboxes[i].label), NULL, count);
+          /* Unread dispositions in bold; late ones in the error colour. */
+          if (count > 0 && i == 0)
+            gtk_widget_add_css_class (row, "unread");
+          if (count > 0 && g_str_equal (person_inboxes[i].key, "person:late"))
+            gtk_widget_add_css_class (row, "late");
+          gtk_list_box_append (self->sidebar_list, row);
+        }
+      gtk_list_box_append (self->sidebar_list, create_heading (_ ("Office")));
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (fixed_inboxes); i++)
     {
       guint count = 0;
@@ -213,6 +250,11 @@ fill_sidebar (LoketWindow *self, GPtrArray *counts)
         selected = GTK_LIST_BOX_ROW (child);
     }
   if (selected == NULL)
+    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "loket-inbox-key"), "all") == 0)
+        selected = GTK_LIST_BOX_ROW (child);
+  if (selected == NULL)
     selected = gtk_list_box_get_row_at_index (self->sidebar_list, 0);
   gtk_list_box_select_row (self->sidebar_list, selected);
 
@@ -254,12 +296,19 @@ inboxes_counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   fill_sidebar (self, counts);
 }
 
+static void
+count_office_inboxes (LoketWindow *self)
+{
+  loket_store_count_inboxes_async (self->store, self->now, self->cancellable, inboxes_counted_cb,
+                                   _loket_window_weak_new (self));
+}
+
 void
 _loket_window_refresh_inboxes (LoketWindow *self)
 {
   if (self->store == NULL)
     return;
 
-  loket_store_count_inboxes_async (self->store, self->now, self->cancellable, inboxes_counted_cb,
-                                   _loket_window_weak_new (self));
+  /* The person's counts first, then the office's; the sidebar is filled once with both. */
+  _loket_window_count_person_inboxes (self, count_office_inboxes);
 }

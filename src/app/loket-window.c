@@ -71,7 +71,8 @@ update_list_state (LoketWindow *self)
   guint       n_items;
   const char *search;
 
-  if (self->cases == NULL || loket_case_list_model_get_loading (self->cases))
+  if (self->cases == NULL || loket_case_list_model_get_loading (self->cases)
+      || _loket_window_is_person_inbox (self))
     return;
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
@@ -82,6 +83,7 @@ update_list_state (LoketWindow *self)
       if (self->select_search != NULL && g_strcmp0 (self->query->search, self->select_search) == 0)
         {
           g_clear_pointer (&self->select_search, g_free);
+  g_clear_pointer (&self->person_id, g_free);
           gtk_single_selection_set_selected (self->selection, 0);
         }
       return;
@@ -136,6 +138,18 @@ _loket_window_apply_query (LoketWindow *self)
 {
   if (self->cases == NULL)
     return;
+
+  /* A person's inbox is listed from the routing tables, not by a case query. */
+  if (_loket_window_is_person_inbox (self))
+    {
+      _loket_window_load_person_inbox (self);
+      return;
+    }
+  if (self->person_cases != NULL)
+    {
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->cases));
+      g_clear_object (&self->person_cases);
+    }
 
   /* Positions of the old query mean nothing in the new one: unselect first, or the selection
    * would land on whatever case comes to stand at the old position. */
@@ -198,7 +212,9 @@ selection_changed_cb (LoketWindow *self)
       g_clear_object (&self->pending_selection);
     }
 
-  if (item != NULL)
+  if (item != NULL && self->person_cases != NULL)
+    loaded = item;
+  else if (item != NULL)
     {
       loaded = loket_case_list_model_get_loaded (self->cases, item);
       if (loaded == NULL)
@@ -239,6 +255,7 @@ set_store (LoketWindow *self, LoketStore *store)
   loket_case_view_set_context (self->case_view, store, self->catalog, self->org, self->calendar);
   loket_case_view_set_now (self->case_view, self->now);
 
+  _loket_window_routing_ready (self);
   update_query_from_inbox (self);
   _loket_window_apply_query (self);
   _loket_window_refresh_inboxes (self);
@@ -496,6 +513,7 @@ loket_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _loket_window_close_intake (self);
+  _loket_window_dispose_routing (self);
   if (self->pending_selection != NULL)
     g_signal_handlers_disconnect_by_func (self->pending_selection, pending_selection_filled_cb,
                                           self);
@@ -568,6 +586,7 @@ loket_window_class_init (LoketWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LOKET_TYPE_CASE_VIEW);
+  g_type_ensure (LOKET_TYPE_ACCOUNT_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/loket-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, toast_overlay);
@@ -585,6 +604,7 @@ loket_window_class_init (LoketWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, status_column);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, due_column);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, LoketWindow, account_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -646,6 +666,7 @@ loket_window_init (LoketWindow *self)
   _loket_window_setup_columns (self);
   _loket_window_restore_sort (self);
   _loket_window_setup_intake (self);
+  _loket_window_setup_routing (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }

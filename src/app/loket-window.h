@@ -32,6 +32,16 @@ LoketCaseListModel *loket_window_get_cases  (LoketWindow    *self);
 void                loket_window_select_inbox (LoketWindow  *self,
                                                const char   *key);
 
+/* The signed-in person (org chart person id), or NULL before one is chosen. Setting it
+ * remembers it in GSettings ("current-person") and shows that person's inboxes. */
+const char         *loket_window_get_person (LoketWindow    *self);
+void                loket_window_set_person (LoketWindow    *self,
+                                             const char     *person_id);
+/* Person inbox keys: "person:incoming", "person:needs_action", "person:awaiting_paraf",
+ * "person:awaiting_signature", "person:sent", "person:late". The list of a person inbox while it
+ * is selected (element LoketCase, data "loket-unread"), else NULL. (transfer none) */
+GListModel         *loket_window_get_person_cases (LoketWindow *self);
+
 /* Opens the intake dialog (win.new-case, Ctrl+N); presents it when it is already open. Does
  * nothing before the database is open. */
 void                loket_window_new_case   (LoketWindow    *self);

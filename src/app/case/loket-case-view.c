@@ -8,6 +8,7 @@
 #include "loket-case-view.h"
 #include "loket-format.h"
 #include "loket-hlc.h"
+#include "routing/loket-routing-panel.h"
 
 struct _LoketCaseView
 {
@@ -30,6 +31,7 @@ struct _LoketCaseView
   GtkStack     *timeline_stack;
   GtkSpinner   *timeline_spinner;
   GtkListBox   *timeline_list;
+  LoketRoutingPanel *routing_panel;
 
   /* Owned references */
   LoketCase           *kase;
@@ -370,6 +372,8 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   object_class->get_property = loket_case_view_get_property;
   object_class->set_property = loket_case_view_set_property;
 
+  g_type_ensure (LOKET_TYPE_ROUTING_PANEL);
+
   properties[PROP_CASE]
     = g_param_spec_object ("case", NULL, NULL, LOKET_TYPE_CASE,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -396,6 +400,7 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_spinner);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, routing_panel);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loket-case-view");
 }
@@ -435,6 +440,7 @@ loket_case_view_set_now (LoketCaseView *self, gint64 now)
   g_return_if_fail (LOKET_IS_CASE_VIEW (self));
 
   self->now = now;
+  loket_routing_panel_set_now (self->routing_panel, now);
   update_summary (self);
 }
 
@@ -464,6 +470,7 @@ loket_case_view_set_case (LoketCaseView *self, LoketCase *kase)
   gtk_stack_set_visible_child_name (self->stack, kase != NULL ? "case" : "empty");
   update_summary (self);
   load_events (self);
+  loket_routing_panel_set_case (self->routing_panel, kase);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -474,6 +481,15 @@ loket_case_view_reload (LoketCaseView *self)
 
   update_summary (self);
   load_events (self);
+  loket_routing_panel_reload (self->routing_panel);
+}
+
+LoketRoutingPanel *
+loket_case_view_get_routing_panel (LoketCaseView *self)
+{
+  g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), NULL);
+
+  return self->routing_panel;
 }
 
 guint
