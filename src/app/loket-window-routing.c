@@ -427,7 +427,7 @@ loket_window_set_person (LoketWindow *self, const char *person_id)
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "current-person", person_id != NULL ? person_id : "");
 
-  self->has_person_counts = FALSE;
+  /* The old counts stay until the new ones arrive (a count in flight fills the sidebar). */
   self->now = g_get_real_time () / G_USEC_PER_SEC;
   loket_account_button_set_person (self->account_button, person_id, self->now);
   loket_routing_panel_set_person (loket_case_view_get_routing_panel (self->case_view), person_id);

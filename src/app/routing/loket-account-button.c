@@ -108,6 +108,7 @@ fill_list (LoketAccountButton *self, gint64 now)
   LoketOrgChart *org;
   GtkWidget     *child;
   GPtrArray     *people;
+  GPtrArray     *agencies;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -115,12 +116,19 @@ fill_list (LoketAccountButton *self, gint64 now)
     return;
 
   org = loket_workflow_get_org_chart (self->workflow);
-  people = loket_org_chart_get_people (org, NULL);
+  agencies = loket_org_chart_get_agency_ids (org);
+  for (guint a = 0; agencies != NULL && a < agencies->len; a++)
+  {
+  const char *agency_id = g_ptr_array_index (agencies, a);
+  const char *agency_name = loket_org_chart_get_agency_name (org, agency_id);
+
+  people = loket_org_chart_get_people (org, agency_id);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       const LoketPerson *person = g_ptr_array_index (people, i);
       g_autofree char   *acting = acting_text (self->workflow, person, now);
-      g_autofree char   *search = g_strconcat (person->name, " ", acting, NULL);
+      g_autofree char   *search = g_strconcat (person->name, " ", acting, " ",
+                                               agency_name != NULL ? agency_name : "", NULL);
       GtkWidget         *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -131,8 +139,35 @@ fill_list (LoketAccountButton *self, gint64 now)
       g_object_set_data_full (G_OBJECT (row), "loket-person-id", g_strdup (person->id), g_free);
       g_object_set_data_full (G_OBJECT (row), "loket-search", g_utf8_casefold (search, -1),
                               g_free);
+      g_object_set_data_full (G_OBJECT (row), "loket-agency",
+                              g_strdup (agency_name != NULL ? agency_name : agency_id), g_free);
       gtk_list_box_append (self->list, row);
     }
+  }
+}
+
+/* A heading above the first person of each agency. */
+static void
+update_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
+{
+  const char *agency = g_object_get_data (G_OBJECT (row), "loket-agency");
+  GtkWidget  *label;
+
+  if (before != NULL
+      && g_strcmp0 (agency, g_object_get_data (G_OBJECT (before), "loket-agency")) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  label = gtk_label_new (agency);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_row_set_header (row, label);
 }
 
 static void
@@ -208,6 +243,7 @@ loket_account_button_init (LoketAccountButton *self)
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
+  gtk_list_box_set_header_func (self->list, update_header, NULL, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
