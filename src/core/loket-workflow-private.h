@@ -27,4 +27,8 @@ struct _LoketWorkflow
 const char *_loket_workflow_unit_agency (LoketWorkflow *self,
                                          const char    *unit_id);
 
+/* The title (jabatan) of @position_id, or the id itself when unknown. (transfer none) */
+const char *_loket_workflow_title_of (LoketWorkflow *self,
+                                      const char    *position_id);
+
 G_END_DECLS
