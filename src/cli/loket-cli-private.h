@@ -45,6 +45,9 @@ int              loket_cli_usage_error        (const char   *command,
 int loket_cli_services (int argc, char **argv);
 int loket_cli_demo     (int argc, char **argv);
 int loket_cli_cases    (int argc, char **argv);
+int loket_cli_dispose  (int argc, char **argv);
+int loket_cli_inbox    (int argc, char **argv);
+int loket_cli_disposition (int argc, char **argv);
 int loket_cli_check    (int argc, char **argv);
 int loket_cli_rebuild  (int argc, char **argv);
 int loket_cli_intake   (int argc, char **argv);

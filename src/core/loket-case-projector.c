@@ -504,6 +504,30 @@ apply_disposition_sent (LoketCaseProjector *self,
   return TRUE;
 }
 
+/* disposition.reported goes back up to its sender ("to"); disposition.withdrawn returns the case
+ * to the sender ("position"). Bodies written before these members existed move nothing. */
+static gboolean
+apply_disposition_back (LoketCaseProjector *self,
+                        LoketCase          *kase,
+                        LoketEvent         *event,
+                        JsonObject         *body,
+                        GError            **error)
+{
+  const char *id, *back;
+  gboolean    reported = g_str_equal (loket_event_get_event_type (event),
+                                      LOKET_EVENT_DISPOSITION_REPORTED);
+
+  if (!read_string (body, event, "id", FALSE, &id, error)
+      || !read_string (body, event, reported ? "to" : "position", FALSE, &back, error))
+    return FALSE;
+
+  if (id != NULL && back != NULL && *back != '\0'
+      && loket_case_get_status (kase) != LOKET_CASE_STATUS_CLOSED)
+    loket_case_set_holder (kase, back);
+
+  return TRUE;
+}
+
 static gboolean
 apply_draft (LoketCaseProjector *self,
              LoketCase          *kase,
@@ -585,7 +609,9 @@ static const struct
   { LOKET_EVENT_DOCUMENT_ATTACHED, apply_counted, FALSE },
   { LOKET_EVENT_DISPOSITION_SENT, apply_disposition_sent, FALSE },
   { LOKET_EVENT_DISPOSITION_READ, apply_counted, FALSE },
-  { LOKET_EVENT_DISPOSITION_REPORTED, apply_counted, FALSE },
+  { LOKET_EVENT_DISPOSITION_REPORTED, apply_disposition_back, FALSE },
+  { LOKET_EVENT_DISPOSITION_WITHDRAWN, apply_disposition_back, FALSE },
+  { LOKET_EVENT_ESCALATION_RAISED, apply_counted, FALSE },
   { LOKET_EVENT_DRAFT_CREATED, apply_draft, FALSE },
   { LOKET_EVENT_DRAFT_REVISED, apply_draft, FALSE },
   { LOKET_EVENT_DRAFT_PARAF, apply_draft, FALSE },

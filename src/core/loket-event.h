@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define LOKET_EVENT_DISPOSITION_SENT      "disposition.sent"
 #define LOKET_EVENT_DISPOSITION_READ      "disposition.read"
 #define LOKET_EVENT_DISPOSITION_REPORTED  "disposition.reported"
+#define LOKET_EVENT_DISPOSITION_WITHDRAWN "disposition.withdrawn"
+#define LOKET_EVENT_ESCALATION_RAISED     "escalation.raised"
 #define LOKET_EVENT_DRAFT_CREATED         "draft.created"
 #define LOKET_EVENT_DRAFT_REVISED         "draft.revised"
 #define LOKET_EVENT_DRAFT_PARAF           "draft.paraf"

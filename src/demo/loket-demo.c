@@ -279,6 +279,127 @@ has_letter_product (LoketService *service)
   return FALSE;
 }
 
+/* The Kasi / Kasubag heading @unit_id when it is a Seksi or Sub Bagian below @handler's unit. */
+static const LoketPosition *
+find_section_head (Demo *demo, const char *agency_id, const char *unit_id,
+                   const LoketPosition *handler)
+{
+  GPtrArray *positions = loket_org_chart_get_positions (demo->org, agency_id);
+  const LoketUnit *unit = loket_org_chart_lookup_unit (demo->org, unit_id);
+
+  if (handler == NULL || unit == NULL || g_strcmp0 (unit->parent_id, handler->unit_id) != 0
+      || (unit->kind != LOKET_UNIT_SECTION && unit->kind != LOKET_UNIT_SUBDIVISION))
+    return NULL;
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    {
+      const LoketPosition *pos = g_ptr_array_index (positions, i);
+
+      if (pos->role == LOKET_ROLE_SECTION_HEAD && g_strcmp0 (pos->unit_id, unit_id) == 0)
+        return pos;
+    }
+  return NULL;
+}
+
+/* The first staf position of @unit_id, or NULL. */
+static const LoketPosition *
+find_staff (Demo *demo, const char *agency_id, const char *unit_id)
+{
+  GPtrArray *positions = loket_org_chart_get_positions (demo->org, agency_id);
+
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    {
+      const LoketPosition *pos = g_ptr_array_index (positions, i);
+
+      if (pos->role == LOKET_ROLE_STAFF && g_strcmp0 (pos->unit_id, unit_id) == 0)
+        return pos;
+    }
+  return NULL;
+}
+
+/* The first person holding @position_id, or NULL. */
+static const LoketPerson *
+first_holder (Demo *demo, const char *position_id)
+{
+  g_autoptr (GPtrArray) holders = loket_org_chart_get_holders (demo->org, position_id);
+
+  return holders->len > 0 ? g_ptr_array_index (holders, 0) : NULL;
+}
+
+/* disposition.sent from @sender's position to @to (EVENTS.md). */
+static void
+send_disposition (Demo              *demo,
+                  const char        *case_uuid,
+                  const char        *id,
+                  const char        *parent,
+                  const LoketPerson *sender,
+                  const char        *to,
+                  const char        *instruction,
+                  const char        *note,
+                  gint64             at,
+                  gint64             budget)
+{
+  g_autoptr (JsonBuilder) b = body_at (at);
+  g_autofree char *due = iso_time (at + budget);
+
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, id);
+  json_builder_set_member_name (b, "from");
+  json_builder_add_string_value (b, sender->position_id);
+  json_builder_set_member_name (b, "to");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, to);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "instruction");
+  json_builder_add_string_value (b, instruction);
+  json_builder_set_member_name (b, "instructions");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, instruction);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, note);
+  json_builder_set_member_name (b, "due");
+  json_builder_add_string_value (b, due);
+  if (parent != NULL)
+    {
+      json_builder_set_member_name (b, "parent");
+      json_builder_add_string_value (b, parent);
+    }
+  json_builder_end_object (b);
+  add_event (demo, case_uuid, LOKET_EVENT_DISPOSITION_SENT, sender->id, at, b);
+}
+
+static void
+read_disposition (Demo *demo, const char *case_uuid, const char *id, const LoketPerson *reader,
+                  const char *position, gint64 at)
+{
+  g_autoptr (JsonBuilder) b = body_at (at);
+
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, id);
+  json_builder_set_member_name (b, "position");
+  json_builder_add_string_value (b, position);
+  json_builder_end_object (b);
+  add_event (demo, case_uuid, LOKET_EVENT_DISPOSITION_READ, reader->id, at, b);
+}
+
+static void
+report_disposition (Demo *demo, const char *case_uuid, const char *id,
+                    const LoketPerson *reporter, const char *position, const char *to, gint64 at)
+{
+  g_autoptr (JsonBuilder) b = body_at (at);
+
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, id);
+  json_builder_set_member_name (b, "position");
+  json_builder_add_string_value (b, position);
+  json_builder_set_member_name (b, "to");
+  json_builder_add_string_value (b, to);
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, "Sudah ditindaklanjuti.");
+  json_builder_end_object (b);
+  add_event (demo, case_uuid, LOKET_EVENT_DISPOSITION_REPORTED, reporter->id, at, b);
+}
+
 static void
 generate_case (Demo *demo, LoketService *service)
 {
@@ -299,6 +420,12 @@ generate_case (Demo *demo, LoketService *service)
   const LoketPerson *head = find_person (demo, agency_id, LOKET_ROLE_HEAD, NULL);
   const LoketPerson *staff = find_person (demo, agency_id, LOKET_ROLE_STAFF, NULL);
   const LoketPosition *handler = find_position (demo, agency_id, unit);
+  const LoketPosition *kasi = find_section_head (demo, agency_id, unit, handler);
+  const LoketPerson *holder_person = NULL, *kasi_person = NULL, *staf_person = NULL;
+  const LoketPosition *staf = NULL;
+  g_autofree char *d1 = NULL;
+  g_autofree char *d2 = NULL;
+  g_autofree char *d3 = NULL;
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (GPtrArray) reqs = loket_service_get_requirements (service, channel);
   gboolean counter = is_counter_service (service, channel);
@@ -390,24 +517,41 @@ generate_case (Demo *demo, LoketService *service)
       return;
     }
 
-  /* Disposition by the Kepala Dinas to the head of the handling unit. */
+  /* Disposition by the Kepala Dinas to the head of the handling unit (EVENTS.md bodies, through
+   * real positions: Kadis → Kabid/Sekretaris/Kepala UPTD → Kasi of the handling Seksi). */
   t += HOUR + pick (demo, 2 * DAY);
   if (t >= demo->now)
     return;
-  {
-    g_autoptr (JsonBuilder) db = body_at (t);
-
-    json_builder_set_member_name (db, "to");
-    json_builder_begin_array (db);
-    json_builder_add_string_value (db, handler != NULL ? handler->id : unit);
-    json_builder_end_array (db);
-    json_builder_set_member_name (db, "instruction");
-    json_builder_add_string_value (db, "untuk_ditindaklanjuti");
-    json_builder_set_member_name (db, "note");
-    json_builder_add_string_value (db, "Mohon diproses sesuai standar pelayanan.");
-    json_builder_end_object (db);
-    add_event (demo, case_uuid, LOKET_EVENT_DISPOSITION_SENT, person_id (head), t, db);
-  }
+  if (handler == NULL || head == NULL)
+    return;
+  d1 = random_uuid (demo);
+  send_disposition (demo, case_uuid, d1, NULL, head, handler->id, "untuk_ditindaklanjuti",
+                    "Mohon diproses sesuai standar pelayanan.", t, 3 * DAY);
+  holder_person = first_holder (demo, handler->id);
+  if (holder_person != NULL && t + HOUR < demo->now)
+    read_disposition (demo, case_uuid, d1, holder_person, handler->id, t + HOUR);
+  if (kasi != NULL && holder_person != NULL && t + 2 * HOUR < demo->now)
+    {
+      d2 = random_uuid (demo);
+      send_disposition (demo, case_uuid, d2, d1, holder_person, kasi->id, "pelajari_dan_laporkan",
+                        "Periksa berkas dan siapkan konsep.", t + 2 * HOUR, 2 * DAY);
+      kasi_person = first_holder (demo, kasi->id);
+      if (kasi_person != NULL && t + 3 * HOUR < demo->now && pick (demo, 4) != 0)
+        {
+          read_disposition (demo, case_uuid, d2, kasi_person, kasi->id, t + 3 * HOUR);
+          /* Half of them go on to a staf member of the Seksi. */
+          staf = find_staff (demo, agency_id, kasi->unit_id);
+          staf_person = staf != NULL ? first_holder (demo, staf->id) : NULL;
+          if (staf_person != NULL && pick (demo, 2) == 0 && t + 4 * HOUR < demo->now)
+            {
+              d3 = random_uuid (demo);
+              send_disposition (demo, case_uuid, d3, d2, kasi_person, staf->id,
+                                "siapkan_konsep_jawaban", "Siapkan konsep surat.", t + 4 * HOUR,
+                                2 * DAY);
+            }
+        }
+    }
+  t += 3 * HOUR;
 
   /* One open case in ten waits on the applicant or an outside body. */
   if (fate >= 12 && fate < 17 && age_days < 60)
@@ -469,6 +613,14 @@ generate_case (Demo *demo, LoketService *service)
     json_builder_set_member_name (cb, "outcome");
     json_builder_add_string_value (cb, "selesai");
     json_builder_end_object (cb);
+    /* Laporan tindak lanjut up the chain before the case is closed. */
+    if (d3 != NULL && staf_person != NULL)
+      report_disposition (demo, case_uuid, d3, staf_person, staf->id, kasi->id, t - 40 * 60);
+    if (d2 != NULL && kasi_person != NULL)
+      report_disposition (demo, case_uuid, d2, kasi_person, kasi->id, handler->id, t - 30 * 60);
+    if (d1 != NULL && holder_person != NULL)
+      report_disposition (demo, case_uuid, d1, holder_person, handler->id,
+                          head->position_id, t - 20 * 60);
     add_event (demo, case_uuid, LOKET_EVENT_CASE_CLOSED, person_id (registrar), t, cb);
   }
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "loket-store-maintenance.h"
+#include "loket-store-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -272,7 +273,7 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
   ok = fold_all_cases (db, projector, insert_folded_case, &data, n_events, error);
   g_free (data.last_service_id);
   return ok && loket_projection_store_resume_indexes (db, index_sql, error)
-         && loket_search_index_rebuild (db, error);
+         && loket_search_index_rebuild (db, error) && _loket_store_routing_rebuild (db, error);
 }
 
 gboolean
@@ -537,7 +538,8 @@ loket_store_maintenance_check (LoketDb            *db,
     return NULL;
   if (!check_integrity (db, report, error) || !check_chains (db, report, error)
       || !check_projections (db, projector, report, error)
-      || !check_blobs (db, blobs, report, error))
+      || !check_blobs (db, blobs, report, error)
+      || !_loket_store_routing_check (db, report->problems, error))
     {
       loket_db_rollback (db);
       return NULL;

@@ -23,6 +23,8 @@ struct _LoketStore
   int                 schema_version;
   char               *device_id;   /* settings.device_id (set at open) */
   char               *device_code; /* settings.device_code */
+  GMutex              workflow_lock; /* guards workflow (made on first use, any thread) */
+  LoketWorkflow      *workflow;      /* loket-store-routing.c */
 
   /* Used on the database thread only */
   LoketDb  *db;
@@ -62,6 +64,19 @@ gboolean _loket_store_rebuild_on_thread (gpointer data, gpointer *result, GError
 gboolean _loket_store_check_on_thread (gpointer data, gpointer *result, GError **error);
 /* Reads (or makes) the device id and code (loket-store-intake.c). */
 gboolean _loket_store_load_device_on_thread (gpointer data, gpointer *result, GError **error);
+
+/* Database thread, inside a transaction: re-folds the `dispositions` rows of @case_uuid from its
+ * events (loket-store-routing-table.c). */
+gboolean _loket_store_routing_refresh_case (LoketDb *db, const char *case_uuid, GError **error);
+/* Database thread, inside a transaction: refills `dispositions` from every event. */
+gboolean _loket_store_routing_rebuild (LoketDb *db, GError **error);
+/* Database thread, at open: fills `dispositions` once for a database made before schema 5. */
+gboolean _loket_store_routing_upgrade (LoketDb *db, GError **error);
+/* Database thread: adds a line to @problems (element utf8) for each case whose `dispositions`
+ * rows differ from a fold of its events, and for orphan rows. */
+gboolean _loket_store_routing_check (LoketDb *db, GPtrArray *problems, GError **error);
+/* Whether @type is folded into the `dispositions` table. */
+gboolean _loket_store_routing_is_routing_type (const char *type);
 
 /* Database thread, inside a transaction: appends @events, updates projections and search. */
 gboolean _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error);

@@ -51,7 +51,8 @@ _loket_store_open_on_thread (gpointer data, gpointer *result, GError **error)
     return FALSE;
   db = loket_db_open (self->path, LOKET_DB_OPEN_READ_WRITE, error);
   if (db == NULL || !loket_db_migrations_apply (db, -1, error)
-      || !loket_db_query_int64 (db, "PRAGMA user_version", &version, error))
+      || !loket_db_query_int64 (db, "PRAGMA user_version", &version, error)
+      || !_loket_store_routing_upgrade (db, error))
     return FALSE;
 
   self->schema_version = (int) version;
@@ -153,11 +154,25 @@ _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError 
 
   g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!reproject_case (self, key, value, error))
-      {
-        g_prefix_error (error, "case %s: ", (const char *) key);
-        return FALSE;
-      }
+    {
+      GPtrArray *case_events = value;
+      gboolean   routing = FALSE;
+
+      if (!reproject_case (self, key, case_events, error))
+        {
+          g_prefix_error (error, "case %s: ", (const char *) key);
+          return FALSE;
+        }
+      /* The dispositions table follows the disposition events (loket-store-routing-table.c). */
+      for (guint i = 0; i < case_events->len && !routing; i++)
+        routing = _loket_store_routing_is_routing_type (
+          loket_event_get_event_type (g_ptr_array_index (case_events, i)));
+      if (routing && !_loket_store_routing_refresh_case (self->db, key, error))
+        {
+          g_prefix_error (error, "case %s: ", (const char *) key);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 

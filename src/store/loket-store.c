@@ -122,6 +122,8 @@ loket_store_finalize (GObject *object)
   g_free (self->device_id);
   g_free (self->device_code);
   g_free (self->db_device_code);
+  g_clear_object (&self->workflow);
+  g_mutex_clear (&self->workflow_lock);
 
   G_OBJECT_CLASS (loket_store_parent_class)->finalize (object);
 }
@@ -135,6 +137,7 @@ loket_store_class_init (LoketStoreClass *klass)
 static void
 loket_store_init (LoketStore *self)
 {
+  g_mutex_init (&self->workflow_lock);
 }
 
 /* Public API */

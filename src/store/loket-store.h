@@ -395,3 +395,6 @@ gboolean    loket_store_delete_draft_finish (LoketStore         *self,
                                              GError            **error);
 
 G_END_DECLS
+
+/* Disposition routing, per-person inboxes, delegations, escalation. */
+#include "loket-store-routing.h"
