@@ -564,3 +564,71 @@ loket_store_lookup_letter_number (LoketStore *self, const char *letter_id, GErro
     return NULL;
   return result;
 }
+
+typedef struct
+{
+  char *case_uuid;
+  char *event_type;
+} FoundCase;
+
+static void
+found_case_free (FoundCase *found)
+{
+  if (found == NULL)
+    return;
+  g_free (found->case_uuid);
+  g_free (found->event_type);
+  g_free (found);
+}
+
+static gboolean
+find_case_on_thread (gpointer data, gpointer *result, GError **error)
+{
+  NumberOp *op = data;
+  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (
+    op->self->db,
+    "SELECT case_uuid, type FROM events WHERE instr(body, ?) > 0 ORDER BY seq DESC LIMIT 1",
+    error);
+  gboolean have_row = FALSE;
+  FoundCase *found;
+
+  if (stmt == NULL)
+    return FALSE;
+  loket_db_statement_bind_text (stmt, 1, op->letter_id);
+  if (!loket_db_statement_step (stmt, &have_row, error))
+    return FALSE;
+  if (!have_row)
+    return TRUE;
+  found = g_new0 (FoundCase, 1);
+  found->case_uuid = g_strdup (loket_db_statement_get_text (stmt, 0));
+  found->event_type = g_strdup (loket_db_statement_get_text (stmt, 1));
+  *result = found;
+  return TRUE;
+}
+
+gboolean
+loket_store_find_letter_case (LoketStore  *self,
+                              const char  *letter_id,
+                              char       **case_uuid,
+                              char       **event_type,
+                              GError     **error)
+{
+  g_autoptr (NumberOp) op = g_new0 (NumberOp, 1);
+  gpointer result = NULL;
+  FoundCase *found;
+
+  g_return_val_if_fail (LOKET_IS_STORE (self), FALSE);
+  g_return_val_if_fail (letter_id != NULL && *letter_id != '\0', FALSE);
+  op->self = self;
+  op->letter_id = g_strdup (letter_id);
+  if (!_loket_store_intake_run_sync (self, find_case_on_thread, op, &result, error)
+      || result == NULL)
+    return FALSE;
+  found = result;
+  if (case_uuid != NULL)
+    *case_uuid = g_steal_pointer (&found->case_uuid);
+  if (event_type != NULL)
+    *event_type = g_steal_pointer (&found->event_type);
+  found_case_free (found);
+  return TRUE;
+}

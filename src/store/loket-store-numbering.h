@@ -79,4 +79,13 @@ LoketLetterNumber *loket_store_lookup_letter_number (LoketStore  *self,
                                                      const char  *letter_id,
                                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The case whose events mention @letter_id (e.g. `letter.signed` {letter_id}) and the type of
+ * the latest such event; FALSE without @error when no event mentions it. Scans the event log:
+ * for offline verification, not for hot paths. */
+gboolean loket_store_find_letter_case (LoketStore  *self,
+                                       const char  *letter_id,
+                                       char       **case_uuid,
+                                       char       **event_type,
+                                       GError     **error);
+
 G_END_DECLS
