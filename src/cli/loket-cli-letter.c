@@ -36,7 +36,7 @@ loket_cli_find_case (LoketCliContext *ctx, const char *id, GError **error)
       if (g_strcmp0 (loket_case_get_agenda_number (kase), id) == 0)
         return g_object_ref (kase);
     }
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _("No case “%s”"), id);
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _ ("No case “%s”"), id);
   return NULL;
 }
 
@@ -67,39 +67,58 @@ run (const char *command, DocumentKind what, int argc, char **argv)
   g_autofree char *kind = NULL;
   g_autofree char *output = NULL;
   g_autofree char *paper_text = NULL;
-  GOptionEntry letter_entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file"), N_("FILE") },
-    { "case", 0, 0, G_OPTION_ARG_STRING, &case_id, N_("Case UUID or agenda number"), N_("ID") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Letter kind (surat_keputusan, rekomendasi, …)"), N_("KIND") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("PDF file to write"), N_("OUT.pdf") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("Paper size: f4 (default) or a4"), N_("SIZE") },
-    { NULL }
+  g_autofree char *signer = NULL;
+  g_autofree char *as = NULL;
+  GOptionEntry     letter_entries[] = {
+        { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
+        { "case", 0, 0, G_OPTION_ARG_STRING, &case_id, N_ ("Case UUID or agenda number"), N_ ("ID") },
+        { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+          N_ ("Letter kind (surat_keputusan, rekomendasi, …)"), N_ ("KIND") },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("PDF file to write"), N_ ("OUT.pdf") },
+        { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_ ("Paper size: f4 (default) or a4"),
+          N_ ("SIZE") },
+        { "signer", 0, 0, G_OPTION_ARG_STRING, &signer,
+          N_ ("Org chart person who signs (default: the head of the agency)"), N_ ("PERSON") },
+        { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_ ("Sign for the head: an, ub, plt, plh or pj"),
+          N_ ("DELEGATION") },
+        { NULL }
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketCliContext) ctx = NULL;
   g_autoptr (LoketCase) kase = NULL;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (GBytes) pdf = NULL;
-  LoketPaperSize paper;
-  const char *summary = what == DOCUMENT_LETTER ? _("Render a letter of a case as PDF.")
-                        : what == DOCUMENT_RECEIPT ? _("Render the receipt (tanda terima) of a case as PDF.")
-                        : _("Render the return notice (pengembalian berkas) of a case as PDF.");
+  LoketPaperSize  paper;
+  LoketDelegation delegation = LOKET_DELEGATION_NONE;
+  const char     *summary = what == DOCUMENT_LETTER ? _ ("Render a letter of a case as PDF.")
+                            : what == DOCUMENT_RECEIPT
+                              ? _ ("Render the receipt (tanda terima) of a case as PDF.")
+                              : _ ("Render the return notice (pengembalian berkas) of a case as PDF.");
 
   if (what != DOCUMENT_LETTER)
-    letter_entries[2] = letter_entries[3], letter_entries[3] = letter_entries[4],
-    letter_entries[4] = (GOptionEntry) { NULL };
+    {
+      /* receipts have no --kind, --signer or --as */
+      letter_entries[2] = letter_entries[3];
+      letter_entries[3] = letter_entries[4];
+      letter_entries[4] = (GOptionEntry){ NULL };
+    }
   if (!loket_cli_parse_options (command, summary, letter_entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (db == NULL)
-    return loket_cli_usage_error (command, _("--db is required"));
+    return loket_cli_usage_error (command, _ ("--db is required"));
   if (case_id == NULL)
-    return loket_cli_usage_error (command, _("--case is required"));
+    return loket_cli_usage_error (command, _ ("--case is required"));
   if (what == DOCUMENT_LETTER && kind == NULL)
-    return loket_cli_usage_error (command, _("--kind is required"));
+    return loket_cli_usage_error (command, _ ("--kind is required"));
   if (output == NULL)
-    return loket_cli_usage_error (command, _("--output is required"));
+    return loket_cli_usage_error (command, _ ("--output is required"));
   if (!parse_paper (paper_text, &paper))
-    return loket_cli_usage_error (command, _("--paper must be f4 or a4"));
+    return loket_cli_usage_error (command, _ ("--paper must be f4 or a4"));
+  if (as != NULL
+      && (!loket_delegation_from_string (as, &delegation) || delegation == LOKET_DELEGATION_NONE))
+    return loket_cli_usage_error (command, _ ("--as must be an, ub, plt, plh or pj"));
+  if (as != NULL && signer == NULL)
+    return loket_cli_usage_error (command, _ ("--as needs --signer"));
 
   ctx = loket_cli_context_new (&error);
   if (ctx == NULL || !loket_cli_context_open_store (ctx, db, TRUE, &error))
@@ -113,24 +132,32 @@ run (const char *command, DocumentKind what, int argc, char **argv)
 
   switch (what)
     {
-    case DOCUMENT_LETTER:
-      {
-        g_autoptr (LoketLetter) letter
-          = loket_letter_new_for_case (kind, kase, events, ctx->catalog, ctx->calendar, ctx->org,
-                                       g_get_real_time () / G_USEC_PER_SEC, &error);
-        if (letter != NULL)
-          pdf = loket_letter_render (letter, paper, &error);
+      case DOCUMENT_LETTER:
+        {
+          g_autoptr (LoketLetterFields) fields = NULL;
+          g_autoptr (LoketLetter) letter = NULL;
+          g_autofree char *id = loket_letter_id_for_case (loket_case_get_uuid (kase), kind, 1);
+
+          fields
+            = loket_letter_fields_new_for_case (kase, events, ctx->catalog, ctx->calendar, ctx->org,
+                                                g_get_real_time () / G_USEC_PER_SEC, &error);
+          if (fields != NULL
+              && (signer == NULL
+                  || loket_letter_fields_set_signer (fields, ctx->org, signer, delegation, &error)))
+            letter = loket_letter_new_from_fields (kind, fields, id, &error);
+          if (letter != NULL)
+            pdf = loket_letter_render (letter, paper, &error);
+          break;
+        }
+      case DOCUMENT_RECEIPT:
+        pdf = loket_receipt_render (kase, events, ctx->catalog, ctx->calendar, ctx->org, paper,
+                                    &error);
         break;
-      }
-    case DOCUMENT_RECEIPT:
-      pdf = loket_receipt_render (kase, events, ctx->catalog, ctx->calendar, ctx->org, paper,
-                                  &error);
-      break;
-    case DOCUMENT_RETURN_NOTICE:
-    default:
-      pdf = loket_return_notice_render (kase, events, ctx->catalog, ctx->calendar, ctx->org,
-                                        paper, &error);
-      break;
+      case DOCUMENT_RETURN_NOTICE:
+      default:
+        pdf = loket_return_notice_render (kase, events, ctx->catalog, ctx->calendar, ctx->org,
+                                          paper, &error);
+        break;
     }
   /* the PDF is complete in memory before anything is written; the write is atomic */
   if (pdf == NULL || !loket_letter_write_file (pdf, output, &error))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Tanda terima and pengembalian berkas: the counter's documents, from the templates of the same names.
+// Tanda terima and pengembalian berkas: the counter's documents, from the templates of the same
+// names.
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -10,12 +11,18 @@
 #include "loket-letter-renderer.h"
 
 static GBytes *
-render_kind (const char *kind, gint64 date, LoketCase *kase, GPtrArray *events,
-             LoketServiceCatalog *catalog, LoketWorkCalendar *calendar, LoketOrgChart *org,
-             LoketPaperSize paper, GError **error)
+render_kind (const char          *kind,
+             gint64               date,
+             LoketCase           *kase,
+             GPtrArray           *events,
+             LoketServiceCatalog *catalog,
+             LoketWorkCalendar   *calendar,
+             LoketOrgChart       *org,
+             LoketPaperSize       paper,
+             GError             **error)
 {
-  g_autoptr (LoketLetter) letter = loket_letter_new_for_case (kind, kase, events, catalog, calendar,
-                                                              org, date, error);
+  g_autoptr (LoketLetter) letter
+    = loket_letter_new_for_case (kind, kase, events, catalog, calendar, org, date, error);
 
   if (letter == NULL)
     return NULL;
@@ -23,9 +30,13 @@ render_kind (const char *kind, gint64 date, LoketCase *kase, GPtrArray *events,
 }
 
 GBytes *
-loket_receipt_render (LoketCase *kase, GPtrArray *events, LoketServiceCatalog *catalog,
-                      LoketWorkCalendar *calendar, LoketOrgChart *org, LoketPaperSize paper,
-                      GError **error)
+loket_receipt_render (LoketCase           *kase,
+                      GPtrArray           *events,
+                      LoketServiceCatalog *catalog,
+                      LoketWorkCalendar   *calendar,
+                      LoketOrgChart       *org,
+                      LoketPaperSize       paper,
+                      GError             **error)
 {
   gint64 date;
 
@@ -40,9 +51,13 @@ loket_receipt_render (LoketCase *kase, GPtrArray *events, LoketServiceCatalog *c
 }
 
 GBytes *
-loket_return_notice_render (LoketCase *kase, GPtrArray *events, LoketServiceCatalog *catalog,
-                            LoketWorkCalendar *calendar, LoketOrgChart *org, LoketPaperSize paper,
-                            GError **error)
+loket_return_notice_render (LoketCase           *kase,
+                            GPtrArray           *events,
+                            LoketServiceCatalog *catalog,
+                            LoketWorkCalendar   *calendar,
+                            LoketOrgChart       *org,
+                            LoketPaperSize       paper,
+                            GError             **error)
 {
   gint64 date = 0;
 
@@ -56,8 +71,8 @@ loket_return_notice_render (LoketCase *kase, GPtrArray *events, LoketServiceCata
       if (g_str_equal (loket_event_get_event_type (event), LOKET_EVENT_CASE_RETURNED))
         {
           g_autoptr (JsonObject) body = loket_event_parse_body (event, NULL);
-          const char *at = body != NULL ? json_object_get_string_member_with_default (body, "at", NULL)
-                                        : NULL;
+          const char *at
+            = body != NULL ? json_object_get_string_member_with_default (body, "at", NULL) : NULL;
           g_autoptr (GDateTime) dt = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
 
           date = MAX (date, dt != NULL ? g_date_time_to_unix (dt) : 1);
@@ -66,7 +81,7 @@ loket_return_notice_render (LoketCase *kase, GPtrArray *events, LoketServiceCata
   if (date == 0)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _("The case has not been returned to the applicant"));
+                   _ ("The case has not been returned to the applicant"));
       return NULL;
     }
   return render_kind ("pengembalian_berkas", date, kase, events, catalog, calendar, org, paper,

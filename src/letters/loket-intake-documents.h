@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The counter's own documents of a case: tanda terima (receipt) and pengembalian berkas (return notice).
+// The counter's own documents of a case: tanda terima (receipt) and pengembalian berkas (return
+// notice).
 #pragma once
 
 #include "loket-case.h"
@@ -16,13 +17,13 @@ G_BEGIN_DECLS
  * its date (or "dihitung sejak berkas dinyatakan lengkap" when not complete yet), how to complain
  * (the complaint channels of the service, else of the agency, from the catalog).
  * @events: (element LoketEvent) the case's events, any order. Returns the PDF bytes. */
-GBytes *loket_receipt_render       (LoketCase           *kase,
-                                    GPtrArray           *events,
-                                    LoketServiceCatalog *catalog,
-                                    LoketWorkCalendar   *calendar,
-                                    LoketOrgChart       *org,
-                                    LoketPaperSize       paper,
-                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GBytes *loket_receipt_render (LoketCase           *kase,
+                              GPtrArray           *events,
+                              LoketServiceCatalog *catalog,
+                              LoketWorkCalendar   *calendar,
+                              LoketOrgChart       *org,
+                              LoketPaperSize       paper,
+                              GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Pengembalian berkas: the missing requirements (from the latest case.returned event; every
  * unsatisfied mandatory requirement when it names none), its note, and what to do next.

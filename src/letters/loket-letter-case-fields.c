@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Fills the letter fields from a case, its events, the catalog, the work calendar and the org chart.
+// Fills the letter fields from a case, its events, the catalog, the work calendar and the org
+// chart.
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -34,7 +35,7 @@ catalog_extras_free (gpointer data)
 static CatalogExtras *
 catalog_extras (LoketServiceCatalog *catalog)
 {
-  static GMutex lock;
+  static GMutex  lock;
   CatalogExtras *extras;
 
   g_mutex_lock (&lock);
@@ -42,7 +43,7 @@ catalog_extras (LoketServiceCatalog *catalog)
   if (extras == NULL)
     {
       g_autofree char *json = loket_service_catalog_to_json (catalog);
-      JsonArray *agencies;
+      JsonArray       *agencies;
 
       extras = g_new0 (CatalogExtras, 1);
       extras->agencies = g_hash_table_new (g_str_hash, g_str_equal);
@@ -56,7 +57,7 @@ catalog_extras (LoketServiceCatalog *catalog)
       for (guint i = 0; agencies != NULL && i < json_array_get_length (agencies); i++)
         {
           JsonObject *agency = json_array_get_object_element (agencies, i);
-          JsonArray *services = json_object_get_array_member (agency, "services");
+          JsonArray  *services = json_object_get_array_member (agency, "services");
 
           g_hash_table_insert (extras->agencies,
                                (gpointer) json_object_get_string_member (agency, "id"), agency);
@@ -80,7 +81,8 @@ member_string (JsonObject *object, const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -105,8 +107,8 @@ clean_region (const char *region)
 static char *
 city_of (const char *address, const char *region)
 {
-  const char *prefixes[] = { "Kota ", "Kabupaten ", "Provinsi " };
-  const char *comma = address != NULL ? strrchr (address, ',') : NULL;
+  const char      *prefixes[] = { "Kota ", "Kabupaten ", "Provinsi " };
+  const char      *comma = address != NULL ? strrchr (address, ',') : NULL;
   g_autofree char *city = NULL;
 
   if (comma != NULL)
@@ -125,11 +127,16 @@ static const char *
 channel_name (const char *channel)
 {
   static const char *const names[][2] = {
-    { "tatap_muka", "Tatap muka" },      { "surat", "Surat" },
-    { "kotak_saran", "Kotak saran" },    { "sp4n_lapor", "SP4N-LAPOR!" },
-    { "online", "Daring (online)" },     { "rujukan_instansi", "Rujukan instansi" },
-    { "laporan_masyarakat", "Laporan masyarakat" }, { "penjangkauan", "Penjangkauan" },
-    { "email", "Surat elektronik (e-mail)" }, { "telepon", "Telepon" },
+    { "tatap_muka", "Tatap muka" },
+    { "surat", "Surat" },
+    { "kotak_saran", "Kotak saran" },
+    { "sp4n_lapor", "SP4N-LAPOR!" },
+    { "online", "Daring (online)" },
+    { "rujukan_instansi", "Rujukan instansi" },
+    { "laporan_masyarakat", "Laporan masyarakat" },
+    { "penjangkauan", "Penjangkauan" },
+    { "email", "Surat elektronik (e-mail)" },
+    { "telepon", "Telepon" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -141,8 +148,9 @@ channel_name (const char *channel)
 static const char *
 unit_name (LoketSlaUnit unit)
 {
-  static const char *const names[] = { "menit", "jam", "jam pelajaran", "hari", "hari kerja",
-                                       "minggu", "bulan", "tahun", "sesuai kebutuhan" };
+  static const char *const names[]
+    = { "menit", "jam",   "jam pelajaran",   "hari", "hari kerja", "minggu",
+        "bulan", "tahun", "sesuai kebutuhan" };
   return unit <= LOKET_SLA_UNIT_UNSPECIFIED ? names[unit] : "";
 }
 
@@ -165,7 +173,8 @@ sla_text (const LoketSlaClause *clause)
   if (clause->value_max > clause->value_min)
     return g_strdup_printf ("%s%s–%s %s", clause->approximate ? "± " : "", min, max,
                             unit_name (clause->unit));
-  return g_strdup_printf ("%s%s %s", clause->approximate ? "± " : "", max, unit_name (clause->unit));
+  return g_strdup_printf ("%s%s %s", clause->approximate ? "± " : "", max,
+                          unit_name (clause->unit));
 }
 
 static gint64
@@ -194,17 +203,18 @@ static void
 fill_agency (LoketLetterFields *f, LoketAgency *agency, JsonObject *extra, LoketOrgChart *org)
 {
   g_autofree char *region = clean_region (member_string (extra, "region"));
-  const char *name = loket_agency_get_name (agency);
-  const char *address = loket_agency_get_address (agency);
-  const char *phone = member_string (extra, "phone");
-  const char *web = member_string (extra, "web");
-  JsonArray *emails = extra != NULL && json_object_has_member (extra, "email")
-                        && JSON_NODE_HOLDS_ARRAY (json_object_get_member (extra, "email"))
-                        ? json_object_get_array_member (extra, "email") : NULL;
+  const char      *name = loket_agency_get_name (agency);
+  const char      *address = loket_agency_get_address (agency);
+  const char      *phone = member_string (extra, "phone");
+  const char      *web = member_string (extra, "web");
+  JsonArray       *emails = extra != NULL && json_object_has_member (extra, "email")
+                          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (extra, "email"))
+                              ? json_object_get_array_member (extra, "email")
+                              : NULL;
   g_autoptr (GString) contact = g_string_new (NULL);
   g_autofree char *kop_name = NULL;
-  const char *agency_id = loket_agency_get_id (agency);
-  GPtrArray *positions = org != NULL ? loket_org_chart_get_positions (org, agency_id) : NULL;
+  const char      *agency_id = loket_agency_get_id (agency);
+  GPtrArray       *positions = org != NULL ? loket_org_chart_get_positions (org, agency_id) : NULL;
   const LoketPosition *head = NULL;
 
   loket_letter_fields_set (f, "agency_name", name);
@@ -214,15 +224,18 @@ fill_agency (LoketLetterFields *f, LoketAgency *agency, JsonObject *extra, Loket
   loket_letter_fields_set (f, "agency_address", address != NULL ? address : "");
   loket_letter_fields_set (f, "region", region != NULL ? region : "");
   loket_letter_fields_take (f, "region_upper", upper (region != NULL ? region : ""));
-  loket_letter_fields_take (f, "government",
-                            g_strdup_printf ("PEMERINTAH %s", region != NULL ? loket_letter_fields_get (f, "region_upper") : ""));
+  loket_letter_fields_take (
+    f, "government",
+    g_strdup_printf ("PEMERINTAH %s",
+                     region != NULL ? loket_letter_fields_get (f, "region_upper") : ""));
   loket_letter_fields_take (f, "city", city_of (address, region));
   {
-    const char *level = loket_agency_get_level (agency);
+    const char      *level = loket_agency_get_level (agency);
     g_autofree char *place = city_of (NULL, region);
-    const char *chief = g_strcmp0 (level, "provinsi") == 0 ? "Gubernur"
-                        : g_strcmp0 (level, "kota") == 0 ? "Wali Kota" : "Bupati";
-    JsonNode *decree = extra != NULL ? json_object_get_member (extra, "decree") : NULL;
+    const char      *chief = g_strcmp0 (level, "provinsi") == 0 ? "Gubernur"
+                             : g_strcmp0 (level, "kota") == 0   ? "Wali Kota"
+                                                                : "Bupati";
+    JsonNode        *decree = extra != NULL ? json_object_get_member (extra, "decree") : NULL;
 
     loket_letter_fields_take (f, "regional_head", g_strdup_printf ("%s %s", chief, place));
     if (decree != NULL && JSON_NODE_HOLDS_OBJECT (decree))
@@ -283,6 +296,8 @@ fill_agency (LoketLetterFields *f, LoketAgency *agency, JsonObject *extra, Loket
           const LoketPerson *person = g_ptr_array_index (holders, 0);
 
           loket_letter_fields_set (f, "signer_name", person->name);
+          loket_letter_fields_take (f, "signer_name_plain",
+                                    loket_letter_name_without_titles (person->name));
           loket_letter_fields_set (f, "signer_nip", person->nip);
           if (person->rank != NULL)
             loket_letter_fields_take (f, "signer_rank",
@@ -297,13 +312,14 @@ static void
 fill_parties (LoketLetterFields *f, JsonObject *registered)
 {
   JsonArray *parties = registered != NULL && json_object_has_member (registered, "parties")
-                         ? json_object_get_array_member (registered, "parties") : NULL;
+                         ? json_object_get_array_member (registered, "parties")
+                         : NULL;
 
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     {
-      JsonObject *party = json_array_get_object_element (parties, i);
-      gboolean person = g_strcmp0 (member_string (party, "kind"), "person") == 0;
-      const char *name = member_string (party, "name");
+      JsonObject      *party = json_array_get_object_element (parties, i);
+      gboolean         person = g_strcmp0 (member_string (party, "kind"), "person") == 0;
+      const char      *name = member_string (party, "name");
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *identity = NULL;
       g_autoptr (GString) where = g_string_new (member_string (party, "address"));
@@ -314,7 +330,8 @@ fill_parties (LoketLetterFields *f, JsonObject *registered)
       if (party == NULL)
         continue;
       if (person)
-        identity = g_strdup_printf ("NIK %s", member_string (party, "nik") ? member_string (party, "nik") : "-");
+        identity = g_strdup_printf (
+          "NIK %s", member_string (party, "nik") ? member_string (party, "nik") : "-");
       else if (member_string (party, "legal_number") != NULL)
         identity = g_strdup_printf ("Badan hukum %s", member_string (party, "legal_number"));
       else
@@ -336,13 +353,15 @@ fill_parties (LoketLetterFields *f, JsonObject *registered)
       if (i == 0)
         {
           loket_letter_fields_set (f, "applicant_address", member_string (party, "address"));
-          loket_letter_fields_set (f, "applicant_kind", person ? "Perseorangan" : "Organisasi/Badan");
+          loket_letter_fields_set (f, "applicant_kind",
+                                   person ? "Perseorangan" : "Organisasi/Badan");
           if (phone != NULL || email != NULL)
-            loket_letter_fields_take (f, "applicant_contact",
-                                      g_strjoin (", ", phone != NULL ? phone : email,
-                                                 phone != NULL ? email : NULL, NULL));
+            loket_letter_fields_take (
+              f, "applicant_contact",
+              g_strjoin (", ", phone != NULL ? phone : email, phone != NULL ? email : NULL, NULL));
           if (!person)
-            loket_letter_fields_set (f, "applicant_legal_number", member_string (party, "legal_number"));
+            loket_letter_fields_set (f, "applicant_legal_number",
+                                     member_string (party, "legal_number"));
         }
     }
 }
@@ -364,32 +383,40 @@ requirement_kind_name (LoketRequirementKind kind)
 {
   switch (kind)
     {
-    case LOKET_REQUIREMENT_MANDATORY: return "Wajib";
-    case LOKET_REQUIREMENT_OPTIONAL: return "Pilihan";
-    case LOKET_REQUIREMENT_CONDITIONAL: return "Bersyarat";
-    default: return "-";
+      case LOKET_REQUIREMENT_MANDATORY:
+        return "Wajib";
+      case LOKET_REQUIREMENT_OPTIONAL:
+        return "Pilihan";
+      case LOKET_REQUIREMENT_CONDITIONAL:
+        return "Bersyarat";
+      default:
+        return "-";
     }
 }
 
 static void
-fill_requirements (LoketLetterFields *f, LoketService *service, const char *channel,
-                   GHashTable *checks, JsonObject *returned)
+fill_requirements (LoketLetterFields *f,
+                   LoketService      *service,
+                   const char        *channel,
+                   GHashTable        *checks,
+                   JsonObject        *returned)
 {
   g_autoptr (GPtrArray) requirements = loket_service_get_requirements (service, channel);
   JsonArray *missing = returned != NULL && json_object_has_member (returned, "missing")
-                         && JSON_NODE_HOLDS_ARRAY (json_object_get_member (returned, "missing"))
-                         ? json_object_get_array_member (returned, "missing") : NULL;
-  guint n_missing = 0;
+                           && JSON_NODE_HOLDS_ARRAY (json_object_get_member (returned, "missing"))
+                         ? json_object_get_array_member (returned, "missing")
+                         : NULL;
+  guint      n_missing = 0;
 
   for (guint i = 0; i < requirements->len; i++)
     {
       LoketRequirement *req = g_ptr_array_index (requirements, i);
-      Check *check = g_hash_table_lookup (checks, loket_requirement_get_id (req));
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *handed = NULL;
-      g_autofree char *text = NULL;
-      const char *cells[5];
-      gboolean is_missing = FALSE;
+      Check            *check = g_hash_table_lookup (checks, loket_requirement_get_id (req));
+      g_autofree char  *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char  *handed = NULL;
+      g_autofree char  *text = NULL;
+      const char       *cells[5];
+      gboolean          is_missing = FALSE;
 
       if (check != NULL && check->satisfied)
         handed = check->n_files > 0 ? g_strdup_printf ("Ada (%u berkas)", check->n_files)
@@ -412,7 +439,8 @@ fill_requirements (LoketLetterFields *f, LoketService *service, const char *chan
         {
           for (guint j = 0; j < json_array_get_length (missing); j++)
             if (g_strcmp0 (json_array_get_string_element (missing, j),
-                           loket_requirement_get_id (req)) == 0)
+                           loket_requirement_get_id (req))
+                == 0)
               is_missing = TRUE;
         }
       else
@@ -421,7 +449,7 @@ fill_requirements (LoketLetterFields *f, LoketService *service, const char *chan
       if (is_missing)
         {
           g_autofree char *n = g_strdup_printf ("%u", ++n_missing);
-          const char *row[] = { n, text, NULL };
+          const char      *row[] = { n, text, NULL };
           loket_letter_fields_add_row (f, "missing", row);
         }
     }
@@ -435,12 +463,12 @@ fill_requirements (LoketLetterFields *f, LoketService *service, const char *chan
 static void
 fill_deadline (LoketLetterFields *f, LoketCase *kase, LoketService *service, const char *tz)
 {
-  const LoketSlaClause *clause = loket_service_get_deadline_clause (service,
-                                                                    loket_case_get_channel (kase));
+  const LoketSlaClause *clause
+    = loket_service_get_deadline_clause (service, loket_case_get_channel (kase));
   g_autofree char *sla = sla_text (clause);
-  gint64 due = loket_case_get_due_at (kase);
-  LoketCaseStatus status = loket_case_get_status (kase);
-  char *text;
+  gint64           due = loket_case_get_due_at (kase);
+  LoketCaseStatus  status = loket_case_get_status (kase);
+  char            *text;
 
   loket_letter_fields_set (f, "sla_text", sla);
   if (clause == NULL || clause->unit == LOKET_SLA_UNIT_UNSPECIFIED)
@@ -449,7 +477,7 @@ fill_deadline (LoketLetterFields *f, LoketCase *kase, LoketService *service, con
     {
       g_autoptr (GDateTime) dt = loket_letter_local_time (due, tz);
       g_autofree char *date = loket_letter_format_date (dt);
-      gboolean hours = clause->unit <= LOKET_SLA_UNIT_LESSON_HOUR;
+      gboolean         hours = clause->unit <= LOKET_SLA_UNIT_LESSON_HOUR;
       g_autofree char *time = hours ? loket_letter_format_time (dt) : NULL;
 
       loket_letter_fields_set (f, "deadline_date", date);
@@ -460,8 +488,10 @@ fill_deadline (LoketLetterFields *f, LoketCase *kase, LoketService *service, con
     }
   else if (status == LOKET_CASE_STATUS_INCOMPLETE || status == LOKET_CASE_STATUS_PAUSED)
     text = g_strdup_printf ("%s; waktu layanan berhenti selama berkas dikembalikan atau ditunda, "
-                            "dan dilanjutkan setelah berkas dinyatakan lengkap", sla);
-  else if (clause->clock_start == LOKET_SLA_START_COMPLETE && loket_case_get_complete_at (kase) == 0)
+                            "dan dilanjutkan setelah berkas dinyatakan lengkap",
+                            sla);
+  else if (clause->clock_start == LOKET_SLA_START_COMPLETE
+           && loket_case_get_complete_at (kase) == 0)
     text = g_strdup_printf ("%s, dihitung sejak berkas dinyatakan lengkap", sla);
   else if (clause->clock_start == LOKET_SLA_START_EVENT)
     text = g_strdup_printf ("%s, dihitung sejak %s", sla,
@@ -478,10 +508,10 @@ fill_complaints (LoketLetterFields *f, JsonObject *service_extra, JsonObject *ag
 
   for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
     {
-      JsonNode *node = sources[s] != NULL
-                         ? json_object_get_member (sources[s], "complaint_channels") : NULL;
-      JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node)
-                                                                      : NULL;
+      JsonNode *node
+        = sources[s] != NULL ? json_object_get_member (sources[s], "complaint_channels") : NULL;
+      JsonArray *array
+        = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
       if (array == NULL || json_array_get_length (array) == 0)
         continue;
@@ -504,7 +534,7 @@ fill_unit_head (LoketLetterFields *f, LoketOrgChart *org, const LoketUnit *unit)
 {
   const LoketUnit *division = unit != NULL ? loket_org_chart_get_division (org, unit->id) : NULL;
   g_autofree char *agency_id = NULL;
-  GPtrArray *positions;
+  GPtrArray       *positions;
 
   if (division == NULL)
     return;
@@ -515,9 +545,8 @@ fill_unit_head (LoketLetterFields *f, LoketOrgChart *org, const LoketUnit *unit)
       const LoketPosition *position = g_ptr_array_index (positions, i);
       g_autoptr (GPtrArray) holders = NULL;
 
-      if (g_strcmp0 (position->unit_id, division->id) != 0
-          || position->role == LOKET_ROLE_STAFF || position->role == LOKET_ROLE_REGISTRAR
-          || position->role == LOKET_ROLE_SECTION_HEAD)
+      if (g_strcmp0 (position->unit_id, division->id) != 0 || position->role == LOKET_ROLE_STAFF
+          || position->role == LOKET_ROLE_REGISTRAR || position->role == LOKET_ROLE_SECTION_HEAD)
         continue;
       loket_letter_fields_set (f, "unit_head_title", position->title);
       loket_letter_fields_take (f, "unit_head_title_upper", upper (position->title));
@@ -553,25 +582,28 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
   g_autoptr (JsonObject) registered = NULL;
   g_autoptr (JsonObject) returned = NULL;
   g_autofree char *number = NULL;
-  CatalogExtras *extras;
-  LoketService *service;
-  LoketAgency *agency;
-  const char *tz;
-  const char *channel = loket_case_get_channel (kase);
+  CatalogExtras   *extras;
+  LoketService    *service;
+  LoketAgency     *agency;
+  const char      *tz;
+  const char      *channel = loket_case_get_channel (kase);
 
   g_return_val_if_fail (LOKET_IS_CASE (kase), NULL);
   g_return_val_if_fail (events != NULL, NULL);
   g_return_val_if_fail (LOKET_IS_SERVICE_CATALOG (catalog), NULL);
 
   service = loket_case_get_service_id (kase) != NULL
-              ? loket_service_catalog_lookup (catalog, loket_case_get_service_id (kase)) : NULL;
+              ? loket_service_catalog_lookup (catalog, loket_case_get_service_id (kase))
+              : NULL;
   agency = loket_case_get_agency_id (kase) != NULL
-             ? loket_service_catalog_lookup_agency (catalog, loket_case_get_agency_id (kase)) : NULL;
+             ? loket_service_catalog_lookup_agency (catalog, loket_case_get_agency_id (kase))
+             : NULL;
   if (service == NULL || agency == NULL)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _("The case’s service “%s” is not in the catalog"),
-                   loket_case_get_service_id (kase) != NULL ? loket_case_get_service_id (kase) : "");
+                   _ ("The case’s service “%s” is not in the catalog"),
+                   loket_case_get_service_id (kase) != NULL ? loket_case_get_service_id (kase)
+                                                            : "");
       return NULL;
     }
   tz = loket_agency_get_timezone (agency);
@@ -584,7 +616,7 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
     {
       LoketEvent *event = g_ptr_array_index (sorted, i);
       const char *type = loket_event_get_event_type (event);
-      gboolean wanted = g_str_equal (type, LOKET_EVENT_CASE_REGISTERED)
+      gboolean    wanted = g_str_equal (type, LOKET_EVENT_CASE_REGISTERED)
                         || g_str_equal (type, LOKET_EVENT_CASE_RETURNED)
                         || g_str_equal (type, LOKET_EVENT_REQUIREMENT_CHECKED)
                         || g_str_equal (type, LOKET_EVENT_LETTER_NUMBERED);
@@ -602,12 +634,13 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
       else if (g_str_equal (type, LOKET_EVENT_REQUIREMENT_CHECKED)
                && member_string (body, "requirement") != NULL)
         {
-          Check *check = g_new0 (Check, 1);
+          Check    *check = g_new0 (Check, 1);
           JsonNode *blobs = json_object_get_member (body, "blobs");
 
           check->satisfied = json_object_get_boolean_member_with_default (body, "satisfied", FALSE);
           check->n_files = blobs != NULL && JSON_NODE_HOLDS_ARRAY (blobs)
-                             ? json_array_get_length (json_node_get_array (blobs)) : 0;
+                             ? json_array_get_length (json_node_get_array (blobs))
+                             : 0;
           g_hash_table_replace (checks, g_strdup (member_string (body, "requirement")), check);
         }
       else if (g_str_equal (type, LOKET_EVENT_LETTER_NUMBERED) && member_string (body, "number"))
@@ -617,18 +650,20 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
         }
     }
 
-  fill_agency (f, agency, g_hash_table_lookup (extras->agencies, loket_agency_get_id (agency)), org);
+  fill_agency (f, agency, g_hash_table_lookup (extras->agencies, loket_agency_get_id (agency)),
+               org);
   loket_letter_fields_set (f, "case_uuid", loket_case_get_uuid (kase));
-  loket_letter_fields_set (f, "agenda_number", loket_case_get_agenda_number (kase) != NULL
-                                                 ? loket_case_get_agenda_number (kase) : "-");
+  loket_letter_fields_set (
+    f, "agenda_number",
+    loket_case_get_agenda_number (kase) != NULL ? loket_case_get_agenda_number (kase) : "-");
   set_date (f, "received", loket_case_get_received_at (kase), tz);
   set_date (f, "letter", now, tz);
   {
     g_autoptr (GDateTime) dt = loket_letter_local_time (now, tz);
     loket_letter_fields_take (f, "year", g_strdup_printf ("%d", g_date_time_get_year (dt)));
     if (number == NULL)
-      number = g_strdup_printf ("…/…/%s/%d", loket_agency_get_code (agency),
-                                g_date_time_get_year (dt));
+      number
+        = g_strdup_printf ("…/…/%s/%d", loket_agency_get_code (agency), g_date_time_get_year (dt));
   }
   loket_letter_fields_set (f, "letter_number", number);
   loket_letter_fields_set (f, "service_id", loket_service_get_id (service));
@@ -636,19 +671,32 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
   loket_letter_fields_set (f, "service_title", loket_service_get_name_source (service));
   {
     const LoketUnit *unit = org != NULL && loket_case_get_unit_id (kase) != NULL
-                              ? loket_org_chart_lookup_unit (org, loket_case_get_unit_id (kase)) : NULL;
-    loket_letter_fields_set (f, "unit_name", unit != NULL ? unit->name : loket_agency_get_name (agency));
-    fill_unit_head (f, org, unit);
+                              ? loket_org_chart_lookup_unit (org, loket_case_get_unit_id (kase))
+                              : NULL;
+    loket_letter_fields_set (f, "unit_name",
+                             unit != NULL ? unit->name : loket_agency_get_name (agency));
+    /* without a head of the unit in the org chart, the head of the agency stands in */
+    loket_letter_fields_set (f, "unit_head_title", loket_letter_fields_get (f, "head_title"));
+    loket_letter_fields_set (f, "unit_head_title_upper",
+                             loket_letter_fields_get (f, "head_title_upper"));
+    loket_letter_fields_set (f, "unit_head_name", loket_letter_fields_get (f, "signer_name"));
+    loket_letter_fields_set (f, "unit_head_rank", loket_letter_fields_get (f, "signer_rank"));
+    loket_letter_fields_set (f, "unit_head_nip", loket_letter_fields_get (f, "signer_nip"));
+    if (org != NULL)
+      fill_unit_head (f, org, unit);
   }
   loket_letter_fields_set (f, "channel_name", channel_name (channel));
-  loket_letter_fields_set (f, "applicant_name", loket_case_get_applicant_name (kase) != NULL
-                                                  ? loket_case_get_applicant_name (kase) : "-");
+  loket_letter_fields_set (
+    f, "applicant_name",
+    loket_case_get_applicant_name (kase) != NULL ? loket_case_get_applicant_name (kase) : "-");
   loket_letter_fields_set (f, "applicant_nik", loket_case_get_applicant_nik (kase));
-  loket_letter_fields_set (f, "subject", loket_case_get_subject (kase) != NULL
-                                           ? loket_case_get_subject (kase)
-                                           : loket_service_get_name (service));
-  loket_letter_fields_set (f, "fee", loket_service_is_free (service) ? "Tidak dipungut biaya"
-                                                                     : loket_service_get_fee (service));
+  loket_letter_fields_set (f, "subject",
+                           loket_case_get_subject (kase) != NULL
+                             ? loket_case_get_subject (kase)
+                             : loket_service_get_name (service));
+  loket_letter_fields_set (f, "fee",
+                           loket_service_is_free (service) ? "Tidak dipungut biaya"
+                                                           : loket_service_get_fee (service));
   fill_parties (f, registered);
   if (loket_letter_fields_get (f, "applicant_address") == NULL)
     loket_letter_fields_set (f, "applicant_address", "Tempat");
@@ -657,7 +705,7 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
     {
       JsonObject *letter = json_object_get_object_member (registered, "letter");
       const char *date = member_string (letter, "date");
-      GDate parsed;
+      GDate       parsed;
 
       loket_letter_fields_set (f, "incoming_number", member_string (letter, "number"));
       loket_letter_fields_set (f, "incoming_sender", member_string (letter, "sender"));
@@ -667,9 +715,9 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
         g_date_set_parse (&parsed, date);
       if (date != NULL && strlen (date) == 10 && g_date_valid (&parsed))
         {
-          g_autoptr (GDateTime) dt = g_date_time_new_utc (g_date_get_year (&parsed),
-                                                          g_date_get_month (&parsed),
-                                                          g_date_get_day (&parsed), 12, 0, 0);
+          g_autoptr (GDateTime) dt
+            = g_date_time_new_utc (g_date_get_year (&parsed), g_date_get_month (&parsed),
+                                   g_date_get_day (&parsed), 12, 0, 0);
           loket_letter_fields_take (f, "incoming_date", loket_letter_format_date (dt));
         }
       else
@@ -692,6 +740,39 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
 }
 
 LoketLetter *
+loket_letter_new_from_fields (const char        *kind,
+                              LoketLetterFields *fields,
+                              const char        *id,
+                              GError           **error)
+{
+  g_autoptr (LoketLetterTemplate) tmpl = loket_letter_template_new_for_kind (kind, error);
+  const char  *dir = g_getenv ("LOKET_LETTERS_DIR");
+  LoketLetter *letter;
+
+  if (tmpl == NULL)
+    return NULL;
+  letter = loket_letter_template_fill (tmpl, fields, error);
+  if (letter == NULL)
+    return NULL;
+  loket_letter_set_id (letter, id);
+  if (dir != NULL && *dir != '\0')
+    {
+      g_autofree char *path = g_build_filename (dir, "logo.png", NULL);
+      g_autofree char *contents = NULL;
+      gsize            len;
+
+      if (g_file_get_contents (path, &contents, &len, NULL))
+        {
+          g_autoptr (GBytes) png = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+          if (!loket_letter_set_logo_png (letter, png))
+            g_warning ("%s is not a PNG image; the letter keeps the neutral emblem", path);
+        }
+    }
+  return letter;
+}
+
+LoketLetter *
 loket_letter_new_for_case (const char          *kind,
                            LoketCase           *kase,
                            GPtrArray           *events,
@@ -701,20 +782,12 @@ loket_letter_new_for_case (const char          *kind,
                            gint64               now,
                            GError             **error)
 {
-  g_autoptr (LoketLetterTemplate) tmpl = loket_letter_template_new_for_kind (kind, error);
   g_autoptr (LoketLetterFields) fields = NULL;
   g_autofree char *id = NULL;
-  LoketLetter *letter;
 
-  if (tmpl == NULL)
-    return NULL;
   fields = loket_letter_fields_new_for_case (kase, events, catalog, calendar, org, now, error);
   if (fields == NULL)
     return NULL;
-  letter = loket_letter_template_fill (tmpl, fields, error);
-  if (letter == NULL)
-    return NULL;
   id = loket_letter_id_for_case (loket_case_get_uuid (kase), kind, 1);
-  loket_letter_set_id (letter, id);
-  return letter;
+  return loket_letter_new_from_fields (kind, fields, id, error);
 }

@@ -4,11 +4,11 @@
 
 #include "loket-letter-date.h"
 
-static const char *const months[] = { "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-                                      "Juli", "Agustus", "September", "Oktober", "November",
-                                      "Desember" };
-static const char *const weekdays[] = { "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
-                                        "Minggu" };
+static const char *const months[]
+  = { "Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+      "Juli",    "Agustus",  "September", "Oktober", "November", "Desember" };
+static const char *const weekdays[]
+  = { "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu" };
 
 const char *
 loket_letter_month_name (int month)
@@ -29,8 +29,8 @@ loket_letter_format_date (GDateTime *dt)
 char *
 loket_letter_format_time (GDateTime *dt)
 {
-  gint64 offset;
-  const char *zone;
+  gint64           offset;
+  const char      *zone;
   g_autofree char *other = NULL;
 
   g_return_val_if_fail (dt != NULL, NULL);
@@ -38,15 +38,23 @@ loket_letter_format_time (GDateTime *dt)
   offset = g_date_time_get_utc_offset (dt) / G_TIME_SPAN_MINUTE;
   switch (offset)
     {
-    case 7 * 60: zone = "WIB"; break;
-    case 8 * 60: zone = "WITA"; break;
-    case 9 * 60: zone = "WIT"; break;
-    case 0: zone = "UTC"; break;
-    default:
-      other = g_strdup_printf ("UTC%c%02d:%02d", offset < 0 ? '-' : '+', (int) ABS (offset) / 60,
-                               (int) ABS (offset) % 60);
-      zone = other;
-      break;
+      case 7 * 60:
+        zone = "WIB";
+        break;
+      case 8 * 60:
+        zone = "WITA";
+        break;
+      case 9 * 60:
+        zone = "WIT";
+        break;
+      case 0:
+        zone = "UTC";
+        break;
+      default:
+        other = g_strdup_printf ("UTC%c%02d:%02d", offset < 0 ? '-' : '+', (int) ABS (offset) / 60,
+                                 (int) ABS (offset) % 60);
+        zone = other;
+        break;
     }
   return g_strdup_printf ("%02d.%02d %s", g_date_time_get_hour (dt), g_date_time_get_minute (dt),
                           zone);

@@ -34,8 +34,8 @@ static void
 loket_letter_fields_init (LoketLetterFields *self)
 {
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) g_ptr_array_unref);
+  self->tables
+    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 }
 
 LoketLetterFields *
@@ -102,9 +102,9 @@ compare_names (gconstpointer a, gconstpointer b)
 GPtrArray *
 loket_letter_fields_list (LoketLetterFields *self)
 {
-  GPtrArray *names = g_ptr_array_new ();
+  GPtrArray     *names = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_return_val_if_fail (LOKET_IS_LETTER_FIELDS (self), NULL);
   g_hash_table_iter_init (&iter, self->texts);

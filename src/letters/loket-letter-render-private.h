@@ -44,41 +44,31 @@ loket_page_text_width (LoketPage *p)
 }
 
 /* A layout of @text (plain, or Pango markup when @markup) @width points wide. */
-PangoLayout *loket_page_layout        (LoketPage      *p,
-                                       const char     *text,
-                                       gboolean        markup,
-                                       LoketFont       font,
-                                       double          width,
-                                       PangoAlignment  align,
-                                       gboolean        justify);
-double       loket_page_layout_height (PangoLayout    *layout);
+PangoLayout *loket_page_layout (LoketPage     *p,
+                                const char    *text,
+                                gboolean       markup,
+                                LoketFont      font,
+                                double         width,
+                                PangoAlignment align,
+                                gboolean       justify);
+double       loket_page_layout_height (PangoLayout *layout);
 /* Draws @layout at (x, y) without moving the cursor. */
-void         loket_page_draw_at       (LoketPage      *p,
-                                       PangoLayout    *layout,
-                                       double          x,
-                                       double          y);
+void loket_page_draw_at (LoketPage *p, PangoLayout *layout, double x, double y);
 /* Draws @layout at the cursor, line by line, breaking to new pages as needed; moves the cursor. */
-void         loket_page_flow          (LoketPage      *p,
-                                       PangoLayout    *layout,
-                                       double          x);
+void loket_page_flow (LoketPage *p, PangoLayout *layout, double x);
 /* Starts a new page when @height does not fit below the cursor (and the page is not empty). */
-void         loket_page_need          (LoketPage      *p,
-                                       double          height);
-void         loket_page_break         (LoketPage      *p);
-void         loket_page_skip          (LoketPage      *p,
-                                       double          points);
+void loket_page_need (LoketPage *p, double height);
+void loket_page_break (LoketPage *p);
+void loket_page_skip (LoketPage *p, double points);
 
 /* loket-letter-emblem.c: the neutral demo emblem in a @size × @size box at (x, y). */
-void         loket_letter_draw_emblem (cairo_t        *cr,
-                                       double          x,
-                                       double          y,
-                                       double          size);
+void loket_letter_draw_emblem (cairo_t *cr, double x, double y, double size);
 /* loket-letter-qr.c: the QR code of @payload as @size × @size points at (x, y). */
-gboolean     loket_letter_draw_qr     (cairo_t        *cr,
-                                       const char     *payload,
-                                       double          x,
-                                       double          y,
-                                       double          size,
-                                       GError        **error);
+gboolean loket_letter_draw_qr (cairo_t    *cr,
+                               const char *payload,
+                               double      x,
+                               double      y,
+                               double      size,
+                               GError    **error);
 
 G_END_DECLS

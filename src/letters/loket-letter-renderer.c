@@ -12,10 +12,10 @@
 #define FONT_FAMILY "Liberation Sans"
 
 /* loket-letter-render-parts.c */
-void loket_letter_render_head      (LoketPage *p);
-void loket_letter_render_sk_parts  (LoketPage *p);
-void loket_letter_render_closing   (LoketPage *p, GError **error);
-double loket_letter_body_indent    (LoketPage *p);
+void   loket_letter_render_head (LoketPage *p);
+void   loket_letter_render_sk_parts (LoketPage *p);
+void   loket_letter_render_closing (LoketPage *p, GError **error);
+double loket_letter_body_indent (LoketPage *p);
 
 const char *
 loket_letter_renderer_get_font_family (void)
@@ -24,8 +24,13 @@ loket_letter_renderer_get_font_family (void)
 }
 
 PangoLayout *
-loket_page_layout (LoketPage *p, const char *text, gboolean markup, LoketFont font, double width,
-                   PangoAlignment align, gboolean justify)
+loket_page_layout (LoketPage     *p,
+                   const char    *text,
+                   gboolean       markup,
+                   LoketFont      font,
+                   double         width,
+                   PangoAlignment align,
+                   gboolean       justify)
 {
   PangoLayout *layout = pango_layout_new (p->pango);
 
@@ -33,7 +38,7 @@ loket_page_layout (LoketPage *p, const char *text, gboolean markup, LoketFont fo
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
-  pango_layout_set_justify (layout, justify);
+  pango_layout_set_justify (layout, justify && !g_getenv ("NOJ"));
   if (markup)
     pango_layout_set_markup (layout, text, -1);
   else
@@ -65,16 +70,14 @@ draw_page_furniture (LoketPage *p)
   if (p->page > 1)
     {
       g_autofree char *number = g_strdup_printf ("- %u -", p->page);
-      g_autoptr (PangoLayout) layout = loket_page_layout (p, number, FALSE, LOKET_FONT_BODY,
-                                                          loket_page_text_width (p),
-                                                          PANGO_ALIGN_CENTER, FALSE);
+      g_autoptr (PangoLayout) layout = loket_page_layout (
+        p, number, FALSE, LOKET_FONT_BODY, loket_page_text_width (p), PANGO_ALIGN_CENTER, FALSE);
       loket_page_draw_at (p, layout, p->left, 12 * LOKET_MM);
     }
   if (footer != NULL && *footer != '\0')
     {
-      g_autoptr (PangoLayout) layout = loket_page_layout (p, footer, FALSE, LOKET_FONT_SMALL,
-                                                          loket_page_text_width (p),
-                                                          PANGO_ALIGN_CENTER, FALSE);
+      g_autoptr (PangoLayout) layout = loket_page_layout (
+        p, footer, FALSE, LOKET_FONT_SMALL, loket_page_text_width (p), PANGO_ALIGN_CENTER, FALSE);
       loket_page_draw_at (p, layout, p->left, p->bottom + 4 * LOKET_MM);
     }
 }
@@ -107,13 +110,13 @@ void
 loket_page_flow (LoketPage *p, PangoLayout *layout, double x)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double origin = p->y; /* where the layout's top would be on this page */
+  double           origin = p->y; /* where the layout's top would be on this page */
 
   do
     {
       PangoRectangle logical;
-      double top, bottom;
-      int baseline;
+      double         top, bottom;
+      int            baseline;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       baseline = pango_layout_iter_get_baseline (iter);
@@ -140,8 +143,8 @@ static void
 render_paragraph (LoketPage *p, const char *text, double indent)
 {
   double width = loket_page_text_width (p) - indent;
-  g_autoptr (PangoLayout) layout = loket_page_layout (p, text, FALSE, LOKET_FONT_BODY, width,
-                                                      PANGO_ALIGN_LEFT, TRUE);
+  g_autoptr (PangoLayout) layout
+    = loket_page_layout (p, text, FALSE, LOKET_FONT_BODY, width, PANGO_ALIGN_LEFT, TRUE);
 
   pango_layout_set_indent (layout, (int) (10 * LOKET_MM * PANGO_SCALE));
   loket_page_flow (p, layout, p->left + indent);
@@ -152,9 +155,9 @@ static void
 render_heading (LoketPage *p, const char *text, double indent)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
-  g_autoptr (PangoLayout) layout = loket_page_layout (p, escaped, TRUE, LOKET_FONT_BOLD,
-                                                      loket_page_text_width (p) - indent,
-                                                      PANGO_ALIGN_CENTER, FALSE);
+  g_autoptr (PangoLayout) layout
+    = loket_page_layout (p, escaped, TRUE, LOKET_FONT_BOLD, loket_page_text_width (p) - indent,
+                         PANGO_ALIGN_CENTER, FALSE);
 
   loket_page_need (p, loket_page_layout_height (layout) + 30);
   loket_page_flow (p, layout, p->left + indent);
@@ -166,20 +169,24 @@ list_marker (LoketListStyle style, guint i)
 {
   switch (style)
     {
-    case LOKET_LIST_LETTERS:
-      return i < 26 ? g_strdup_printf ("%c.", 'a' + i) : g_strdup_printf ("%c%c.", 'a' + i / 26 - 1, 'a' + i % 26);
-    case LOKET_LIST_BULLETS:
-      return g_strdup ("–");
-    case LOKET_LIST_NUMBERS:
-    default:
-      return g_strdup_printf ("%u.", i + 1);
+      case LOKET_LIST_LETTERS:
+        return i < 26 ? g_strdup_printf ("%c.", 'a' + i)
+                      : g_strdup_printf ("%c%c.", 'a' + i / 26 - 1, 'a' + i % 26);
+      case LOKET_LIST_BULLETS:
+        return g_strdup ("–");
+      case LOKET_LIST_NUMBERS:
+      default:
+        return g_strdup_printf ("%u.", i + 1);
     }
 }
 
 /* Items with a hanging indent: the marker, then the text flowing under itself. */
 void
-loket_letter_render_items (LoketPage *p, GPtrArray *items, LoketListStyle style, double indent,
-                           gboolean justify)
+loket_letter_render_items (LoketPage     *p,
+                           GPtrArray     *items,
+                           LoketListStyle style,
+                           double         indent,
+                           gboolean       justify)
 {
   double marker_width = 8 * LOKET_MM;
   double width = loket_page_text_width (p) - indent - marker_width;
@@ -189,11 +196,10 @@ loket_letter_render_items (LoketPage *p, GPtrArray *items, LoketListStyle style,
       g_autofree char *marker = list_marker (style, i);
       g_autoptr (PangoLayout) mark = loket_page_layout (p, marker, FALSE, LOKET_FONT_BODY,
                                                         marker_width, PANGO_ALIGN_LEFT, FALSE);
-      g_autoptr (PangoLayout) text = loket_page_layout (p, g_ptr_array_index (items, i), FALSE,
-                                                        LOKET_FONT_BODY, width, PANGO_ALIGN_LEFT,
-                                                        justify);
+      g_autoptr (PangoLayout) text = loket_page_layout (
+        p, g_ptr_array_index (items, i), FALSE, LOKET_FONT_BODY, width, PANGO_ALIGN_LEFT, justify);
       PangoLayoutLine *first = pango_layout_get_line_readonly (text, 0);
-      PangoRectangle logical;
+      PangoRectangle   logical;
 
       pango_layout_line_get_extents (first, NULL, &logical);
       loket_page_need (p, (double) logical.height / PANGO_SCALE);
@@ -207,10 +213,10 @@ static void
 render_grid (LoketPage *p, LoketLetterBlock *block, double indent)
 {
   gboolean ruled = block->type == LOKET_LETTER_BLOCK_TABLE;
-  double width = loket_page_text_width (p) - indent;
-  double pad = ruled ? 2.5 : 0;
-  double colon = ruled ? 0 : 4 * LOKET_MM;
-  guint n = block->widths->len;
+  double   width = loket_page_text_width (p) - indent;
+  double   pad = ruled ? 2.5 : 0;
+  double   colon = ruled ? 0 : 4 * LOKET_MM;
+  guint    n = block->widths->len;
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   double x0 = p->left + indent;
 
@@ -221,21 +227,21 @@ render_grid (LoketPage *p, LoketLetterBlock *block, double indent)
 
   for (guint r = 0; r < rows->len; r++)
     {
-      char **cells = g_ptr_array_index (rows, r);
+      char   **cells = g_ptr_array_index (rows, r);
       gboolean header = block->columns != NULL && r == 0;
       g_autoptr (GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
       double height = 0, x;
 
       for (guint c = 0; c < n; c++)
         {
-          double cw = g_array_index (block->widths, double, c) * width - 2 * pad
-                      - (c == 0 ? colon : 0);
-          PangoLayout *layout = loket_page_layout (p, cells[c] != NULL ? cells[c] : "", FALSE,
-                                                   !ruled ? LOKET_FONT_BODY
-                                                   : header ? LOKET_FONT_TABLE_BOLD
-                                                            : LOKET_FONT_TABLE,
-                                                   MAX (cw, 10), header ? PANGO_ALIGN_CENTER
-                                                                        : PANGO_ALIGN_LEFT, FALSE);
+          double cw
+            = g_array_index (block->widths, double, c) * width - 2 * pad - (c == 0 ? colon : 0);
+          PangoLayout *layout = loket_page_layout (
+            p, cells[c] != NULL ? cells[c] : "", FALSE,
+            !ruled   ? LOKET_FONT_BODY
+            : header ? LOKET_FONT_TABLE_BOLD
+                     : LOKET_FONT_TABLE,
+            MAX (cw, 10), header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, FALSE);
           g_ptr_array_add (layouts, layout);
           height = MAX (height, loket_page_layout_height (layout));
         }
@@ -287,7 +293,7 @@ static void
 render_blocks (LoketPage *p)
 {
   GPtrArray *blocks = loket_letter_get_blocks (p->letter);
-  double indent = loket_letter_body_indent (p);
+  double     indent = loket_letter_body_indent (p);
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -295,22 +301,22 @@ render_blocks (LoketPage *p)
 
       switch (block->type)
         {
-        case LOKET_LETTER_BLOCK_PARAGRAPH:
-          render_paragraph (p, block->text, indent);
-          break;
-        case LOKET_LETTER_BLOCK_HEADING:
-          render_heading (p, block->text, indent);
-          break;
-        case LOKET_LETTER_BLOCK_LIST:
-          loket_letter_render_items (p, block->items, block->list_style, indent, TRUE);
-          loket_page_skip (p, 4);
-          break;
-        case LOKET_LETTER_BLOCK_TABLE:
-        case LOKET_LETTER_BLOCK_FIELDS:
-          render_grid (p, block, indent);
-          break;
-        default:
-          g_assert_not_reached ();
+          case LOKET_LETTER_BLOCK_PARAGRAPH:
+            render_paragraph (p, block->text, indent);
+            break;
+          case LOKET_LETTER_BLOCK_HEADING:
+            render_heading (p, block->text, indent);
+            break;
+          case LOKET_LETTER_BLOCK_LIST:
+            loket_letter_render_items (p, block->items, block->list_style, indent, TRUE);
+            loket_page_skip (p, 4);
+            break;
+          case LOKET_LETTER_BLOCK_TABLE:
+          case LOKET_LETTER_BLOCK_FIELDS:
+            render_grid (p, block, indent);
+            break;
+          default:
+            g_assert_not_reached ();
         }
     }
 }
@@ -329,7 +335,7 @@ setup_fonts (LoketPage *p)
 {
   static const struct
   {
-    double size;
+    double      size;
     PangoWeight weight;
   } specs[LOKET_N_FONTS] = {
     [LOKET_FONT_BODY] = { 12, PANGO_WEIGHT_NORMAL },
@@ -357,11 +363,11 @@ loket_letter_render (LoketLetter *letter, LoketPaperSize paper, GError **error)
 {
   g_autoptr (GByteArray) out = g_byte_array_sized_new (64 * 1024);
   cairo_surface_t *surface;
-  cairo_status_t status;
-  LoketPage p = { 0 };
+  cairo_status_t   status;
+  LoketPage        p = { 0 };
   g_autoptr (GError) local_error = NULL;
   g_autofree char *pdf_title = NULL;
-  const char *number;
+  const char      *number;
 
   g_return_val_if_fail (LOKET_IS_LETTER (letter), NULL);
 
@@ -376,10 +382,10 @@ loket_letter_render (LoketLetter *letter, LoketPaperSize paper, GError **error)
   p.qr_size = 24 * LOKET_MM;
   p.page = 1;
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, out, p.page_width,
-                                                 p.page_height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, out, p.page_width, p.page_height);
   number = loket_letter_get_text (letter, LOKET_LETTER_NUMBER);
-  pdf_title = g_strdup_printf ("%s %s", loket_letter_get_kind (letter), number != NULL ? number : "");
+  pdf_title
+    = g_strdup_printf ("%s %s", loket_letter_get_kind (letter), number != NULL ? number : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Loket");
   if (loket_letter_get_id (letter) != NULL)
@@ -412,7 +418,7 @@ loket_letter_render (LoketLetter *letter, LoketPaperSize paper, GError **error)
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _("Could not render the letter: %s"),
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_FAILED, _ ("Could not render the letter: %s"),
                    cairo_status_to_string (status));
       return NULL;
     }
@@ -422,10 +428,10 @@ loket_letter_render (LoketLetter *letter, LoketPaperSize paper, GError **error)
 static void
 render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  LoketLetter *letter = task_data;
+  LoketLetter   *letter = task_data;
   LoketPaperSize paper = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "paper"));
-  GError *error = NULL;
-  GBytes *bytes;
+  GError        *error = NULL;
+  GBytes        *bytes;
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -437,8 +443,11 @@ render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 }
 
 void
-loket_letter_render_async (LoketLetter *letter, LoketPaperSize paper, GCancellable *cancellable,
-                           GAsyncReadyCallback callback, gpointer user_data)
+loket_letter_render_async (LoketLetter        *letter,
+                           LoketPaperSize      paper,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -461,7 +470,7 @@ loket_letter_render_finish (GAsyncResult *result, GError **error)
 gboolean
 loket_letter_write_file (GBytes *bytes, const char *path, GError **error)
 {
-  gsize size;
+  gsize       size;
   const char *data = g_bytes_get_data (bytes, &size);
   g_autoptr (GError) local_error = NULL;
 
@@ -469,7 +478,7 @@ loket_letter_write_file (GBytes *bytes, const char *path, GError **error)
   if (!g_file_set_contents_full (path, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
                                  &local_error))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Could not write “%s”: %s"), path,
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not write “%s”: %s"), path,
                    local_error->message);
       return FALSE;
     }

@@ -26,18 +26,18 @@ struct _LoketLetterTemplate
 G_DEFINE_FINAL_TYPE (LoketLetterTemplate, loket_letter_template, G_TYPE_OBJECT)
 
 /* Every template gets this letterhead unless it has its own "kop". */
-static const char *const default_kop[] = { "{government}", "{agency_kop_name}",
-                                           "{agency_address}", "{agency_contact?}", NULL };
+static const char *const default_kop[]
+  = { "{government}", "{agency_kop_name}", "{agency_address}", "{agency_contact?}", NULL };
 
 static const struct
 {
   const char     *key;
   LoketLetterText part;
 } text_keys[] = {
-  { "number", LOKET_LETTER_NUMBER },     { "sifat", LOKET_LETTER_SIFAT },
-  { "lampiran", LOKET_LETTER_LAMPIRAN }, { "hal", LOKET_LETTER_HAL },
-  { "place", LOKET_LETTER_PLACE },       { "date", LOKET_LETTER_DATE },
-  { "subject", LOKET_LETTER_SUBJECT },   { "issuer", LOKET_LETTER_ISSUER },
+  { "number", LOKET_LETTER_NUMBER },         { "sifat", LOKET_LETTER_SIFAT },
+  { "lampiran", LOKET_LETTER_LAMPIRAN },     { "hal", LOKET_LETTER_HAL },
+  { "place", LOKET_LETTER_PLACE },           { "date", LOKET_LETTER_DATE },
+  { "subject", LOKET_LETTER_SUBJECT },       { "issuer", LOKET_LETTER_ISSUER },
   { "menetapkan", LOKET_LETTER_MENETAPKAN }, { "from", LOKET_LETTER_FROM },
   { "footer", LOKET_LETTER_FOOTER },
 };
@@ -47,14 +47,17 @@ static const struct
   const char     *key;
   LoketLetterList list;
 } list_keys[] = {
-  { "kop", LOKET_LETTER_KOP },             { "title", LOKET_LETTER_TITLE },
-  { "addressee", LOKET_LETTER_ADDRESSEE }, { "menimbang", LOKET_LETTER_MENIMBANG },
-  { "mengingat", LOKET_LETTER_MENGINGAT }, { "diktum", LOKET_LETTER_DIKTUM },
+  { "kop", LOKET_LETTER_KOP },
+  { "title", LOKET_LETTER_TITLE },
+  { "addressee", LOKET_LETTER_ADDRESSEE },
+  { "menimbang", LOKET_LETTER_MENIMBANG },
+  { "mengingat", LOKET_LETTER_MENGINGAT },
+  { "diktum", LOKET_LETTER_DIKTUM },
   { "tembusan", LOKET_LETTER_TEMBUSAN },
 };
 
-static const char *const top_members[] = { "kind", "name", "layout", "body", "signature",
-                                           "comment", NULL };
+static const char *const top_members[]
+  = { "kind", "name", "layout", "body", "signature", "comment", NULL };
 
 static void
 loket_letter_template_finalize (GObject *object)
@@ -82,7 +85,7 @@ loket_letter_template_init (LoketLetterTemplate *self)
 static gboolean
 invalid (GError **error, const char *name, const char *what)
 {
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _("Letter template “%s”: %s"), name,
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("Letter template “%s”: %s"), name,
                what);
   return FALSE;
 }
@@ -102,14 +105,16 @@ known_member (const char *member)
 }
 
 LoketLetterTemplate *
-loket_letter_template_new_from_data (const char *name, const char *json, gssize length,
-                                     GError **error)
+loket_letter_template_new_from_data (const char *name,
+                                     const char *json,
+                                     gssize      length,
+                                     GError    **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (LoketLetterTemplate) self = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GList) members = NULL;
-  JsonNode *root;
+  JsonNode   *root;
   JsonObject *object;
   const char *layout;
 
@@ -117,14 +122,14 @@ loket_letter_template_new_from_data (const char *name, const char *json, gssize 
 
   if (!json_parser_load_from_data (parser, json, length, &local_error))
     {
-      g_autofree char *what = g_strdup_printf (_("not valid JSON: %s"), local_error->message);
+      g_autofree char *what = g_strdup_printf (_ ("not valid JSON: %s"), local_error->message);
       invalid (error, name, what);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      invalid (error, name, _("the top level must be a JSON object"));
+      invalid (error, name, _ ("the top level must be a JSON object"));
       return NULL;
     }
   object = json_node_get_object (root);
@@ -132,7 +137,7 @@ loket_letter_template_new_from_data (const char *name, const char *json, gssize 
   for (GList *l = members; l != NULL; l = l->next)
     if (!known_member (l->data))
       {
-        g_autofree char *what = g_strdup_printf (_("unknown member “%s”"), (char *) l->data);
+        g_autofree char *what = g_strdup_printf (_ ("unknown member “%s”"), (char *) l->data);
         invalid (error, name, what);
         return NULL;
       }
@@ -144,18 +149,18 @@ loket_letter_template_new_from_data (const char *name, const char *json, gssize 
   layout = json_object_get_string_member_with_default (object, "layout", NULL);
   if (self->kind == NULL || self->title == NULL)
     {
-      invalid (error, name, _("“kind” and “name” are required"));
+      invalid (error, name, _ ("“kind” and “name” are required"));
       return NULL;
     }
   if (!loket_letter_layout_from_string (layout, &self->layout))
     {
-      invalid (error, name, _("“layout” must be korespondensi, judul, keputusan or nota_dinas"));
+      invalid (error, name, _ ("“layout” must be korespondensi, judul, keputusan or nota_dinas"));
       return NULL;
     }
   if (json_object_has_member (object, "body")
       && !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "body")))
     {
-      invalid (error, name, _("“body” must be an array"));
+      invalid (error, name, _ ("“body” must be an array"));
       return NULL;
     }
   self->root = json_object_ref (object);
@@ -165,10 +170,10 @@ loket_letter_template_new_from_data (const char *name, const char *json, gssize 
 LoketLetterTemplate *
 loket_letter_template_new_for_kind (const char *kind, GError **error)
 {
-  const char *dir = g_getenv ("LOKET_LETTERS_DIR");
+  const char      *dir = g_getenv ("LOKET_LETTERS_DIR");
   g_autofree char *file_name = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  gsize size;
+  gsize       size;
   const char *data;
 
   g_return_val_if_fail (kind != NULL, NULL);
@@ -176,7 +181,7 @@ loket_letter_template_new_for_kind (const char *kind, GError **error)
   for (const char *p = kind; *p != '\0'; p++)
     if (!g_ascii_islower (*p) && *p != '_')
       {
-        g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _("Unknown letter kind “%s”"),
+        g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _ ("Unknown letter kind “%s”"),
                      kind);
         return NULL;
       }
@@ -186,7 +191,7 @@ loket_letter_template_new_for_kind (const char *kind, GError **error)
     {
       g_autofree char *path = g_build_filename (dir, file_name, NULL);
       g_autofree char *contents = NULL;
-      gsize len;
+      gsize            len;
 
       if (!g_file_get_contents (path, &contents, &len, error))
         return NULL;
@@ -201,7 +206,7 @@ loket_letter_template_new_for_kind (const char *kind, GError **error)
   if (bytes == NULL)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _("There is no letter template for “%s”"), kind);
+                   _ ("There is no letter template for “%s”"), kind);
       return NULL;
     }
   data = g_bytes_get_data (bytes, &size);
@@ -217,8 +222,8 @@ compare_strings (const void *a, const void *b)
 GStrv
 loket_letter_template_list_kinds (void)
 {
-  g_auto (GStrv) names = g_resources_enumerate_children (TEMPLATE_RESOURCE_DIR,
-                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto (GStrv) names
+    = g_resources_enumerate_children (TEMPLATE_RESOURCE_DIR, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   GStrv kinds;
 
@@ -287,15 +292,15 @@ expand (Fill *fill, const char *text, GError **error)
       close = strchr (p, '}');
       if (close == NULL)
         {
-          g_autofree char *what = g_strdup_printf (_("unclosed “{” in “%s”"), text);
+          g_autofree char *what = g_strdup_printf (_ ("unclosed “{” in “%s”"), text);
           invalid (error, fill->tmpl->name, what);
           return NULL;
         }
       {
         g_autofree char *name = g_strndup (p + 1, close - p - 1);
-        char *filter = strchr (name, '|');
-        gboolean optional;
-        const char *value;
+        char            *filter = strchr (name, '|');
+        gboolean         optional;
+        const char      *value;
 
         /* {field|upper}: the value in capitals (titles of an SK) */
         if (filter != NULL)
@@ -307,7 +312,7 @@ expand (Fill *fill, const char *text, GError **error)
         if (value == NULL && !optional)
           {
             g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                         _("Letter template “%s” refers to the missing field “%s”"),
+                         _ ("Letter template “%s” refers to the missing field “%s”"),
                          fill->tmpl->name, name);
             return NULL;
           }
@@ -328,7 +333,7 @@ static gboolean
 field_present (Fill *fill, const char *name)
 {
   const char *value = loket_letter_fields_get (fill->fields, name);
-  GPtrArray *table = loket_letter_fields_get_table (fill->fields, name);
+  GPtrArray  *table = loket_letter_fields_get_table (fill->fields, name);
 
   return (value != NULL && *value != '\0') || (table != NULL && table->len > 0);
 }
@@ -363,13 +368,13 @@ expand_item (Fill *fill, JsonNode *node, char **text, GError **error)
       const char *value = json_object_get_string_member_with_default (object, "text", NULL);
 
       if (value == NULL)
-        return invalid (error, fill->tmpl->name, _("an item object needs a “text”"));
+        return invalid (error, fill->tmpl->name, _ ("an item object needs a “text”"));
       if (!included (fill, object))
         return TRUE;
       *text = expand (fill, value, error);
       return *text != NULL;
     }
-  return invalid (error, fill->tmpl->name, _("an item must be a string or an object"));
+  return invalid (error, fill->tmpl->name, _ ("an item must be a string or an object"));
 }
 
 static gboolean
@@ -399,7 +404,7 @@ static gboolean
 fill_rows (Fill *fill, JsonObject *object, LoketLetterBlock *block, GError **error)
 {
   const char *from = json_object_get_string_member_with_default (object, "rows_from", NULL);
-  JsonArray *rows = array_member (object, "rows");
+  JsonArray  *rows = array_member (object, "rows");
 
   if (from != NULL)
     {
@@ -408,7 +413,7 @@ fill_rows (Fill *fill, JsonObject *object, LoketLetterBlock *block, GError **err
       if (table == NULL)
         {
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                       _("Letter template “%s” refers to the missing field “%s”"),
+                       _ ("Letter template “%s” refers to the missing field “%s”"),
                        fill->tmpl->name, from);
           return FALSE;
         }
@@ -417,7 +422,7 @@ fill_rows (Fill *fill, JsonObject *object, LoketLetterBlock *block, GError **err
     }
   for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
     {
-      JsonNode *node = json_array_get_element (rows, i);
+      JsonNode  *node = json_array_get_element (rows, i);
       JsonArray *cells;
       g_autoptr (GPtrArray) expanded = g_ptr_array_new_with_free_func (g_free);
 
@@ -430,7 +435,7 @@ fill_rows (Fill *fill, JsonObject *object, LoketLetterBlock *block, GError **err
       else
         cells = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
       if (cells == NULL)
-        return invalid (error, fill->tmpl->name, _("a row must be an array of cells"));
+        return invalid (error, fill->tmpl->name, _ ("a row must be an array of cells"));
       if (!fill_items (fill, cells, expanded, error))
         return FALSE;
       g_ptr_array_add (expanded, NULL);
@@ -446,7 +451,7 @@ fill_block (Fill *fill, LoketLetter *letter, JsonNode *node, GError **error)
   const char *type;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, fill->tmpl->name, _("a body block must be an object"));
+    return invalid (error, fill->tmpl->name, _ ("a body block must be an object"));
   object = json_node_get_object (node);
   if (!included (fill, object))
     return TRUE;
@@ -454,11 +459,11 @@ fill_block (Fill *fill, LoketLetter *letter, JsonNode *node, GError **error)
 
   if (g_str_equal (type, "paragraph") || g_str_equal (type, "heading"))
     {
-      const char *text = json_object_get_string_member_with_default (object, "text", NULL);
+      const char      *text = json_object_get_string_member_with_default (object, "text", NULL);
       g_autofree char *value = NULL;
 
       if (text == NULL)
-        return invalid (error, fill->tmpl->name, _("a paragraph needs a “text”"));
+        return invalid (error, fill->tmpl->name, _ ("a paragraph needs a “text”"));
       value = expand (fill, text, error);
       if (value == NULL)
         return FALSE;
@@ -475,18 +480,18 @@ fill_block (Fill *fill, LoketLetter *letter, JsonNode *node, GError **error)
       LoketLetterBlock *block;
       g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
-      block = loket_letter_add_list (letter, g_str_equal (style, "letters") ? LOKET_LIST_LETTERS
+      block = loket_letter_add_list (letter, g_str_equal (style, "letters")   ? LOKET_LIST_LETTERS
                                              : g_str_equal (style, "bullets") ? LOKET_LIST_BULLETS
-                                             : LOKET_LIST_NUMBERS);
+                                                                              : LOKET_LIST_NUMBERS);
       if (from != NULL)
         {
           GPtrArray *table = loket_letter_fields_get_table (fill->fields, from);
-          guint column = (guint) json_object_get_int_member_with_default (object, "column", 0);
+          guint      column = (guint) json_object_get_int_member_with_default (object, "column", 0);
 
           if (table == NULL)
             {
               g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                           _("Letter template “%s” refers to the missing field “%s”"),
+                           _ ("Letter template “%s” refers to the missing field “%s”"),
                            fill->tmpl->name, from);
               return FALSE;
             }
@@ -511,7 +516,7 @@ fill_block (Fill *fill, LoketLetter *letter, JsonNode *node, GError **error)
       g_autoptr (GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
       g_autoptr (GArray) w = g_array_new (FALSE, TRUE, sizeof (double));
       LoketLetterBlock *block;
-      guint n;
+      guint             n;
 
       if (g_str_equal (type, "fields"))
         {
@@ -520,26 +525,27 @@ fill_block (Fill *fill, LoketLetter *letter, JsonNode *node, GError **error)
           return fill_rows (fill, object, block, error);
         }
       if (columns == NULL && widths == NULL)
-        return invalid (error, fill->tmpl->name, _("a table needs “columns” or “widths”"));
+        return invalid (error, fill->tmpl->name, _ ("a table needs “columns” or “widths”"));
       if (columns != NULL && !fill_items (fill, columns, headers, error))
         return FALSE;
       n = columns != NULL ? headers->len : json_array_get_length (widths);
       for (guint i = 0; i < n; i++)
         {
           double value = widths != NULL && i < json_array_get_length (widths)
-                           ? json_array_get_double_element (widths, i) : 1.0;
+                           ? json_array_get_double_element (widths, i)
+                           : 1.0;
           g_array_append_val (w, value);
         }
       g_ptr_array_add (headers, NULL);
       if (n == 0)
-        return invalid (error, fill->tmpl->name, _("a table needs at least one column"));
+        return invalid (error, fill->tmpl->name, _ ("a table needs at least one column"));
       block = loket_letter_add_table (letter, n,
                                       columns != NULL ? (const char *const *) headers->pdata : NULL,
                                       (const double *) w->data);
       return fill_rows (fill, object, block, error);
     }
   {
-    g_autofree char *what = g_strdup_printf (_("unknown block type “%s”"), type);
+    g_autofree char *what = g_strdup_printf (_ ("unknown block type “%s”"), type);
     return invalid (error, fill->tmpl->name, what);
   }
 }
@@ -549,11 +555,12 @@ fill_block (Fill *fill, LoketLetter *letter, JsonNode *node, GError **error)
 static gboolean
 fill_signature (Fill *fill, LoketLetter *letter, JsonObject *override, GError **error)
 {
-  static const char *const keys[] = { "{signer_principal}", "{signer_acting?}", "{signer_name}",
-                                      "{signer_rank?}", "{signer_nip?}", "{signer_delegation?}" };
-  static const char *const members[] = { "principal", "acting", "name", "rank", "nip",
-                                         "delegation" };
-  char *values[G_N_ELEMENTS (keys)] = { NULL };
+  static const char *const keys[]
+    = { "{signer_principal}", "{signer_acting?}", "{signer_name}",
+        "{signer_rank?}",     "{signer_nip?}",    "{signer_delegation?}" };
+  static const char *const members[]
+    = { "principal", "acting", "name", "rank", "nip", "delegation" };
+  char                *values[G_N_ELEMENTS (keys)] = { NULL };
   LoketLetterSignature signature = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -572,7 +579,7 @@ fill_signature (Fill *fill, LoketLetter *letter, JsonObject *override, GError **
     }
   if (!loket_delegation_from_string (values[5], &signature.delegation))
     {
-      g_autofree char *what = g_strdup_printf (_("unknown delegation “%s”"), values[5]);
+      g_autofree char *what = g_strdup_printf (_ ("unknown delegation “%s”"), values[5]);
 
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         g_free (values[i]);
@@ -598,7 +605,7 @@ LoketLetter *
 loket_letter_template_fill (LoketLetterTemplate *self, LoketLetterFields *fields, GError **error)
 {
   g_autoptr (LoketLetter) letter = NULL;
-  Fill fill = { self, fields };
+  Fill       fill = { self, fields };
   JsonArray *body;
 
   g_return_val_if_fail (LOKET_IS_LETTER_TEMPLATE (self), NULL);
@@ -608,8 +615,8 @@ loket_letter_template_fill (LoketLetterTemplate *self, LoketLetterFields *fields
 
   for (guint i = 0; i < G_N_ELEMENTS (text_keys); i++)
     {
-      const char *text = json_object_get_string_member_with_default (self->root, text_keys[i].key,
-                                                                     NULL);
+      const char *text
+        = json_object_get_string_member_with_default (self->root, text_keys[i].key, NULL);
       g_autofree char *value = NULL;
 
       if (text == NULL)
@@ -651,10 +658,11 @@ loket_letter_template_fill (LoketLetterTemplate *self, LoketLetterFields *fields
       return NULL;
 
   {
-    JsonNode *signature = json_object_get_member (self->root, "signature");
+    JsonNode   *signature = json_object_get_member (self->root, "signature");
     JsonObject *override = signature != NULL && JSON_NODE_HOLDS_OBJECT (signature)
-                             ? json_node_get_object (signature) : NULL;
-    gboolean wanted = signature == NULL || override != NULL
+                             ? json_node_get_object (signature)
+                             : NULL;
+    gboolean    wanted = signature == NULL || override != NULL
                       || (JSON_NODE_HOLDS_VALUE (signature) && json_node_get_boolean (signature));
 
     if (wanted && !fill_signature (&fill, letter, override, error))

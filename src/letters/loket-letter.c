@@ -18,6 +18,7 @@ struct _LoketLetter
   GPtrArray           *blocks; /* LoketLetterBlock */
   LoketLetterSignature signature;
   gboolean             has_signature;
+  GBytes              *logo;
 };
 
 G_DEFINE_FINAL_TYPE (LoketLetter, loket_letter, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ loket_letter_finalize (GObject *object)
     g_ptr_array_unref (self->lists[i]);
   g_ptr_array_unref (self->blocks);
   signature_clear (&self->signature);
+  g_clear_pointer (&self->logo, g_bytes_unref);
 
   G_OBJECT_CLASS (loket_letter_parent_class)->finalize (object);
 }
@@ -199,7 +201,7 @@ static LoketLetterBlock *
 add_grid (LoketLetter *self, LoketLetterBlockType type, guint n_columns, const double *widths)
 {
   LoketLetterBlock *block = add_block (self, type);
-  double total = 0;
+  double            total = 0;
 
   block->widths = g_array_sized_new (FALSE, FALSE, sizeof (double), n_columns);
   block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -258,7 +260,7 @@ loket_letter_block_add_item (LoketLetterBlock *block, const char *text)
 void
 loket_letter_block_add_row (LoketLetterBlock *block, const char *const *cells)
 {
-  guint n;
+  guint  n;
   char **row;
 
   g_return_if_fail (block != NULL && block->rows != NULL);
@@ -299,6 +301,29 @@ loket_letter_set_signature (LoketLetter *self, const LoketLetterSignature *signa
   self->signature.nip = g_strdup (signature->nip);
 }
 
+gboolean
+loket_letter_set_logo_png (LoketLetter *self, GBytes *png)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  g_return_val_if_fail (LOKET_IS_LETTER (self), FALSE);
+
+  if (png != NULL
+      && (g_bytes_get_size (png) < sizeof signature
+          || memcmp (g_bytes_get_data (png, NULL), signature, sizeof signature) != 0))
+    return FALSE;
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  self->logo = png != NULL ? g_bytes_ref (png) : NULL;
+  return TRUE;
+}
+
+GBytes *
+loket_letter_get_logo_png (LoketLetter *self)
+{
+  g_return_val_if_fail (LOKET_IS_LETTER (self), NULL);
+  return self->logo;
+}
+
 static void
 digest_add (GChecksum *sum, const char *tag, const char *text)
 {
@@ -330,7 +355,7 @@ loket_letter_compute_digest (LoketLetter *self)
   for (guint i = 0; i < self->blocks->len; i++)
     {
       LoketLetterBlock *block = g_ptr_array_index (self->blocks, i);
-      g_autofree char *type = g_strdup_printf ("%d/%d", block->type, block->list_style);
+      g_autofree char  *type = g_strdup_printf ("%d/%d", block->type, block->list_style);
 
       digest_add (sum, "b", type);
       digest_add (sum, "x", block->text);
@@ -391,8 +416,8 @@ loket_letter_id_for_case (const char *case_uuid, const char *kind, guint version
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *input = NULL;
-  guint8 bytes[32];
-  gsize len = sizeof bytes;
+  guint8           bytes[32];
+  gsize            len = sizeof bytes;
 
   g_return_val_if_fail (case_uuid != NULL && kind != NULL, NULL);
 
@@ -408,13 +433,41 @@ loket_letter_id_for_case (const char *case_uuid, const char *kind, guint version
 }
 
 char *
+loket_letter_name_without_titles (const char *name)
+{
+  static const char *const prefixes[]
+    = { "prof.", "dr.", "drs.", "dra.", "ir.", "drg.", "apt.", "ns." };
+  const char *start = name;
+  const char *comma;
+  gboolean    again = TRUE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  while (again)
+    {
+      again = FALSE;
+      while (*start == ' ')
+        start++;
+      for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+        if (g_ascii_strncasecmp (start, prefixes[i], strlen (prefixes[i])) == 0
+            && start[strlen (prefixes[i])] == ' ')
+          {
+            start += strlen (prefixes[i]);
+            again = TRUE;
+          }
+    }
+  comma = strchr (start, ',');
+  return g_strstrip (comma != NULL ? g_strndup (start, comma - start) : g_strdup (start));
+}
+
+char *
 loket_letter_ordinal_upper (guint n)
 {
-  static const char *const units[] = { "", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM",
-                                       "TUJUH", "DELAPAN", "SEMBILAN" };
-  static const char *const teens[] = { "SEPULUH", "SEBELAS", "DUA BELAS", "TIGA BELAS",
-                                       "EMPAT BELAS", "LIMA BELAS", "ENAM BELAS",
-                                       "TUJUH BELAS", "DELAPAN BELAS", "SEMBILAN BELAS" };
+  static const char *const units[]
+    = { "", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN" };
+  static const char *const teens[]
+    = { "SEPULUH",    "SEBELAS",    "DUA BELAS",   "TIGA BELAS",    "EMPAT BELAS",
+        "LIMA BELAS", "ENAM BELAS", "TUJUH BELAS", "DELAPAN BELAS", "SEMBILAN BELAS" };
 
   g_return_val_if_fail (n >= 1 && n < 100, NULL);
   if (n == 1)

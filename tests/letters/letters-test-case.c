@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A sample case (events + projection) with the real catalog, calendar and org chart, for letter tests.
+// A sample case (events + projection) with the real catalog, calendar and org chart, for letter
+// tests.
 #include "config.h"
 
 #include <poppler.h>
@@ -19,7 +20,7 @@ letters_test_case_add (LettersTestCase *tc, const char *type, const char *iso, c
   g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
   g_autofree char *uuid = g_strdup_printf ("00000000-0000-4000-8000-%012u", ++tc->serial);
   g_autofree char *hlc = NULL;
-  LoketEvent *event;
+  LoketEvent      *event;
 
   g_assert_nonnull (dt);
   hlc = loket_hlc_format (g_date_time_to_unix (dt) * 1000 + tc->serial, 0);
@@ -39,7 +40,7 @@ letters_test_case_new (const char *service, const char *channel, gboolean comple
   LettersTestCase *tc = g_new0 (LettersTestCase, 1);
   g_autofree char *agency = g_strndup (service, strcspn (service, "/"));
   g_autofree char *registered = NULL;
-  LoketService *svc;
+  LoketService    *svc;
   g_autoptr (GPtrArray) requirements = NULL;
   gboolean first = TRUE;
 
@@ -57,10 +58,13 @@ letters_test_case_new (const char *service, const char *channel, gboolean comple
     "\"agenda_number\":\"560/0412/%s/2026\",\"received_at\":\"2026-09-28T09:00:00+08:00\","
     "\"subject\":\"Permohonan layanan\","
     "\"parties\":[{\"kind\":\"person\",\"nik\":\"5371014506900002\",\"name\":\"Maria Goreti Lado\","
-    "\"address\":\"Jalan Sudirman Nomor 5, Kelurahan Oebobo, Kota Kupang\",\"phone\":\"081234567890\"},"
-    "{\"kind\":\"organisation\",\"name\":\"PT Flobamora Karya Mandiri\",\"legal_number\":\"AHU-0012345.AH.01.01\","
+    "\"address\":\"Jalan Sudirman Nomor 5, Kelurahan Oebobo, Kota "
+    "Kupang\",\"phone\":\"081234567890\"},"
+    "{\"kind\":\"organisation\",\"name\":\"PT Flobamora Karya "
+    "Mandiri\",\"legal_number\":\"AHU-0012345.AH.01.01\","
     "\"contact_person\":\"Yohanes Bere\"}],"
-    "\"letter\":{\"number\":\"005/PTFKM/IX/2026\",\"date\":\"2026-09-25\",\"sender\":\"PT Flobamora Karya Mandiri\",\"sifat\":\"biasa\"}}",
+    "\"letter\":{\"number\":\"005/PTFKM/IX/2026\",\"date\":\"2026-09-25\",\"sender\":\"PT "
+    "Flobamora Karya Mandiri\",\"sifat\":\"biasa\"}}",
     agency, service, channel, "P3TK");
   letters_test_case_add (tc, "case.registered", "2026-09-28T09:00:00+08:00", registered);
 
@@ -70,14 +74,15 @@ letters_test_case_new (const char *service, const char *channel, gboolean comple
   for (guint i = 0; i < requirements->len; i++)
     {
       LoketRequirement *req = g_ptr_array_index (requirements, i);
-      gboolean satisfied = complete || !first;
-      g_autofree char *body = NULL;
+      gboolean          satisfied = complete || !first;
+      g_autofree char  *body = NULL;
 
       if (loket_requirement_get_kind (req) != LOKET_REQUIREMENT_MANDATORY)
         continue;
-      body = g_strdup_printf ("{\"requirement\":\"%s\",\"satisfied\":%s,\"blobs\":[%s]}",
-                              loket_requirement_get_id (req), satisfied ? "true" : "false",
-                              satisfied ? "\"8f434346648f6b96df89dda901c5176b10a6d83961dd3c1ac88b59b2dc327aa4\"" : "");
+      body = g_strdup_printf (
+        "{\"requirement\":\"%s\",\"satisfied\":%s,\"blobs\":[%s]}", loket_requirement_get_id (req),
+        satisfied ? "true" : "false",
+        satisfied ? "\"8f434346648f6b96df89dda901c5176b10a6d83961dd3c1ac88b59b2dc327aa4\"" : "");
       letters_test_case_add (tc, "requirement.checked", "2026-09-28T09:05:00+08:00", body);
       first = FALSE;
     }

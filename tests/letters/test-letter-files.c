@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Letters as files, checked with outside tools: pdffonts, pdftoppm (reference PNGs), zbarimg, the CLI.
+// Letters as files, checked with outside tools: pdffonts, pdftoppm (reference PNGs), zbarimg, the
+// CLI.
 #include "config.h"
 
 #include <cairo.h>
@@ -19,7 +20,7 @@
 
 /* A pixel differs when a channel differs by more than this; a page may differ in this share. */
 #define PIXEL_TOLERANCE 48
-#define PAGE_TOLERANCE  0.002
+#define PAGE_TOLERANCE 0.002
 
 typedef struct
 {
@@ -49,9 +50,9 @@ static LoketLetter *
 letter_of (Fixture *f, const char *kind)
 {
   g_autoptr (GError) error = NULL;
-  LoketLetter *letter = loket_letter_new_for_case (kind, f->tc->kase, f->tc->events,
-                                                   f->tc->catalog, f->tc->calendar, f->tc->org,
-                                                   LETTERS_TEST_NOW, &error);
+  LoketLetter *letter
+    = loket_letter_new_for_case (kind, f->tc->kase, f->tc->events, f->tc->catalog, f->tc->calendar,
+                                 f->tc->org, LETTERS_TEST_NOW, &error);
 
   g_assert_no_error (error);
   return letter;
@@ -64,7 +65,7 @@ write_kind (Fixture *f, const char *kind)
   g_autoptr (LoketLetter) letter = letter_of (f, kind);
   g_autoptr (GBytes) pdf = loket_letter_render (letter, LOKET_PAPER_F4, &error);
   g_autofree char *name = g_strconcat (kind, ".pdf", NULL);
-  char *path = g_build_filename (f->dir, name, NULL);
+  char            *path = g_build_filename (f->dir, name, NULL);
 
   g_assert_no_error (error);
   g_assert_true (loket_letter_write_file (pdf, path, &error));
@@ -78,7 +79,7 @@ run (const char *const *argv, int expected_status, char **err)
 {
   g_autoptr (GError) error = NULL;
   char *out = NULL;
-  int status;
+  int   status;
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, err, &status,
                 &error);
@@ -98,7 +99,7 @@ test_fonts_embedded (Fixture *f, gconstpointer data)
   for (guint i = 0; kinds[i] != NULL; i++)
     {
       g_autofree char *path = write_kind (f, kinds[i]);
-      g_autofree char *out = run ((const char *const[]) { "pdffonts", path, NULL }, 0, NULL);
+      g_autofree char *out = run ((const char *const[]){ "pdffonts", path, NULL }, 0, NULL);
       g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
       guint fonts = 0;
 
@@ -143,7 +144,7 @@ load_png (const char *path)
 static double
 png_difference (cairo_surface_t *a, cairo_surface_t *b)
 {
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int   w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
   guint differing = 0;
 
   if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
@@ -167,12 +168,61 @@ png_difference (cairo_surface_t *a, cairo_surface_t *b)
   return (double) differing / ((double) w * h);
 }
 
+/* Compares one rendered page with its reference (or replaces the reference when updating). */
+static void
+compare_page (const char *kind,
+              const char *png,
+              const char *reference,
+              gboolean    update,
+              GString    *failures)
+{
+  cairo_surface_t *actual = load_png (png);
+  cairo_surface_t *expected;
+  double           difference;
+
+  g_assert_nonnull (actual);
+  if (update)
+    {
+      g_autofree char *contents = NULL;
+      gsize            len;
+
+      g_assert_true (g_file_get_contents (png, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (reference, contents, (gssize) len, NULL));
+      g_test_message ("updated %s", reference);
+    }
+  expected = load_png (reference);
+  if (expected == NULL)
+    {
+      g_string_append_printf (
+        failures, "%s: no reference %s (LOKET_UPDATE_REFERENCES=1 makes it)\n", kind, reference);
+      cairo_surface_destroy (actual);
+      return;
+    }
+  difference = png_difference (actual, expected);
+  g_test_message ("%s: %.4f%% of the pixels differ", reference, difference * 100);
+  if (difference > PAGE_TOLERANCE)
+    {
+      g_autofree char *base = g_path_get_basename (reference);
+      g_autofree char *kept = g_strdup_printf ("%s/actual-%s", g_get_tmp_dir (), base);
+      g_autofree char *contents = NULL;
+      gsize            len;
+
+      if (g_file_get_contents (png, &contents, &len, NULL))
+        g_file_set_contents (kept, contents, (gssize) len, NULL);
+      g_string_append_printf (failures, "%s: %.3f%% of the pixels differ from %s (see %s)\n", kind,
+                              difference * 100, reference, kept);
+    }
+  cairo_surface_destroy (actual);
+  cairo_surface_destroy (expected);
+}
+
+/* Every page of every kind at 50 dpi against tests/letters/reference/<kind>-<page>.png. */
 static void
 test_reference_pngs (Fixture *f, gconstpointer data)
 {
   g_auto (GStrv) kinds = loket_letter_template_list_kinds ();
   const char *src = g_getenv ("G_TEST_SRCDIR");
-  gboolean update = g_strcmp0 (g_getenv ("LOKET_UPDATE_REFERENCES"), "1") == 0;
+  gboolean    update = g_strcmp0 (g_getenv ("LOKET_UPDATE_REFERENCES"), "1") == 0;
   g_autoptr (GString) failures = g_string_new (NULL);
 
   g_assert_nonnull (src);
@@ -180,48 +230,30 @@ test_reference_pngs (Fixture *f, gconstpointer data)
     {
       g_autofree char *path = write_kind (f, kinds[i]);
       g_autofree char *stem = g_build_filename (f->dir, kinds[i], NULL);
-      g_autofree char *png = g_strconcat (stem, ".png", NULL);
-      g_autofree char *reference = g_strdup_printf ("%s/letters/reference/%s.png", src, kinds[i]);
-      g_autofree char *out = run ((const char *const[]) { "pdftoppm", "-r", "50", "-png", "-f", "1",
-                                                          "-l", "1", "-singlefile", path, stem,
-                                                          NULL }, 0, NULL);
-      cairo_surface_t *actual = load_png (png);
-      cairo_surface_t *expected;
-      double difference;
+      g_autofree char *out
+        = run ((const char *const[]){ "pdftoppm", "-r", "50", "-png", path, stem, NULL }, 0, NULL);
+      guint page;
 
-      g_assert_nonnull (actual);
-      if (update)
+      for (page = 1;; page++)
         {
-          g_autofree char *contents = NULL;
-          gsize len;
+          g_autofree char *png = g_strdup_printf ("%s-%u.png", stem, page);
+          g_autofree char *reference
+            = g_strdup_printf ("%s/letters/reference/%s-%u.png", src, kinds[i], page);
 
-          g_assert_true (g_file_get_contents (png, &contents, &len, NULL));
-          g_assert_true (g_file_set_contents (reference, contents, (gssize) len, NULL));
-          g_test_message ("updated %s", reference);
+          if (!g_file_test (png, G_FILE_TEST_EXISTS))
+            {
+              if (g_file_test (reference, G_FILE_TEST_EXISTS))
+                {
+                  if (update)
+                    g_assert_cmpint (g_unlink (reference), ==, 0);
+                  else
+                    g_string_append_printf (failures, "%s: page %u is gone\n", kinds[i], page);
+                }
+              break;
+            }
+          compare_page (kinds[i], png, reference, update, failures);
         }
-      expected = load_png (reference);
-      if (expected == NULL)
-        {
-          g_string_append_printf (failures, "%s: no reference %s (LOKET_UPDATE_REFERENCES=1 "
-                                  "makes it)\n", kinds[i], reference);
-          cairo_surface_destroy (actual);
-          continue;
-        }
-      difference = png_difference (actual, expected);
-      g_test_message ("%s: %.4f%% of the pixels differ", kinds[i], difference * 100);
-      if (difference > PAGE_TOLERANCE)
-        {
-          g_autofree char *kept = g_strdup_printf ("%s/%s-actual.png", g_get_tmp_dir (), kinds[i]);
-          g_autofree char *contents = NULL;
-          gsize len;
-
-          if (g_file_get_contents (png, &contents, &len, NULL))
-            g_file_set_contents (kept, contents, (gssize) len, NULL);
-          g_string_append_printf (failures, "%s: %.3f%% of the pixels differ from %s (see %s)\n",
-                                  kinds[i], difference * 100, reference, kept);
-        }
-      cairo_surface_destroy (actual);
-      cairo_surface_destroy (expected);
+      g_assert_cmpuint (page, >, 1);
     }
   if (failures->len > 0)
     g_error ("layout changed:\n%s", failures->str);
@@ -234,11 +266,12 @@ test_qr_decodes (Fixture *f, gconstpointer data)
   g_autofree char *path = write_kind (f, "rekomendasi");
   g_autofree char *stem = g_build_filename (f->dir, "qr", NULL);
   g_autofree char *png = g_strconcat (stem, ".png", NULL);
-  g_autofree char *ignored = run ((const char *const[]) { "pdftoppm", "-r", "200", "-png", "-f",
-                                                          "1", "-l", "1", "-singlefile", path,
-                                                          stem, NULL }, 0, NULL);
-  g_autofree char *out = run ((const char *const[]) { "zbarimg", "--raw", "-q", png, NULL }, 0,
-                              NULL);
+  g_autofree char *ignored
+    = run ((const char *const[]){ "pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1",
+                                  "-singlefile", path, stem, NULL },
+           0, NULL);
+  g_autofree char *out
+    = run ((const char *const[]){ "zbarimg", "--raw", "-q", png, NULL }, 0, NULL);
   g_autofree char *id = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *expected_digest = loket_letter_compute_digest (letter);
@@ -296,7 +329,7 @@ test_unwritable (Fixture *f, gconstpointer data)
 static void
 test_cli (Fixture *f, gconstpointer data)
 {
-  const char *build = g_getenv ("LOKET_BUILD_ROOT");
+  const char      *build = g_getenv ("LOKET_BUILD_ROOT");
   g_autofree char *cli = g_build_filename (build, "src", "cli", "loket-cli", NULL);
   g_autofree char *db = g_build_filename (f->dir, "loket.db", NULL);
   g_autofree char *letter = g_build_filename (f->dir, "surat.pdf", NULL);
@@ -306,14 +339,15 @@ test_cli (Fixture *f, gconstpointer data)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr (JsonNode) root = NULL;
-  JsonObject *first;
-  const char *uuid, *agenda, *service_id;
+  JsonObject   *first;
+  const char   *uuid, *agenda, *service_id;
   LoketService *service;
 
   g_assert_nonnull (build);
-  g_free (run ((const char *const[]) { cli, "demo", "--db", db, "--cases", "5", "--seed", "7",
-                                       "-q", NULL }, 0, NULL));
-  json = run ((const char *const[]) { cli, "cases", "--db", db, "--json", NULL }, 0, NULL);
+  g_free (run (
+    (const char *const[]){ cli, "demo", "--db", db, "--cases", "5", "--seed", "7", "-q", NULL }, 0,
+    NULL));
+  json = run ((const char *const[]){ cli, "cases", "--db", db, "--json", NULL }, 0, NULL);
   root = json_from_string (json, NULL);
   g_assert_nonnull (root);
   first = json_array_get_object_element (
@@ -324,13 +358,13 @@ test_cli (Fixture *f, gconstpointer data)
   service = loket_service_catalog_lookup (f->tc->catalog, service_id);
   g_assert_nonnull (service);
 
-  out = run ((const char *const[]) { cli, "letter", "--db", db, "--case", uuid, "--kind",
-                                     "surat_keputusan", "-o", letter, "--paper", "a4", NULL }, 0,
-             NULL);
+  out = run ((const char *const[]){ cli, "letter", "--db", db, "--case", uuid, "--kind",
+                                    "surat_keputusan", "-o", letter, "--paper", "a4", NULL },
+             0, NULL);
   g_clear_pointer (&out, g_free);
   {
     g_autofree char *contents = NULL;
-    gsize len;
+    gsize            len;
     g_autoptr (GBytes) bytes = NULL;
     g_autofree char *text = NULL;
 
@@ -342,12 +376,13 @@ test_cli (Fixture *f, gconstpointer data)
   }
 
   /* the receipt, found by agenda number */
-  out = run ((const char *const[]) { cli, "receipt", "--db", db, "--case", agenda, "-o", receipt,
-                                     NULL }, 0, NULL);
+  out = run (
+    (const char *const[]){ cli, "receipt", "--db", db, "--case", agenda, "-o", receipt, NULL }, 0,
+    NULL);
   g_clear_pointer (&out, g_free);
   {
     g_autofree char *contents = NULL;
-    gsize len;
+    gsize            len;
     g_autoptr (GBytes) bytes = NULL;
     g_autofree char *text = NULL;
 
@@ -359,22 +394,36 @@ test_cli (Fixture *f, gconstpointer data)
   }
 
   /* an unwritable output: a clear message, exit 1, no file */
-  out = run ((const char *const[]) { cli, "letter", "--db", db, "--case", uuid, "--kind",
-                                     "rekomendasi", "-o", bad, NULL }, 1, &err);
+  out = run ((const char *const[]){ cli, "letter", "--db", db, "--case", uuid, "--kind",
+                                    "rekomendasi", "-o", bad, NULL },
+             1, &err);
   g_assert_nonnull (strstr (err, "Could not write"));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* an unknown kind */
-  out = run ((const char *const[]) { cli, "letter", "--db", db, "--case", uuid, "--kind",
-                                     "surat_cinta", "-o", letter, NULL }, 1, &err);
+  out = run ((const char *const[]){ cli, "letter", "--db", db, "--case", uuid, "--kind",
+                                    "surat_cinta", "-o", letter, NULL },
+             1, &err);
   g_assert_nonnull (strstr (err, "surat_cinta"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* missing options */
-  out = run ((const char *const[]) { cli, "letter", "--db", db, "--case", uuid, NULL }, 2, &err);
+  /* usage errors */
+  out = run ((const char *const[]){ cli, "letter", "--db", db, "--case", uuid, NULL }, 2, &err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run ((const char *const[]){ cli, "letter", "--db", db, "--case", uuid, "--kind",
+                                    "rekomendasi", "-o", letter, "--as", "an", NULL },
+             2, &err);
+  g_assert_nonnull (strstr (err, "--signer"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = run ((const char *const[]){ cli, "letter", "--db", db, "--case", uuid, "--kind",
+                                    "rekomendasi", "-o", letter, "--signer", "x/y", NULL },
+             1, &err);
+  g_assert_nonnull (strstr (err, "x/y"));
 }
 
 int
