@@ -129,8 +129,8 @@ loket_cli_lease (int argc, char **argv)
   if (!loket_store_add_number_lease (ctx->store, agency, register_id, year, from, to, device,
                                      expires, 0, &error))
     return loket_cli_fail (error);
-  printf (_("Leased %s %s %d: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT), agency, register_id, year,
-          from, to);
+  printf (_("Leased %s %s %d: %lld–%lld"), agency, register_id, year, (long long) from,
+          (long long) to);
   putchar ('\n');
   return LOKET_CLI_EXIT_OK;
 }

@@ -94,12 +94,11 @@ add_lease_in_transaction (NumberOp *op, GError **error)
   if (have_row)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
-                   _("Numbers %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " of register “%s” for %d "
-                     "overlap the block %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                     " already leased"),
-                   op->first, op->last, op->register_id, op->year,
-                   loket_db_statement_get_int64 (overlap, 0),
-                   loket_db_statement_get_int64 (overlap, 1));
+                   _("Numbers %lld–%lld of register “%s” for %d overlap the block %lld–%lld "
+                     "already leased"),
+                   (long long) op->first, (long long) op->last, op->register_id, op->year,
+                   (long long) loket_db_statement_get_int64 (overlap, 0),
+                   (long long) loket_db_statement_get_int64 (overlap, 1));
       return FALSE;
     }
   insert = loket_db_prepare (db,
