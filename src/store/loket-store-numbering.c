@@ -486,25 +486,21 @@ number_on_thread (gpointer data, gpointer *result, GError **error)
   return TRUE;
 }
 
-LoketLetterNumber *
-loket_store_number_letter (LoketStore                *self,
-                           const char                *case_uuid,
-                           const char                *letter_id,
-                           const LoketNumberRegister *reg,
-                           const char                *klasifikasi,
-                           const char                *author,
-                           gint64                     at,
-                           GError                   **error)
+/* Checks the arguments and makes the request; NULL with @error when they are refused. */
+static NumberOp *
+number_op_new (LoketStore                *self,
+               const char                *case_uuid,
+               const char                *letter_id,
+               const LoketNumberRegister *reg,
+               const char                *klasifikasi,
+               const char                *author,
+               gint64                     at,
+               GError                   **error)
 {
-  g_autoptr (NumberOp) op = NULL;
   g_autoptr (GTimeZone) tz = NULL;
   g_autoptr (GDateTime) utc = NULL;
   g_autoptr (GDateTime) local = NULL;
-  gpointer result = NULL;
-
-  g_return_val_if_fail (LOKET_IS_STORE (self), NULL);
-  g_return_val_if_fail (case_uuid != NULL && letter_id != NULL && reg != NULL, NULL);
-  g_return_val_if_fail (author != NULL, NULL);
+  NumberOp *op;
 
   if (*letter_id == '\0' || strlen (letter_id) > 100)
     {
@@ -528,9 +524,76 @@ loket_store_number_letter (LoketStore                *self,
   op->reg = loket_number_register_copy (reg);
   op->year = g_date_time_get_year (local);
   op->at = at;
+  return op;
+}
+
+LoketLetterNumber *
+loket_store_number_letter (LoketStore                *self,
+                           const char                *case_uuid,
+                           const char                *letter_id,
+                           const LoketNumberRegister *reg,
+                           const char                *klasifikasi,
+                           const char                *author,
+                           gint64                     at,
+                           GError                   **error)
+{
+  g_autoptr (NumberOp) op = NULL;
+  gpointer result = NULL;
+
+  g_return_val_if_fail (LOKET_IS_STORE (self), NULL);
+  g_return_val_if_fail (case_uuid != NULL && letter_id != NULL && reg != NULL, NULL);
+  g_return_val_if_fail (author != NULL, NULL);
+
+  op = number_op_new (self, case_uuid, letter_id, reg, klasifikasi, author, at, error);
+  if (op == NULL)
+    return NULL;
   if (!_loket_store_intake_run_sync (self, number_on_thread, op, &result, error))
     return NULL;
   return result;
+}
+
+void
+loket_store_number_letter_async (LoketStore                *self,
+                                 const char                *case_uuid,
+                                 const char                *letter_id,
+                                 const LoketNumberRegister *reg,
+                                 const char                *klasifikasi,
+                                 const char                *author,
+                                 gint64                     at,
+                                 GCancellable              *cancellable,
+                                 GAsyncReadyCallback        callback,
+                                 gpointer                   user_data)
+{
+  g_autoptr (GError) error = NULL;
+  NumberOp *op;
+
+  g_return_if_fail (LOKET_IS_STORE (self));
+  g_return_if_fail (case_uuid != NULL && letter_id != NULL && reg != NULL && author != NULL);
+
+  op = number_op_new (self, case_uuid, letter_id, reg, klasifikasi, author, at, &error);
+  if (op == NULL)
+    {
+      g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, loket_store_number_letter_async);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  _loket_store_intake_run_async (self, number_on_thread, op, (GDestroyNotify) number_op_free,
+                                 (GDestroyNotify) loket_letter_number_free,
+                                 loket_store_number_letter_async, cancellable, callback,
+                                 user_data);
+}
+
+LoketLetterNumber *
+loket_store_number_letter_finish (LoketStore *self, GAsyncResult *result, GError **error)
+{
+  gpointer out = NULL;
+
+  g_return_val_if_fail (LOKET_IS_STORE (self), NULL);
+  if (!_loket_store_intake_finish (self, result, loket_store_number_letter_async, &out, error))
+    return NULL;
+  return out;
 }
 
 static gboolean

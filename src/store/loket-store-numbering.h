@@ -74,6 +74,21 @@ LoketLetterNumber *loket_store_number_letter (LoketStore                *self,
                                               gint64                     at,
                                               GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The same on the database thread, for the UI. */
+void               loket_store_number_letter_async  (LoketStore                *self,
+                                                     const char                *case_uuid,
+                                                     const char                *letter_id,
+                                                     const LoketNumberRegister *reg,
+                                                     const char                *klasifikasi,
+                                                     const char                *author,
+                                                     gint64                     at,
+                                                     GCancellable              *cancellable,
+                                                     GAsyncReadyCallback        callback,
+                                                     gpointer                   user_data);
+LoketLetterNumber *loket_store_number_letter_finish (LoketStore                *self,
+                                                     GAsyncResult              *result,
+                                                     GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The number of @letter_id, or NULL without @error set when the letter has none here. */
 LoketLetterNumber *loket_store_lookup_letter_number (LoketStore  *self,
                                                      const char  *letter_id,

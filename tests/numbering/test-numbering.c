@@ -6,6 +6,7 @@
 
 #include "loket-error.h"
 #include "loket-store-numbering.h"
+#include "loket-test-utils.h"
 #include "store-test-fixture.h"
 
 /* 2026-12-31 23:59 WITA and 2027-01-01 00:01 WITA (UTC+8). */
@@ -333,6 +334,51 @@ test_wrong_agency (Fixture *f, gconstpointer data)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND);
 }
 
+static void
+on_numbered (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GError **error = ((gpointer *) data)[1];
+
+  *(LoketLetterNumber **) ((gpointer *) data)[0]
+    = loket_store_number_letter_finish (LOKET_STORE (source), result, error);
+  *(gboolean *) ((gpointer *) data)[2] = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* The async variant gives the next number too, and its refusals arrive through the callback. */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  const LoketNumberRegister *reg = default_register ("kopnakertrans-ntt", "keputusan");
+  g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
+  g_autoptr (GError) error = NULL;
+  LoketLetterNumber *n = NULL;
+  gboolean done = FALSE;
+  gpointer state[3] = { &n, &error, &done };
+
+  loket_store_number_letter_async (f->store, case_of (events), "a-1", reg, NULL, "tu", T0, NULL,
+                                   on_numbered, state);
+  g_assert_true (loket_test_wait_until (is_true, &done, 10000));
+  g_assert_null (n);
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9,
+                                               NULL, T0 + 600, T0, &error));
+  done = FALSE;
+  loket_store_number_letter_async (f->store, case_of (events), "a-1", reg, NULL, "tu", T0, NULL,
+                                   on_numbered, state);
+  g_assert_true (loket_test_wait_until (is_true, &done, 10000));
+  g_assert_no_error (error);
+  g_assert_cmpstr (n->number, ==, "188.48/5/KTKT 1.3");
+  loket_letter_number_free (n);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -347,6 +393,7 @@ main (int argc, char **argv)
   ADD ("/loket/numbering/store/year-rollover", test_year_rollover);
   ADD ("/loket/numbering/store/exhausted", test_exhausted);
   ADD ("/loket/numbering/store/wrong-agency", test_wrong_agency);
+  ADD ("/loket/numbering/store/async", test_async);
 #undef ADD
   return g_test_run ();
 }
