@@ -596,6 +596,51 @@ loket_store_number_letter_finish (LoketStore *self, GAsyncResult *result, GError
   return out;
 }
 
+/* A `letter.numbered` event of @letter_id that has no row here (numbered on another device and
+ * synced): the number is read from the event itself. */
+static LoketLetterNumber *
+read_number_from_events (LoketDb *db, const char *letter_id, GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (
+    db,
+    "SELECT e.case_uuid, e.body, c.agency_id FROM events e LEFT JOIN cases c "
+    "ON c.uuid = e.case_uuid WHERE e.type = 'letter.numbered' AND instr(e.body, ?) > 0 "
+    "ORDER BY e.seq",
+    error);
+  gboolean have_row = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  loket_db_statement_bind_text (stmt, 1, letter_id);
+  while (loket_db_statement_step (stmt, &have_row, error) && have_row)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+      JsonObject *body;
+      LoketLetterNumber *n;
+
+      if (!json_parser_load_from_data (parser, loket_db_statement_get_text (stmt, 1), -1, NULL)
+          || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        continue;
+      body = json_node_get_object (root);
+      if (g_strcmp0 (json_object_get_string_member_with_default (body, "letter_id", NULL),
+                     letter_id) != 0
+          || json_object_get_string_member_with_default (body, "number", NULL) == NULL)
+        continue;
+      n = g_new0 (LoketLetterNumber, 1);
+      n->letter_id = g_strdup (letter_id);
+      n->case_uuid = g_strdup (loket_db_statement_get_text (stmt, 0));
+      n->agency_id = g_strdup (loket_db_statement_get_text (stmt, 2));
+      n->register_id
+        = g_strdup (json_object_get_string_member_with_default (body, "register", NULL));
+      n->year = (int) json_object_get_int_member_with_default (body, "year", 0);
+      n->urut = json_object_get_int_member_with_default (body, "urut", 0);
+      n->number = g_strdup (json_object_get_string_member (body, "number"));
+      return n;
+    }
+  return NULL;
+}
+
 static gboolean
 lookup_on_thread (gpointer data, gpointer *result, GError **error)
 {
@@ -603,6 +648,8 @@ lookup_on_thread (gpointer data, gpointer *result, GError **error)
   g_autoptr (GError) local_error = NULL;
   LoketLetterNumber *n = read_number (op->self->db, op->letter_id, &local_error);
 
+  if (n == NULL && local_error == NULL)
+    n = read_number_from_events (op->self->db, op->letter_id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

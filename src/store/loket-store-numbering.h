@@ -89,7 +89,8 @@ LoketLetterNumber *loket_store_number_letter_finish (LoketStore                *
                                                      GAsyncResult              *result,
                                                      GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The number of @letter_id, or NULL without @error set when the letter has none here. */
+/* The number of @letter_id, or NULL without @error set when the letter has none here. A
+ * `letter.numbered` event that came from another device (sync) counts too. */
 LoketLetterNumber *loket_store_lookup_letter_number (LoketStore  *self,
                                                      const char  *letter_id,
                                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;

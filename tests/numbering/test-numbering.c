@@ -334,6 +334,32 @@ test_wrong_agency (Fixture *f, gconstpointer data)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND);
 }
 
+/* A letter numbered on another device arrives as an event only: its number is still found. */
+static void
+test_synced_event (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
+  g_autoptr (GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketLetterNumber) n = NULL;
+
+  g_ptr_array_add (more, store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED,
+                                           T0 + 86400, 0,
+                                           "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
+                                           "\"year\":2026,\"urut\":7,"
+                                           "\"number\":\"188.48/7/KTKT 1.3\"}"));
+  g_assert_true (loket_store_append_events (f->store, more, &error));
+  g_assert_no_error (error);
+  n = loket_store_lookup_letter_number (f->store, "remote-1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (n);
+  g_assert_cmpstr (n->number, ==, "188.48/7/KTKT 1.3");
+  g_assert_cmpstr (n->case_uuid, ==, case_of (events));
+  g_assert_cmpstr (n->agency_id, ==, "kopnakertrans-ntt");
+  g_assert_null (loket_store_lookup_letter_number (f->store, "remote", &error));
+  g_assert_no_error (error);
+}
+
 static void
 on_numbered (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -394,6 +420,7 @@ main (int argc, char **argv)
   ADD ("/loket/numbering/store/exhausted", test_exhausted);
   ADD ("/loket/numbering/store/wrong-agency", test_wrong_agency);
   ADD ("/loket/numbering/store/async", test_async);
+  ADD ("/loket/numbering/store/synced-event", test_synced_event);
 #undef ADD
   return g_test_run ();
 }
