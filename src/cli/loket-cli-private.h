@@ -60,6 +60,10 @@ int loket_cli_sign     (int argc, char **argv);
 int loket_cli_verify   (int argc, char **argv);
 int loket_cli_lease    (int argc, char **argv);
 int loket_cli_number   (int argc, char **argv);
+#ifdef LOKET_HAVE_REMOTE_SIGN
+int loket_cli_bsre_sign     (int argc, char **argv);
+int loket_cli_sign_requests (int argc, char **argv);
+#endif
 
 /* What the local database knows about the letter a PDF carries (`verify --db`). */
 typedef struct

@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "loket-bsre-signer.h"
 #include "loket-error.h"
@@ -314,6 +315,64 @@ test_recover (Fixture *f, gconstpointer mode)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT);
 }
 
+static char *
+write_secret (Fixture *f, const char *name, const char *value)
+{
+  char *path = pades_fixture_path (f->fx, name);
+
+  g_assert_true (g_file_set_contents (path, value, -1, NULL));
+  return path;
+}
+
+/* The same story through loket-cli: bsre-sign loses its answer, sign-requests lists the request
+ * as unknown, reconciles it and finishes the PDF, which loket-cli verify accepts. */
+static void
+test_cli (Fixture *f, gconstpointer mode)
+{
+  g_autofree char *cli = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src", "cli",
+                                           "loket-cli", NULL);
+  g_autofree char *nik = write_secret (f, "nik.txt", NIK "\n");
+  g_autofree char *pass = write_secret (f, "pass.txt", PASSPHRASE "\n");
+  g_autofree char *client = write_secret (f, "client.txt", "rahasia-klien\n");
+  g_autofree char *out = pades_fixture_path (f->fx, "bsre-signed.pdf");
+  g_autofree char *output = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *when = NULL;
+  const char *p;
+
+  g_clear_object (&f->store); /* the CLI opens the database itself */
+  g_assert_cmpint (pades_run (&output, cli, "bsre-sign", "--db", f->db_path, "--service",
+                              f->base_url, "--client-id", "loket", "--client-secret-file", client,
+                              "--nik-file", nik, "--passphrase-file", pass, "--timeout", "1",
+                              "--name", "Drs. Uji Coba", f->fx->input_pdf, out, NULL), ==, 1);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_null (strstr (output, NIK));
+  g_assert_null (strstr (output, PASSPHRASE));
+  p = strstr (output, "Request ");
+  g_assert_nonnull (p);
+  request = g_strndup (p + 8, 36);
+  p = strstr (output, "signing time ");
+  g_assert_nonnull (p);
+  when = g_strndup (p + 13, strcspn (p + 13, "\n") - 1); /* without the final "." */
+
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (pades_run (&output, cli, "sign-requests", "--db", f->db_path, NULL), ==, 0);
+  g_assert_nonnull (strstr (output, request));
+  g_assert_nonnull (strstr (output, "unknown"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (pades_run (&output, cli, "sign-requests", "--db", f->db_path, "--reconcile",
+                              request, "--service", f->base_url, "--client-id", "loket",
+                              "--client-secret-file", client, NULL), ==, 0);
+  g_assert_nonnull (strstr (output, "signed"));
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (pades_run (&output, cli, "sign-requests", "--db", f->db_path, "--finish",
+                              request, "--time", when, "--name", "Drs. Uji Coba",
+                              f->fx->input_pdf, out, NULL), ==, 0);
+  g_clear_pointer (&output, g_free);
+  g_assert_cmpint (pades_run (&output, cli, "verify", "--ca", f->fx->ca_pem, out, NULL), ==, 0);
+  g_assert_cmpuint (server_count (f), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,6 +385,7 @@ main (int argc, char **argv)
   ADD ("/loket/bsre/timeout-then-failed", "hang-unsigned", test_timeout_then_failed);
   ADD ("/loket/bsre/not-sent", "success", test_not_sent);
   ADD ("/loket/bsre/recover", "success", test_recover);
+  ADD ("/loket/bsre/cli", "hang", test_cli);
 #undef ADD
   return g_test_run ();
 }
