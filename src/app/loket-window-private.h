@@ -52,6 +52,12 @@ struct _LoketWindow
   char                *inbox_key;
   GPtrArray           *columns;    /* (element-type LoketCaseColumn) */
   LoketCase           *pending_selection; /* placeholder selected before its page arrived */
+  char                *offered_draft_id;  /* the unfinished intake offered at start-up */
+  char                *select_search;     /* select the first result once this search is listed */
+
+  /* Borrowed references (weak pointers) */
+  GtkWidget           *intake_dialog;
+  AdwToast            *draft_toast;
 
   gint64               now;        /* Unix s: "now" of this session, renewed by refresh */
   guint                updating_sidebar : 1;
@@ -65,6 +71,12 @@ void _loket_window_free_columns    (LoketWindow *self);
 
 /* loket-window-sidebar.c */
 void _loket_window_refresh_inboxes (LoketWindow *self);
+
+/* loket-window-intake.c */
+void _loket_window_setup_intake          (LoketWindow *self);
+void _loket_window_update_intake_actions (LoketWindow *self);
+void _loket_window_offer_drafts          (LoketWindow *self);
+void _loket_window_close_intake          (LoketWindow *self);
 
 /* loket-window.c */
 void     _loket_window_apply_query (LoketWindow *self);

@@ -78,6 +78,12 @@ update_list_state (LoketWindow *self)
   if (n_items > 0)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
+      /* "Show" on a new case's toast searched for it: select it. */
+      if (self->select_search != NULL && g_strcmp0 (self->query->search, self->select_search) == 0)
+        {
+          g_clear_pointer (&self->select_search, g_free);
+          gtk_single_selection_set_selected (self->selection, 0);
+        }
       return;
     }
 
@@ -240,6 +246,9 @@ set_store (LoketWindow *self, LoketStore *store)
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  _loket_window_update_intake_actions (self);
+  _loket_window_offer_drafts (self);
 }
 
 static void
@@ -486,6 +495,7 @@ loket_window_dispose (GObject *object)
   LoketWindow *self = LOKET_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _loket_window_close_intake (self);
   if (self->pending_selection != NULL)
     g_signal_handlers_disconnect_by_func (self->pending_selection, pending_selection_filled_cb,
                                           self);
@@ -518,6 +528,8 @@ loket_window_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->inbox_key, g_free);
+  g_clear_pointer (&self->offered_draft_id, g_free);
+  g_clear_pointer (&self->select_search, g_free);
 
   G_OBJECT_CLASS (loket_window_parent_class)->finalize (object);
 }
@@ -589,6 +601,8 @@ loket_window_class_init (LoketWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.clear-search",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case",
+                                       NULL);
 }
 
 static void
@@ -631,6 +645,7 @@ loket_window_init (LoketWindow *self)
 
   _loket_window_setup_columns (self);
   _loket_window_restore_sort (self);
+  _loket_window_setup_intake (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }

@@ -32,4 +32,12 @@ LoketCaseListModel *loket_window_get_cases  (LoketWindow    *self);
 void                loket_window_select_inbox (LoketWindow  *self,
                                                const char   *key);
 
+/* Opens the intake dialog (win.new-case, Ctrl+N); presents it when it is already open. Does
+ * nothing before the database is open. */
+void                loket_window_new_case   (LoketWindow    *self);
+/* The intake dialog while it is open, else NULL. (transfer none) */
+GtkWindow          *loket_window_get_intake_dialog (LoketWindow *self);
+/* The id of the unfinished intake (draft) offered back at start-up, or NULL. */
+const char         *loket_window_get_offered_draft (LoketWindow *self);
+
 G_END_DECLS
