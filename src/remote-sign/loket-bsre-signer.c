@@ -398,7 +398,6 @@ loket_bsre_reconcile (LoketStore             *store,
   const char *status_text;
   guint status = 0;
   gboolean sent = FALSE;
-  gsize n = 0;
 
   g_return_val_if_fail (LOKET_IS_STORE (store), LOKET_SIGN_REQUEST_UNKNOWN);
   g_return_val_if_fail (service != NULL && request_id != NULL, LOKET_SIGN_REQUEST_UNKNOWN);
@@ -453,7 +452,6 @@ loket_bsre_reconcile (LoketStore             *store,
         return request->state;
       return LOKET_SIGN_REQUEST_FAILED;
     }
-  (void) n;
   g_set_error (error, LOKET_BSRE_ERROR, LOKET_BSRE_ERROR_OUTCOME_UNKNOWN,
                _("The signing service gave no clear status (HTTP %u): the request stays unknown"),
                status);
