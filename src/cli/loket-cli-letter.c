@@ -14,8 +14,8 @@
 #include "loket-letter-template.h"
 
 /* The case by UUID, else by its exact agenda number. */
-static LoketCase *
-find_case (LoketCliContext *ctx, const char *id, GError **error)
+LoketCase *
+loket_cli_find_case (LoketCliContext *ctx, const char *id, GError **error)
 {
   g_autoptr (LoketCaseQuery) query = NULL;
   g_autoptr (GPtrArray) cases = NULL;
@@ -123,7 +123,7 @@ run (const char *command, DocumentKind what, int argc, char **argv)
   ctx = loket_cli_context_new (&error);
   if (ctx == NULL || !loket_cli_context_open_store (ctx, db, TRUE, &error))
     return loket_cli_fail (error);
-  kase = find_case (ctx, case_id, &error);
+  kase = loket_cli_find_case (ctx, case_id, &error);
   if (kase == NULL)
     return loket_cli_fail (error);
   events = loket_store_get_case_events (ctx->store, loket_case_get_uuid (kase), &error);

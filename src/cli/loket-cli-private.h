@@ -38,6 +38,10 @@ gboolean         loket_cli_parse_options      (const char   *command,
                                                GOptionEntry *entries,
                                                int          *argc,
                                                char       ***argv);
+/* A case by UUID or agenda number; LOKET_ERROR_NOT_FOUND when there is none. */
+LoketCase       *loket_cli_find_case          (LoketCliContext *ctx,
+                                               const char      *id,
+                                               GError         **error);
 int              loket_cli_fail               (GError       *error);
 int              loket_cli_usage_error        (const char   *command,
                                                const char   *message);
@@ -57,5 +61,30 @@ int loket_cli_receipt  (int argc, char **argv);
 int loket_cli_return_notice (int argc, char **argv);
 int loket_cli_sign     (int argc, char **argv);
 int loket_cli_verify   (int argc, char **argv);
+int loket_cli_lease    (int argc, char **argv);
+int loket_cli_number   (int argc, char **argv);
+#ifdef LOKET_HAVE_REMOTE_SIGN
+int loket_cli_bsre_sign     (int argc, char **argv);
+int loket_cli_sign_requests (int argc, char **argv);
+#endif
+
+/* What the local database knows about the letter a PDF carries (`verify --db`). */
+typedef struct
+{
+  char    *letter_id;     /* from the PDF, or NULL when it carries none */
+  gboolean known;         /* the database has a number or an event for it */
+  char    *case_uuid;
+  char    *agenda_number;
+  char    *number;        /* the final nomor surat, or NULL (not numbered here) */
+  char    *register_id;
+  char    *event_type;    /* latest event that names the letter */
+} LoketCliLetterMatch;
+
+void                 loket_cli_letter_match_free (LoketCliLetterMatch *match);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketCliLetterMatch, loket_cli_letter_match_free)
+/* Offline: reads the letter id from @pdf and looks it up in the database @db (must exist). */
+LoketCliLetterMatch *loket_cli_match_letter      (const char *db,
+                                                  GBytes     *pdf,
+                                                  GError    **error);
 
 G_END_DECLS

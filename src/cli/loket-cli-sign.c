@@ -207,7 +207,39 @@ document_modified (LoketPdfVerification *result)
 }
 
 static void
-print_json (const char *path, LoketPdfVerification *result, gboolean with_trust)
+add_nullable (JsonBuilder *b, const char *member, const char *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_letter_json (JsonBuilder *b, LoketCliLetterMatch *match)
+{
+  json_builder_set_member_name (b, "letter");
+  if (match == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_nullable (b, "id", match->letter_id);
+  json_builder_set_member_name (b, "known");
+  json_builder_add_boolean_value (b, match->known);
+  add_nullable (b, "case", match->case_uuid);
+  add_nullable (b, "agenda_number", match->agenda_number);
+  add_nullable (b, "number", match->number);
+  add_nullable (b, "register", match->register_id);
+  add_nullable (b, "event", match->event_type);
+  json_builder_end_object (b);
+}
+
+static void
+print_json (const char *path, LoketPdfVerification *result, gboolean with_trust,
+            LoketCliLetterMatch *match)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonGenerator) gen = json_generator_new ();
@@ -278,6 +310,8 @@ print_json (const char *path, LoketPdfVerification *result, gboolean with_trust)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  if (match != NULL)
+    add_letter_json (b, match);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -291,6 +325,26 @@ static const char *
 yes_no (gboolean value)
 {
   return value ? _("yes") : _("no");
+}
+
+static void
+print_letter_text (LoketCliLetterMatch *match)
+{
+  if (match->letter_id == NULL)
+    {
+      printf ("%s\n", _("The PDF carries no Loket letter id."));
+      return;
+    }
+  printf ("  %-28s %s\n", _("Letter id:"), match->letter_id);
+  if (!match->known)
+    {
+      printf ("%s\n", _("This letter is NOT known to the database."));
+      return;
+    }
+  printf ("  %-28s %s\n", _("Case:"), match->agenda_number != NULL ? match->agenda_number
+                                                                 : match->case_uuid);
+  printf ("  %-28s %s\n", _("Number:"), match->number != NULL ? match->number
+                                                              : _("not numbered here"));
 }
 
 static void
@@ -327,8 +381,11 @@ loket_cli_verify (int argc, char **argv)
 {
   gboolean         json = FALSE;
   g_autofree char *ca = NULL;
+  g_autofree char *db = NULL;
   GOptionEntry     entries[]
     = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+        { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+          N_("Also look the letter up in this database (offline)"), N_("FILE") },
         { "ca", 0, 0, G_OPTION_ARG_FILENAME, &ca,
           N_("Also require the signer to chain to these PEM certificates"), N_("FILE") },
         { NULL } };
@@ -336,10 +393,12 @@ loket_cli_verify (int argc, char **argv)
   g_autoptr (GMappedFile) mapped = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (LoketPdfVerification) result = NULL;
+  g_autoptr (LoketCliLetterMatch) match = NULL;
 
   if (!parse_with_args ("verify", _("FILE.pdf"),
                         _("Check the signatures of a PDF offline. Exit status 0: valid and "
-                           "unchanged since signing; 1: not valid, changed or unsigned."),
+                           "unchanged since signing (and, with --db, a letter of that "
+                           "database); 1: not valid, changed, unsigned or unknown."),
                         entries, 1, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
 
@@ -350,9 +409,20 @@ loket_cli_verify (int argc, char **argv)
   result = loket_pdf_verify (bytes, ca, &error);
   if (result == NULL)
     return loket_cli_fail (error);
+  if (db != NULL)
+    {
+      match = loket_cli_match_letter (db, bytes, &error);
+      if (match == NULL)
+        return loket_cli_fail (error);
+    }
   if (json)
-    print_json (argv[1], result, ca != NULL);
+    print_json (argv[1], result, ca != NULL, match);
   else
-    print_text (result, ca != NULL);
-  return result->valid ? LOKET_CLI_EXIT_OK : LOKET_CLI_EXIT_FAILED;
+    {
+      print_text (result, ca != NULL);
+      if (match != NULL)
+        print_letter_text (match);
+    }
+  return result->valid && (match == NULL || match->known) ? LOKET_CLI_EXIT_OK
+                                                           : LOKET_CLI_EXIT_FAILED;
 }

@@ -32,6 +32,13 @@ static const Command commands[] = {
   { "return-notice", loket_cli_return_notice, N_("Render the return notice of a case as PDF") },
   { "sign", loket_cli_sign, N_("Sign a PDF with a PKCS#12 file or a PKCS#11 token") },
   { "verify", loket_cli_verify, N_("Check the signatures of a PDF") },
+  { "lease", loket_cli_lease, N_("Record or list blocks of letter numbers leased to a device") },
+  { "number", loket_cli_number, N_("Give a signed letter its number from a leased block") },
+#ifdef LOKET_HAVE_REMOTE_SIGN
+  { "bsre-sign", loket_cli_bsre_sign, N_("Sign a PDF with a certified BSrE signature (online)") },
+  { "sign-requests", loket_cli_sign_requests,
+    N_("List, reconcile or finish BSrE signing requests") },
+#endif
 };
 
 static void

@@ -85,7 +85,35 @@ finish_job (FoldJob *job, CaseFoldedFunc folded, gpointer user_data, GError **er
   return ok;
 }
 
-/* Streams every event once, in (case, HLC, UUID) order, folding each case in turn. */
+/* A case whose events are still being read: how many are still to come. */
+typedef struct
+{
+  guint      remaining;
+  GPtrArray *events; /* (element LoketEvent), in append order; the projector sorts them */
+} PendingCase;
+
+static void
+pending_case_free (PendingCase *pending)
+{
+  g_clear_pointer (&pending->events, g_ptr_array_unref);
+  g_free (pending);
+}
+
+static void
+push_job (GThreadPool *pool, char *case_uuid, GPtrArray *events)
+{
+  FoldJob *job = g_new0 (FoldJob, 1);
+
+  job->case_uuid = case_uuid;
+  job->events = events;
+  g_thread_pool_push (pool, job, NULL);
+}
+
+/* Streams every event once and folds each case as soon as its last event has been read.
+ * Events are read in append order (sequential pages) rather than in (case, HLC) index order:
+ * on a database larger than memory the index walk was random I/O and most of a rebuild. The
+ * number of events per case comes first from the index alone, so each case's events are held
+ * only while they are being read (append order keeps a case's events close together). */
 static gboolean
 fold_all_cases (LoketDb            *db,
                 LoketCaseProjector *projector,
@@ -95,8 +123,9 @@ fold_all_cases (LoketDb            *db,
                 GError            **error)
 {
   g_autoptr (LoketDbStatement) stmt = NULL;
-  g_autoptr (GPtrArray) case_events = NULL;
   g_autoptr (GAsyncQueue) done = g_async_queue_new ();
+  g_autoptr (GHashTable) pending
+    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pending_case_free);
   FoldShared   shared = { projector, done };
   GThreadPool *pool;
   guint        in_flight = 0;
@@ -104,9 +133,26 @@ fold_all_cases (LoketDb            *db,
   FoldJob     *job;
 
   *n_events = 0;
+  stmt = loket_db_prepare (db, "SELECT case_uuid, count(*) FROM events GROUP BY case_uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      PendingCase *p;
+
+      if (!loket_db_statement_step (stmt, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      p = g_new0 (PendingCase, 1);
+      p->remaining = (guint) loket_db_statement_get_int64 (stmt, 1);
+      g_hash_table_insert (pending, g_strdup (loket_db_statement_get_text (stmt, 0)), p);
+    }
+  g_clear_pointer (&stmt, loket_db_statement_release);
+
   stmt = loket_db_prepare (db,
                            "SELECT uuid, case_uuid, type, author, device, hlc, body FROM events "
-                           "ORDER BY case_uuid, hlc, uuid",
+                           "ORDER BY seq",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -116,41 +162,53 @@ fold_all_cases (LoketDb            *db,
   for (;;)
     {
       const char *case_uuid;
-      gboolean    last;
+      char       *key = NULL;
+      PendingCase *p = NULL;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
         {
           ok = FALSE;
           break;
         }
-      case_uuid = have_row ? loket_db_statement_get_text (stmt, 1) : NULL;
-      last = !have_row;
-
-      if (case_events != NULL && case_events->len > 0
-          && (last || strcmp (case_uuid, loket_event_get_case_uuid (case_events->pdata[0])) != 0))
-        {
-          job = g_new0 (FoldJob, 1);
-          job->case_uuid = g_strdup (loket_event_get_case_uuid (case_events->pdata[0]));
-          job->events = g_steal_pointer (&case_events);
-          g_thread_pool_push (pool, job, NULL);
-          in_flight++;
-
-          /* Write what is ready; wait only when too much is pending. */
-          while (ok
-                 && (job = in_flight >= MAX_CASES_IN_FLIGHT ? g_async_queue_pop (done)
-                                                            : g_async_queue_try_pop (done)))
-            {
-              in_flight--;
-              ok = finish_job (job, folded, user_data, error);
-            }
-        }
-      if (last || !ok)
+      if (!have_row)
         break;
-
-      if (case_events == NULL)
-        case_events = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (case_events, loket_event_store_event_from_row (stmt));
+      case_uuid = loket_db_statement_get_text (stmt, 1);
+      if (case_uuid == NULL
+          || !g_hash_table_lookup_extended (pending, case_uuid, (gpointer *) &key, (gpointer *) &p))
+        {
+          g_set_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT,
+                       _ ("The events changed while they were being read"));
+          ok = FALSE;
+          break;
+        }
+      if (p->events == NULL)
+        p->events = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (p->events, loket_event_store_event_from_row (stmt));
       (*n_events)++;
+
+      if (--p->remaining > 0)
+        continue;
+      g_hash_table_steal (pending, key);
+      push_job (pool, key, g_steal_pointer (&p->events));
+      pending_case_free (p);
+      in_flight++;
+
+      /* Write what is ready; wait only when too much is pending. */
+      while (ok
+             && (job = in_flight >= MAX_CASES_IN_FLIGHT ? g_async_queue_pop (done)
+                                                        : g_async_queue_try_pop (done)))
+        {
+          in_flight--;
+          ok = finish_job (job, folded, user_data, error);
+        }
+      if (!ok)
+        break;
+    }
+  if (ok && g_hash_table_size (pending) > 0)
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT,
+                   _ ("The events changed while they were being read"));
+      ok = FALSE;
     }
 
   /* Let every job finish (they use the projector), then write or drop their results. */
@@ -224,17 +282,20 @@ loket_store_maintenance_rebuild (LoketDb            *db,
                                  guint              *n_events,
                                  GError            **error)
 {
-  gint64 start = g_get_monotonic_time ();
-  guint  n = 0;
+  gint64   start = g_get_monotonic_time ();
+  guint    n = 0;
+  gboolean ok;
 
   if (!loket_db_begin (db, error))
     return FALSE;
-  if (!rebuild_in_transaction (db, projector, &n, error) || !loket_db_commit (db, error))
+  ok = rebuild_in_transaction (db, projector, &n, error) && loket_db_commit (db, error);
+  if (!ok)
     {
       loket_db_rollback (db);
       loket_db_clear_cache (db);
-      return FALSE;
     }
+  if (!ok)
+    return FALSE;
   g_debug ("Rebuilt the projections of %u events in %.3f s", n,
            (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   if (n_events != NULL)
