@@ -315,9 +315,64 @@ show_late_action (GSimpleAction *action, GVariant *parameter, gpointer user_data
   loket_window_select_inbox (LOKET_WINDOW (user_data), "person:late");
 }
 
+static void
+switch_person_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  LoketWindow *self = user_data;
+
+  if (self->workflow != NULL)
+    loket_account_button_popup (self->account_button);
+}
+
+/* The first of the panel's buttons that is offered. */
+static void
+press_panel_button (LoketWindow *self, const char *const *names)
+{
+  LoketRoutingPanel *panel = loket_case_view_get_routing_panel (self->case_view);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GtkWidget *button = loket_routing_panel_get_button (panel, names[i]);
+
+      if (button != NULL && gtk_widget_get_visible (button) && gtk_widget_is_sensitive (button))
+        {
+          g_signal_emit_by_name (button, "clicked");
+          return;
+        }
+    }
+}
+
+static void
+dispose_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  static const char *const names[] = { "dispose", "forward", NULL };
+
+  press_panel_button (user_data, names);
+}
+
+static void
+print_sheet_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  static const char *const names[] = { "print", NULL };
+
+  press_panel_button (user_data, names);
+}
+
 static const GActionEntry routing_actions[] = {
   { .name = "show-late", .activate = show_late_action },
+  { .name = "switch-person", .activate = switch_person_action },
+  { .name = "dispose", .activate = dispose_action },
+  { .name = "print-disposition-sheet", .activate = print_sheet_action },
 };
+
+static void
+add_shortcut (GtkShortcutController *controller, const char *accelerator, const char *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            accelerator),
+                                                          gtk_named_action_new (action)));
+}
 
 /* ---- The person ---- */
 
@@ -343,8 +398,15 @@ routing_changed_cb (LoketWindow *self, const char *case_uuid)
 void
 _loket_window_setup_routing (LoketWindow *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), routing_actions,
                                    G_N_ELEMENTS (routing_actions), self);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>p", "win.switch-person");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>d", "win.dispose");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>p", "win.print-disposition-sheet");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect_object (self->account_button, "person-chosen", G_CALLBACK (person_chosen_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (loket_case_view_get_routing_panel (self->case_view), "changed",
