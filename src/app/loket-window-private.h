@@ -56,6 +56,8 @@ struct _LoketWindow
   GCancellable        *person_cancellable;
   LoketInboxCounts     person_counts;
   guint                escalation_timer;
+  GHashTable          *late_by_unit;     /* unit id → overdue cases (the Kadis's dashboard) */
+  char                *dashboard_agency; /* the agency of the signed-in Kepala Dinas, or NULL */
   char                *db_path;
   char                *inbox_key;
   GPtrArray           *columns;    /* (element-type LoketCaseColumn) */
@@ -90,6 +92,13 @@ void     _loket_window_load_person_inbox (LoketWindow *self);
 /* Counts the signed-in person's inboxes, then calls @then (the office-wide counts). */
 void     _loket_window_count_person_inboxes (LoketWindow *self,
                                              void        (*then) (LoketWindow *self));
+
+/* loket-window-dashboard.c */
+/* The agency whose head the signed-in person acts as now, or NULL. */
+char    *_loket_window_head_agency        (LoketWindow *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Counts the overdue cases of that agency per unit into late_by_unit, then calls @then. */
+void     _loket_window_count_late_by_unit (LoketWindow *self,
+                                           void        (*then) (LoketWindow *self));
 
 /* loket-window-intake.c */
 void _loket_window_setup_intake          (LoketWindow *self);

@@ -235,6 +235,9 @@ notify_escalations (LoketWindow *self, GPtrArray *items)
     AdwToast        *toast = adw_toast_new (title);
     g_autofree char *toast_title = g_strdup_printf ("%s: %s", title, body);
 
+    g_object_set_data_full (G_OBJECT (self), "loket-escalation-notice", g_strdup (toast_title),
+                            g_free);
+
     adw_toast_set_title (toast, toast_title);
     adw_toast_set_timeout (toast, 0);
     adw_toast_set_button_label (toast, _ ("_Show"));
@@ -502,6 +505,33 @@ loket_window_set_person (LoketWindow *self, const char *person_id)
     _loket_window_load_person_inbox (self);
   _loket_window_refresh_inboxes (self);
   check_escalations (self);
+}
+
+void
+loket_window_check_escalations (LoketWindow *self)
+{
+  g_return_if_fail (LOKET_IS_WINDOW (self));
+
+  check_escalations (self);
+}
+
+const char *
+loket_window_get_escalation_notice (LoketWindow *self)
+{
+  g_return_val_if_fail (LOKET_IS_WINDOW (self), NULL);
+
+  return g_object_get_data (G_OBJECT (self), "loket-escalation-notice");
+}
+
+void
+loket_window_set_now (LoketWindow *self, gint64 now)
+{
+  g_return_if_fail (LOKET_IS_WINDOW (self));
+
+  self->now = now != 0 ? now : g_get_real_time () / G_USEC_PER_SEC;
+  self->query->now = self->now;
+  loket_case_view_set_now (self->case_view, self->now);
+  _loket_window_refresh_inboxes (self);
 }
 
 GListModel *

@@ -62,13 +62,12 @@ compare_units (gconstpointer a, gconstpointer b)
 }
 
 static GtkWidget *
-create_row (const char *key,
-            const char *icon_name,
-            const char *label,
-            const char *tooltip,
-            guint       count)
+create_row_text (const char *key,
+                 const char *icon_name,
+                 const char *label,
+                 const char *tooltip,
+                 const char *count_text)
 {
-  g_autofree char *count_text = g_strdup_printf ("%'u", count);
   GtkWidget       *row = gtk_list_box_row_new ();
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget       *name_label = gtk_label_new (label);
@@ -97,6 +96,97 @@ create_row (const char *key,
   gtk_box_append (GTK_BOX (box), count_label);
 
   return row;
+}
+
+static GtkWidget *
+create_row (const char *key,
+            const char *icon_name,
+            const char *label,
+            const char *tooltip,
+            guint       count)
+{
+  g_autofree char *count_text = g_strdup_printf ("%'u", count);
+
+  return create_row_text (key, icon_name, label, tooltip, count_text);
+}
+
+static GtkWidget *create_heading (const char *text);
+
+typedef struct
+{
+  const char *unit_id;
+  const char *name;
+  guint       total;
+  guint       late;
+} DashboardUnit;
+
+static int
+compare_dashboard (gconstpointer a, gconstpointer b)
+{
+  const DashboardUnit *ua = a;
+  const DashboardUnit *ub = b;
+
+  if (ua->late != ub->late)
+    return ua->late > ub->late ? -1 : 1;
+  if (ua->total != ub->total)
+    return ua->total > ub->total ? -1 : 1;
+  return g_utf8_collate (ua->name, ub->name);
+}
+
+/* The Kepala Dinas's dashboard: the agency's units that have cases, late first. */
+static void
+add_dashboard (LoketWindow *self, GPtrArray *counts)
+{
+  g_autoptr (GArray) units = g_array_new (FALSE, TRUE, sizeof (DashboardUnit));
+
+  for (guint j = 0; counts != NULL && j < counts->len; j++)
+    {
+      LoketInboxCount *c = g_ptr_array_index (counts, j);
+      const LoketUnit *unit;
+      const LoketUnit *root;
+      DashboardUnit    entry = { 0 };
+
+      if (!g_str_has_prefix (c->key, "unit:") || self->org == NULL)
+        continue;
+      unit = loket_org_chart_lookup_unit (self->org, c->key + strlen ("unit:"));
+      for (root = unit; root != NULL && root->parent_id != NULL;)
+        {
+          const LoketUnit *parent = loket_org_chart_lookup_unit (self->org, root->parent_id);
+
+          if (parent == NULL)
+            break;
+          root = parent;
+        }
+      if (unit == NULL || root == NULL || g_strcmp0 (root->id, self->dashboard_agency) != 0)
+        continue;
+      entry.unit_id = unit->id;
+      entry.name = unit->name;
+      entry.total = c->count;
+      if (self->late_by_unit != NULL)
+        entry.late = GPOINTER_TO_UINT (g_hash_table_lookup (self->late_by_unit, unit->id));
+      g_array_append_val (units, entry);
+    }
+  if (units->len == 0)
+    return;
+
+  g_array_sort (units, compare_dashboard);
+  gtk_list_box_append (self->sidebar_list, create_heading (_ ("Office Dashboard")));
+  for (guint i = 0; i < units->len; i++)
+    {
+      const DashboardUnit *entry = &g_array_index (units, DashboardUnit, i);
+      g_autofree char     *key = g_strconcat ("dashboard:", entry->unit_id, NULL);
+      /* Translators: a dashboard row's count: late cases / all cases of the unit */
+      g_autofree char     *text = g_strdup_printf (C_ ("dashboard count", "%'u / %'u"),
+                                                   entry->late, entry->total);
+      /* Translators: the tooltip of a dashboard row */
+      g_autofree char     *tooltip = g_strdup_printf (_ ("%s: %'u late of %'u cases"), entry->name,
+                                                      entry->late, entry->total);
+      GtkWidget           *row = create_row_text (key, NULL, entry->name, tooltip, text);
+
+      if (entry->late > 0)
+        gtk_widget_add_css_class (row, "late");
+      gtk_list_box_append (self->sidebar_list, row);
+    }
 }
 
 static GtkWidget *
@@ -158,6 +248,8 @@ fill_sidebar (LoketWindow *self, GPtrArray *counts)
             gtk_widget_add_css_class (row, "late");
           gtk_list_box_append (self->sidebar_list, row);
         }
+      if (self->dashboard_agency != NULL)
+        add_dashboard (self, counts);
       gtk_list_box_append (self->sidebar_list, create_heading (_ ("Office")));
     }
 
@@ -303,6 +395,12 @@ count_office_inboxes (LoketWindow *self)
                                    _loket_window_weak_new (self));
 }
 
+static void
+count_late_then_office (LoketWindow *self)
+{
+  _loket_window_count_late_by_unit (self, count_office_inboxes);
+}
+
 void
 _loket_window_refresh_inboxes (LoketWindow *self)
 {
@@ -310,5 +408,5 @@ _loket_window_refresh_inboxes (LoketWindow *self)
     return;
 
   /* The person's counts first, then the office's; the sidebar is filled once with both. */
-  _loket_window_count_person_inboxes (self, count_office_inboxes);
+  _loket_window_count_person_inboxes (self, count_late_then_office);
 }

@@ -84,6 +84,8 @@ update_list_state (LoketWindow *self)
         {
           g_clear_pointer (&self->select_search, g_free);
   g_clear_pointer (&self->person_id, g_free);
+  g_clear_pointer (&self->late_by_unit, g_hash_table_unref);
+  g_clear_pointer (&self->dashboard_agency, g_free);
           gtk_single_selection_set_selected (self->selection, 0);
         }
       return;
@@ -171,6 +173,11 @@ update_query_from_inbox (LoketWindow *self)
     {
       self->query->filter = LOKET_CASE_FILTER_UNIT;
       self->query->unit_id = g_strdup (key + strlen ("unit:"));
+    }
+  else if (g_str_has_prefix (key, "dashboard:"))
+    {
+      self->query->filter = LOKET_CASE_FILTER_UNIT;
+      self->query->unit_id = g_strdup (key + strlen ("dashboard:"));
     }
   else
     self->query->filter = LOKET_CASE_FILTER_ALL;

@@ -42,6 +42,17 @@ void                loket_window_set_person (LoketWindow    *self,
  * is selected (element LoketCase, data "loket-unread"), else NULL. (transfer none) */
 GListModel         *loket_window_get_person_cases (LoketWindow *self);
 
+/* Raises the escalations due now (each recorded once) and, when some are escalated to the
+ * signed-in person, shows a notice (toast) and sends a desktop notification. Done on start and
+ * every five minutes; this runs it at once. */
+void                loket_window_check_escalations     (LoketWindow *self);
+/* The text of the last escalation notice shown, or NULL. */
+const char         *loket_window_get_escalation_notice (LoketWindow *self);
+/* The "now" of the session (Unix s; 0 = the real clock): deadlines, late inboxes, escalations.
+ * Renewed from the clock by refresh and by switching person. */
+void                loket_window_set_now    (LoketWindow    *self,
+                                             gint64          now);
+
 /* Opens the intake dialog (win.new-case, Ctrl+N); presents it when it is already open. Does
  * nothing before the database is open. */
 void                loket_window_new_case   (LoketWindow    *self);

@@ -277,6 +277,12 @@ offered (gpointer data)
 }
 
 static gboolean
+escalation_noticed (gpointer data)
+{
+  return loket_window_get_escalation_notice (data) != NULL;
+}
+
+static gboolean
 lembar_ready (gpointer data)
 {
   return loket_routing_panel_get_lembar (data) != NULL;
@@ -440,6 +446,56 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, KADIS_NOTE));
   g_assert_nonnull (strstr (text, "Untuk diketahui")); /* not ticked, still on the form */
 
+  /* The dashboard: the Seksi's cases, none late yet; choosing it filters the list. */
+  {
+    RowCount wait = { f, "dashboard:" AG "seksi-p3tk", "0 / 1" };
+
+    g_assert_true (loket_test_wait_until (row_has_count, &wait, TIMEOUT_MS));
+    loket_window_select_inbox (f->window, wait.key);
+    g_assert_null (loket_window_get_person_cases (f->window));
+    g_assert_true (loket_test_wait_until (list_counted, f->window, TIMEOUT_MS));
+    g_assert_cmpuint (count_cases (f->window), ==, 1);
+  }
+
+  /* Seven months on (past the case's deadline too), the Kepala Bidang's step (forwarded, not reported) is late: it is escalated
+   * to the Kepala Dinas once, with a notice; the riwayat shows it. */
+  loket_window_set_now (f->window, g_get_real_time () / G_USEC_PER_SEC + 200 * 86400);
+  loket_window_check_escalations (f->window);
+  g_assert_true (loket_test_wait_until (escalation_noticed, f->window, TIMEOUT_MS));
+  g_assert_nonnull (strstr (loket_window_get_escalation_notice (f->window), f->agenda));
+  g_assert_nonnull (strstr (loket_window_get_escalation_notice (f->window),
+                            "Kepala Bidang Ketenagakerjaan"));
+  {
+    RowCount wait = { f, "dashboard:" AG "seksi-p3tk", "1 / 1" };
+
+    g_assert_true (loket_test_wait_until (row_has_count, &wait, TIMEOUT_MS));
+  }
+  loket_window_select_inbox (f->window, "person:sent");
+  open_case_in (f, "person:sent");
+  loket_routing_panel_reload (panel);
+  g_assert_true (loket_test_wait_until (panel_idle, panel, TIMEOUT_MS));
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = history_texts (f);
+  g_assert_cmpuint (history->len, ==, 9); /* two escalations: the Kabid's and the Kasi's step */
+  g_assert_true (g_str_has_prefix (history->pdata[7], "escalated | Late, escalated: "));
+  g_assert_true (g_str_has_prefix (history->pdata[8], "escalated | Late, escalated: "));
+  /* Raised once: checking again records nothing. */
+  g_object_set_data (G_OBJECT (f->window), "loket-escalation-notice", NULL);
+  loket_window_check_escalations (f->window);
+  loket_routing_panel_reload (panel);
+  g_assert_true (loket_test_wait_until (panel_idle, panel, TIMEOUT_MS));
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = history_texts (f);
+  g_assert_cmpuint (history->len, ==, 9);
+
+  /* The riwayat in view for the screenshot. */
+  {
+    GtkWidget     *scroller = gtk_widget_get_ancestor (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    spin ();
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
   save_screenshot (GTK_WIDGET (f->window), "routing-riwayat.png");
 }
 
