@@ -173,13 +173,16 @@ _loket_window_count_person_inboxes (LoketWindow *self, void (*then) (LoketWindow
 
 typedef struct
 {
-  char *person_id;
-  gint64 now;
+  LoketWorkflow *workflow;
+  char          *person_id;
+  gint64         now;
+  guint          n_raised; /* set by the thread */
 } EscalationData;
 
 static void
 escalation_data_free (EscalationData *data)
 {
+  g_clear_object (&data->workflow);
   g_free (data->person_id);
   g_free (data);
 }
@@ -194,20 +197,34 @@ escalate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
   GError         *error = NULL;
   g_autoptr (GPtrArray) raised = NULL;
   GPtrArray      *mine;
+  g_autoptr (GPtrArray) stand_ins = NULL;
 
-  raised = loket_store_raise_escalations (store, data->person_id, data->now, &error);
+  /* The Plh./Plt. of the office (the store's table) count for who may act and is notified. */
+  stand_ins = loket_store_list_stand_ins (store, &error);
+  if (stand_ins == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  loket_workflow_set_stand_ins (data->workflow, stand_ins);
+
+  raised = loket_store_raise_escalations (
+    store, data->person_id != NULL ? data->person_id : "system", data->now, &error);
   if (raised == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  mine = loket_store_list_escalated_to_person (store, data->person_id, data->now, &error);
+  if (data->person_id == NULL)
+    mine = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_inbox_item_free);
+  else
+    mine = loket_store_list_escalated_to_person (store, data->person_id, data->now, &error);
   if (mine == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_set_task_data (task, GUINT_TO_POINTER (raised->len), NULL);
+  data->n_raised = raised->len;
   g_task_return_pointer (task, mine, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -262,7 +279,7 @@ escalated_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
   g_autoptr (GPtrArray) mine = NULL;
   g_autoptr (GError) error = NULL;
-  guint n_raised = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+  guint n_raised = ((EscalationData *) g_task_get_task_data (G_TASK (result)))->n_raised;
 
   mine = g_task_propagate_pointer (G_TASK (result), &error);
   if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
@@ -271,6 +288,16 @@ escalated_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_debug ("Raising escalations failed: %s", error->message);
       return;
+    }
+
+  /* The stand-ins are known now: show them in the account list and on the button. */
+  loket_account_button_set_workflow (self->account_button, self->workflow);
+  loket_account_button_set_person (self->account_button, self->person_id, self->now);
+  if (g_object_get_data (G_OBJECT (self), "loket-stand-ins-loaded") == NULL)
+    {
+      g_object_set_data (G_OBJECT (self), "loket-stand-ins-loaded", GINT_TO_POINTER (TRUE));
+      loket_routing_panel_reload (loket_case_view_get_routing_panel (self->case_view));
+      _loket_window_refresh_inboxes (self);
     }
 
   /* Shown once per session and whenever new escalations were raised. */
@@ -290,10 +317,11 @@ check_escalations (LoketWindow *self)
   g_autoptr (GTask) task = NULL;
   EscalationData   *data;
 
-  if (self->store == NULL || self->person_id == NULL)
+  if (self->store == NULL || self->workflow == NULL)
     return;
 
   data = g_new0 (EscalationData, 1);
+  data->workflow = g_object_ref (self->workflow);
   data->person_id = g_strdup (self->person_id);
   data->now = self->now;
   task = g_task_new (self->store, self->cancellable, escalated_cb, _loket_window_weak_new (self));
@@ -429,7 +457,9 @@ _loket_window_routing_ready (LoketWindow *self)
   g_autoptr (GError) error = NULL;
   LoketRoutingPanel *panel = loket_case_view_get_routing_panel (self->case_view);
 
-  self->workflow = loket_store_get_workflow (self->store, &error);
+  /* The engine over the window's reference data (already loaded off the main thread); the store
+   * checks every act with it. */
+  self->workflow = loket_workflow_new (self->org, self->catalog, self->calendar, &error);
   if (self->workflow == NULL)
     {
       /* Translators: a toast; %s is the reason */
@@ -439,7 +469,7 @@ _loket_window_routing_ready (LoketWindow *self)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
       return;
     }
-  g_object_ref (self->workflow);
+  loket_store_set_workflow (self->store, self->workflow);
 
   /* A remembered person who is no longer in the org chart is asked again. */
   if (self->person_id != NULL

@@ -17,7 +17,10 @@
 #define KABID AG "kabid-ketenagakerjaan"
 #define KASI AG "kasi-p3tk"
 #define STAF AG "p3tk-1"
+#define KADIS AG "kadis"
+#define SEKRETARIS AG "sekretaris"
 #define P_KADIS AG "p-kadis"
+#define P_SEKRETARIS AG "p-sekretaris"
 #define P_KABID AG "p-kabid-ketenagakerjaan"
 #define P_KASI AG "p-kasi-p3tk"
 #define P_STAF AG "p-p3tk-1"
@@ -38,7 +41,7 @@ typedef struct
 /* ---- Set-up: a fresh database with one case registered through the intake API ---- */
 
 static void
-register_case (RoutingFixture *f)
+register_case (RoutingFixture *f, gboolean stand_in)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketServiceCatalog) catalog = loket_service_catalog_new_default (&error);
@@ -65,6 +68,16 @@ register_case (RoutingFixture *f)
   g_assert_true (loket_store_register_case (store, form, NULL, "petugas", LOKET_INTAKE_REGISTER,
                                             &f->case_uuid, &f->agenda, &error));
   g_assert_no_error (error);
+  /* The Sekretaris stands in for the Kepala Dinas this week (Plh.). */
+  if (stand_in)
+    {
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      g_autoptr (LoketStandIn) plh
+        = loket_stand_in_new (P_SEKRETARIS, KADIS, LOKET_STAND_IN_PLH, now - 86400, now + 7 * 86400);
+
+      g_assert_true (loket_store_add_stand_in (store, plh, &error));
+      g_assert_no_error (error);
+    }
   loket_store_close (store);
 }
 
@@ -76,7 +89,7 @@ routing_set_up (RoutingFixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("loket-routing-ui-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->dir, "loket.db", NULL);
-  register_case (f);
+  register_case (f, data != NULL);
   f->window = open_window (f->db);
 }
 
@@ -499,6 +512,63 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (f->window), "routing-riwayat.png");
 }
 
+/* A Plh. shows in the account list and on the button, and acts for the Kepala Dinas: disposes;
+ * an unread disposition is withdrawn. */
+static void
+test_stand_in_withdraw (RoutingFixture *f, gconstpointer data)
+{
+  LoketRoutingPanel  *panel = panel_of (f);
+  LoketAccountButton *button
+    = LOKET_ACCOUNT_BUTTON (child (f->window, LOKET_TYPE_WINDOW, "account_button"));
+  g_autoptr (GPtrArray) history = NULL;
+  GtkWidget *row = NULL;
+  GtkWidget *dialog;
+
+  /* The stand-ins are read with the first escalation check. */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (loket_account_button_get_list (button)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), P_SEKRETARIS) == 0)
+      row = c;
+  g_assert_nonnull (row);
+  sign_in (f, P_SEKRETARIS);
+  wait_for_count (f, "person:needs_action", "1");
+  g_assert_nonnull (strstr (loket_account_button_get_label (button), "Plh. Kepala Dinas"));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (loket_account_button_get_list (button)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), P_SEKRETARIS) == 0)
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (c)),
+                                "Plh. Kepala Dinas"));
+
+  open_case_in (f, "person:needs_action");
+  g_assert_true (panel_offers (f, "dispose"));
+  send_disposition (f, "dispose", KABID, NULL);
+  /* Disposed, it leaves Perlu Tindakan for Terkirim, where it can be withdrawn. */
+  wait_for_count (f, "person:sent", "1");
+  open_case_in (f, "person:sent");
+  {
+    Offer offer = { f, "withdraw" };
+
+    g_assert_true (loket_test_wait_until (offered, &offer, TIMEOUT_MS));
+  }
+  click (loket_routing_panel_get_button (panel, "withdraw"));
+  dialog = loket_routing_panel_get_dialog (panel);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "withdraw");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (loket_test_wait_until (dialog_closed, panel, TIMEOUT_MS));
+  wait_for_count (f, "person:sent", "0"); /* nothing open sent any more */
+  g_assert_true (loket_test_wait_until (panel_idle, panel, TIMEOUT_MS));
+  history = history_texts (f);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_nonnull (strstr (history->pdata[0], ": withdrawn"));
+  g_assert_true (g_str_has_prefix (history->pdata[1], "withdrawn | Withdrawn by Kepala Dinas"));
+  g_assert_false (panel_offers (f, "withdraw"));
+
+  /* The Kepala Bidang never saw it. */
+  sign_in (f, P_KABID);
+  wait_for_count (f, "person:incoming", "0");
+}
+
 /* Every new widget can be made and finalized on its own (rule 27). */
 static void
 test_widgets_finalize (void)
@@ -532,5 +602,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/app/routing/widgets-finalize", test_widgets_finalize);
   g_test_add ("/loket/app/routing/dispose-forward-report", RoutingFixture, NULL, routing_set_up,
               test_dispose_forward_report, routing_tear_down);
+  g_test_add ("/loket/app/routing/stand-in-withdraw", RoutingFixture, "stand-in", routing_set_up,
+              test_stand_in_withdraw, routing_tear_down);
   return g_test_run ();
 }

@@ -212,9 +212,8 @@ loket_routing_panel_reload (LoketRoutingPanel *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_clear_object (&self->ledger);
-  g_clear_pointer (&self->allowed, g_ptr_array_unref);
-
+  /* The buttons stay as they are while the same case is read again (acts are checked by the
+   * store anyway); another case or person clears them first (clear_actions). */
   if (self->kase == NULL || self->store == NULL || self->workflow == NULL)
     {
       gtk_widget_set_visible (self->actions_group, FALSE);
@@ -227,6 +226,18 @@ loket_routing_panel_reload (LoketRoutingPanel *self)
   loket_store_get_disposition_ledger_async (self->store, loket_case_get_uuid (self->kase),
                                             self->cancellable, ledger_loaded_cb,
                                             g_object_ref (self));
+}
+
+static void
+clear_actions (LoketRoutingPanel *self)
+{
+  g_clear_object (&self->ledger);
+  g_clear_pointer (&self->allowed, g_ptr_array_unref);
+  gtk_widget_set_visible (self->dispose_button, FALSE);
+  gtk_widget_set_visible (self->forward_button, FALSE);
+  gtk_widget_set_visible (self->report_button, FALSE);
+  gtk_widget_set_visible (self->withdraw_button, FALSE);
+  gtk_widget_set_visible (self->print_button, FALSE);
 }
 
 static void
@@ -708,6 +719,7 @@ loket_routing_panel_set_person (LoketRoutingPanel *self, const char *person_id)
     return;
   g_free (self->person_id);
   self->person_id = g_strdup (person_id);
+  clear_actions (self);
   loket_routing_panel_reload (self);
 }
 
@@ -727,6 +739,7 @@ loket_routing_panel_set_case (LoketRoutingPanel *self, LoketCase *kase)
   if (self->kase == kase)
     return;
   g_set_object (&self->kase, kase);
+  clear_actions (self);
   loket_routing_panel_reload (self);
 }
 
