@@ -506,8 +506,13 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
     GtkWidget     *scroller = gtk_widget_get_ancestor (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
+    graphene_point_t top;
+
     spin ();
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (panel),
+                                             gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (adjustment, top.y);
   }
   save_screenshot (GTK_WIDGET (f->window), "routing-riwayat.png");
 }
