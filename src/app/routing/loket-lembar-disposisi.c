@@ -111,6 +111,41 @@ format_day (LoketWorkflow *workflow, gint64 at)
   return g_date_time_format (local, "%d-%m-%Y");
 }
 
+/* The disposition the person's sheet is about: the latest one they sent, else the latest one
+ * they received, else NULL (the latest of the case). */
+const char *
+loket_lembar_disposisi_choose (LoketDispositionLedger *ledger,
+                               LoketWorkflow          *workflow,
+                               const char             *person_id,
+                               gint64                  now)
+{
+  GPtrArray  *dispositions = loket_disposition_ledger_get_dispositions (ledger);
+  g_autoptr (GPtrArray) acting = NULL;
+  const char *sent = NULL;
+  const char *received = NULL;
+
+  if (person_id == NULL)
+    return NULL;
+  acting = loket_workflow_get_acting_positions (workflow, person_id, now);
+  for (guint i = 0; i < dispositions->len; i++)
+    {
+      const LoketDisposition *d = g_ptr_array_index (dispositions, i);
+
+      if (d->state == LOKET_DISPOSITION_WITHDRAWN)
+        continue;
+      for (guint j = 0; j < acting->len; j++)
+        {
+          const LoketActingPosition *a = g_ptr_array_index (acting, j);
+
+          if (g_strcmp0 (d->from_position, a->position_id) == 0)
+            sent = d->id;
+          if (g_strcmp0 (d->position_id, a->position_id) == 0)
+            received = d->id;
+        }
+    }
+  return sent != NULL ? sent : received;
+}
+
 void
 loket_lembar_disposisi_render_async (LoketStore             *store,
                                      LoketWorkflow          *workflow,

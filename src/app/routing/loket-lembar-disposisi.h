@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* The disposition @person_id's sheet is about: the latest one a position they act for at @now
+ * sent, else the latest one it received, else NULL (the case's latest). (transfer none) */
+const char *loket_lembar_disposisi_choose (LoketDispositionLedger *ledger,
+                                           LoketWorkflow          *workflow,
+                                           const char             *person_id,
+                                           gint64                  now);
+
 /* Renders in a GTask thread (reads the case's events from @store). @disposition_id: the
  * disposition printed (NULL: the latest one sent). LOKET_ERROR_NOT_FOUND when the case has no
  * disposition, LOKET_ERROR_UNSUPPORTED when Loket was built without the letters library. */

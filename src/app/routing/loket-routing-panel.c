@@ -494,38 +494,6 @@ lembar_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
-/* The disposition the person's sheet is about: the latest one they sent, else the latest one
- * they received, else NULL (the latest of the case). */
-static const char *
-own_disposition (LoketRoutingPanel *self)
-{
-  GPtrArray  *dispositions = loket_disposition_ledger_get_dispositions (self->ledger);
-  g_autoptr (GPtrArray) acting = NULL;
-  const char *sent = NULL;
-  const char *received = NULL;
-
-  if (self->person_id == NULL)
-    return NULL;
-  acting = loket_workflow_get_acting_positions (self->workflow, self->person_id, get_now (self));
-  for (guint i = 0; i < dispositions->len; i++)
-    {
-      const LoketDisposition *d = g_ptr_array_index (dispositions, i);
-
-      if (d->state == LOKET_DISPOSITION_WITHDRAWN)
-        continue;
-      for (guint j = 0; j < acting->len; j++)
-        {
-          const LoketActingPosition *a = g_ptr_array_index (acting, j);
-
-          if (g_strcmp0 (d->from_position, a->position_id) == 0)
-            sent = d->id;
-          if (g_strcmp0 (d->position_id, a->position_id) == 0)
-            received = d->id;
-        }
-    }
-  return sent != NULL ? sent : received;
-}
-
 static void
 print_clicked_cb (LoketRoutingPanel *self)
 {
@@ -534,7 +502,10 @@ print_clicked_cb (LoketRoutingPanel *self)
 
   gtk_widget_set_sensitive (self->print_button, FALSE);
   loket_lembar_disposisi_render_async (self->store, self->workflow, self->kase, self->ledger,
-                                       own_disposition (self), self->cancellable,
+                                       loket_lembar_disposisi_choose (self->ledger, self->workflow,
+                                                                      self->person_id,
+                                                                      get_now (self)),
+                                       self->cancellable,
                                        lembar_rendered_cb, g_object_ref (self));
 }
 
