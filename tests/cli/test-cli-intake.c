@@ -9,44 +9,7 @@
 
 #define AKAD "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static char *tmpdir;
-
-static void
-run_cli (Run *run, const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *exe
-    = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src", "cli", "loket-cli", NULL);
-
-  g_ptr_array_add (argv, exe);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-  g_test_message ("exit %d, stderr: %s", run->status, run->err);
-}
 
 static char *
 tmp_file (const char *name, const char *contents, gssize len)
@@ -61,13 +24,13 @@ tmp_file (const char *name, const char *contents, gssize len)
 static guint
 count_events (const char *db)
 {
-  g_auto (Run) r = { 0 };
+  g_auto (LoketCliRun) r = { 0 };
   const char *args[] = { "check", "--db", db, NULL };
   guint n = 0;
 
   if (!g_file_test (db, G_FILE_TEST_EXISTS))
     return 0;
-  run_cli (&r, args);
+  loket_test_run_cli (&r, args);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpint (sscanf (r.out, "%u events", &n), ==, 1);
   return n;
@@ -81,13 +44,13 @@ test_intake_ok (void)
   g_autofree char *pdf = tmp_file ("spp.pdf", "%PDF-1.4\nisi\n", -1);
   g_autofree char *attach = g_strconcat ("r1=", pdf, NULL);
   g_autoptr (JsonNode) out = NULL;
-  g_auto (Run) r = { 0 };
+  g_auto (LoketCliRun) r = { 0 };
   const char *args[] = { "intake", "--db", db, "--service", AKAD, "--channel", "surat",
                          "--party-json", party, "--attach", attach, "--check", "r2", "--check",
                          "r3", "--check", "r4", "--complete", "--subject", "Rekomendasi AKAD",
                          "--json", NULL };
 
-  run_cli (&r, args);
+  loket_test_run_cli (&r, args);
   g_assert_cmpint (r.status, ==, 0);
   out = json_from_string (r.out, NULL);
   g_assert_nonnull (out);
@@ -101,17 +64,17 @@ test_intake_ok (void)
   g_assert_cmpuint (count_events (db), ==, 7);
 
   {
-    g_auto (Run) c = { 0 };
+    g_auto (LoketCliRun) c = { 0 };
     const char *cases[] = { "cases", "--db", db, "--json", NULL };
-    run_cli (&c, cases);
+    loket_test_run_cli (&c, cases);
     g_assert_cmpint (c.status, ==, 0);
     g_assert_nonnull (strstr (c.out, "\"in_process\""));
     g_assert_nonnull (strstr (c.out, "PT Maju"));
   }
   {
-    g_auto (Run) d = { 0 };
+    g_auto (LoketCliRun) d = { 0 };
     const char *drafts[] = { "drafts", "--db", db, NULL };
-    run_cli (&d, drafts);
+    loket_test_run_cli (&d, drafts);
     g_assert_cmpint (d.status, ==, 0);
     g_assert_nonnull (strstr (d.out, "0 drafts"));
   }
@@ -146,25 +109,25 @@ test_intake_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) r = { 0 };
+      g_auto (LoketCliRun) r = { 0 };
 
-      run_cli (&r, cases[i]);
+      loket_test_run_cli (&r, cases[i]);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_nonnull (strstr (r.err, needles[i]));
       g_assert_cmpstr (r.out, ==, "");
       g_assert_cmpuint (count_events (db), ==, 0);
     }
   {
-    g_auto (Run) r = { 0 };
+    g_auto (LoketCliRun) r = { 0 };
     const char *usage[] = { "intake", "--db", db, "--service", AKAD, NULL };
-    run_cli (&r, usage);
+    loket_test_run_cli (&r, usage);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto (Run) r = { 0 };
+    g_auto (LoketCliRun) r = { 0 };
     const char *usage[] = { "intake", "--db", db, "--service", AKAD, "--channel", "surat",
                             "--party-json", person, "--attach", "r1", NULL };
-    run_cli (&r, usage);
+    loket_test_run_cli (&r, usage);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "REQUIREMENT=FILE"));
   }

@@ -9,49 +9,8 @@
 
 #define AG "kopnakertrans-ntt/"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static char *tmpdir;
 static char *db;
-
-static void
-run_cli (Run *run, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *exe = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src", "cli",
-                                           "loket-cli", NULL);
-  va_list ap;
-  const char *arg;
-
-  g_ptr_array_add (argv, exe);
-  va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-}
 
 static JsonObject *
 parse (const char *text)
@@ -68,11 +27,11 @@ parse (const char *text)
 static char *
 open_case (gint64 *n_events)
 {
-  g_auto (Run) r = { 0 };
+  g_auto (LoketCliRun) r = { 0 };
   g_autoptr (JsonObject) root = NULL;
   JsonArray *cases;
 
-  run_cli (&r, "cases", "--db", db, "--json", "--limit", "0", NULL);
+  loket_test_run_cliv (&r, "cases", "--db", db, "--json", "--limit", "0", NULL);
   g_assert_cmpint (r.status, ==, 0);
   root = parse (r.out);
   cases = json_object_get_array_member (root, "cases");
@@ -92,11 +51,11 @@ open_case (gint64 *n_events)
 static gint64
 events_of (const char *uuid)
 {
-  g_auto (Run) r = { 0 };
+  g_auto (LoketCliRun) r = { 0 };
   g_autoptr (JsonObject) root = NULL;
   JsonArray *cases;
 
-  run_cli (&r, "cases", "--db", db, "--json", "--limit", "0", NULL);
+  loket_test_run_cliv (&r, "cases", "--db", db, "--json", "--limit", "0", NULL);
   root = parse (r.out);
   cases = json_object_get_array_member (root, "cases");
   for (guint i = 0; i < json_array_get_length (cases); i++)
@@ -126,14 +85,14 @@ test_refusals (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_auto (Run) r = { 0 };
+      g_auto (LoketCliRun) r = { 0 };
 
       if (refused[i].due != NULL)
-        run_cli (&r, "dispose", "--db", db, "--case", kase, "--as", refused[i].as, "--to",
+        loket_test_run_cliv (&r, "dispose", "--db", db, "--case", kase, "--as", refused[i].as, "--to",
                  refused[i].to, "--instruction", "untuk_ditindaklanjuti", "--due", refused[i].due,
                  NULL);
       else
-        run_cli (&r, "dispose", "--db", db, "--case", kase, "--as", refused[i].as, "--to",
+        loket_test_run_cliv (&r, "dispose", "--db", db, "--case", kase, "--as", refused[i].as, "--to",
                  refused[i].to, "--instruction", "untuk_ditindaklanjuti", NULL);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_nonnull (strstr (r.err, refused[i].expect));
@@ -143,14 +102,14 @@ test_refusals (void)
 
   /* Usage errors: exit 2. */
   {
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", NULL);
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "--to"));
   }
   {
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", "--to",
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", "--to",
              AG "kabid-ketenagakerjaan", "--instruction", "untuk_diketahui", "--due", "besok", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
@@ -162,16 +121,16 @@ test_dispose_and_inbox (void)
 {
   gint64 n = 0;
   g_autofree char *kase = open_case (&n);
-  g_auto (Run) d = { 0 };
-  g_auto (Run) in = { 0 };
-  g_auto (Run) text = { 0 };
-  g_auto (Run) unknown = { 0 };
+  g_auto (LoketCliRun) d = { 0 };
+  g_auto (LoketCliRun) in = { 0 };
+  g_auto (LoketCliRun) text = { 0 };
+  g_auto (LoketCliRun) unknown = { 0 };
   g_autoptr (JsonObject) root = NULL;
   g_autofree char *id = NULL;
   JsonArray *incoming;
   gboolean found = FALSE;
 
-  run_cli (&d, "dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", "--to",
+  loket_test_run_cliv (&d, "dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", "--to",
            AG "kabid-ketenagakerjaan", "--instruction", "untuk_ditindaklanjuti,koordinasikan",
            "--note", "Segera diproses", "--due", "2099-01-05", NULL);
   g_assert_cmpint (d.status, ==, 0);
@@ -179,7 +138,7 @@ test_dispose_and_inbox (void)
   g_assert_true (g_uuid_string_is_valid (id));
   g_assert_cmpint (events_of (kase), ==, n + 1);
 
-  run_cli (&in, "inbox", "--db", db, "--as", AG "p-kabid-ketenagakerjaan", "--json", "--limit", "1000", NULL);
+  loket_test_run_cliv (&in, "inbox", "--db", db, "--as", AG "p-kabid-ketenagakerjaan", "--json", "--limit", "1000", NULL);
   g_assert_cmpint (in.status, ==, 0);
   root = parse (in.out);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "incoming"), >=, 1);
@@ -200,11 +159,11 @@ test_dispose_and_inbox (void)
     }
   g_assert_true (found);
 
-  run_cli (&text, "inbox", "--db", db, "--as", AG "p-kabid-ketenagakerjaan", NULL);
+  loket_test_run_cliv (&text, "inbox", "--db", db, "--as", AG "p-kabid-ketenagakerjaan", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "Incoming dispositions"));
 
-  run_cli (&unknown, "inbox", "--db", db, "--as", "orang-asing", NULL);
+  loket_test_run_cliv (&unknown, "inbox", "--db", db, "--as", "orang-asing", NULL);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_nonnull (strstr (unknown.err, "not a person"));
 }
@@ -212,23 +171,18 @@ test_dispose_and_inbox (void)
 static char *
 run_ok (const char *first, ...)
 {
-  g_auto (Run) r = { 0 };
+  g_auto (LoketCliRun) r = { 0 };
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   va_list ap;
   const char *arg;
 
-  /* run_cli takes a NULL-terminated list; at most 16 arguments here. */
   g_ptr_array_add (args, (gpointer) first);
   va_start (ap, first);
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
-  while (args->len < 16)
-    g_ptr_array_add (args, NULL);
-  run_cli (&r, args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3], args->pdata[4],
-           args->pdata[5], args->pdata[6], args->pdata[7], args->pdata[8], args->pdata[9],
-           args->pdata[10], args->pdata[11], args->pdata[12], args->pdata[13], args->pdata[14],
-           args->pdata[15], NULL);
+  g_ptr_array_add (args, NULL);
+  loket_test_run_cli (&r, (const char *const *) args->pdata);
   if (r.status != 0)
     g_printerr ("%s", r.err);
   g_assert_cmpint (r.status, ==, 0);
@@ -243,7 +197,7 @@ test_chain_and_history (void)
   g_autofree char *d1 = NULL, *d2 = NULL, *out = NULL, *history = NULL;
   g_autoptr (JsonObject) root = NULL;
   JsonArray *steps;
-  g_auto (Run) again = { 0 };
+  g_auto (LoketCliRun) again = { 0 };
 
   d1 = run_ok ("dispose", "--db", db, "--case", kase, "--as", AG "p-kadis", "--to",
                AG "kabid-ketenagakerjaan", "--instruction", "pelajari_dan_laporkan", NULL);
@@ -256,7 +210,7 @@ test_chain_and_history (void)
   g_assert_cmpstr (out, ==, "");
 
   /* A read disposition cannot be withdrawn: exit 1, a clear message. */
-  run_cli (&again, "disposition", "--db", db, "--case", kase, "--as", AG "p-kadis", "--withdraw",
+  loket_test_run_cliv (&again, "disposition", "--db", db, "--case", kase, "--as", AG "p-kadis", "--withdraw",
            d1, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "withdrawn"));
@@ -283,8 +237,8 @@ main (int argc, char **argv)
   tmpdir = g_dir_make_tmp ("loket-cli-routing-XXXXXX", NULL);
   db = g_build_filename (tmpdir, "routing.db", NULL);
   {
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "demo", "--db", db, "--cases", "150", "--seed", "11", "--agency",
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "demo", "--db", db, "--cases", "150", "--seed", "11", "--agency",
              "kopnakertrans-ntt", "--now", "2026-11-20", "-q", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }

@@ -7,48 +7,7 @@
 
 #include "loket-test-utils.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static char *tmpdir;
-
-static void
-run_cli (Run *run, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *exe = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src", "cli",
-                                           "loket-cli", NULL);
-  va_list ap;
-  const char *arg;
-
-  g_ptr_array_add (argv, exe);
-  va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-}
 
 static char *
 tmp_path (const char *name)
@@ -60,40 +19,40 @@ static void
 test_usage_errors (void)
 {
   {
-    g_auto (Run) r = { 0 };
-    run_cli (&r, NULL);
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "loket-cli"));
   }
   {
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "frobnicate", NULL);
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "frobnicate", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "frobnicate"));
   }
   {
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "cases", "--bogus-flag", NULL);
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "cases", "--bogus-flag", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "--bogus-flag"));
   }
   {
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "demo", "--cases", "10", NULL);
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "demo", "--cases", "10", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "--db"));
   }
   {
     g_autofree char *db = tmp_path ("never.db");
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "demo", "--db", db, "--cases", "0", NULL);
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "demo", "--db", db, "--cases", "0", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
   }
   {
     g_autofree char *db = tmp_path ("never2.db");
-    g_auto (Run) r = { 0 };
-    run_cli (&r, "demo", "--db", db, "--cases", "5", "--agency", "no-such-agency", NULL);
+    g_auto (LoketCliRun) r = { 0 };
+    loket_test_run_cliv (&r, "demo", "--db", db, "--cases", "5", "--agency", "no-such-agency", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "no-such-agency"));
     g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
@@ -103,14 +62,14 @@ test_usage_errors (void)
 static void
 test_services_json (void)
 {
-  g_auto (Run) r = { 0 };
+  g_auto (LoketCliRun) r = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonObject *root;
   JsonArray *agencies;
   guint n_services = 0;
 
-  run_cli (&r, "services", "--json", NULL);
+  loket_test_run_cliv (&r, "services", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
@@ -145,22 +104,22 @@ test_demo_cases_check (void)
   JsonObject *o1, *o2;
   JsonArray *cases;
   const char *name = NULL;
-  g_auto (Run) d1 = { 0 };
-  g_auto (Run) d2 = { 0 };
-  g_auto (Run) c1 = { 0 };
-  g_auto (Run) c2 = { 0 };
-  g_auto (Run) check = { 0 };
-  g_auto (Run) search = { 0 };
-  g_auto (Run) overdue = { 0 };
+  g_auto (LoketCliRun) d1 = { 0 };
+  g_auto (LoketCliRun) d2 = { 0 };
+  g_auto (LoketCliRun) c1 = { 0 };
+  g_auto (LoketCliRun) c2 = { 0 };
+  g_auto (LoketCliRun) check = { 0 };
+  g_auto (LoketCliRun) search = { 0 };
+  g_auto (LoketCliRun) overdue = { 0 };
 
-  run_cli (&d1, "demo", "--db", db1, "--cases", "300", "--seed", "7", "--now", "2026-11-20", "-q", NULL);
+  loket_test_run_cliv (&d1, "demo", "--db", db1, "--cases", "300", "--seed", "7", "--now", "2026-11-20", "-q", NULL);
   g_assert_cmpint (d1.status, ==, 0);
-  run_cli (&d2, "demo", "--db", db2, "--cases", "300", "--seed", "7", "--now", "2026-11-20", "-q", NULL);
+  loket_test_run_cliv (&d2, "demo", "--db", db2, "--cases", "300", "--seed", "7", "--now", "2026-11-20", "-q", NULL);
   g_assert_cmpint (d2.status, ==, 0);
 
   /* Deterministic: the same seed and date give the same cases. */
-  run_cli (&c1, "cases", "--db", db1, "--limit", "0", "--json", NULL);
-  run_cli (&c2, "cases", "--db", db2, "--limit", "0", "--json", NULL);
+  loket_test_run_cliv (&c1, "cases", "--db", db1, "--limit", "0", "--json", NULL);
+  loket_test_run_cliv (&c2, "cases", "--db", db2, "--limit", "0", "--json", NULL);
   g_assert_cmpint (c1.status, ==, 0);
   g_assert_cmpstr (c1.out, ==, c2.out);
   o1 = parse_object (c1.out, p1);
@@ -183,16 +142,16 @@ test_demo_cases_check (void)
 
   /* Search by the applicant's family name narrows the list. */
   g_assert_nonnull (name);
-  run_cli (&search, "cases", "--db", db1, "--search", strrchr (name, ' ') + 1, "--json", NULL);
+  loket_test_run_cliv (&search, "cases", "--db", db1, "--search", strrchr (name, ' ') + 1, "--json", NULL);
   g_assert_cmpint (search.status, ==, 0);
   o2 = parse_object (search.out, p2);
   g_assert_cmpint (json_object_get_int_member (o2, "total"), >, 0);
   g_assert_cmpint (json_object_get_int_member (o2, "total"), <, 300);
 
-  run_cli (&overdue, "cases", "--db", db1, "--overdue", NULL);
+  loket_test_run_cliv (&overdue, "cases", "--db", db1, "--overdue", NULL);
   g_assert_cmpint (overdue.status, ==, 0);
 
-  run_cli (&check, "check", "--db", db1, NULL);
+  loket_test_run_cliv (&check, "check", "--db", db1, NULL);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, " 0 problems"));
 }
@@ -205,11 +164,11 @@ test_tampered_event_is_reported (void)
   g_autofree char *stdout_text = NULL;
   g_autoptr (GError) error = NULL;
   int wait_status = 0;
-  g_auto (Run) demo = { 0 };
-  g_auto (Run) check = { 0 };
+  g_auto (LoketCliRun) demo = { 0 };
+  g_auto (LoketCliRun) check = { 0 };
   const char *argv[] = { "sqlite3", db, NULL, NULL };
 
-  run_cli (&demo, "demo", "--db", db, "--cases", "50", "--seed", "3", "-q", NULL);
+  loket_test_run_cliv (&demo, "demo", "--db", db, "--cases", "50", "--seed", "3", "-q", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
   /* Change one stored event body behind the store's back, as an attacker with file access could. */
@@ -220,7 +179,7 @@ test_tampered_event_is_reported (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
 
-  run_cli (&check, "check", "--db", db, NULL);
+  loket_test_run_cliv (&check, "check", "--db", db, NULL);
   g_assert_cmpint (check.status, ==, 1);
   g_assert_nonnull (strstr (check.out, "hash"));
   g_assert_nonnull (strstr (check.out, "case "));
@@ -236,28 +195,28 @@ test_bad_files (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize len_before, len_after;
-  g_auto (Run) r1 = { 0 };
-  g_auto (Run) r2 = { 0 };
-  g_auto (Run) r3 = { 0 };
-  g_auto (Run) r4 = { 0 };
+  g_auto (LoketCliRun) r1 = { 0 };
+  g_auto (LoketCliRun) r2 = { 0 };
+  g_auto (LoketCliRun) r3 = { 0 };
+  g_auto (LoketCliRun) r4 = { 0 };
 
   g_assert_true (g_file_set_contents (junk, "this is not a database, just text\n", -1, NULL));
   g_file_get_contents (junk, &before, &len_before, NULL);
-  run_cli (&r1, "cases", "--db", junk, NULL);
+  loket_test_run_cliv (&r1, "cases", "--db", junk, NULL);
   g_assert_cmpint (r1.status, ==, 1);
   g_assert_cmpuint (strlen (r1.err), >, 10);
   g_file_get_contents (junk, &after, &len_after, NULL);
   g_assert_cmpmem (before, len_before, after, len_after);
 
-  run_cli (&r2, "check", "--db", junk, NULL);
+  loket_test_run_cliv (&r2, "check", "--db", junk, NULL);
   g_assert_cmpint (r2.status, ==, 1);
 
   g_assert_true (g_file_set_contents (notdir, "x", -1, NULL));
-  run_cli (&r3, "demo", "--db", under_file, "--cases", "3", "-q", NULL);
+  loket_test_run_cliv (&r3, "demo", "--db", under_file, "--cases", "3", "-q", NULL);
   g_assert_cmpint (r3.status, ==, 1);
   g_assert_cmpuint (strlen (r3.err), >, 10);
 
-  run_cli (&r4, "cases", "--db", missing, NULL);
+  loket_test_run_cliv (&r4, "cases", "--db", missing, NULL);
   g_assert_cmpint (r4.status, ==, 1);
   g_assert_nonnull (strstr (r4.err, "missing.db"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -274,8 +233,8 @@ test_corrupt_catalog (void)
   g_autofree char *db = tmp_path ("catalog.db");
   g_autofree char *text = NULL;
   g_autoptr (GString) broken = NULL;
-  g_auto (Run) r1 = { 0 };
-  g_auto (Run) r2 = { 0 };
+  g_auto (LoketCliRun) r1 = { 0 };
+  g_auto (LoketCliRun) r2 = { 0 };
   char *unit;
 
   g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
@@ -288,8 +247,8 @@ test_corrupt_catalog (void)
   g_assert_true (g_file_set_contents (dst, broken->str, -1, NULL));
 
   g_setenv ("LOKET_CATALOG_DIR", dir, TRUE);
-  run_cli (&r1, "services", NULL);
-  run_cli (&r2, "demo", "--db", db, "--cases", "3", "-q", NULL);
+  loket_test_run_cliv (&r1, "services", NULL);
+  loket_test_run_cliv (&r2, "demo", "--db", db, "--cases", "3", "-q", NULL);
   g_unsetenv ("LOKET_CATALOG_DIR");
 
   g_assert_cmpint (r1.status, ==, 1);

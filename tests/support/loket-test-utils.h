@@ -15,4 +15,22 @@ gboolean loket_test_wait_until     (gboolean (*condition) (gpointer data),
                                     gpointer  data,
                                     guint     timeout_ms);
 
+/* One run of the built loket-cli ($LOKET_BUILD_ROOT/src/cli/loket-cli). */
+typedef struct
+{
+  int   status; /* exit status */
+  char *out;    /* standard output */
+  char *err;    /* standard error */
+} LoketCliRun;
+
+void     loket_cli_run_clear       (LoketCliRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoketCliRun, loket_cli_run_clear)
+
+/* Runs loket-cli with @args (NULL-terminated) and waits for it. */
+void     loket_test_run_cli        (LoketCliRun       *run,
+                                    const char *const *args);
+/* The same with the arguments listed, NULL last. */
+void     loket_test_run_cliv       (LoketCliRun *run,
+                                    ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS
