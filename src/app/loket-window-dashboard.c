@@ -93,7 +93,7 @@ late_counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   LateRequest *request = user_data;
   g_autoptr (LoketWindow) self = g_weak_ref_get (&request->self);
-  void (*then) (LoketWindow *self) = request->then;
+  void (*then) (LoketWindow * self) = request->then;
   g_autoptr (GError) error = NULL;
   GHashTable *late;
 
@@ -117,8 +117,8 @@ _loket_window_count_late_by_unit (LoketWindow *self, void (*then) (LoketWindow *
 {
   g_autofree char *agency = _loket_window_head_agency (self);
   g_autoptr (GTask) task = NULL;
-  LoketCaseQuery  *query;
-  LateRequest     *request;
+  LoketCaseQuery *query;
+  LateRequest    *request;
 
   g_free (self->dashboard_agency);
   self->dashboard_agency = g_strdup (agency);

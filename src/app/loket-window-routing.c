@@ -40,8 +40,8 @@ person_inbox_listed_cb (GObject *source, GAsyncResult *result, gpointer user_dat
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* Translators: a toast when a personal inbox cannot be read; %s is the reason */
-          g_autofree char *title = g_strdup_printf (_ ("Cases could not be read: %s"),
-                                                    error->message);
+          g_autofree char *title
+            = g_strdup_printf (_ ("Cases could not be read: %s"), error->message);
 
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
         }
@@ -70,8 +70,7 @@ person_inbox_listed_cb (GObject *source, GAsyncResult *result, gpointer user_dat
         continue;
       g_object_set_data (G_OBJECT (kase), "loket-unread", GINT_TO_POINTER (item->unread));
       g_object_set_data (G_OBJECT (kase), "loket-late", GINT_TO_POINTER (item->late));
-      if (shown != NULL
-          && g_strcmp0 (loket_case_get_uuid (shown), loket_case_get_uuid (kase)) == 0)
+      if (shown != NULL && g_strcmp0 (loket_case_get_uuid (shown), loket_case_get_uuid (kase)) == 0)
         select = g_list_model_get_n_items (G_LIST_MODEL (cases));
       g_list_store_append (cases, kase);
     }
@@ -127,7 +126,7 @@ person_counted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CountRequest *request = user_data;
   g_autoptr (LoketWindow) self = g_weak_ref_get (&request->self);
-  void (*then) (LoketWindow *self) = request->then;
+  void (*then) (LoketWindow * self) = request->then;
   g_autoptr (GError) error = NULL;
   LoketInboxCounts counts;
 
@@ -196,7 +195,7 @@ escalate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
   EscalationData *data = task_data;
   GError         *error = NULL;
   g_autoptr (GPtrArray) raised = NULL;
-  GPtrArray      *mine;
+  GPtrArray *mine;
   g_autoptr (GPtrArray) stand_ins = NULL;
 
   /* The Plh./Plt. of the office (the store's table) count for who may act and is notified. */
@@ -231,14 +230,14 @@ escalate_thread (GTask *task, gpointer source, gpointer task_data, GCancellable 
 static void
 notify_escalations (LoketWindow *self, GPtrArray *items)
 {
-  GApplication   *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
+  GApplication         *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char      *title = NULL;
+  g_autofree char      *body = NULL;
   const LoketInboxItem *first = g_ptr_array_index (items, 0);
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disposition is late",
-                                        "%u dispositions are late", items->len),
-                           items->len);
+  title = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u disposition is late", "%u dispositions are late", items->len),
+    items->len);
   {
     g_autofree char *late = loket_routing_position_label (
       self->org, first->disposition != NULL ? first->disposition->position_id : NULL);
@@ -301,8 +300,9 @@ escalated_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   /* Shown once per session and whenever new escalations were raised. */
-  if (mine->len > 0 && (n_raised > 0 || !GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self),
-                                                                            "loket-escalations-shown"))))
+  if (mine->len > 0
+      && (n_raised > 0
+          || !GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "loket-escalations-shown"))))
     {
       g_object_set_data (G_OBJECT (self), "loket-escalations-shown", GINT_TO_POINTER (TRUE));
       notify_escalations (self, mine);
@@ -315,7 +315,7 @@ static void
 check_escalations (LoketWindow *self)
 {
   g_autoptr (GTask) task = NULL;
-  EscalationData   *data;
+  EscalationData *data;
 
   if (self->store == NULL || self->workflow == NULL)
     return;
@@ -399,10 +399,9 @@ static const GActionEntry routing_actions[] = {
 static void
 add_shortcut (GtkShortcutController *controller, const char *accelerator, const char *action)
 {
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
-                                                            accelerator),
-                                                          gtk_named_action_new (action)));
+  gtk_shortcut_controller_add_shortcut (
+    controller, gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
+                                  gtk_named_action_new (action)));
 }
 
 /* ---- The person ---- */
@@ -433,7 +432,8 @@ _loket_window_setup_routing (LoketWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), routing_actions,
                                    G_N_ELEMENTS (routing_actions), self);
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>p", "win.switch-person");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>d", "win.dispose");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>p", "win.print-disposition-sheet");
@@ -463,8 +463,8 @@ _loket_window_routing_ready (LoketWindow *self)
   if (self->workflow == NULL)
     {
       /* Translators: a toast; %s is the reason */
-      g_autofree char *title = g_strdup_printf (_ ("Dispositions are not available: %s"),
-                                                error->message);
+      g_autofree char *title
+        = g_strdup_printf (_ ("Dispositions are not available: %s"), error->message);
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
       return;
@@ -487,8 +487,8 @@ _loket_window_routing_ready (LoketWindow *self)
     loket_account_button_popup (self->account_button);
 
   check_escalations (self);
-  self->escalation_timer = g_timeout_add_seconds (ESCALATION_INTERVAL_S, escalation_timeout_cb,
-                                                  self);
+  self->escalation_timer
+    = g_timeout_add_seconds (ESCALATION_INTERVAL_S, escalation_timeout_cb, self);
 }
 
 void

@@ -68,10 +68,10 @@ create_row_text (const char *key,
                  const char *tooltip,
                  const char *count_text)
 {
-  GtkWidget       *row = gtk_list_box_row_new ();
-  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget       *name_label = gtk_label_new (label);
-  GtkWidget       *count_label = gtk_label_new (count_text);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name_label = gtk_label_new (label);
+  GtkWidget *count_label = gtk_label_new (count_text);
 
   g_object_set_data_full (G_OBJECT (row), "loket-inbox-key", g_strdup (key), g_free);
   gtk_widget_add_css_class (box, "inbox-row");
@@ -176,12 +176,12 @@ add_dashboard (LoketWindow *self, GPtrArray *counts)
       const DashboardUnit *entry = &g_array_index (units, DashboardUnit, i);
       g_autofree char     *key = g_strconcat ("dashboard:", entry->unit_id, NULL);
       /* Translators: a dashboard row's count: late cases / all cases of the unit */
-      g_autofree char     *text = g_strdup_printf (C_ ("dashboard count", "%'u / %'u"),
-                                                   entry->late, entry->total);
+      g_autofree char *text
+        = g_strdup_printf (C_ ("dashboard count", "%'u / %'u"), entry->late, entry->total);
       /* Translators: the tooltip of a dashboard row */
-      g_autofree char     *tooltip = g_strdup_printf (_ ("%s: %'u late of %'u cases"), entry->name,
-                                                      entry->late, entry->total);
-      GtkWidget           *row = create_row_text (key, NULL, entry->name, tooltip, text);
+      g_autofree char *tooltip
+        = g_strdup_printf (_ ("%s: %'u late of %'u cases"), entry->name, entry->late, entry->total);
+      GtkWidget *row = create_row_text (key, NULL, entry->name, tooltip, text);
 
       if (entry->late > 0)
         gtk_widget_add_css_class (row, "late");

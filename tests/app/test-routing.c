@@ -72,8 +72,8 @@ register_case (RoutingFixture *f, gboolean stand_in)
   if (stand_in)
     {
       gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-      g_autoptr (LoketStandIn) plh
-        = loket_stand_in_new (P_SEKRETARIS, KADIS, LOKET_STAND_IN_PLH, now - 86400, now + 7 * 86400);
+      g_autoptr (LoketStandIn) plh = loket_stand_in_new (P_SEKRETARIS, KADIS, LOKET_STAND_IN_PLH,
+                                                         now - 86400, now + 7 * 86400);
 
       g_assert_true (loket_store_add_stand_in (store, plh, &error));
       g_assert_no_error (error);
@@ -145,8 +145,7 @@ row_has_count (gpointer data)
   if (row == NULL)
     return FALSE;
   box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box))),
-                    wait->count)
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box))), wait->count)
          == 0;
 }
 
@@ -213,13 +212,13 @@ panel_idle (gpointer data)
 static gboolean
 open_case_in (RoutingFixture *f, const char *key)
 {
-  Listed      listed = { f, f->case_uuid };
-  CaseShown   shown = { LOKET_CASE_VIEW (child (f->window, LOKET_TYPE_WINDOW, "case_view")),
-                        f->case_uuid };
-  GtkWidget  *column_view = child (f->window, LOKET_TYPE_WINDOW, "column_view");
+  Listed    listed = { f, f->case_uuid };
+  CaseShown shown
+    = { LOKET_CASE_VIEW (child (f->window, LOKET_TYPE_WINDOW, "case_view")), f->case_uuid };
+  GtkWidget         *column_view = child (f->window, LOKET_TYPE_WINDOW, "column_view");
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
-  GListModel *cases;
-  gboolean    unread = FALSE;
+  GListModel        *cases;
+  gboolean           unread = FALSE;
 
   loket_window_select_inbox (f->window, key);
   if (!loket_test_wait_until (case_listed, &listed, TIMEOUT_MS))
@@ -312,8 +311,8 @@ history_texts (RoutingFixture *f)
        row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      g_autoptr (GString) text = g_string_new (g_object_get_data (G_OBJECT (row),
-                                                                  "loket-step-kind"));
+      g_autoptr (GString) text
+        = g_string_new (g_object_get_data (G_OBJECT (row), "loket-step-kind"));
 
       for (GtkWidget *label = gtk_widget_get_first_child (box); label != NULL;
            label = gtk_widget_get_next_sibling (label))
@@ -418,10 +417,8 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
     g_assert_false (
       adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "report"));
     gtk_editable_set_text (
-      GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
-      REPORT_NOTE);
-    g_assert_true (
-      adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "report"));
+      GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), REPORT_NOTE);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "report"));
     /* What the Report button does: the response, then the dialog closes. */
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "report");
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -470,14 +467,15 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
     g_assert_cmpuint (count_cases (f->window), ==, 1);
   }
 
-  /* Seven months on (past the case's deadline too), the Kepala Bidang's step (forwarded, not reported) is late: it is escalated
-   * to the Kepala Dinas once, with a notice; the riwayat shows it. */
+  /* Seven months on (past the case's deadline too), the Kepala Bidang's step (forwarded, not
+   * reported) is late: it is escalated to the Kepala Dinas once, with a notice; the riwayat shows
+   * it. */
   loket_window_set_now (f->window, g_get_real_time () / G_USEC_PER_SEC + 200 * 86400);
   loket_window_check_escalations (f->window);
   g_assert_true (loket_test_wait_until (escalation_noticed, f->window, TIMEOUT_MS));
   g_assert_nonnull (strstr (loket_window_get_escalation_notice (f->window), f->agenda));
-  g_assert_nonnull (strstr (loket_window_get_escalation_notice (f->window),
-                            "Kepala Bidang Ketenagakerjaan"));
+  g_assert_nonnull (
+    strstr (loket_window_get_escalation_notice (f->window), "Kepala Bidang Ketenagakerjaan"));
   {
     RowCount wait = { f, "dashboard:" AG "seksi-p3tk", "1 / 1" };
 
@@ -503,15 +501,16 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
 
   /* The riwayat in view for the screenshot. */
   {
-    GtkWidget     *scroller = gtk_widget_get_ancestor (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment
+      = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
     graphene_point_t top;
 
     spin ();
-    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (panel),
-                                             gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    g_assert_true (gtk_widget_compute_point (
+      GTK_WIDGET (panel), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+      &GRAPHENE_POINT_INIT (0, 0), &top));
     gtk_adjustment_set_value (adjustment, top.y);
   }
   save_screenshot (GTK_WIDGET (f->window), "routing-riwayat.png");
@@ -530,7 +529,8 @@ test_stand_in_withdraw (RoutingFixture *f, gconstpointer data)
   GtkWidget *dialog;
 
   /* The stand-ins are read with the first escalation check. */
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (loket_account_button_get_list (button)));
+  for (GtkWidget *c
+       = gtk_widget_get_first_child (GTK_WIDGET (loket_account_button_get_list (button)));
        c != NULL; c = gtk_widget_get_next_sibling (c))
     if (g_strcmp0 (gtk_widget_get_name (c), P_SEKRETARIS) == 0)
       row = c;
@@ -538,11 +538,12 @@ test_stand_in_withdraw (RoutingFixture *f, gconstpointer data)
   sign_in (f, P_SEKRETARIS);
   wait_for_count (f, "person:needs_action", "1");
   g_assert_nonnull (strstr (loket_account_button_get_label (button), "Plh. Kepala Dinas"));
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (loket_account_button_get_list (button)));
+  for (GtkWidget *c
+       = gtk_widget_get_first_child (GTK_WIDGET (loket_account_button_get_list (button)));
        c != NULL; c = gtk_widget_get_next_sibling (c))
     if (g_strcmp0 (gtk_widget_get_name (c), P_SEKRETARIS) == 0)
-      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (c)),
-                                "Plh. Kepala Dinas"));
+      g_assert_nonnull (
+        strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (c)), "Plh. Kepala Dinas"));
 
   open_case_in (f, "person:needs_action");
   g_assert_true (panel_offers (f, "dispose"));

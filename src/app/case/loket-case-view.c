@@ -15,22 +15,22 @@ struct _LoketCaseView
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack     *stack;
-  GtkLabel     *agenda_label;
-  GtkLabel     *service_label;
-  GtkLabel     *status_label;
-  GtkLabel     *due_label;
-  AdwActionRow *applicant_row;
-  AdwActionRow *nik_row;
-  AdwActionRow *subject_row;
-  AdwActionRow *channel_row;
-  AdwActionRow *received_row;
-  AdwActionRow *complete_row;
-  AdwActionRow *due_row;
-  AdwActionRow *holder_row;
-  GtkStack     *timeline_stack;
-  GtkSpinner   *timeline_spinner;
-  GtkListBox   *timeline_list;
+  GtkStack          *stack;
+  GtkLabel          *agenda_label;
+  GtkLabel          *service_label;
+  GtkLabel          *status_label;
+  GtkLabel          *due_label;
+  AdwActionRow      *applicant_row;
+  AdwActionRow      *nik_row;
+  AdwActionRow      *subject_row;
+  AdwActionRow      *channel_row;
+  AdwActionRow      *received_row;
+  AdwActionRow      *complete_row;
+  AdwActionRow      *due_row;
+  AdwActionRow      *holder_row;
+  GtkStack          *timeline_stack;
+  GtkSpinner        *timeline_spinner;
+  GtkListBox        *timeline_list;
   LoketRoutingPanel *routing_panel;
 
   /* Owned references */

@@ -21,7 +21,7 @@ struct _LoketAccountButton
 
   /* Owned references */
   LoketWorkflow *workflow;
-  char          *search;  /* folded search text */
+  char          *search; /* folded search text */
 };
 
 G_DEFINE_FINAL_TYPE (LoketAccountButton, loket_account_button, GTK_TYPE_WIDGET)
@@ -118,32 +118,32 @@ fill_list (LoketAccountButton *self, gint64 now)
   org = loket_workflow_get_org_chart (self->workflow);
   agencies = loket_org_chart_get_agency_ids (org);
   for (guint a = 0; agencies != NULL && a < agencies->len; a++)
-  {
-  const char *agency_id = g_ptr_array_index (agencies, a);
-  const char *agency_name = loket_org_chart_get_agency_name (org, agency_id);
-
-  people = loket_org_chart_get_people (org, agency_id);
-  for (guint i = 0; people != NULL && i < people->len; i++)
     {
-      const LoketPerson *person = g_ptr_array_index (people, i);
-      g_autofree char   *acting = acting_text (self->workflow, person, now);
-      g_autofree char   *search = g_strconcat (person->name, " ", acting, " ",
-                                               agency_name != NULL ? agency_name : "", NULL);
-      GtkWidget         *row = adw_action_row_new ();
+      const char *agency_id = g_ptr_array_index (agencies, a);
+      const char *agency_name = loket_org_chart_get_agency_name (org, agency_id);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), acting);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_name (row, person->id);
-      g_object_set_data_full (G_OBJECT (row), "loket-person-id", g_strdup (person->id), g_free);
-      g_object_set_data_full (G_OBJECT (row), "loket-search", g_utf8_casefold (search, -1),
-                              g_free);
-      g_object_set_data_full (G_OBJECT (row), "loket-agency",
-                              g_strdup (agency_name != NULL ? agency_name : agency_id), g_free);
-      gtk_list_box_append (self->list, row);
+      people = loket_org_chart_get_people (org, agency_id);
+      for (guint i = 0; people != NULL && i < people->len; i++)
+        {
+          const LoketPerson *person = g_ptr_array_index (people, i);
+          g_autofree char   *acting = acting_text (self->workflow, person, now);
+          g_autofree char   *search = g_strconcat (person->name, " ", acting, " ",
+                                                 agency_name != NULL ? agency_name : "", NULL);
+          GtkWidget         *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), acting);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_name (row, person->id);
+          g_object_set_data_full (G_OBJECT (row), "loket-person-id", g_strdup (person->id), g_free);
+          g_object_set_data_full (G_OBJECT (row), "loket-search", g_utf8_casefold (search, -1),
+                                  g_free);
+          g_object_set_data_full (G_OBJECT (row), "loket-agency",
+                                  g_strdup (agency_name != NULL ? agency_name : agency_id), g_free);
+          gtk_list_box_append (self->list, row);
+        }
     }
-  }
 }
 
 /* A heading above the first person of each agency. */
@@ -284,8 +284,8 @@ loket_account_button_set_person (LoketAccountButton *self, const char *person_id
   if (now == 0)
     now = g_get_real_time () / G_USEC_PER_SEC;
   if (self->workflow != NULL && person_id != NULL)
-    person = loket_org_chart_lookup_person (loket_workflow_get_org_chart (self->workflow),
-                                            person_id);
+    person
+      = loket_org_chart_lookup_person (loket_workflow_get_org_chart (self->workflow), person_id);
   if (person == NULL)
     {
       gtk_label_set_label (self->label, _ ("Sign In"));

@@ -37,7 +37,7 @@ struct _LoketDispositionDialog
   GPtrArray          *target_ids;
   GPtrArray          *instruction_ids;
 
-  gint64 due_at;      /* the chosen due date, Unix s */
+  gint64 due_at; /* the chosen due date, Unix s */
   guint  due_valid : 1;
   guint  busy : 1;
 };
@@ -72,8 +72,7 @@ static void
 update_send (LoketDispositionDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->send_button),
-                            !self->busy && self->due_valid
-                              && any_checked (self, self->target_ids)
+                            !self->busy && self->due_valid && any_checked (self, self->target_ids)
                               && any_checked (self, self->instruction_ids));
 }
 
@@ -144,8 +143,11 @@ due_changed_cb (LoketDispositionDialog *self)
 }
 
 static GtkWidget *
-add_check (LoketDispositionDialog *self, GtkListBox *list, const char *id, const char *title,
-           const char *subtitle)
+add_check (LoketDispositionDialog *self,
+           GtkListBox             *list,
+           const char             *id,
+           const char             *title,
+           const char             *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -202,7 +204,8 @@ send_clicked_cb (LoketDispositionDialog *self)
     return;
 
   for (guint i = 0; i < self->target_ids->len; i++)
-    if (gtk_check_button_get_active (g_hash_table_lookup (self->checks, self->target_ids->pdata[i])))
+    if (gtk_check_button_get_active (
+          g_hash_table_lookup (self->checks, self->target_ids->pdata[i])))
       g_strv_builder_add (to, self->target_ids->pdata[i]);
   for (guint i = 0; i < self->instruction_ids->len; i++)
     if (gtk_check_button_get_active (
@@ -341,10 +344,9 @@ loket_disposition_dialog_new (GtkWindow                *parent,
     adw_window_title_set_subtitle (self->window_title, acting);
   }
   /* Translators: the case in the disposition dialog, "00042-K7QF/KTKT/2026 · subject" */
-  case_text = g_strdup_printf (C_ ("disposition case", "%s · %s"),
-                               loket_case_get_agenda_number (kase),
-                               loket_case_get_subject (kase) != NULL ? loket_case_get_subject (kase)
-                                                                     : "");
+  case_text
+    = g_strdup_printf (C_ ("disposition case", "%s · %s"), loket_case_get_agenda_number (kase),
+                       loket_case_get_subject (kase) != NULL ? loket_case_get_subject (kase) : "");
   gtk_label_set_label (self->case_label, case_text);
 
   for (guint i = 0; action->targets != NULL && i < action->targets->len; i++)

@@ -65,7 +65,7 @@ render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   GError     *error = NULL;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (LoketLetter) letter = NULL;
-  GBytes     *pdf;
+  GBytes *pdf;
 
   events = loket_store_get_case_events (data->store, loket_case_get_uuid (data->kase), &error);
   if (events == NULL)
@@ -74,11 +74,10 @@ render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       return;
     }
 
-  letter = loket_letter_new_for_case ("lembar_disposisi", data->kase, events,
-                                      loket_workflow_get_catalog (data->workflow),
-                                      loket_workflow_get_calendar (data->workflow),
-                                      loket_workflow_get_org_chart (data->workflow),
-                                      g_get_real_time () / G_USEC_PER_SEC, &error);
+  letter = loket_letter_new_for_case (
+    "lembar_disposisi", data->kase, events, loket_workflow_get_catalog (data->workflow),
+    loket_workflow_get_calendar (data->workflow), loket_workflow_get_org_chart (data->workflow),
+    g_get_real_time () / G_USEC_PER_SEC, &error);
   if (letter == NULL)
     {
       g_task_return_error (task, error);
@@ -119,7 +118,7 @@ loket_lembar_disposisi_choose (LoketDispositionLedger *ledger,
                                const char             *person_id,
                                gint64                  now)
 {
-  GPtrArray  *dispositions = loket_disposition_ledger_get_dispositions (ledger);
+  GPtrArray *dispositions = loket_disposition_ledger_get_dispositions (ledger);
   g_autoptr (GPtrArray) acting = NULL;
   const char *sent = NULL;
   const char *received = NULL;
@@ -157,9 +156,9 @@ loket_lembar_disposisi_render_async (LoketStore             *store,
                                      gpointer                user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  GPtrArray     *dispositions = loket_disposition_ledger_get_dispositions (ledger);
-  LoketOrgChart *org = loket_workflow_get_org_chart (workflow);
-  GPtrArray     *all = loket_workflow_get_instructions (workflow);
+  GPtrArray              *dispositions = loket_disposition_ledger_get_dispositions (ledger);
+  LoketOrgChart          *org = loket_workflow_get_org_chart (workflow);
+  GPtrArray              *all = loket_workflow_get_instructions (workflow);
   const LoketDisposition *chosen = NULL;
   g_autoptr (GString) recipients = g_string_new (NULL);
   g_autoptr (GString) instructions = g_string_new (NULL);
@@ -209,9 +208,9 @@ loket_lembar_disposisi_render_async (LoketStore             *store,
   for (guint i = 0; i < all->len; i++)
     {
       const LoketInstruction *instruction = g_ptr_array_index (all, i);
-      gboolean ticked = chosen->instructions != NULL
-                        && g_strv_contains ((const char *const *) chosen->instructions,
-                                            instruction->id);
+      gboolean                ticked
+        = chosen->instructions != NULL
+          && g_strv_contains ((const char *const *) chosen->instructions, instruction->id);
 
       /* The printed form is Indonesian (label_id), whatever the UI language. */
       g_string_append_printf (instructions, "%s[%s] %s", i > 0 ? "\n" : "", ticked ? "X" : "  ",
@@ -223,8 +222,7 @@ loket_lembar_disposisi_render_async (LoketStore             *store,
     g_autofree char     *sent = format_day (workflow, chosen->sent_at);
     g_autoptr (GString) head = g_string_new (NULL);
 
-    g_string_append_printf (head, "%s\nDari: %s, %s",
-                            chosen->note != NULL ? chosen->note : "",
+    g_string_append_printf (head, "%s\nDari: %s, %s", chosen->note != NULL ? chosen->note : "",
                             from != NULL ? from->title : chosen->from_position, sent);
     if (chosen->due_at != 0)
       {

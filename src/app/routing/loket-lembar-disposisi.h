@@ -20,15 +20,15 @@ const char *loket_lembar_disposisi_choose (LoketDispositionLedger *ledger,
 /* Renders in a GTask thread (reads the case's events from @store). @disposition_id: the
  * disposition printed (NULL: the latest one sent). LOKET_ERROR_NOT_FOUND when the case has no
  * disposition, LOKET_ERROR_UNSUPPORTED when Loket was built without the letters library. */
-void    loket_lembar_disposisi_render_async  (LoketStore             *store,
-                                              LoketWorkflow          *workflow,
-                                              LoketCase              *kase,
-                                              LoketDispositionLedger *ledger,
-                                              const char             *disposition_id,
-                                              GCancellable           *cancellable,
-                                              GAsyncReadyCallback     callback,
-                                              gpointer                user_data);
-GBytes *loket_lembar_disposisi_render_finish (GAsyncResult           *result,
-                                              GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+void    loket_lembar_disposisi_render_async (LoketStore             *store,
+                                             LoketWorkflow          *workflow,
+                                             LoketCase              *kase,
+                                             LoketDispositionLedger *ledger,
+                                             const char             *disposition_id,
+                                             GCancellable           *cancellable,
+                                             GAsyncReadyCallback     callback,
+                                             gpointer                user_data);
+GBytes *loket_lembar_disposisi_render_finish (GAsyncResult *result,
+                                              GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -97,8 +97,8 @@ recipients_state (LoketDispositionLedger     *ledger,
 
   for (guint i = 0; step->to != NULL && step->to[i] != NULL; i++)
     {
-      const LoketDisposition *d = loket_disposition_ledger_lookup (ledger, step->disposition_id,
-                                                                    step->to[i]);
+      const LoketDisposition *d
+        = loket_disposition_ledger_lookup (ledger, step->disposition_id, step->to[i]);
       g_autofree char *left = NULL;
 
       if (d == NULL)
@@ -161,13 +161,13 @@ loket_routing_history_fill (GtkListBox             *list,
   for (guint i = 0; i < history->len; i++)
     {
       const LoketDispositionStep *step = g_ptr_array_index (history, i);
-      g_autofree char *title = NULL;
-      g_autofree char *when = loket_format_date_time (step->at, tz);
-      g_autofree char *who = loket_format_actor (org, step->person_id);
-      g_autofree char *caption = NULL;
-      GtkWidget       *box;
-      GtkWidget       *row = new_row (list, step_kind_key (step->kind), &box);
-      gboolean         late = FALSE;
+      g_autofree char            *title = NULL;
+      g_autofree char            *when = loket_format_date_time (step->at, tz);
+      g_autofree char            *who = loket_format_actor (org, step->person_id);
+      g_autofree char            *caption = NULL;
+      GtkWidget                  *box;
+      GtkWidget                  *row = new_row (list, step_kind_key (step->kind), &box);
+      gboolean                    late = FALSE;
 
       switch (step->kind)
         {
@@ -191,7 +191,8 @@ loket_routing_history_fill (GtkListBox             *list,
             break;
           case LOKET_DISPOSITION_STEP_WITHDRAWN:
             /* Translators: a riwayat row; %s is a position */
-            title = g_strdup_printf (_ ("Withdrawn by %s"), position_title (org, step->position_id));
+            title
+              = g_strdup_printf (_ ("Withdrawn by %s"), position_title (org, step->position_id));
             break;
           case LOKET_DISPOSITION_STEP_ESCALATED:
           default:
@@ -252,9 +253,9 @@ loket_routing_history_fill (GtkListBox             *list,
   for (guint i = 0; pauses != NULL && i < pauses->len; i++)
     {
       const LoketPause *pause = &g_array_index (pauses, LoketPause, i);
-      g_autofree char *from = loket_format_date (pause->start, tz);
-      g_autofree char *text = NULL;
-      GtkWidget       *box;
+      g_autofree char  *from = loket_format_date (pause->start, tz);
+      g_autofree char  *text = NULL;
+      GtkWidget        *box;
 
       new_row (list, "paused", &box);
       if (pause->end != 0)

@@ -157,8 +157,7 @@ update_actions (LoketRoutingPanel *self)
       gtk_label_set_label (self->acting_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->acting_label), acting != NULL);
-  gtk_widget_set_visible (self->actions_group,
-                          acting != NULL || has_dispositions);
+  gtk_widget_set_visible (self->actions_group, acting != NULL || has_dispositions);
 
   /* The recipient opened the case: it is read. */
   for (guint i = 0; self->allowed != NULL && i < self->allowed->len; i++)
@@ -188,8 +187,8 @@ ledger_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       set_loading (self, FALSE);
       {
         /* Translators: a toast; %s is the reason */
-        g_autofree char *text = g_strdup_printf (_ ("The dispositions could not be read: %s"),
-                                                 error->message);
+        g_autofree char *text
+          = g_strdup_printf (_ ("The dispositions could not be read: %s"), error->message);
 
         loket_routing_toast (GTK_WIDGET (self), text);
       }
@@ -268,7 +267,7 @@ act_data_free (ActData *data)
 static void
 acted_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  ActData *data = user_data;
+  ActData           *data = user_data;
   LoketRoutingPanel *self = data->self;
   g_autoptr (GError) error = NULL;
 
@@ -395,8 +394,7 @@ report_clicked_cb (LoketRoutingPanel *self)
   if (allowed == NULL || self->ledger == NULL)
     return;
 
-  d = loket_disposition_ledger_lookup (self->ledger, allowed->disposition_id,
-                                       allowed->as_position);
+  d = loket_disposition_ledger_lookup (self->ledger, allowed->disposition_id, allowed->as_position);
   to = loket_routing_position_label (loket_workflow_get_org_chart (self->workflow),
                                      d != NULL ? d->from_position : NULL);
   /* Translators: the report (laporan tindak lanjut) question; %s is who receives it */
@@ -408,8 +406,8 @@ report_clicked_cb (LoketRoutingPanel *self)
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("What was done"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
-                                    "report", _ ("_Report"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "report",
+                                    _ ("_Report"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "report",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "report", FALSE);
@@ -470,8 +468,8 @@ lembar_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (pdf == NULL)
     {
       /* Translators: a toast; %s is the reason */
-      g_autofree char *text = g_strdup_printf (_ ("The disposition sheet could not be made: %s"),
-                                               error->message);
+      g_autofree char *text
+        = g_strdup_printf (_ ("The disposition sheet could not be made: %s"), error->message);
 
       loket_routing_toast (GTK_WIDGET (self), text);
       return;
@@ -487,8 +485,8 @@ lembar_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                         _ ("Disposition sheet"), &error))
     {
       /* Translators: a toast; %s is the reason */
-      g_autofree char *text = g_strdup_printf (_ ("The disposition sheet could not be printed: %s"),
-                                               error->message);
+      g_autofree char *text
+        = g_strdup_printf (_ ("The disposition sheet could not be printed: %s"), error->message);
 
       loket_routing_toast (GTK_WIDGET (self), text);
     }
@@ -501,18 +499,19 @@ print_clicked_cb (LoketRoutingPanel *self)
     return;
 
   gtk_widget_set_sensitive (self->print_button, FALSE);
-  loket_lembar_disposisi_render_async (self->store, self->workflow, self->kase, self->ledger,
-                                       loket_lembar_disposisi_choose (self->ledger, self->workflow,
-                                                                      self->person_id,
-                                                                      get_now (self)),
-                                       self->cancellable,
-                                       lembar_rendered_cb, g_object_ref (self));
+  loket_lembar_disposisi_render_async (
+    self->store, self->workflow, self->kase, self->ledger,
+    loket_lembar_disposisi_choose (self->ledger, self->workflow, self->person_id, get_now (self)),
+    self->cancellable, lembar_rendered_cb, g_object_ref (self));
 }
 
 /* ---- GObject ---- */
 
 static GtkWidget *
-add_button (GtkWidget *box, const char *label, const char *icon, GCallback callback,
+add_button (GtkWidget         *box,
+            const char        *label,
+            const char        *icon,
+            GCallback          callback,
             LoketRoutingPanel *self)
 {
   GtkWidget *button = gtk_button_new ();
@@ -614,8 +613,7 @@ loket_routing_panel_init (LoketRoutingPanel *self)
   self->print_dialog = TRUE;
 
   self->actions_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->actions_group),
-                                   _ ("Disposition"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->actions_group), _ ("Disposition"));
   gtk_widget_set_parent (self->actions_group, GTK_WIDGET (self));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->actions_group), box);

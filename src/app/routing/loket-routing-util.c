@@ -37,10 +37,9 @@ loket_routing_position_label (LoketOrgChart *org, const char *position_id)
 char *
 loket_routing_acting_label (LoketOrgChart *org, const LoketActingPosition *acting)
 {
-  const LoketPosition *position = org != NULL
-                                    ? loket_org_chart_lookup_position (org, acting->position_id)
-                                    : NULL;
-  const char          *title = position != NULL ? position->title : acting->position_id;
+  const LoketPosition *position
+    = org != NULL ? loket_org_chart_lookup_position (org, acting->position_id) : NULL;
+  const char *title = position != NULL ? position->title : acting->position_id;
 
   if (!acting->delegated)
     return g_strdup (title);
