@@ -362,6 +362,7 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
     g_assert_false (gtk_widget_get_sensitive (send));
     g_assert_true (gtk_widget_has_css_class (
       child (dialog, LOKET_TYPE_DISPOSITION_DIALOG, "due_label"), "error"));
+    save_screenshot (GTK_WIDGET (dialog), "routing-disposition-dialog.png");
     loket_disposition_dialog_set_due_day (dialog, g_date_time_get_year (later),
                                           g_date_time_get_month (later),
                                           g_date_time_get_day_of_month (later));
