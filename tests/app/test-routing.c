@@ -517,6 +517,18 @@ test_dispose_forward_report (RoutingFixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (f->window), "routing-riwayat.png");
 }
 
+static gboolean
+plh_listed (gpointer data)
+{
+  GtkListBox *list = loket_account_button_get_list (data);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (gtk_widget_get_name (c), P_SEKRETARIS) == 0)
+      return strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (c)), "Plh. Kepala Dinas") != NULL;
+  return FALSE;
+}
+
 /* A Plh. shows in the account list and on the button, and acts for the Kepala Dinas: disposes;
  * an unread disposition is withdrawn. */
 static void
@@ -536,6 +548,20 @@ test_stand_in_withdraw (RoutingFixture *f, gconstpointer data)
     if (g_strcmp0 (gtk_widget_get_name (c), P_SEKRETARIS) == 0)
       row = c;
   g_assert_nonnull (row);
+  /* The stand-ins are read with the first escalation check, then shown in the list. */
+  g_assert_true (loket_test_wait_until (plh_listed, button, TIMEOUT_MS));
+  /* The list is searchable by name or jabatan. */
+  gtk_editable_set_text (loket_account_button_get_search (button), "plh. kepala dinas");
+  g_signal_emit_by_name (loket_account_button_get_search (button), "search-changed");
+  spin ();
+  for (GtkWidget *c
+       = gtk_widget_get_first_child (GTK_WIDGET (loket_account_button_get_list (button)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_BOX_ROW (c)) /* not the agency headings */
+      g_assert_cmpint (gtk_widget_get_child_visible (c), ==,
+                       g_strcmp0 (gtk_widget_get_name (c), P_SEKRETARIS) == 0);
+  gtk_editable_set_text (loket_account_button_get_search (button), "");
+  g_signal_emit_by_name (loket_account_button_get_search (button), "search-changed");
   sign_in (f, P_SEKRETARIS);
   wait_for_count (f, "person:needs_action", "1");
   g_assert_nonnull (strstr (loket_account_button_get_label (button), "Plh. Kepala Dinas"));
