@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "loket-bench-report.h"
@@ -27,6 +29,18 @@ resident_kib (void)
       || sscanf (statm, "%ld %ld", &size, &resident) != 2)
     return -1;
   return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+static long
+status_kib (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char      *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, key);
+  return line != NULL ? strtol (line + strlen (key), NULL, 10) : -1;
 }
 
 static gboolean
@@ -61,6 +75,10 @@ tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
   printf ("first-frame-ms: %.1f\n", watch->first_frame_ms);
   printf ("list-shown-ms: %.1f\n", now_ms);
   printf ("rss-kib-list-open: %ld\n", resident_kib ());
+  /* Anonymous memory is what Loket itself holds; file-backed pages (the memory-mapped database,
+   * fonts, libraries) are shared and reclaimable. */
+  printf ("rss-anon-kib-list-open: %ld\n", status_kib ("RssAnon:"));
+  printf ("rss-file-kib-list-open: %ld\n", status_kib ("RssFile:"));
   if (g_strcmp0 (loket_window_get_state (LOKET_WINDOW (widget)), "error") == 0)
     printf ("error: %s\n", loket_window_get_error (LOKET_WINDOW (widget))->message);
   fflush (stdout);
