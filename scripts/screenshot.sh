@@ -21,8 +21,11 @@ Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &
 xvfb_pid=$!
 for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
 
+# Signed in as the (fictional) Kepala Dinas, through a throwaway keyfile settings backend.
+export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
+gsettings set io.github.loketapp.Loket current-person 'kopnakertrans-ntt/p-kadis'
 DISPLAY="$display" LANG=id_ID.UTF-8 LANGUAGE=id LOKET_LOCALEDIR="$PWD/_build/po" \
-  GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/_build/data" GTK_A11Y=none NO_AT_BRIDGE=1 \
+  GTK_A11Y=none NO_AT_BRIDGE=1 \
   XDG_DATA_HOME="$tmp/data" ./_build/src/app/loket --database "$tmp/loket.db" &
 app_pid=$!
 
