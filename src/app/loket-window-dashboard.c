@@ -7,9 +7,6 @@
 
 #include "loket-window-private.h"
 
-#define LATE_PAGE 1000
-#define LATE_MAX 50000
-
 char *
 _loket_window_head_agency (LoketWindow *self)
 {
@@ -45,41 +42,18 @@ _loket_window_head_agency (LoketWindow *self)
   return NULL;
 }
 
-/* Overdue cases of the agency, counted per unit (unit id → count). */
+/* Overdue cases counted per unit (unit id → count), by the store in one grouped query. */
 static void
 count_late_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   LoketCaseQuery *query = task_data;
-  GHashTable     *late = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GError         *error = NULL;
+  GHashTable     *late = loket_store_count_overdue_by_unit (source, query->now, &error);
 
-  for (guint offset = 0; offset < LATE_MAX; offset += LATE_PAGE)
-    {
-      g_autoptr (GPtrArray) cases = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      cases = loket_store_list_cases (source, query, offset, LATE_PAGE, &error);
-      if (cases == NULL)
-        {
-          g_hash_table_unref (late);
-          g_task_return_error (task, error);
-          return;
-        }
-      for (guint i = 0; i < cases->len; i++)
-        {
-          const char *unit = loket_case_get_unit_id (g_ptr_array_index (cases, i));
-          guint       n;
-
-          if (unit == NULL)
-            continue;
-          n = GPOINTER_TO_UINT (g_hash_table_lookup (late, unit));
-          g_hash_table_insert (late, g_strdup (unit), GUINT_TO_POINTER (n + 1));
-        }
-      if (cases->len < LATE_PAGE)
-        break;
-    }
-  g_task_return_pointer (task, late, (GDestroyNotify) g_hash_table_unref);
+  if (late == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, late, (GDestroyNotify) g_hash_table_unref);
 }
 
 typedef struct

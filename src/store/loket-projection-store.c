@@ -556,3 +556,26 @@ loket_projection_store_count_inboxes (LoketDb *db, gint64 now, GError **error)
     return NULL;
   return g_steal_pointer (&counts);
 }
+
+GHashTable *
+loket_projection_store_count_overdue_by_unit (LoketDb *db, gint64 now, GError **error)
+{
+  g_autoptr (GHashTable) late = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  gboolean have_row, ok;
+
+  if (now == 0)
+    now = g_get_real_time () / G_USEC_PER_SEC;
+  /* The index range of "overdue" (cases_open_due), grouped by the case's unit. */
+  stmt = loket_db_prepare (db,
+                           "SELECT unit_id, count(*) FROM cases WHERE is_open = 1 AND due_at > 0 "
+                           "AND due_at < ? AND unit_id <> '' GROUP BY unit_id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  loket_db_statement_bind_int64 (stmt, 1, now);
+  while ((ok = loket_db_statement_step (stmt, &have_row, error)) && have_row)
+    g_hash_table_insert (late, g_strdup (loket_db_statement_get_text (stmt, 0)),
+                         GUINT_TO_POINTER ((guint) loket_db_statement_get_int64 (stmt, 1)));
+  return ok ? g_steal_pointer (&late) : NULL;
+}

@@ -42,6 +42,7 @@ GPtrArray *loket_projection_store_list (LoketDb              *db,
                                         guint                 limit,
                                         GError              **error);
 GPtrArray *loket_projection_store_count_inboxes (LoketDb *db, gint64 now, GError **error);
+GHashTable *loket_projection_store_count_overdue_by_unit (LoketDb *db, gint64 now, GError **error);
 
 void loket_inbox_count_free (LoketInboxCount *count);
 

@@ -59,6 +59,7 @@ gboolean _loket_store_get_case_on_thread (gpointer data, gpointer *result, GErro
 gboolean _loket_store_count_on_thread (gpointer data, gpointer *result, GError **error);
 gboolean _loket_store_list_on_thread (gpointer data, gpointer *result, GError **error);
 gboolean _loket_store_count_inboxes_on_thread (gpointer data, gpointer *result, GError **error);
+gboolean _loket_store_count_overdue_by_unit_on_thread (gpointer data, gpointer *result, GError **error);
 gboolean _loket_store_record_blob_on_thread (gpointer data, gpointer *result, GError **error);
 gboolean _loket_store_rebuild_on_thread (gpointer data, gpointer *result, GError **error);
 gboolean _loket_store_check_on_thread (gpointer data, gpointer *result, GError **error);

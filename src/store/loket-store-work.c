@@ -259,6 +259,16 @@ _loket_store_count_inboxes_on_thread (gpointer data, gpointer *result, GError **
 }
 
 gboolean
+_loket_store_count_overdue_by_unit_on_thread (gpointer data, gpointer *result, GError **error)
+{
+  LoketStoreOp *op = data;
+
+  assert_db_thread (op->self);
+  *result = loket_projection_store_count_overdue_by_unit (op->self->db, op->now, error);
+  return *result != NULL;
+}
+
+gboolean
 _loket_store_record_blob_on_thread (gpointer data, gpointer *result, GError **error)
 {
   LoketStoreOp *op = data;

@@ -462,6 +462,20 @@ loket_store_count_inboxes (LoketStore *self, gint64 now, GError **error)
   return run_sync (self, _loket_store_count_inboxes_on_thread, op, &result, error) ? result : NULL;
 }
 
+GHashTable *
+loket_store_count_overdue_by_unit (LoketStore *self, gint64 now, GError **error)
+{
+  g_autoptr (LoketStoreOp) op = NULL;
+  gpointer result = NULL;
+
+  g_return_val_if_fail (LOKET_IS_STORE (self), NULL);
+
+  op = inboxes_op_new (self, now);
+  return run_sync (self, _loket_store_count_overdue_by_unit_on_thread, op, &result, error)
+           ? result
+           : NULL;
+}
+
 void
 loket_store_count_inboxes_async (LoketStore         *self,
                                  gint64              now,

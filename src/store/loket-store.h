@@ -166,6 +166,13 @@ GPtrArray  *loket_store_count_inboxes_finish   (LoketStore   *self,
                                                 GAsyncResult *result,
                                                 GError      **error);
 
+/* Open cases past their deadline at @now (Unix s; 0 = the real clock), counted per unit:
+ * unit id → count as GUINT_TO_POINTER. One grouped query over the overdue index range.
+ * (transfer full) */
+GHashTable *loket_store_count_overdue_by_unit  (LoketStore   *self,
+                                                gint64        now,
+                                                GError      **error);
+
 /* Content-addressed blobs: stored once by SHA-256 (hex), written atomically. */
 char       *loket_store_add_blob               (LoketStore   *self,
                                                 GBytes       *contents,

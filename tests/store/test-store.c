@@ -397,6 +397,32 @@ test_queries (Fixture *f, gconstpointer user_data)
   query->filter = LOKET_CASE_FILTER_OVERDUE;
   query->now = now;
   g_assert_cmpuint (loket_store_count_cases (f->store, query, &error), ==, 3);
+
+  /* Overdue per unit (the Kepala Dinas's dashboard) equals the overdue rows grouped by unit. */
+  {
+    g_autoptr (GHashTable) late = loket_store_count_overdue_by_unit (f->store, now, &error);
+    g_autoptr (GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr (GPtrArray) rows = loket_store_list_cases (f->store, query, 0, 100, &error);
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (late);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *unit = loket_case_get_unit_id (rows->pdata[i]);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (expected, unit));
+        g_hash_table_insert (expected, (gpointer) unit, GUINT_TO_POINTER (n + 1));
+      }
+    g_assert_cmpuint (g_hash_table_size (late), ==, g_hash_table_size (expected));
+    g_hash_table_iter_init (&iter, expected);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (late, key)), ==,
+                        GPOINTER_TO_UINT (value));
+    g_clear_pointer (&late, g_hash_table_unref);
+    late = loket_store_count_overdue_by_unit (f->store, T0, &error);
+    g_assert_cmpuint (g_hash_table_size (late), ==, 0);
+  }
   query->filter = LOKET_CASE_FILTER_UNIT;
   query->unit_id = g_strdup ("kopnakertrans-ntt/bidang-lain");
   g_assert_cmpuint (loket_store_count_cases (f->store, query, &error), ==, 1);
