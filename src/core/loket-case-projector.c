@@ -24,9 +24,9 @@ G_DEFINE_FINAL_TYPE (LoketCaseProjector, loket_case_projector, G_TYPE_OBJECT)
 
 typedef gboolean (*ApplyFunc) (LoketCaseProjector *self,
                                LoketCase          *kase,
-                               LoketEvent         *event,
-                               JsonObject         *body,
-                               GError            **error);
+                               LoketEvent           *event,
+                               const LoketJsonValue *body,
+                               GError              **error);
 
 /* ---- Body readers ------------------------------------------------------------------------- */
 
@@ -40,22 +40,22 @@ invalid (GError **error, LoketEvent *event, const char *member, const char *prob
 
 /* A string member. NULL in *out when absent and not @required. */
 static gboolean
-read_string (JsonObject  *body,
-             LoketEvent  *event,
-             const char  *member,
-             gboolean     required,
-             const char **out,
-             GError     **error)
+read_string (const LoketJsonValue *body,
+             LoketEvent           *event,
+             const char           *member,
+             gboolean              required,
+             const char          **out,
+             GError              **error)
 {
-  JsonNode *node = json_object_get_member (body, member);
+  const LoketJsonValue *node = loket_json_value_get_member (body, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == LOKET_JSON_NULL)
     return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != LOKET_JSON_STRING)
     return invalid (error, event, member, _ ("must be text"));
 
-  *out = json_node_get_string (node);
+  *out = node->v.string;
   if (required && **out == '\0')
     return invalid (error, event, member, _ ("is empty"));
 
@@ -64,19 +64,20 @@ read_string (JsonObject  *body,
 
 /* An ISO 8601 date-time with its UTC offset, as Unix seconds. */
 static gboolean
-read_time (JsonObject *body, LoketEvent *event, const char *member, gint64 *out, GError **error)
+read_time (const LoketJsonValue *body,
+           LoketEvent           *event,
+           const char           *member,
+           gint64               *out,
+           GError              **error)
 {
-  g_autoptr (GDateTime) time = NULL;
   const char *text;
 
   if (!read_string (body, event, member, TRUE, &text, error))
     return FALSE;
 
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
+  if (!loket_iso8601_to_unix (text, out))
     return invalid (error, event, member, _ ("is not an ISO 8601 date and time with a UTC offset"));
 
-  *out = g_date_time_to_unix (time);
   if (*out <= 0)
     return invalid (error, event, member, _ ("is before 1970"));
 
@@ -84,54 +85,49 @@ read_time (JsonObject *body, LoketEvent *event, const char *member, gint64 *out,
 }
 
 static gboolean
-read_bool (JsonObject *body,
-           LoketEvent *event,
-           const char *member,
-           gboolean    required,
-           gboolean   *out,
-           GError    **error)
+read_bool (const LoketJsonValue *body,
+           LoketEvent           *event,
+           const char           *member,
+           gboolean              required,
+           gboolean             *out,
+           GError              **error)
 {
-  JsonNode *node = json_object_get_member (body, member);
+  const LoketJsonValue *node = loket_json_value_get_member (body, member);
 
   *out = FALSE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == LOKET_JSON_NULL)
     return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->type != LOKET_JSON_BOOLEAN)
     return invalid (error, event, member, _ ("must be true or false"));
 
-  *out = json_node_get_boolean (node);
+  *out = node->v.boolean;
   return TRUE;
 }
 
 /* An array of non-empty strings; @min_len elements at least. NULL in *out when absent and
  * @min_len is 0. */
 static gboolean
-read_string_array (JsonObject *body,
-                   LoketEvent *event,
-                   const char *member,
-                   guint       min_len,
-                   JsonArray **out,
-                   GError    **error)
+read_string_array (const LoketJsonValue  *body,
+                   LoketEvent            *event,
+                   const char            *member,
+                   guint                  min_len,
+                   const LoketJsonValue **out,
+                   GError               **error)
 {
-  JsonNode  *node = json_object_get_member (body, member);
-  JsonArray *array;
+  const LoketJsonValue *array = loket_json_value_get_member (body, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (array == NULL || array->type == LOKET_JSON_NULL)
     return min_len > 0 ? invalid (error, event, member, _ ("is missing")) : TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (array->type != LOKET_JSON_ARRAY)
     return invalid (error, event, member, _ ("must be a list"));
 
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) < min_len)
+  if (array->n_children < min_len)
     return invalid (error, event, member, _ ("is empty"));
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (const LoketJsonValue *element = array->v.first; element != NULL; element = element->next)
     {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
-          || *json_node_get_string (element) == '\0')
+      if (element->type != LOKET_JSON_STRING || *element->v.string == '\0')
         return invalid (error, event, member, _ ("must hold only non-empty text"));
     }
 
@@ -252,31 +248,28 @@ set_work_status (LoketCase *kase, LoketCaseStatus status)
 /* ---- Event handlers ----------------------------------------------------------------------- */
 
 static gboolean
-read_parties (JsonObject  *body,
-              LoketEvent  *event,
-              const char **applicant_name,
-              const char **applicant_nik,
-              GError     **error)
+read_parties (const LoketJsonValue *body,
+              LoketEvent           *event,
+              const char          **applicant_name,
+              const char          **applicant_nik,
+              GError              **error)
 {
-  JsonNode  *node = json_object_get_member (body, "parties");
-  JsonArray *parties;
+  const LoketJsonValue *parties = loket_json_value_get_member (body, "parties");
+  const LoketJsonValue *party;
+  guint                 i = 0;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (parties == NULL || parties->type != LOKET_JSON_ARRAY)
     return invalid (error, event, "parties", _ ("must be a list"));
 
-  parties = json_node_get_array (node);
-  if (json_array_get_length (parties) == 0)
+  if (parties->n_children == 0)
     return invalid (error, event, "parties", _ ("is empty"));
 
-  for (guint i = 0; i < json_array_get_length (parties); i++)
+  for (party = parties->v.first; party != NULL; party = party->next, i++)
     {
-      JsonNode   *element = json_array_get_element (parties, i);
-      JsonObject *party;
       const char *kind, *name, *nik, *other;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (party->type != LOKET_JSON_OBJECT)
         return invalid (error, event, "parties", _ ("must hold objects"));
-      party = json_node_get_object (element);
 
       if (!read_string (party, event, "kind", TRUE, &kind, error)
           || !read_string (party, event, "name", TRUE, &name, error))
@@ -315,15 +308,15 @@ read_parties (JsonObject  *body,
 static gboolean
 apply_registered (LoketCaseProjector *self,
                   LoketCase          *kase,
-                  LoketEvent         *event,
-                  JsonObject         *body,
-                  GError            **error)
+                  LoketEvent           *event,
+                  const LoketJsonValue *body,
+                  GError              **error)
 {
   const char   *agency, *service_id, *channel, *unit, *agenda, *subject;
   const char   *applicant_name = NULL, *applicant_nik = NULL;
   gint64        received_at;
   LoketService *service;
-  JsonNode     *letter;
+  const LoketJsonValue *letter;
 
   if (!read_string (body, event, "agency", TRUE, &agency, error)
       || !read_string (body, event, "service", TRUE, &service_id, error)
@@ -335,8 +328,8 @@ apply_registered (LoketCaseProjector *self,
       || !read_parties (body, event, &applicant_name, &applicant_nik, error))
     return FALSE;
 
-  letter = json_object_get_member (body, "letter");
-  if (letter != NULL && !JSON_NODE_HOLDS_OBJECT (letter) && !JSON_NODE_HOLDS_NULL (letter))
+  letter = loket_json_value_get_member (body, "letter");
+  if (letter != NULL && letter->type != LOKET_JSON_OBJECT && letter->type != LOKET_JSON_NULL)
     return invalid (error, event, "letter", _ ("must be an object"));
 
   service = loket_service_catalog_lookup (self->catalog, service_id);
@@ -369,12 +362,12 @@ static gboolean
 apply_requirement_checked (LoketCaseProjector *self,
                            LoketCase          *kase,
                            LoketEvent         *event,
-                           JsonObject         *body,
+                           const LoketJsonValue *body,
                            GError            **error)
 {
-  const char *requirement;
-  gboolean    satisfied;
-  JsonArray  *blobs;
+  const char           *requirement;
+  gboolean              satisfied;
+  const LoketJsonValue *blobs;
 
   return read_string (body, event, "requirement", TRUE, &requirement, error)
          && read_bool (body, event, "satisfied", TRUE, &satisfied, error)
@@ -385,12 +378,12 @@ static gboolean
 apply_returned (LoketCaseProjector *self,
                 LoketCase          *kase,
                 LoketEvent         *event,
-                JsonObject         *body,
+                const LoketJsonValue *body,
                 GError            **error)
 {
-  gint64      at, start;
-  JsonArray  *missing;
-  const char *note;
+  gint64                at, start;
+  const LoketJsonValue *missing;
+  const char           *note;
 
   if (!read_time (body, event, "at", &at, error)
       || !read_string_array (body, event, "missing", 0, &missing, error)
@@ -413,7 +406,7 @@ static gboolean
 apply_declared_complete (LoketCaseProjector *self,
                          LoketCase          *kase,
                          LoketEvent         *event,
-                         JsonObject         *body,
+                         const LoketJsonValue *body,
                          GError            **error)
 {
   gint64 at;
@@ -437,7 +430,7 @@ static gboolean
 apply_paused (LoketCaseProjector *self,
               LoketCase          *kase,
               LoketEvent         *event,
-              JsonObject         *body,
+              const LoketJsonValue *body,
               GError            **error)
 {
   gint64      at;
@@ -461,7 +454,7 @@ static gboolean
 apply_resumed (LoketCaseProjector *self,
                LoketCase          *kase,
                LoketEvent         *event,
-               JsonObject         *body,
+               const LoketJsonValue *body,
                GError            **error)
 {
   LoketCaseStatus status = loket_case_get_status (kase);
@@ -484,22 +477,23 @@ static gboolean
 apply_disposition_sent (LoketCaseProjector *self,
                         LoketCase          *kase,
                         LoketEvent         *event,
-                        JsonObject         *body,
+                        const LoketJsonValue *body,
                         GError            **error)
 {
-  JsonArray  *to;
-  const char *instruction, *note;
-  gint64      due;
+  const LoketJsonValue *to;
+  const char           *instruction, *note;
+  gint64                due;
 
   if (!read_string_array (body, event, "to", 1, &to, error)
       || !read_string (body, event, "instruction", TRUE, &instruction, error)
       || !read_string (body, event, "note", FALSE, &note, error))
     return FALSE;
-  if (json_object_has_member (body, "due") && !read_time (body, event, "due", &due, error))
+  if (loket_json_value_get_member (body, "due") != NULL
+      && !read_time (body, event, "due", &due, error))
     return FALSE;
 
   if (loket_case_get_status (kase) != LOKET_CASE_STATUS_CLOSED)
-    loket_case_set_holder (kase, json_array_get_string_element (to, 0));
+    loket_case_set_holder (kase, to->v.first->v.string);
 
   return TRUE;
 }
@@ -510,7 +504,7 @@ static gboolean
 apply_disposition_back (LoketCaseProjector *self,
                         LoketCase          *kase,
                         LoketEvent         *event,
-                        JsonObject         *body,
+                        const LoketJsonValue *body,
                         GError            **error)
 {
   const char *id, *back;
@@ -532,7 +526,7 @@ static gboolean
 apply_draft (LoketCaseProjector *self,
              LoketCase          *kase,
              LoketEvent         *event,
-             JsonObject         *body,
+             const LoketJsonValue *body,
              GError            **error)
 {
   gboolean final = FALSE;
@@ -549,7 +543,7 @@ static gboolean
 apply_letter_signed (LoketCaseProjector *self,
                      LoketCase          *kase,
                      LoketEvent         *event,
-                     JsonObject         *body,
+                     const LoketJsonValue *body,
                      GError            **error)
 {
   set_work_status (kase, LOKET_CASE_STATUS_SIGNED);
@@ -560,7 +554,7 @@ static gboolean
 apply_closed (LoketCaseProjector *self,
               LoketCase          *kase,
               LoketEvent         *event,
-              JsonObject         *body,
+              const LoketJsonValue *body,
               GError            **error)
 {
   gint64      at;
@@ -585,7 +579,7 @@ static gboolean
 apply_counted (LoketCaseProjector *self,
                LoketCase          *kase,
                LoketEvent         *event,
-               JsonObject         *body,
+               const LoketJsonValue *body,
                GError            **error)
 {
   return TRUE;
@@ -638,18 +632,19 @@ apply_in_place (LoketCaseProjector *self, LoketCase *kase, LoketEvent *event, GE
 
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     {
-      g_autoptr (JsonObject) body = NULL;
+      g_autoptr (LoketJsonDoc) body = NULL;
 
       if (!g_str_equal (handlers[i].type, type))
         continue;
 
       if (handlers[i].apply != apply_counted)
         {
-          body = loket_event_parse_body (event, error);
+          body = loket_event_read_body (event, error);
           if (body == NULL)
             return FALSE;
         }
-      if (!handlers[i].apply (self, kase, event, body, error))
+      if (!handlers[i].apply (self, kase, event, body != NULL ? loket_json_doc_get_root (body) : NULL,
+                              error))
         return FALSE;
       if (handlers[i].moves_clock)
         update_due (self, kase);

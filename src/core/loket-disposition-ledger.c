@@ -139,67 +139,61 @@ invalid (GError **error, LoketEvent *event, const char *member, const char *prob
 }
 
 static gboolean
-read_string (JsonObject  *body,
-             LoketEvent  *event,
-             const char  *member,
-             gboolean     required,
-             const char **out,
-             GError     **error)
+read_string (const LoketJsonValue *body,
+             LoketEvent           *event,
+             const char           *member,
+             gboolean              required,
+             const char          **out,
+             GError              **error)
 {
-  JsonNode *node = json_object_get_member (body, member);
+  const LoketJsonValue *node = loket_json_value_get_member (body, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == LOKET_JSON_NULL)
     return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
-      || *json_node_get_string (node) == '\0')
+  if (node->type != LOKET_JSON_STRING || *node->v.string == '\0')
     return invalid (error, event, member, _ ("must be non-empty text"));
-  *out = json_node_get_string (node);
+  *out = node->v.string;
   return TRUE;
 }
 
 /* A list of non-empty strings; NULL in *out when absent. */
 static gboolean
-read_strv (JsonObject *body, LoketEvent *event, const char *member, GStrv *out, GError **error)
+read_strv (const LoketJsonValue *body,
+           LoketEvent           *event,
+           const char           *member,
+           GStrv                *out,
+           GError              **error)
 {
-  JsonNode     *node = json_object_get_member (body, member);
-  JsonArray    *array;
-  GStrvBuilder *builder;
+  const LoketJsonValue *node = loket_json_value_get_member (body, member);
+  GStrv                 strv;
+  guint                 i = 0;
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == LOKET_JSON_NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != LOKET_JSON_ARRAY)
     return invalid (error, event, member, _ ("must be a list"));
-  array = json_node_get_array (node);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
-          || *json_node_get_string (element) == '\0')
-        {
-          g_strv_builder_unref (builder);
-          return invalid (error, event, member, _ ("must hold only non-empty text"));
-        }
-      g_strv_builder_add (builder, json_node_get_string (element));
-    }
-  *out = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
+  for (const LoketJsonValue *e = node->v.first; e != NULL; e = e->next)
+    if (e->type != LOKET_JSON_STRING || *e->v.string == '\0')
+      return invalid (error, event, member, _ ("must hold only non-empty text"));
+  strv = g_new (char *, node->n_children + 1);
+  for (const LoketJsonValue *e = node->v.first; e != NULL; e = e->next)
+    strv[i++] = g_strdup (e->v.string);
+  strv[i] = NULL;
+  *out = strv;
   return TRUE;
 }
 
 /* @member as Unix s; when absent, @fallback. */
 static gboolean
-read_time (JsonObject *body,
-           LoketEvent *event,
-           const char *member,
-           gint64      fallback,
-           gint64     *out,
-           GError    **error)
+read_time (const LoketJsonValue *body,
+           LoketEvent           *event,
+           const char           *member,
+           gint64                fallback,
+           gint64               *out,
+           GError              **error)
 {
-  g_autoptr (GDateTime) time = NULL;
   const char *text;
 
   *out = fallback;
@@ -207,10 +201,8 @@ read_time (JsonObject *body,
     return FALSE;
   if (text == NULL)
     return TRUE;
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
+  if (!loket_iso8601_to_unix (text, out))
     return invalid (error, event, member, _ ("is not an ISO 8601 date and time with a UTC offset"));
-  *out = g_date_time_to_unix (time);
   return TRUE;
 }
 
@@ -276,7 +268,10 @@ set_holder (LoketDispositionLedger *self, const char *position)
 }
 
 static gboolean
-apply_sent (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, GError **error)
+apply_sent (LoketDispositionLedger *self,
+            LoketEvent             *event,
+            const LoketJsonValue   *body,
+            GError                **error)
 {
   const char *id, *from, *instruction, *note, *parent;
   g_auto (GStrv) to = NULL;
@@ -366,7 +361,10 @@ apply_sent (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, G
 /* read / reported / withdrawn / escalation.raised: a body without "id" (bodies written before
  * this contract) is counted only. */
 static gboolean
-apply_act (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, GError **error)
+apply_act (LoketDispositionLedger *self,
+           LoketEvent             *event,
+           const LoketJsonValue   *body,
+           GError                **error)
 {
   const char *type = loket_event_get_event_type (event);
   const char *id, *position, *note, *to;
@@ -533,7 +531,8 @@ gboolean
 loket_disposition_ledger_apply (LoketDispositionLedger *self, LoketEvent *event, GError **error)
 {
   const char *type;
-  g_autoptr (JsonObject) body = NULL;
+  g_autoptr (LoketJsonDoc) doc = NULL;
+  const LoketJsonValue *body;
 
   g_return_val_if_fail (LOKET_IS_DISPOSITION_LEDGER (self), FALSE);
   g_return_val_if_fail (LOKET_IS_EVENT (event), FALSE);
@@ -546,9 +545,10 @@ loket_disposition_ledger_apply (LoketDispositionLedger *self, LoketEvent *event,
       && !g_str_equal (type, LOKET_EVENT_ESCALATION_RAISED))
     return TRUE;
 
-  body = loket_event_parse_body (event, error);
-  if (body == NULL)
+  doc = loket_event_read_body (event, error);
+  if (doc == NULL)
     return FALSE;
+  body = loket_json_doc_get_root (doc);
 
   /* Validate before changing anything: both handlers read every member first. */
   if (g_str_equal (type, LOKET_EVENT_DISPOSITION_SENT))

@@ -361,6 +361,40 @@ loket_event_parse_body (LoketEvent *self, GError **error)
   return parse_object (self->body, error);
 }
 
+LoketJsonDoc *
+loket_event_read_body (LoketEvent *self, GError **error)
+{
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  LoketJsonDoc *doc;
+  gsize         length;
+
+  g_return_val_if_fail (LOKET_IS_EVENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  length = strlen (self->body);
+  if (g_utf8_validate_len (self->body, length, NULL)
+      && (doc = loket_json_doc_read (self->body, length)) != NULL)
+    {
+      if (loket_json_doc_get_root (doc)->type == LOKET_JSON_OBJECT)
+        return doc;
+      loket_json_doc_free (doc);
+    }
+
+  /* Every error, and what json-glib accepts beyond RFC 8259, goes the json-glib way. */
+  object = parse_object (self->body, error);
+  if (object == NULL)
+    return NULL;
+  root = json_node_init_object (json_node_alloc (), object);
+  text = json_to_string (root, FALSE);
+  doc = loket_json_doc_read (text, strlen (text));
+  if (doc == NULL)
+    g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                         _ ("The event body is not a JSON object"));
+  return doc;
+}
+
 int
 loket_event_compare (LoketEvent *a, LoketEvent *b)
 {

@@ -4,6 +4,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "loket-json-reader.h"
+
 G_BEGIN_DECLS
 
 /* Event types (DESIGN.md §3). Bodies are JSON objects; see HACKING.md "Event bodies". */
@@ -74,6 +76,10 @@ char       *loket_event_compute_hash  (LoketEvent *self,
 
 /* Parses the body; NULL with LOKET_ERROR_INVALID_DATA if it is not a JSON object. */
 JsonObject *loket_event_parse_body    (LoketEvent *self,
+                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, as a light read-only tree (loket-json-reader.h) whose root is the object: what
+ * projections read bodies with. Same errors as loket_event_parse_body(). */
+LoketJsonDoc *loket_event_read_body     (LoketEvent *self,
                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Total order used by every projection: (HLC, UUID). */

@@ -237,7 +237,8 @@ loket_projection_store_suspend_indexes (LoketDb *db, GError **error)
   stmt
     = loket_db_prepare (db,
                         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', "
-                        "'trigger') AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY type, name",
+                        "'trigger') AND tbl_name IN ('cases', 'dispositions') AND sql IS NOT NULL "
+                        "ORDER BY type, name",
                         error);
   if (stmt == NULL)
     return NULL;

@@ -26,8 +26,8 @@ gboolean loket_projection_store_insert_bulk (LoketDb    *db,
 /* The stored row of @case_uuid, or NULL (no error) when there is none. */
 LoketCase *loket_projection_store_load (LoketDb *db, const char *case_uuid, GError **error);
 
-/* Drops the indexes and triggers of `cases` and returns their SQL, to recreate them after a bulk
- * insert. */
+/* Drops the indexes and triggers of `cases` and `dispositions` and returns their SQL, to
+ * recreate them after a bulk insert. */
 GPtrArray *loket_projection_store_suspend_indexes (LoketDb *db, GError **error);
 /* Recreates them (and recounts case_counts, which the triggers did not maintain meanwhile). */
 gboolean loket_projection_store_resume_indexes (LoketDb *db, GPtrArray *index_sql, GError **error);

@@ -13,13 +13,15 @@
 #include "loket-projection-store.h"
 #include "loket-search-index.h"
 
-/* Called once per case with the fold of its events, or with @apply_error (and @kase NULL) when
- * one of them could not be applied. */
-typedef gboolean (*CaseFoldedFunc) (const char *case_uuid,
-                                    LoketCase  *kase,
-                                    GError     *apply_error,
-                                    gpointer    user_data,
-                                    GError    **error);
+/* Called once per case with the fold of its events (and, when asked for, the ledger of its
+ * dispositions, NULL when it has none), or with @apply_error (and @kase NULL) when one of them
+ * could not be applied. */
+typedef gboolean (*CaseFoldedFunc) (const char             *case_uuid,
+                                    LoketCase              *kase,
+                                    LoketDispositionLedger *ledger,
+                                    GError                 *apply_error,
+                                    gpointer                user_data,
+                                    GError                **error);
 
 const char *
 loket_store_maintenance_service_name (LoketCaseProjector *projector, const char *service_id)
@@ -45,13 +47,15 @@ typedef struct
   GPtrArray *events; /* (element LoketEvent) of one case, in (HLC, UUID) order */
   char      *case_uuid;
   LoketCase *kase;
+  LoketDispositionLedger *ledger;
   GError    *error;
 } FoldJob;
 
 typedef struct
 {
   LoketCaseProjector *projector;
-  GAsyncQueue        *done; /* FoldJob */
+  GAsyncQueue        *done;    /* FoldJob */
+  gboolean            ledgers; /* also fold each case's dispositions */
 } FoldShared;
 
 static void
@@ -59,6 +63,7 @@ fold_job_free (FoldJob *job)
 {
   g_clear_pointer (&job->events, g_ptr_array_unref);
   g_clear_object (&job->kase);
+  g_clear_object (&job->ledger);
   g_clear_error (&job->error);
   g_free (job->case_uuid);
   g_free (job);
@@ -72,6 +77,20 @@ fold_job_run (gpointer data, gpointer user_data)
 
   /* project() folds in place; apply() would copy the case for every event. */
   job->kase = loket_case_projector_project (shared->projector, job->events, &job->error);
+  if (job->kase != NULL && shared->ledgers)
+    {
+      gboolean routed = FALSE;
+
+      for (guint i = 0; i < job->events->len && !routed; i++)
+        routed = _loket_store_routing_is_routing_type (
+          loket_event_get_event_type (g_ptr_array_index (job->events, i)));
+      /* The same fold as _loket_store_routing_refresh_case() on append. */
+      if (routed)
+        job->ledger
+          = loket_disposition_ledger_new_from_events (job->case_uuid, job->events, &job->error);
+      if (routed && job->ledger == NULL)
+        g_clear_object (&job->kase);
+    }
   g_clear_pointer (&job->events, g_ptr_array_unref);
   g_async_queue_push (shared->done, job);
 }
@@ -79,7 +98,7 @@ fold_job_run (gpointer data, gpointer user_data)
 static gboolean
 finish_job (FoldJob *job, CaseFoldedFunc folded, gpointer user_data, GError **error)
 {
-  gboolean ok = folded (job->case_uuid, job->kase, job->error, user_data, error);
+  gboolean ok = folded (job->case_uuid, job->kase, job->ledger, job->error, user_data, error);
 
   fold_job_free (job);
   return ok;
@@ -117,6 +136,7 @@ push_job (GThreadPool *pool, char *case_uuid, GPtrArray *events)
 static gboolean
 fold_all_cases (LoketDb            *db,
                 LoketCaseProjector *projector,
+                gboolean            ledgers,
                 CaseFoldedFunc      folded,
                 gpointer            user_data,
                 guint              *n_events,
@@ -126,7 +146,7 @@ fold_all_cases (LoketDb            *db,
   g_autoptr (GAsyncQueue) done = g_async_queue_new ();
   g_autoptr (GHashTable) pending
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pending_case_free);
-  FoldShared   shared = { projector, done };
+  FoldShared   shared = { projector, done, ledgers };
   GThreadPool *pool;
   guint        in_flight = 0;
   gboolean     have_row, ok = TRUE;
@@ -233,11 +253,12 @@ typedef struct
 } RebuildData;
 
 static gboolean
-insert_folded_case (const char *case_uuid,
-                    LoketCase  *kase,
-                    GError     *apply_error,
-                    gpointer    user_data,
-                    GError    **error)
+insert_folded_case (const char             *case_uuid,
+                    LoketCase              *kase,
+                    LoketDispositionLedger *ledger,
+                    GError                 *apply_error,
+                    gpointer                user_data,
+                    GError                **error)
 {
   RebuildData *data = user_data;
   const char  *service_id;
@@ -256,7 +277,8 @@ insert_folded_case (const char *case_uuid,
       data->last_service_id = g_strdup (service_id);
       data->last_service_name = loket_store_maintenance_service_name (data->projector, service_id);
     }
-  return loket_projection_store_insert_bulk (data->db, kase, data->last_service_name, error);
+  return loket_projection_store_insert_bulk (data->db, kase, data->last_service_name, error)
+         && (ledger == NULL || _loket_store_routing_insert_ledger (data->db, ledger, error));
 }
 
 static gboolean
@@ -267,13 +289,19 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
   gboolean    ok;
 
   /* Indexes are built once, after the rows are in: far cheaper than maintaining them. */
+  gint64 t0 = g_get_monotonic_time ();
   index_sql = loket_projection_store_suspend_indexes (db, error);
-  if (index_sql == NULL || !loket_db_exec (db, "DELETE FROM cases", error))
+  if (index_sql == NULL || !loket_db_exec (db, "DELETE FROM cases; DELETE FROM dispositions", error))
     return FALSE;
-  ok = fold_all_cases (db, projector, insert_folded_case, &data, n_events, error);
+  g_debug ("rebuild: suspend+delete %.3f s", (g_get_monotonic_time () - t0) / 1e6); t0 = g_get_monotonic_time ();
+  ok = fold_all_cases (db, projector, TRUE, insert_folded_case, &data, n_events, error);
+  g_debug ("rebuild: fold %.3f s", (g_get_monotonic_time () - t0) / 1e6); t0 = g_get_monotonic_time ();
   g_free (data.last_service_id);
-  return ok && loket_projection_store_resume_indexes (db, index_sql, error)
-         && loket_search_index_rebuild (db, error) && _loket_store_routing_rebuild (db, error);
+  ok = ok && loket_projection_store_resume_indexes (db, index_sql, error);
+  g_debug ("rebuild: indexes %.3f s", (g_get_monotonic_time () - t0) / 1e6); t0 = g_get_monotonic_time ();
+  ok = ok && loket_search_index_rebuild (db, error);
+  g_debug ("rebuild: fts %.3f s", (g_get_monotonic_time () - t0) / 1e6);
+  return ok;
 }
 
 gboolean
@@ -408,11 +436,12 @@ typedef struct
 } CheckData;
 
 static gboolean
-compare_folded_case (const char *uuid,
-                     LoketCase  *kase,
-                     GError     *apply_error,
-                     gpointer    user_data,
-                     GError    **error)
+compare_folded_case (const char             *uuid,
+                     LoketCase              *kase,
+                     LoketDispositionLedger *ledger,
+                     GError                 *apply_error,
+                     gpointer                user_data,
+                     GError                **error)
 {
   CheckData *data = user_data;
   g_autoptr (LoketCase) stored = NULL;
@@ -455,7 +484,7 @@ check_projections (LoketDb               *db,
   gint64   n_wrong_counts = 0;
   gboolean search_intact;
 
-  if (!fold_all_cases (db, projector, compare_folded_case, &data, &n_events, error)
+  if (!fold_all_cases (db, projector, FALSE, compare_folded_case, &data, &n_events, error)
       || !loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
     return FALSE;
 

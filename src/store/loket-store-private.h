@@ -76,6 +76,10 @@ gboolean _loket_store_routing_upgrade (LoketDb *db, GError **error);
 /* Database thread: adds a line to @problems (element utf8) for each case whose `dispositions`
  * rows differ from a fold of its events, and for orphan rows. */
 gboolean _loket_store_routing_check (LoketDb *db, GPtrArray *problems, GError **error);
+/* Database thread, inside a transaction: inserts the rows of @ledger into `dispositions`
+ * (loket-store-routing-table.c). The projection rebuild folds ledgers with the cases. */
+gboolean _loket_store_routing_insert_ledger (LoketDb *db, LoketDispositionLedger *ledger,
+                                             GError **error);
 /* Whether @type is folded into the `dispositions` table. */
 gboolean _loket_store_routing_is_routing_type (const char *type);
 
