@@ -5,6 +5,7 @@
 #include "loket-db.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "loket-error.h"
 
@@ -257,6 +258,100 @@ gint64
 loket_db_statement_get_int64 (LoketDbStatement *stmt, int column)
 {
   return sqlite3_column_int64 (stmt->stmt, column);
+}
+
+LoketDbRow *
+loket_db_row_new (guint n_values)
+{
+  LoketDbRow *row = g_malloc0 (sizeof (LoketDbRow) + n_values * sizeof (LoketDbValue));
+
+  row->n_values = n_values;
+  return row;
+}
+
+void
+loket_db_row_free (LoketDbRow *row)
+{
+  if (row == NULL)
+    return;
+  for (guint i = 0; i < row->n_values; i++)
+    g_free (row->values[i].text);
+  g_free (row);
+}
+
+void
+loket_db_row_take_text (LoketDbRow *row, guint index, char *text)
+{
+  g_return_if_fail (index < row->n_values);
+  g_free (row->values[index].text);
+  row->values[index].is_text = TRUE;
+  row->values[index].text = text;
+}
+
+void
+loket_db_row_set_text (LoketDbRow *row, guint index, const char *text)
+{
+  loket_db_row_take_text (row, index, g_strdup (text));
+}
+
+void
+loket_db_row_set_int64 (LoketDbRow *row, guint index, gint64 value)
+{
+  g_return_if_fail (index < row->n_values);
+  g_clear_pointer (&row->values[index].text, g_free);
+  row->values[index].is_text = FALSE;
+  row->values[index].integer = value;
+}
+
+void
+loket_db_statement_bind_row (LoketDbStatement *stmt, const LoketDbRow *row)
+{
+  for (guint i = 0; i < row->n_values; i++)
+    {
+      const LoketDbValue *value = &row->values[i];
+
+      if (!value->is_text)
+        sqlite3_bind_int64 (stmt->stmt, (int) i + 1, value->integer);
+      else if (value->text == NULL)
+        sqlite3_bind_null (stmt->stmt, (int) i + 1);
+      else
+        sqlite3_bind_text (stmt->stmt, (int) i + 1, value->text, -1, SQLITE_STATIC);
+    }
+}
+
+gboolean
+loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRow *row)
+{
+  for (guint i = 0; i < row->n_values; i++)
+    {
+      const LoketDbValue *value = &row->values[i];
+      int                 column = first + (int) i;
+      int                 type = sqlite3_column_type (stmt->stmt, column);
+
+      if (!value->is_text)
+        {
+          if (type != SQLITE_INTEGER || sqlite3_column_int64 (stmt->stmt, column) != value->integer)
+            return FALSE;
+        }
+      else if (value->text == NULL)
+        {
+          if (type != SQLITE_NULL)
+            return FALSE;
+        }
+      else
+        {
+          const char *text;
+          gsize       length = strlen (value->text);
+
+          if (type != SQLITE_TEXT)
+            return FALSE;
+          text = (const char *) sqlite3_column_text (stmt->stmt, column);
+          if ((gsize) sqlite3_column_bytes (stmt->stmt, column) != length
+              || memcmp (text, value->text, length) != 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 gboolean

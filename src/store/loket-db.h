@@ -51,6 +51,33 @@ void        loket_db_statement_bind_int64 (LoketDbStatement *stmt, int index, gi
 const char *loket_db_statement_get_text (LoketDbStatement *stmt, int column);
 gint64      loket_db_statement_get_int64 (LoketDbStatement *stmt, int column);
 
+/* The values of one row, made off the database thread (a rebuild computes rows in its fold
+ * threads) and bound or compared on it. A NULL text is SQL NULL. */
+typedef struct
+{
+  gboolean is_text;
+  char    *text;
+  gint64   integer;
+} LoketDbValue;
+
+typedef struct
+{
+  guint        n_values;
+  LoketDbValue values[];
+} LoketDbRow;
+
+LoketDbRow *loket_db_row_new (guint n_values);
+void        loket_db_row_free (LoketDbRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketDbRow, loket_db_row_free)
+/* Value @index (from 0): text (copied, NULL allowed), text (taken) or integer. */
+void        loket_db_row_set_text (LoketDbRow *row, guint index, const char *text);
+void        loket_db_row_take_text (LoketDbRow *row, guint index, char *text);
+void        loket_db_row_set_int64 (LoketDbRow *row, guint index, gint64 value);
+/* Binds the values to ?1…?n. */
+void        loket_db_statement_bind_row (LoketDbStatement *stmt, const LoketDbRow *row);
+/* Whether the current result row's columns @first… hold exactly @row's values (type and bytes). */
+gboolean    loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRow *row);
+
 /* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK (rollback never fails the caller). */
 gboolean loket_db_begin (LoketDb *self, GError **error);
 gboolean loket_db_commit (LoketDb *self, GError **error);

@@ -14,11 +14,15 @@
   "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "      \
   "event_count, last_hlc, pauses"
 
+/* The columns of a row from loket_projection_store_case_row(), in its order. */
+#define INSERT_COLUMNS                                                                             \
+  "uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, applicant_name, "        \
+  "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "      \
+  "event_count, last_hlc, pauses, service_name, is_open, agenda_sort, applicant_sort, "            \
+  "service_sort, due_sort"
+
 #define INSERT_CASE                                                                                \
-  "INSERT INTO cases (uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, "     \
-  "applicant_name, applicant_nik, holder, status_rank, status, received_at, complete_at, "         \
-  "due_at, closed_at, event_count, last_hlc, pauses, service_name, is_open, agenda_sort, "         \
-  "applicant_sort, service_sort, due_sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "      \
+  "INSERT INTO cases (" INSERT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "       \
   "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"
 
 #define SORT_KEY_DIGITS 12
@@ -33,8 +37,16 @@ loket_projection_store_sort_key (const char *text)
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  folded = g_utf8_casefold (normalized, -1);
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  /* ASCII is its own NFKD form and folds to lower case: most names and numbers. */
+  if (*p == '\0')
+    folded = g_ascii_strdown (text, -1);
+  else
+    {
+      normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+      folded = g_utf8_casefold (normalized, -1);
+    }
   key = g_string_sized_new (strlen (folded) + 16);
 
   for (p = folded; *p != '\0';)
@@ -95,49 +107,47 @@ parse_pauses (LoketCase *kase, const char *text)
     }
 }
 
-static gboolean
-bind_case (LoketDbStatement *stmt, LoketCase *kase, const char *service_name)
+LoketDbRow *
+loket_projection_store_case_row (LoketCase *kase, const char *service_name)
 {
-  LoketCaseStatus  status = loket_case_get_status (kase);
-  gint64           due_at = loket_case_get_due_at (kase);
-  g_autofree char *pauses = format_pauses (kase);
-  g_autofree char *agenda_sort
-    = loket_projection_store_sort_key (loket_case_get_agenda_number (kase));
-  g_autofree char *applicant_sort
-    = loket_projection_store_sort_key (loket_case_get_applicant_name (kase));
-  g_autofree char *service_sort = loket_projection_store_sort_key (
-    service_name != NULL ? service_name : loket_case_get_service_id (kase));
+  LoketDbRow     *row = loket_db_row_new (25);
+  LoketCaseStatus status = loket_case_get_status (kase);
+  gint64          due_at = loket_case_get_due_at (kase);
 
-  loket_db_statement_bind_text (stmt, 1, loket_case_get_uuid (kase));
-  loket_db_statement_bind_text (stmt, 2, loket_case_get_agency_id (kase));
-  loket_db_statement_bind_text (stmt, 3, loket_case_get_service_id (kase));
-  loket_db_statement_bind_text (stmt, 4, loket_case_get_unit_id (kase));
-  loket_db_statement_bind_text (stmt, 5, loket_case_get_channel (kase));
-  loket_db_statement_bind_text (stmt, 6, loket_case_get_agenda_number (kase));
-  loket_db_statement_bind_text (stmt, 7, loket_case_get_subject (kase));
-  loket_db_statement_bind_text (stmt, 8, loket_case_get_applicant_name (kase));
-  loket_db_statement_bind_text (stmt, 9, loket_case_get_applicant_nik (kase));
-  loket_db_statement_bind_text (stmt, 10, loket_case_get_holder (kase));
-  loket_db_statement_bind_int64 (stmt, 11, status);
-  loket_db_statement_bind_text (stmt, 12, loket_case_status_to_string (status));
-  loket_db_statement_bind_int64 (stmt, 13, loket_case_get_received_at (kase));
-  loket_db_statement_bind_int64 (stmt, 14, loket_case_get_complete_at (kase));
-  loket_db_statement_bind_int64 (stmt, 15, due_at);
-  loket_db_statement_bind_int64 (stmt, 16, loket_case_get_closed_at (kase));
-  loket_db_statement_bind_int64 (stmt, 17, loket_case_get_event_count (kase));
-  loket_db_statement_bind_text (stmt, 18, loket_case_get_last_hlc (kase));
-  loket_db_statement_bind_text (stmt, 19, pauses);
-  loket_db_statement_bind_text (stmt, 20, service_name);
-  loket_db_statement_bind_int64 (stmt, 21, status != LOKET_CASE_STATUS_CLOSED);
-  loket_db_statement_bind_text (stmt, 22, agenda_sort);
-  loket_db_statement_bind_text (stmt, 23, applicant_sort);
-  loket_db_statement_bind_text (stmt, 24, service_sort);
-  loket_db_statement_bind_int64 (stmt, 25, due_at == 0 ? G_MAXINT64 : due_at);
-  return TRUE;
+  loket_db_row_set_text (row, 0, loket_case_get_uuid (kase));
+  loket_db_row_set_text (row, 1, loket_case_get_agency_id (kase));
+  loket_db_row_set_text (row, 2, loket_case_get_service_id (kase));
+  loket_db_row_set_text (row, 3, loket_case_get_unit_id (kase));
+  loket_db_row_set_text (row, 4, loket_case_get_channel (kase));
+  loket_db_row_set_text (row, 5, loket_case_get_agenda_number (kase));
+  loket_db_row_set_text (row, 6, loket_case_get_subject (kase));
+  loket_db_row_set_text (row, 7, loket_case_get_applicant_name (kase));
+  loket_db_row_set_text (row, 8, loket_case_get_applicant_nik (kase));
+  loket_db_row_set_text (row, 9, loket_case_get_holder (kase));
+  loket_db_row_set_int64 (row, 10, status);
+  loket_db_row_set_text (row, 11, loket_case_status_to_string (status));
+  loket_db_row_set_int64 (row, 12, loket_case_get_received_at (kase));
+  loket_db_row_set_int64 (row, 13, loket_case_get_complete_at (kase));
+  loket_db_row_set_int64 (row, 14, due_at);
+  loket_db_row_set_int64 (row, 15, loket_case_get_closed_at (kase));
+  loket_db_row_set_int64 (row, 16, loket_case_get_event_count (kase));
+  loket_db_row_set_text (row, 17, loket_case_get_last_hlc (kase));
+  loket_db_row_take_text (row, 18, format_pauses (kase));
+  loket_db_row_set_text (row, 19, service_name);
+  loket_db_row_set_int64 (row, 20, status != LOKET_CASE_STATUS_CLOSED);
+  loket_db_row_take_text (row, 21,
+                          loket_projection_store_sort_key (loket_case_get_agenda_number (kase)));
+  loket_db_row_take_text (row, 22,
+                          loket_projection_store_sort_key (loket_case_get_applicant_name (kase)));
+  loket_db_row_take_text (row, 23,
+                          loket_projection_store_sort_key (
+                            service_name != NULL ? service_name : loket_case_get_service_id (kase)));
+  loket_db_row_set_int64 (row, 24, due_at == 0 ? G_MAXINT64 : due_at);
+  return row;
 }
 
 gboolean
-loket_projection_store_save (LoketDb *db, LoketCase *kase, const char *service_name, GError **error)
+loket_projection_store_upsert_row (LoketDb *db, const LoketDbRow *row, GError **error)
 {
   g_autoptr (LoketDbStatement) stmt = NULL;
 
@@ -162,8 +172,16 @@ loket_projection_store_save (LoketDb *db, LoketCase *kase, const char *service_n
                            error);
   if (stmt == NULL)
     return FALSE;
-  bind_case (stmt, kase, service_name);
+  loket_db_statement_bind_row (stmt, row);
   return loket_db_statement_run (stmt, error);
+}
+
+gboolean
+loket_projection_store_save (LoketDb *db, LoketCase *kase, const char *service_name, GError **error)
+{
+  g_autoptr (LoketDbRow) row = loket_projection_store_case_row (kase, service_name);
+
+  return loket_projection_store_upsert_row (db, row, error);
 }
 
 gboolean
@@ -172,12 +190,41 @@ loket_projection_store_insert_bulk (LoketDb    *db,
                                     const char *service_name,
                                     GError    **error)
 {
+  g_autoptr (LoketDbRow) row = loket_projection_store_case_row (kase, service_name);
+
+  return loket_projection_store_insert_row (db, row, error);
+}
+
+gboolean
+loket_projection_store_insert_row (LoketDb *db, const LoketDbRow *row, GError **error)
+{
   g_autoptr (LoketDbStatement) stmt = loket_db_prepare (db, INSERT_CASE, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_case (stmt, kase, service_name);
+  loket_db_statement_bind_row (stmt, row);
   return loket_db_statement_run (stmt, error);
+}
+
+gboolean
+loket_projection_store_sync_row (LoketDb *db, const LoketDbRow *row, gboolean *written,
+                                 GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  gboolean have_row;
+
+  *written = FALSE;
+  stmt = loket_db_prepare (db, "SELECT " INSERT_COLUMNS " FROM cases WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  loket_db_statement_bind_text (stmt, 1, row->values[0].text);
+  if (!loket_db_statement_step (stmt, &have_row, error))
+    return FALSE;
+  if (have_row && loket_db_statement_row_equal (stmt, 0, row))
+    return TRUE;
+  g_clear_pointer (&stmt, loket_db_statement_release);
+  *written = TRUE;
+  return loket_projection_store_upsert_row (db, row, error);
 }
 
 static LoketCase *

@@ -18,6 +18,24 @@ gboolean loket_projection_store_save (LoketDb    *db,
                                       LoketCase  *kase,
                                       const char *service_name,
                                       GError    **error);
+/* The values a case is stored with (the sort keys too), for the calls below; no database
+ * access, so fold threads make them. */
+LoketDbRow *loket_projection_store_case_row (LoketCase  *kase,
+                                             const char *service_name);
+/* Inserts or updates @row (triggers keep search and counters). */
+gboolean    loket_projection_store_upsert_row (LoketDb          *db,
+                                               const LoketDbRow *row,
+                                               GError          **error);
+/* Plain INSERT of @row, between suspend_indexes() and resume_indexes(). */
+gboolean    loket_projection_store_insert_row (LoketDb          *db,
+                                               const LoketDbRow *row,
+                                               GError          **error);
+/* Writes @row (as upsert_row()) only when the stored row differs from it in any value;
+ * *@written says whether it did. */
+gboolean    loket_projection_store_sync_row (LoketDb          *db,
+                                             const LoketDbRow *row,
+                                             gboolean         *written,
+                                             GError          **error);
 /* Bulk variant for rebuilds, between suspend_indexes() and resume_indexes(): a plain INSERT. */
 gboolean loket_projection_store_insert_bulk (LoketDb    *db,
                                              LoketCase  *kase,

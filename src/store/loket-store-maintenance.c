@@ -13,15 +13,11 @@
 #include "loket-projection-store.h"
 #include "loket-search-index.h"
 
-/* Called once per case with the fold of its events (and, when asked for, the ledger of its
- * dispositions, NULL when it has none), or with @apply_error (and @kase NULL) when one of them
- * could not be applied. */
-typedef gboolean (*CaseFoldedFunc) (const char             *case_uuid,
-                                    LoketCase              *kase,
-                                    LoketDispositionLedger *ledger,
-                                    GError                 *apply_error,
-                                    gpointer                user_data,
-                                    GError                **error);
+typedef struct _FoldJob FoldJob;
+
+/* Called on the database thread once per case with its fold (job->kase, or job->error when an
+ * event could not be applied). */
+typedef gboolean (*CaseFoldedFunc) (FoldJob *job, gpointer user_data, GError **error);
 
 const char *
 loket_store_maintenance_service_name (LoketCaseProjector *projector, const char *service_id)
@@ -38,32 +34,73 @@ loket_store_maintenance_service_name (LoketCaseProjector *projector, const char 
 
 /* Folding runs on a small thread pool while the database thread keeps streaming rows and
  * writing results: the projector is read-only after construction, so cases fold in parallel.
- * Results come back in any order; @folded always runs on the database thread. */
+ * The fold threads also make the events from the raw rows and, for a rebuild, the rows to store:
+ * the database thread is the narrow part. Results come back in any order; @folded always runs
+ * on the database thread. */
 
 #define MAX_CASES_IN_FLIGHT 2048
 
+/* One events row as read, the seven texts in one block. */
 typedef struct
 {
-  GPtrArray *events; /* (element LoketEvent) of one case, in (HLC, UUID) order */
-  char      *case_uuid;
-  LoketCase *kase;
-  LoketDispositionLedger *ledger;
-  GError    *error;
-} FoldJob;
+  const char *columns[7]; /* uuid, case_uuid, type, author, device, hlc, body */
+  char        data[];
+} RawEvent;
+
+struct _FoldJob
+{
+  GPtrArray  *raw;  /* (element RawEvent) of one case, in append order */
+  char       *case_uuid;
+  LoketCase  *kase;
+  LoketDbRow *row;  /* rebuild: the `cases` row */
+  GPtrArray  *dispositions; /* rebuild: its `dispositions` rows, NULL when it has no routing */
+  GError     *error;
+};
 
 typedef struct
 {
   LoketCaseProjector *projector;
   GAsyncQueue        *done;    /* FoldJob */
-  gboolean            ledgers; /* also fold each case's dispositions */
+  gboolean            rebuild; /* make the rows to store */
 } FoldShared;
+
+static RawEvent *
+raw_event_new (LoketDbStatement *stmt)
+{
+  gsize     lengths[7], total = 0;
+  RawEvent *raw;
+  char     *out;
+
+  for (int i = 0; i < 7; i++)
+    {
+      const char *text = loket_db_statement_get_text (stmt, i);
+
+      /* Columns are NOT NULL; "" guards against a row edited by hand. */
+      lengths[i] = text != NULL ? (gsize) sqlite3_column_bytes (stmt->stmt, i) : 0;
+      total += lengths[i] + 1;
+    }
+  raw = g_malloc (sizeof (RawEvent) + total);
+  out = raw->data;
+  for (int i = 0; i < 7; i++)
+    {
+      const char *text = loket_db_statement_get_text (stmt, i);
+
+      if (lengths[i] > 0)
+        memcpy (out, text, lengths[i]);
+      out[lengths[i]] = '\0';
+      raw->columns[i] = out;
+      out += lengths[i] + 1;
+    }
+  return raw;
+}
 
 static void
 fold_job_free (FoldJob *job)
 {
-  g_clear_pointer (&job->events, g_ptr_array_unref);
+  g_clear_pointer (&job->raw, g_ptr_array_unref);
   g_clear_object (&job->kase);
-  g_clear_object (&job->ledger);
+  g_clear_pointer (&job->row, loket_db_row_free);
+  g_clear_pointer (&job->dispositions, g_ptr_array_unref);
   g_clear_error (&job->error);
   g_free (job->case_uuid);
   g_free (job);
@@ -74,31 +111,48 @@ fold_job_run (gpointer data, gpointer user_data)
 {
   FoldJob    *job = data;
   FoldShared *shared = user_data;
+  g_autoptr (GPtrArray) events = g_ptr_array_new_full (job->raw->len, g_object_unref);
+  gboolean routed = FALSE;
+
+  for (guint i = 0; i < job->raw->len; i++)
+    {
+      RawEvent *raw = g_ptr_array_index (job->raw, i);
+
+      /* As loket_event_store_event_from_row() makes them. */
+      g_ptr_array_add (events, loket_event_new (raw->columns[0], raw->columns[1], raw->columns[2],
+                                                raw->columns[3], raw->columns[4], raw->columns[5],
+                                                raw->columns[6]));
+      routed = routed || _loket_store_routing_is_routing_type (raw->columns[2]);
+    }
+  g_clear_pointer (&job->raw, g_ptr_array_unref);
 
   /* project() folds in place; apply() would copy the case for every event. */
-  job->kase = loket_case_projector_project (shared->projector, job->events, &job->error);
-  if (job->kase != NULL && shared->ledgers)
+  job->kase = loket_case_projector_project (shared->projector, events, &job->error);
+  if (job->kase != NULL && shared->rebuild)
     {
-      gboolean routed = FALSE;
+      const char *service_id = loket_case_get_service_id (job->kase);
 
-      for (guint i = 0; i < job->events->len && !routed; i++)
-        routed = _loket_store_routing_is_routing_type (
-          loket_event_get_event_type (g_ptr_array_index (job->events, i)));
+      job->row = loket_projection_store_case_row (
+        job->kase, loket_store_maintenance_service_name (shared->projector, service_id));
       /* The same fold as _loket_store_routing_refresh_case() on append. */
       if (routed)
-        job->ledger
-          = loket_disposition_ledger_new_from_events (job->case_uuid, job->events, &job->error);
-      if (routed && job->ledger == NULL)
-        g_clear_object (&job->kase);
+        {
+          g_autoptr (LoketDispositionLedger) ledger
+            = loket_disposition_ledger_new_from_events (job->case_uuid, events, &job->error);
+
+          if (ledger != NULL)
+            job->dispositions = _loket_store_routing_ledger_rows (ledger);
+          else
+            g_clear_object (&job->kase);
+        }
     }
-  g_clear_pointer (&job->events, g_ptr_array_unref);
   g_async_queue_push (shared->done, job);
 }
 
 static gboolean
 finish_job (FoldJob *job, CaseFoldedFunc folded, gpointer user_data, GError **error)
 {
-  gboolean ok = folded (job->case_uuid, job->kase, job->ledger, job->error, user_data, error);
+  gboolean ok = folded (job, user_data, error);
 
   fold_job_free (job);
   return ok;
@@ -108,23 +162,23 @@ finish_job (FoldJob *job, CaseFoldedFunc folded, gpointer user_data, GError **er
 typedef struct
 {
   guint      remaining;
-  GPtrArray *events; /* (element LoketEvent), in append order; the projector sorts them */
+  GPtrArray *raw; /* (element RawEvent), in append order; the projector sorts them */
 } PendingCase;
 
 static void
 pending_case_free (PendingCase *pending)
 {
-  g_clear_pointer (&pending->events, g_ptr_array_unref);
+  g_clear_pointer (&pending->raw, g_ptr_array_unref);
   g_free (pending);
 }
 
 static void
-push_job (GThreadPool *pool, char *case_uuid, GPtrArray *events)
+push_job (GThreadPool *pool, char *case_uuid, GPtrArray *raw)
 {
   FoldJob *job = g_new0 (FoldJob, 1);
 
   job->case_uuid = case_uuid;
-  job->events = events;
+  job->raw = raw;
   g_thread_pool_push (pool, job, NULL);
 }
 
@@ -136,7 +190,7 @@ push_job (GThreadPool *pool, char *case_uuid, GPtrArray *events)
 static gboolean
 fold_all_cases (LoketDb            *db,
                 LoketCaseProjector *projector,
-                gboolean            ledgers,
+                gboolean            rebuild,
                 CaseFoldedFunc      folded,
                 gpointer            user_data,
                 guint              *n_events,
@@ -146,7 +200,7 @@ fold_all_cases (LoketDb            *db,
   g_autoptr (GAsyncQueue) done = g_async_queue_new ();
   g_autoptr (GHashTable) pending
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pending_case_free);
-  FoldShared   shared = { projector, done, ledgers };
+  FoldShared   shared = { projector, done, rebuild };
   GThreadPool *pool;
   guint        in_flight = 0;
   gboolean     have_row, ok = TRUE;
@@ -201,15 +255,15 @@ fold_all_cases (LoketDb            *db,
           ok = FALSE;
           break;
         }
-      if (p->events == NULL)
-        p->events = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (p->events, loket_event_store_event_from_row (stmt));
+      if (p->raw == NULL)
+        p->raw = g_ptr_array_new_full (p->remaining, g_free);
+      g_ptr_array_add (p->raw, raw_event_new (stmt));
       (*n_events)++;
 
       if (--p->remaining > 0)
         continue;
       g_hash_table_steal (pending, key);
-      push_job (pool, key, g_steal_pointer (&p->events));
+      push_job (pool, key, g_steal_pointer (&p->raw));
       pending_case_free (p);
       in_flight++;
 
@@ -246,62 +300,112 @@ fold_all_cases (LoketDb            *db,
 
 typedef struct
 {
-  LoketDb            *db;
-  LoketCaseProjector *projector;
-  char               *last_service_id;
-  const char         *last_service_name;
+  LoketDb *db;
+  gboolean bulk;          /* the tables were emptied and their indexes dropped: plain inserts */
+  guint    n_cases;       /* cases folded */
+  guint    n_written;     /* cases whose rows were written */
+  guint    n_dispositions; /* dispositions rows folded */
 } RebuildData;
 
 static gboolean
-insert_folded_case (const char             *case_uuid,
-                    LoketCase              *kase,
-                    LoketDispositionLedger *ledger,
-                    GError                 *apply_error,
-                    gpointer                user_data,
-                    GError                **error)
+store_folded_case (FoldJob *job, gpointer user_data, GError **error)
 {
   RebuildData *data = user_data;
-  const char  *service_id;
+  gboolean     case_written = TRUE, dispositions_written = FALSE;
 
-  if (apply_error != NULL)
+  if (job->error != NULL)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, "case %s: %s", case_uuid,
-                   apply_error->message);
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, "case %s: %s", job->case_uuid,
+                   job->error->message);
       return FALSE;
     }
-  service_id = loket_case_get_service_id (kase);
-
-  if (g_strcmp0 (service_id, data->last_service_id) != 0)
+  data->n_cases++;
+  if (job->dispositions != NULL)
+    data->n_dispositions += job->dispositions->len;
+  if (data->bulk)
     {
-      g_free (data->last_service_id);
-      data->last_service_id = g_strdup (service_id);
-      data->last_service_name = loket_store_maintenance_service_name (data->projector, service_id);
+      if (!loket_projection_store_insert_row (data->db, job->row, error)
+          || (job->dispositions != NULL
+              && !_loket_store_routing_insert_rows (data->db, job->dispositions, error)))
+        return FALSE;
     }
-  return loket_projection_store_insert_bulk (data->db, kase, data->last_service_name, error)
-         && (ledger == NULL || _loket_store_routing_insert_ledger (data->db, ledger, error));
+  /* Rows that already hold exactly what the events give are left as they are. */
+  else if (!loket_projection_store_sync_row (data->db, job->row, &case_written, error)
+           || (job->dispositions != NULL
+               && !_loket_store_routing_sync_rows (data->db, job->case_uuid, job->dispositions,
+                                                   &dispositions_written, error)))
+    return FALSE;
+  if (case_written || dispositions_written)
+    data->n_written++;
+  return TRUE;
+}
+
+/* After a rebuild that kept the rows: drops rows no events stand for any more, recounts the
+ * inbox counters and rebuilds the search index unless it matches the rows. */
+static gboolean
+finish_in_place (LoketDb *db, RebuildData *data, GError **error)
+{
+  gint64   n_rows = 0;
+  gboolean search_intact = FALSE;
+
+  if (!loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
+    return FALSE;
+  if (n_rows != data->n_cases
+      && !loket_db_exec (db, "DELETE FROM cases WHERE uuid NOT IN (SELECT case_uuid FROM events)",
+                         error))
+    return FALSE;
+  if (!loket_db_query_int64 (db, "SELECT count(*) FROM dispositions", &n_rows, error))
+    return FALSE;
+  /* Every case with routing events was compared; the rest must have no rows. */
+  if (n_rows != data->n_dispositions
+      && !loket_db_exec (db,
+                         "DELETE FROM dispositions WHERE case_uuid NOT IN (SELECT case_uuid FROM "
+                         "events WHERE type IN ('disposition.sent', 'disposition.read', "
+                         "'disposition.reported', 'disposition.withdrawn', 'escalation.raised'))",
+                         error))
+    return FALSE;
+  if (!loket_db_exec (db,
+                      "DELETE FROM case_counts;"
+                      "INSERT INTO case_counts (unit_id, status_rank, n) SELECT "
+                      "coalesce(unit_id, ''), status_rank, count(*) FROM cases GROUP BY 1, 2;",
+                      error)
+      || !loket_search_index_check (db, &search_intact, error))
+    return FALSE;
+  return search_intact || loket_search_index_rebuild (db, error);
 }
 
 static gboolean
 rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_events, GError **error)
 {
   g_autoptr (GPtrArray) index_sql = NULL;
-  RebuildData data = { db, projector, NULL, NULL };
+  RebuildData data = { db, FALSE, 0, 0, 0 };
+  gint64      n_rows = 0, t0 = g_get_monotonic_time ();
   gboolean    ok;
 
-  /* Indexes are built once, after the rows are in: far cheaper than maintaining them. */
-  gint64 t0 = g_get_monotonic_time ();
-  index_sql = loket_projection_store_suspend_indexes (db, error);
-  if (index_sql == NULL || !loket_db_exec (db, "DELETE FROM cases; DELETE FROM dispositions", error))
+  /* An empty `cases` table (a new or migrated database) is filled with plain inserts, its
+   * indexes built once after the rows are in: far cheaper than maintaining them. Otherwise
+   * each folded case is compared with its stored rows, and only differing rows are written. */
+  if (!loket_db_query_int64 (db, "SELECT count(*) FROM (SELECT 1 FROM cases LIMIT 1)", &n_rows,
+                             error))
     return FALSE;
-  g_debug ("rebuild: suspend+delete %.3f s", (g_get_monotonic_time () - t0) / 1e6); t0 = g_get_monotonic_time ();
-  ok = fold_all_cases (db, projector, TRUE, insert_folded_case, &data, n_events, error);
-  g_debug ("rebuild: fold %.3f s", (g_get_monotonic_time () - t0) / 1e6); t0 = g_get_monotonic_time ();
-  g_free (data.last_service_id);
-  ok = ok && loket_projection_store_resume_indexes (db, index_sql, error);
-  g_debug ("rebuild: indexes %.3f s", (g_get_monotonic_time () - t0) / 1e6); t0 = g_get_monotonic_time ();
-  ok = ok && loket_search_index_rebuild (db, error);
-  g_debug ("rebuild: fts %.3f s", (g_get_monotonic_time () - t0) / 1e6);
-  return ok;
+  data.bulk = n_rows == 0;
+  if (data.bulk)
+    {
+      index_sql = loket_projection_store_suspend_indexes (db, error);
+      if (index_sql == NULL
+          || !loket_db_exec (db, "DELETE FROM cases; DELETE FROM dispositions", error))
+        return FALSE;
+    }
+  ok = fold_all_cases (db, projector, TRUE, store_folded_case, &data, n_events, error);
+  g_debug ("Rebuild: folded %u events of %u cases in %.3f s, %u cases written (%s)", *n_events,
+           data.n_cases, (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC,
+           data.n_written, data.bulk ? "bulk" : "in place");
+  if (!ok)
+    return FALSE;
+  if (data.bulk)
+    return loket_projection_store_resume_indexes (db, index_sql, error)
+           && loket_search_index_rebuild (db, error);
+  return finish_in_place (db, &data, error);
 }
 
 gboolean
@@ -436,14 +540,12 @@ typedef struct
 } CheckData;
 
 static gboolean
-compare_folded_case (const char             *uuid,
-                     LoketCase              *kase,
-                     LoketDispositionLedger *ledger,
-                     GError                 *apply_error,
-                     gpointer                user_data,
-                     GError                **error)
+compare_folded_case (FoldJob *job, gpointer user_data, GError **error)
 {
-  CheckData *data = user_data;
+  CheckData  *data = user_data;
+  const char *uuid = job->case_uuid;
+  LoketCase  *kase = job->kase;
+  GError     *apply_error = job->error;
   g_autoptr (LoketCase) stored = NULL;
   g_autoptr (GError) local_error = NULL;
 

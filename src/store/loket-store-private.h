@@ -80,6 +80,13 @@ gboolean _loket_store_routing_check (LoketDb *db, GPtrArray *problems, GError **
  * (loket-store-routing-table.c). The projection rebuild folds ledgers with the cases. */
 gboolean _loket_store_routing_insert_ledger (LoketDb *db, LoketDispositionLedger *ledger,
                                              GError **error);
+/* The `dispositions` rows of @ledger (element LoketDbRow, LOKET_DISPOSITION_COLUMNS and
+ * is_open), in (id, position_id) order; no database access, so fold threads make them. */
+GPtrArray *_loket_store_routing_ledger_rows (LoketDispositionLedger *ledger);
+gboolean   _loket_store_routing_insert_rows (LoketDb *db, GPtrArray *rows, GError **error);
+/* Replaces the rows of @case_uuid with @rows unless they are the same; *@written says. */
+gboolean   _loket_store_routing_sync_rows (LoketDb *db, const char *case_uuid, GPtrArray *rows,
+                                           gboolean *written, GError **error);
 /* Whether @type is folded into the `dispositions` table. */
 gboolean _loket_store_routing_is_routing_type (const char *type);
 

@@ -125,13 +125,66 @@ _loket_store_disposition_from_row (LoketDbStatement *stmt)
   return d;
 }
 
-gboolean
-_loket_store_routing_insert_ledger (LoketDb *db, LoketDispositionLedger *ledger, GError **error)
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const LoketDbRow *x = *(const LoketDbRow *const *) a;
+  const LoketDbRow *y = *(const LoketDbRow *const *) b;
+  int               cmp = strcmp (x->values[0].text, y->values[0].text);
+
+  return cmp != 0 ? cmp : strcmp (x->values[1].text, y->values[1].text);
+}
+
+GPtrArray *
+_loket_store_routing_ledger_rows (LoketDispositionLedger *ledger)
 {
   GPtrArray *items = loket_disposition_ledger_get_dispositions (ledger);
+  GPtrArray *rows = g_ptr_array_new_full (items->len, (GDestroyNotify) loket_db_row_free);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LoketDisposition *d = g_ptr_array_index (items, i);
+      LoketDbRow             *row = loket_db_row_new (22);
+      char                   *instructions = strv_to_json ((const char *const *) d->instructions);
+
+      loket_db_row_set_text (row, 0, d->id);
+      loket_db_row_set_text (row, 1, d->position_id);
+      loket_db_row_set_text (row, 2, d->case_uuid);
+      loket_db_row_set_text (row, 3, d->parent_id);
+      loket_db_row_set_text (row, 4, d->from_position != NULL ? d->from_position : "");
+      loket_db_row_set_text (row, 5, d->from_person);
+      if (instructions != NULL)
+        loket_db_row_take_text (row, 6, instructions);
+      else
+        loket_db_row_set_text (row, 6, "[]");
+      loket_db_row_set_text (row, 7, d->note);
+      loket_db_row_set_text (row, 8, d->sent_hlc);
+      loket_db_row_set_int64 (row, 9, d->sent_at);
+      loket_db_row_set_int64 (row, 10, d->due_at);
+      loket_db_row_set_int64 (row, 11, d->read_at);
+      loket_db_row_set_int64 (row, 12, d->forwarded_at);
+      loket_db_row_set_int64 (row, 13, d->reported_at);
+      loket_db_row_set_int64 (row, 14, d->withdrawn_at);
+      loket_db_row_set_int64 (row, 15, d->escalated_at);
+      loket_db_row_set_text (row, 16, d->escalated_to);
+      loket_db_row_set_text (row, 17, d->report_note);
+      loket_db_row_take_text (row, 18, strv_to_json ((const char *const *) d->report_blobs));
+      loket_db_row_set_text (row, 19, d->reported_by);
+      loket_db_row_set_int64 (row, 20, d->state);
+      loket_db_row_set_int64 (row, 21, loket_disposition_is_open (d));
+      g_ptr_array_add (rows, row);
+    }
+  /* The order of "ORDER BY id, position_id", for _loket_store_routing_sync_rows(). */
+  g_ptr_array_sort (rows, compare_rows);
+  return rows;
+}
+
+gboolean
+_loket_store_routing_insert_rows (LoketDb *db, GPtrArray *rows, GError **error)
+{
   g_autoptr (LoketDbStatement) stmt = NULL;
 
-  if (items->len == 0)
+  if (rows->len == 0)
     return TRUE;
   stmt = loket_db_prepare (
     db,
@@ -141,41 +194,61 @@ _loket_store_routing_insert_ledger (LoketDb *db, LoketDispositionLedger *ledger,
     error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const LoketDisposition *d = g_ptr_array_index (items, i);
-      g_autofree char *instructions = NULL;
-      g_autofree char *blobs = NULL;
-
-      instructions = strv_to_json ((const char *const *) d->instructions);
-      blobs = strv_to_json ((const char *const *) d->report_blobs);
-      loket_db_statement_bind_text (stmt, 1, d->id);
-      loket_db_statement_bind_text (stmt, 2, d->position_id);
-      loket_db_statement_bind_text (stmt, 3, d->case_uuid);
-      loket_db_statement_bind_text (stmt, 4, d->parent_id);
-      loket_db_statement_bind_text (stmt, 5, d->from_position != NULL ? d->from_position : "");
-      loket_db_statement_bind_text (stmt, 6, d->from_person);
-      loket_db_statement_bind_text (stmt, 7, instructions != NULL ? instructions : "[]");
-      loket_db_statement_bind_text (stmt, 8, d->note);
-      loket_db_statement_bind_text (stmt, 9, d->sent_hlc);
-      loket_db_statement_bind_int64 (stmt, 10, d->sent_at);
-      loket_db_statement_bind_int64 (stmt, 11, d->due_at);
-      loket_db_statement_bind_int64 (stmt, 12, d->read_at);
-      loket_db_statement_bind_int64 (stmt, 13, d->forwarded_at);
-      loket_db_statement_bind_int64 (stmt, 14, d->reported_at);
-      loket_db_statement_bind_int64 (stmt, 15, d->withdrawn_at);
-      loket_db_statement_bind_int64 (stmt, 16, d->escalated_at);
-      loket_db_statement_bind_text (stmt, 17, d->escalated_to);
-      loket_db_statement_bind_text (stmt, 18, d->report_note);
-      loket_db_statement_bind_text (stmt, 19, blobs);
-      loket_db_statement_bind_text (stmt, 20, d->reported_by);
-      loket_db_statement_bind_int64 (stmt, 21, d->state);
-      loket_db_statement_bind_int64 (stmt, 22, loket_disposition_is_open (d));
+      loket_db_statement_bind_row (stmt, g_ptr_array_index (rows, i));
       if (!loket_db_statement_run (stmt, error))
         return FALSE;
       sqlite3_reset (stmt->stmt);
     }
   return TRUE;
+}
+
+gboolean
+_loket_store_routing_sync_rows (LoketDb    *db,
+                                const char *case_uuid,
+                                GPtrArray  *rows,
+                                gboolean   *written,
+                                GError    **error)
+{
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  gboolean have_row, same = TRUE;
+  guint    n = 0;
+
+  *written = FALSE;
+  stmt = loket_db_prepare (db,
+                           "SELECT " LOKET_DISPOSITION_COLUMNS ", is_open FROM dispositions "
+                           "WHERE case_uuid = ?1 ORDER BY id, position_id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  loket_db_statement_bind_text (stmt, 1, case_uuid);
+  while (same)
+    {
+      if (!loket_db_statement_step (stmt, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      same = n < rows->len && loket_db_statement_row_equal (stmt, 0, g_ptr_array_index (rows, n));
+      n++;
+    }
+  if (same && n == rows->len)
+    return TRUE;
+  g_clear_pointer (&stmt, loket_db_statement_release);
+  *written = TRUE;
+  stmt = loket_db_prepare (db, "DELETE FROM dispositions WHERE case_uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  loket_db_statement_bind_text (stmt, 1, case_uuid);
+  return loket_db_statement_run (stmt, error) && _loket_store_routing_insert_rows (db, rows, error);
+}
+
+gboolean
+_loket_store_routing_insert_ledger (LoketDb *db, LoketDispositionLedger *ledger, GError **error)
+{
+  g_autoptr (GPtrArray) rows = _loket_store_routing_ledger_rows (ledger);
+
+  return _loket_store_routing_insert_rows (db, rows, error);
 }
 
 gboolean
