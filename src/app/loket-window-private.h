@@ -56,6 +56,8 @@ struct _LoketWindow
   GCancellable        *person_cancellable;
   LoketInboxCounts     person_counts;
   guint                escalation_timer;
+  guint                startup_timer;      /* deferred start-up work, see routing_ready */
+  gulong               first_page_handler; /* on `cases`: the first page is listed */
   GHashTable          *late_by_unit;     /* unit id → overdue cases (the Kadis's dashboard) */
   char                *dashboard_agency; /* the agency of the signed-in Kepala Dinas, or NULL */
   char                *db_path;

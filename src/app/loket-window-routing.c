@@ -451,6 +451,45 @@ _loket_window_setup_routing (LoketWindow *self)
     }
 }
 
+#define STARTUP_DEFER_MS 2000
+
+static gboolean startup_timeout_cb (gpointer user_data);
+
+/* Start-up work that can wait for the first page of cases: see _loket_window_routing_ready(). */
+static void
+run_deferred_startup (LoketWindow *self)
+{
+  g_clear_handle_id (&self->startup_timer, g_source_remove);
+  g_clear_signal_handler (&self->first_page_handler, self->cases);
+
+  if (self->person_id == NULL)
+    loket_account_button_popup (self->account_button);
+  check_escalations (self);
+  self->escalation_timer
+    = g_timeout_add_seconds (ESCALATION_INTERVAL_S, escalation_timeout_cb, self);
+}
+
+static void
+first_page_listed_cb (LoketWindow *self)
+{
+  if (loket_case_list_model_get_loading (self->cases))
+    return;
+  /* After this frame: the list is drawn before the popover is measured. */
+  g_clear_signal_handler (&self->first_page_handler, self->cases);
+  g_clear_handle_id (&self->startup_timer, g_source_remove);
+  self->startup_timer = g_idle_add_full (G_PRIORITY_LOW, startup_timeout_cb, self, NULL);
+}
+
+static gboolean
+startup_timeout_cb (gpointer user_data)
+{
+  LoketWindow *self = user_data;
+
+  self->startup_timer = 0;
+  run_deferred_startup (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 _loket_window_routing_ready (LoketWindow *self)
 {
@@ -483,18 +522,22 @@ _loket_window_routing_ready (LoketWindow *self)
   loket_routing_panel_set_context (panel, self->store, self->workflow, self->calendar);
   loket_routing_panel_set_person (panel, self->person_id);
 
-  if (self->person_id == NULL)
-    loket_account_button_popup (self->account_button);
-
-  check_escalations (self);
-  self->escalation_timer
-    = g_timeout_add_seconds (ESCALATION_INTERVAL_S, escalation_timeout_cb, self);
+  /* The first page of the list comes first: popping up the sign-in list (it measures a row for
+   * every person, half a second) and the escalation scan (queued on the database thread) wait
+   * until it is shown, or a moment when another inbox is shown first. */
+  self->first_page_handler = g_signal_connect_object (self->cases, "notify::loading",
+                                                      G_CALLBACK (first_page_listed_cb), self,
+                                                      G_CONNECT_SWAPPED);
+  self->startup_timer = g_timeout_add (STARTUP_DEFER_MS, startup_timeout_cb, self);
 }
 
 void
 _loket_window_dispose_routing (LoketWindow *self)
 {
   g_clear_handle_id (&self->escalation_timer, g_source_remove);
+  g_clear_handle_id (&self->startup_timer, g_source_remove);
+  if (self->cases != NULL)
+    g_clear_signal_handler (&self->first_page_handler, self->cases);
   g_cancellable_cancel (self->person_cancellable);
   g_clear_object (&self->person_cancellable);
   g_clear_object (&self->person_cases);
