@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// App benchmarks: cold start to first frame and resident memory with the case list open, on a
-// 100,000-case demo database. Runs the real `loket` under Xvfb; it reports through stdout when
-// LOKET_BENCH_REPORT=1 (see loket-application.c). Figures, not pass/fail.
+// App benchmarks: start to first frame and resident memory with the case list open, on a
+// 100,000-case demo database ($LOKET_BENCH_DB from scripts/bench.sh, or a new one). Runs the
+// real `loket` under Xvfb, with GTK's GL renderer and with the cairo renderer; it reports
+// through stdout when LOKET_BENCH_REPORT=1 (see loket-bench-report.c). Figures, not pass/fail.
 #include "config.h"
 
 #include <gio/gio.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-row.h"
 #include "loket-test-utils.h"
 
 static double
@@ -30,82 +32,116 @@ run (const char *const *argv, GError **error)
   return out;
 }
 
-int
-main (void)
+static int
+cmp_double (const void *a, const void *b)
 {
-  const char *build = g_getenv ("LOKET_BUILD_ROOT");
-  const char *n_cases = g_getenv ("LOKET_BENCH_CASES") != NULL ? g_getenv ("LOKET_BENCH_CASES")
-                                                                : "100000";
-  g_autofree char *tmpdir = g_dir_make_tmp ("loket-bench-app-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (tmpdir, "bench.db", NULL);
-  g_autofree char *cli = g_build_filename (build, "src", "cli", "loket-cli", NULL);
-  g_autofree char *app = g_build_filename (build, "src", "app", "loket", NULL);
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values, int n)
+{
+  qsort (values, n, sizeof (double), cmp_double);
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+#define RUNS 5 /* per renderer, after one start that warms the page cache */
+
+typedef struct
+{
+  double first_frame[RUNS];
+  double list_ms[RUNS];
+  double rss, anon, file; /* KiB, the largest seen */
+} Figures;
+
+static void
+measure (const char *app, const char *db, const char *renderer, Figures *f)
+{
   g_autoptr (GError) error = NULL;
-  g_autofree char *demo_out = NULL;
-  double first_frame = 0, wall = 0, rss = 0, list_ms = 0, rss_cairo = 0;
-  double anon = 0, file = 0, anon_cairo = 0;
-  const int runs = 5;
 
-  {
-    const char *argv[] = { cli, "demo", "--db", db, "--cases", n_cases, "--seed", "1", "-q", NULL };
-    demo_out = run (argv, &error);
-    if (demo_out == NULL)
-      g_error ("demo: %s", error->message);
-  }
-
-  g_setenv ("LOKET_BENCH_REPORT", "1", TRUE);
-  for (int i = 0; i < runs; i++)
+  if (renderer != NULL)
+    g_setenv ("GSK_RENDERER", renderer, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  for (int i = 0; i <= RUNS; i++)
     {
       const char *argv[] = { "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", app, "--database",
                              db, NULL };
-      g_autofree char *out = NULL;
-      gint64 start = g_get_monotonic_time ();
+      g_autofree char *out = run (argv, &error);
 
-      out = run (argv, &error);
       if (out == NULL)
         g_error ("loket: %s", error->message);
+      if (strstr (out, "error:") != NULL)
+        g_error ("loket: %s", strstr (out, "error:"));
       if (i == 0)
-        continue; /* the first run warms the page cache: we report warm starts, as an office PC sees */
-      first_frame += parse_value (out, "first-frame-ms:");
-      list_ms += parse_value (out, "list-shown-ms:");
-      rss = MAX (rss, parse_value (out, "rss-kib-list-open:"));
-      anon = MAX (anon, parse_value (out, "rss-anon-kib-list-open:"));
-      file = MAX (file, parse_value (out, "rss-file-kib-list-open:"));
-      wall += (g_get_monotonic_time () - start) / 1000.0;
+        continue; /* the first start warms the page cache: we report warm starts, as an office PC sees */
+      f->first_frame[i - 1] = parse_value (out, "first-frame-ms:");
+      f->list_ms[i - 1] = parse_value (out, "list-shown-ms:");
+      f->rss = MAX (f->rss, parse_value (out, "rss-kib-list-open:"));
+      f->anon = MAX (f->anon, parse_value (out, "rss-anon-kib-list-open:"));
+      f->file = MAX (f->file, parse_value (out, "rss-file-kib-list-open:"));
     }
-  /* Under Xvfb GTK's GL renderer runs on llvmpipe, whose buffers dominate the resident size;
-   * the cairo renderer shows what Loket itself holds. Both are printed. */
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  {
-    const char *argv[] = { "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", app, "--database",
-                           db, NULL };
-    g_autofree char *out = run (argv, &error);
-
-    if (out == NULL)
-      g_error ("loket: %s", error->message);
-    rss_cairo = parse_value (out, "rss-kib-list-open:");
-    anon_cairo = parse_value (out, "rss-anon-kib-list-open:");
-  }
   g_unsetenv ("GSK_RENDERER");
+}
 
-  printf ("# Loket app benchmarks (%s cases, mean of %d warm starts under Xvfb)\n", n_cases, runs - 1);
-  printf ("%-44s %12.1f %-8s target %s\n", "start to first frame", first_frame / (runs - 1), "ms",
-          "<= 400 ms");
-  printf ("%-44s %12.1f %-8s target %s\n", "start to case list filled", list_ms / (runs - 1), "ms",
-          "(info)");
-  printf ("%-44s %12.1f %-8s target %s\n", "resident memory, list open (GL, llvmpipe)",
-          rss / 1024.0, "MiB", "<= 150 MB");
-  printf ("%-44s %12.1f %-8s target %s\n", "resident memory, list open (cairo renderer)",
-          rss_cairo / 1024.0, "MiB", "<= 150 MB");
-  /* Resident memory counts the memory-mapped database's pages too (shared, reclaimable). */
-  printf ("%-44s %12.1f %-8s target %s\n", "  of which anonymous (GL / cairo)", anon / 1024.0, "MiB",
-          "(info)");
-  printf ("%-44s %12.1f %-8s target %s\n", "  anonymous with the cairo renderer", anon_cairo / 1024.0,
-          "MiB", "(info)");
-  printf ("%-44s %12.1f %-8s target %s\n", "  file-backed (database map, fonts, libraries)",
-          file / 1024.0, "MiB", "(info)");
-  printf ("%-44s %12.1f %-8s target %s\n", "process wall time incl. xvfb-run", wall / (runs - 1),
-          "ms", "(info)");
-  loket_test_remove_tree (tmpdir);
+int
+main (int argc, char **argv)
+{
+  const char *build = g_getenv ("LOKET_BUILD_ROOT");
+  const char *shared = g_getenv ("LOKET_BENCH_DB");
+  const char *n_cases = g_getenv ("LOKET_BENCH_CASES") != NULL ? g_getenv ("LOKET_BENCH_CASES")
+                                                                : "100000";
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *cli = g_build_filename (build, "src", "cli", "loket-cli", NULL);
+  g_autofree char *app = g_build_filename (build, "src", "app", "loket", NULL);
+  g_autoptr (GError) error = NULL;
+  Figures gl = { { 0 } }, cairo = { { 0 } };
+
+  g_set_prgname ("bench-app");
+  /* The database scripts/bench.sh made for every benchmark, else a new demo database. */
+  if (shared != NULL && *shared != '\0' && g_file_test (shared, G_FILE_TEST_EXISTS))
+    db = g_strdup (shared);
+  else
+    {
+      const char *demo[] = { cli, "demo", "--cases", n_cases, "--seed", "1", "-q", "--db", NULL,
+                             NULL };
+      g_autofree char *demo_out = NULL;
+
+      tmpdir = g_dir_make_tmp ("loket-bench-app-XXXXXX", NULL);
+      db = g_build_filename (tmpdir, "bench.db", NULL);
+      demo[8] = db;
+      demo_out = run (demo, &error);
+      if (demo_out == NULL)
+        g_error ("demo: %s", error->message);
+    }
+
+  g_setenv ("LOKET_BENCH_REPORT", "1", TRUE);
+  /* Under Xvfb GTK's GL renderer runs on llvmpipe (software GL): LLVM's code and its buffers
+   * count in the resident size, which a desktop GPU driver does not have in the same way. The
+   * cairo renderer shows what Loket itself holds. Both are printed. */
+  measure (app, db, NULL, &gl);
+  measure (app, db, "cairo", &cairo);
+
+  printf ("# Loket app benchmarks (%s, median of %d warm starts under Xvfb per renderer)\n", db,
+          RUNS);
+  loket_bench_row ("start to first frame (GL renderer, llvmpipe)", median (gl.first_frame, RUNS),
+                   "ms", "<= 400 ms");
+  loket_bench_row ("start to first frame (cairo renderer)", median (cairo.first_frame, RUNS), "ms",
+                   "<= 400 ms");
+  loket_bench_row ("start to case list filled (GL)", median (gl.list_ms, RUNS), "ms", "(info)");
+  loket_bench_row ("resident memory, list open (GL, llvmpipe)", gl.rss / 1024.0, "MiB",
+                   "<= 150 MB (143 MiB)");
+  loket_bench_row ("resident memory, list open (cairo)", cairo.rss / 1024.0, "MiB",
+                   "<= 150 MB (143 MiB)");
+  loket_bench_row ("  anonymous, list open (GL / cairo)", gl.anon / 1024.0, "MiB", "(info)");
+  loket_bench_row ("  anonymous, list open (cairo)", cairo.anon / 1024.0, "MiB", "(info)");
+  loket_bench_row ("  file-backed, list open (GL, incl. libLLVM)", gl.file / 1024.0, "MiB",
+                   "(info)");
+  loket_bench_row ("  file-backed, list open (cairo)", cairo.file / 1024.0, "MiB", "(info)");
+  if (tmpdir != NULL)
+    loket_test_remove_tree (tmpdir);
   return 0;
 }

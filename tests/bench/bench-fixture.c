@@ -19,6 +19,8 @@ loket_bench_open (const char *db_path, guint n_cases, const char *title)
   if (g_getenv ("LOKET_BENCH_CASES") != NULL)
     n_cases = (guint) atoi (g_getenv ("LOKET_BENCH_CASES"));
   bench->n_cases = n_cases;
+  if (db_path == NULL && g_getenv ("LOKET_BENCH_DB") != NULL && *g_getenv ("LOKET_BENCH_DB") != '\0')
+    db_path = g_getenv ("LOKET_BENCH_DB");
   if (db_path == NULL)
     {
       bench->tmpdir = g_dir_make_tmp ("loket-bench-XXXXXX", NULL);
@@ -96,10 +98,4 @@ loket_bench_rss_kib (void)
     return -1;
   line = strstr (status, "VmRSS:");
   return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
-
-void
-loket_bench_row (const char *what, double value, const char *unit, const char *target)
-{
-  printf ("%-44s %12.2f %-8s target %s\n", what, value, unit, target);
 }

@@ -3,6 +3,7 @@
 // percentiles and the printed table.
 #pragma once
 
+#include "bench-row.h"
 #include "loket-demo.h"
 #include "loket-org-chart.h"
 #include "loket-store.h"
@@ -21,9 +22,10 @@ typedef struct
   guint                n_cases;
 } LoketBench;
 
-/* Opens @db_path (NULL: a temporary file) and, when it does not exist yet, fills it with
- * @n_cases demo cases (seed 1), printing the write rate. $LOKET_BENCH_CASES overrides
- * @n_cases. Aborts on error: a benchmark has nothing to measure then. */
+/* Opens @db_path (NULL: $LOKET_BENCH_DB, the database scripts/bench.sh makes once for every
+ * benchmark, else a temporary file) and, when it does not exist yet, fills it with @n_cases demo
+ * cases (seed 1), printing the write rate. $LOKET_BENCH_CASES overrides @n_cases. Aborts on
+ * error: a benchmark has nothing to measure then. */
 LoketBench *loket_bench_open        (const char *db_path,
                                      guint       n_cases,
                                      const char *title);
@@ -35,10 +37,5 @@ double      loket_bench_percentile  (GArray     *ms,
                                      double      p);
 /* Resident set size of this process in KiB, or -1. */
 long        loket_bench_rss_kib     (void);
-/* One line of the table: what, value, unit and the target it is compared with. */
-void        loket_bench_row         (const char *what,
-                                     double      value,
-                                     const char *unit,
-                                     const char *target);
 
 G_END_DECLS

@@ -34,7 +34,7 @@ main (int argc, char **argv)
     "kopnakertrans-ntt/p-p3tk-1",          "dinsos-ntt/p-kadis",
   };
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  double worst_p95 = 0;
+  double worst_p95 = 0, worst_page = 0;
 
   g_option_context_add_main_entries (octx, entries, NULL);
   if (!g_option_context_parse (octx, &argc, &argv, &error))
@@ -70,8 +70,7 @@ main (int argc, char **argv)
               counts.counts[LOKET_INBOX_AWAITING_SIGNATURE], counts.counts[LOKET_INBOX_SENT],
               counts.counts[LOKET_INBOX_LATE]);
     }
-  printf ("%-44s %12.2f ms      target ≤ 20 ms (%d cases)\n", "all inbox counts, one user, worst p95",
-          worst_p95, bench->n_cases);
+  loket_bench_row ("per-person inbox counts (all six), worst p95", worst_p95, "ms", "<= 20 ms");
 
   /* First page (50 rows) of each inbox of the busiest Kabid, as the list view loads it. */
   for (guint inbox = 0; inbox < LOKET_INBOX_N_INBOXES; inbox++)
@@ -92,7 +91,9 @@ main (int argc, char **argv)
         }
       printf ("first page of %-30s p50 %6.2f ms  p95 %6.2f ms  (%u rows)\n",
               loket_inbox_to_string (inbox), loket_bench_percentile (ms, 0.5), loket_bench_percentile (ms, 0.95), n);
+      worst_page = MAX (worst_page, loket_bench_percentile (ms, 0.95));
     }
+  loket_bench_row ("first page of a person inbox, worst p95", worst_page, "ms", "(info)");
 
   return 0;
 }

@@ -3,6 +3,8 @@
 // one core. Prints figures next to the target; never fails on speed.
 #include "config.h"
 
+#include "bench-row.h"
+
 #include <stdio.h>
 #include <time.h>
 
@@ -84,6 +86,12 @@ measure (LettersTestCase *tc, const char *what, RenderFunc func, double target)
   while (elapsed < seconds * G_USEC_PER_SEC);
   per_second = n / (cpu_seconds () - cpu_start);
   wall_rate = n / (elapsed / (double) G_USEC_PER_SEC);
+  {
+    g_autofree char *target_text = target > 0 ? g_strdup_printf (">= %.0f /s", target) : NULL;
+    g_autofree char *row = g_strdup_printf ("%s (per CPU s)", what);
+
+    loket_bench_row (row, per_second, "letters/s", target_text != NULL ? target_text : "(info)");
+  }
   if (target > 0)
     printf ("%-46s %7.1f /s per CPU s (%.2f ms; wall %.1f /s; %zu bytes) target >= %.0f /s: %s\n",
             what, per_second, 1000.0 / per_second, wall_rate, bytes / n, target,

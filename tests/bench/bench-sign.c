@@ -8,6 +8,7 @@
 #include "loket-pdf-signature-verify.h"
 #include "loket-pdf-signer.h"
 #include "loket-signer-pkcs12.h"
+#include "bench-row.h"
 #include "pades-fixture.h"
 
 static int n_signatures = 200;
@@ -15,12 +16,6 @@ static int n_signatures = 200;
 static GOptionEntry entries[] = { { "signatures", 0, 0, G_OPTION_ARG_INT, &n_signatures,
                                     "Signatures to make (default 200)", "N" },
                                   { NULL } };
-
-static void
-row (const char *what, double value, const char *unit, const char *target)
-{
-  printf ("%-44s %12.2f %-8s target %s\n", what, value, unit, target);
-}
 
 int
 main (int argc, char **argv)
@@ -50,7 +45,7 @@ main (int argc, char **argv)
   g_timer_start (timer);
   signer = loket_pkcs12_signer_new (fx->signer_p12, "rahasia", &error);
   g_assert_no_error (error);
-  row ("open the PKCS#12 key (once per session)", g_timer_elapsed (timer, NULL) * 1000, "ms", "");
+  loket_bench_row ("open the PKCS#12 key (once per session)", g_timer_elapsed (timer, NULL) * 1000, "ms", "");
 
   g_file_get_contents (fx->input_pdf, &data, &len, &error);
   g_assert_no_error (error);
@@ -64,7 +59,7 @@ main (int argc, char **argv)
       g_assert_no_error (error);
     }
   elapsed = g_timer_elapsed (timer, NULL);
-  row ("sign in memory", n_signatures / elapsed, "sig/s", ">= 50/s");
+  loket_bench_row ("sign in memory", n_signatures / elapsed, "sig/s", ">= 50/s");
 
   out_path = pades_fixture_path (fx, "bench.pdf");
   g_timer_start (timer);
@@ -75,7 +70,7 @@ main (int argc, char **argv)
       g_assert_no_error (error);
     }
   elapsed = g_timer_elapsed (timer, NULL);
-  row ("sign file to file (atomic write)", n_signatures / elapsed, "sig/s", ">= 50/s");
+  loket_bench_row ("sign file to file (atomic write)", n_signatures / elapsed, "sig/s", ">= 50/s");
 
   g_timer_start (timer);
   for (int i = 0; i < n_signatures; i++)
@@ -85,7 +80,7 @@ main (int argc, char **argv)
       g_assert_true (result->valid);
     }
   elapsed = g_timer_elapsed (timer, NULL);
-  row ("verify (with trust anchors)", n_signatures / elapsed, "verif/s", "");
+  loket_bench_row ("verify (with trust anchors)", n_signatures / elapsed, "verif/s", "");
   printf ("%-44s %12" G_GSIZE_FORMAT " bytes (input %" G_GSIZE_FORMAT ")\n", "signed PDF size",
           g_bytes_get_size (last), len);
 

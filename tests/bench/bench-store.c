@@ -147,6 +147,7 @@ main (int argc, char **argv)
   loket_bench_row ("projection rebuild (emptied tables)", n_events / g_timer_elapsed (timer, NULL),
                    "events/s", ">= 200000 events/s");
   loket_bench_row ("events in the database", n_events, "events", "(info)");
+  loket_bench_row ("cases in the database", report->n_cases, "cases", "(info)");
   loket_bench_row ("resident memory of this process", loket_bench_rss_kib () / 1024.0, "MiB", "(info)");
 
   return 0;
