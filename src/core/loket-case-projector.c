@@ -617,9 +617,15 @@ static const struct
   { LOKET_EVENT_CASE_CLOSED, apply_closed, TRUE },
 };
 
-/* Folds @event into @kase. On error @kase may be half changed: callers work on a copy. */
+/* Folds @event into @kase, but for its deadline: *@moves_clock says whether it must be computed
+ * again (update_due() reads only what such events change, so a fold of many events computes it
+ * once at the end). On error @kase may be half changed: callers work on a copy. */
 static gboolean
-apply_in_place (LoketCaseProjector *self, LoketCase *kase, LoketEvent *event, GError **error)
+apply_event (LoketCaseProjector *self,
+             LoketCase          *kase,
+             LoketEvent         *event,
+             gboolean           *moves_clock,
+             GError            **error)
 {
   const char *type = loket_event_get_event_type (event);
 
@@ -646,14 +652,25 @@ apply_in_place (LoketCaseProjector *self, LoketCase *kase, LoketEvent *event, GE
       if (!handlers[i].apply (self, kase, event, body != NULL ? loket_json_doc_get_root (body) : NULL,
                               error))
         return FALSE;
-      if (handlers[i].moves_clock)
-        update_due (self, kase);
+      *moves_clock = *moves_clock || handlers[i].moves_clock;
       break;
     }
 
   loket_case_set_event_count (kase, loket_case_get_event_count (kase) + 1);
   loket_case_set_last_hlc (kase, loket_event_get_hlc (event));
 
+  return TRUE;
+}
+
+static gboolean
+apply_in_place (LoketCaseProjector *self, LoketCase *kase, LoketEvent *event, GError **error)
+{
+  gboolean moves_clock = FALSE;
+
+  if (!apply_event (self, kase, event, &moves_clock, error))
+    return FALSE;
+  if (moves_clock)
+    update_due (self, kase);
   return TRUE;
 }
 
@@ -712,6 +729,7 @@ loket_case_projector_project (LoketCaseProjector *self, GPtrArray *events, GErro
   g_autoptr (GPtrArray) sorted = NULL;
   g_autoptr (LoketCase) kase = NULL;
   LoketEvent *previous = NULL;
+  gboolean    moves_clock = FALSE;
 
   g_return_val_if_fail (LOKET_IS_CASE_PROJECTOR (self), NULL);
   g_return_val_if_fail (events != NULL, NULL);
@@ -737,10 +755,12 @@ loket_case_projector_project (LoketCaseProjector *self, GPtrArray *events, GErro
       /* The event set is a union of replicas: the same event twice counts once. */
       if (previous != NULL && loket_event_compare (previous, event) == 0)
         continue;
-      if (!apply_in_place (self, kase, event, error))
+      if (!apply_event (self, kase, event, &moves_clock, error))
         return NULL;
       previous = event;
     }
+  if (moves_clock)
+    update_due (self, kase);
 
   return g_steal_pointer (&kase);
 }

@@ -174,7 +174,7 @@ _loket_store_routing_ledger_rows (LoketDispositionLedger *ledger)
       loket_db_row_set_int64 (row, 21, loket_disposition_is_open (d));
       g_ptr_array_add (rows, row);
     }
-  /* The order of "ORDER BY id, position_id", for _loket_store_routing_sync_rows(). */
+  /* In key order, as "ORDER BY id, position_id" lists them. */
   g_ptr_array_sort (rows, compare_rows);
   return rows;
 }
@@ -216,22 +216,36 @@ _loket_store_routing_sync_rows (LoketDb    *db,
   guint    n = 0;
 
   *written = FALSE;
+  /* No ORDER BY (a sort per case): the few rows are matched by their key. */
   stmt = loket_db_prepare (db,
                            "SELECT " LOKET_DISPOSITION_COLUMNS ", is_open FROM dispositions "
-                           "WHERE case_uuid = ?1 ORDER BY id, position_id",
+                           "WHERE case_uuid = ?1",
                            error);
   if (stmt == NULL)
     return FALSE;
   loket_db_statement_bind_text (stmt, 1, case_uuid);
   while (same)
     {
+      const char *id, *position;
+
       if (!loket_db_statement_step (stmt, &have_row, error))
         return FALSE;
       if (!have_row)
         break;
-      same = n < rows->len && loket_db_statement_row_equal (stmt, 0, g_ptr_array_index (rows, n));
+      id = loket_db_statement_get_text (stmt, 0);
+      position = loket_db_statement_get_text (stmt, 1);
+      same = FALSE;
+      for (guint i = 0; i < rows->len && !same; i++)
+        {
+          const LoketDbRow *row = g_ptr_array_index (rows, i);
+
+          if (g_strcmp0 (row->values[0].text, id) == 0
+              && g_strcmp0 (row->values[1].text, position) == 0)
+            same = loket_db_statement_row_equal (stmt, 0, row);
+        }
       n++;
     }
+  /* (id, position_id) is the key: as many equal rows as ours are ours. */
   if (same && n == rows->len)
     return TRUE;
   g_clear_pointer (&stmt, loket_db_statement_release);
