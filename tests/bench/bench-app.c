@@ -136,7 +136,7 @@ main (int argc, char **argv)
                    "<= 150 MB (143 MiB)");
   loket_bench_row ("resident memory, list open (cairo)", cairo.rss / 1024.0, "MiB",
                    "<= 150 MB (143 MiB)");
-  loket_bench_row ("  anonymous, list open (GL / cairo)", gl.anon / 1024.0, "MiB", "(info)");
+  loket_bench_row ("  anonymous, list open (GL)", gl.anon / 1024.0, "MiB", "(info)");
   loket_bench_row ("  anonymous, list open (cairo)", cairo.anon / 1024.0, "MiB", "(info)");
   loket_bench_row ("  file-backed, list open (GL, incl. libLLVM)", gl.file / 1024.0, "MiB",
                    "(info)");
