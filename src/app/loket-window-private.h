@@ -46,6 +46,8 @@ struct _LoketWindow
   LoketOrgChart       *org;
   LoketCaseProjector  *projector;
   LoketStore          *store;
+  LoketStore          *opened_store; /* opened before the first frame: set after it */
+  gboolean             drawn;        /* the first frame is on screen */
   LoketCaseListModel  *cases;
   GtkSingleSelection  *selection;
   LoketCaseQuery      *query;

@@ -469,15 +469,29 @@ run_deferred_startup (LoketWindow *self)
     = g_timeout_add_seconds (ESCALATION_INTERVAL_S, escalation_timeout_cb, self);
 }
 
+/* The frame that draws the first page: run the deferred work once it is painted (an idle added
+ * inside a frame runs after its paint; above GDK_PRIORITY_REDRAW, so that frames following
+ * each other cannot starve it). */
+static gboolean
+first_page_frame_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
+{
+  LoketWindow *self = LOKET_WINDOW (widget);
+
+  if (self->startup_timer != 0)
+    {
+      g_source_remove (self->startup_timer);
+      self->startup_timer = g_idle_add_full (G_PRIORITY_HIGH_IDLE, startup_timeout_cb, self, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_page_listed_cb (LoketWindow *self)
 {
   if (loket_case_list_model_get_loading (self->cases))
     return;
-  /* After this frame: the list is drawn before the popover is measured. */
   g_clear_signal_handler (&self->first_page_handler, self->cases);
-  g_clear_handle_id (&self->startup_timer, g_source_remove);
-  self->startup_timer = g_idle_add_full (G_PRIORITY_LOW, startup_timeout_cb, self, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), first_page_frame_cb, NULL, NULL);
 }
 
 static gboolean

@@ -275,6 +275,37 @@ set_store (LoketWindow *self, LoketStore *store)
   _loket_window_offer_drafts (self);
 }
 
+/* The first frame shows the window as it is (loading) before the list and the sidebar are
+ * built: their first layout is the longest part of a start. */
+static gboolean
+set_opened_store_cb (gpointer user_data)
+{
+  g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
+  g_autoptr (LoketStore) store = NULL;
+
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return G_SOURCE_REMOVE;
+  store = g_steal_pointer (&self->opened_store);
+  if (store != NULL)
+    set_store (self, store);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_frame_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
+{
+  LoketWindow *self = LOKET_WINDOW (widget);
+
+  self->drawn = TRUE;
+  /* Tick callbacks run inside the frame: an idle added now runs once this frame is painted.
+   * Above GDK_PRIORITY_REDRAW, or frames that follow each other (a spinner, a loaded machine)
+   * would starve it. */
+  if (self->opened_store != NULL)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_opened_store_cb, _loket_window_weak_new (self),
+                     NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -325,6 +356,11 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  if (!self->drawn && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_set_object (&self->opened_store, store);
+      return;
+    }
   set_store (self, store);
 }
 
@@ -519,6 +555,7 @@ loket_window_dispose (GObject *object)
   LoketWindow *self = LOKET_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->opened_store);
   _loket_window_close_intake (self);
   _loket_window_dispose_routing (self);
   if (self->pending_selection != NULL)
@@ -639,6 +676,7 @@ loket_window_init (LoketWindow *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_cb, NULL, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->query = loket_case_query_new ();
