@@ -60,6 +60,18 @@ list_is_shown (LoketWindow *window)
   return loket_case_list_model_get_loaded (cases, first) != NULL;
 }
 
+#define SETTLE_S 3
+
+static gboolean
+settled_cb (gpointer user_data)
+{
+  printf ("rss-kib-settled: %ld\n", resident_kib ());
+  printf ("rss-anon-kib-settled: %ld\n", status_kib ("RssAnon:"));
+  fflush (stdout);
+  g_application_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
 {
@@ -83,7 +95,9 @@ tick_cb (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data)
     printf ("error: %s\n", loket_window_get_error (LOKET_WINDOW (widget))->message);
   fflush (stdout);
 
-  g_application_quit (watch->application);
+  /* The work deferred until the list is shown (sign-in list, escalation scan) runs next: the
+   * resident size once it is done too. */
+  g_timeout_add_seconds (SETTLE_S, settled_cb, watch->application);
   return G_SOURCE_REMOVE;
 }
 
