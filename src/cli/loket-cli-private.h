@@ -63,6 +63,11 @@ int loket_cli_sign     (int argc, char **argv);
 int loket_cli_verify   (int argc, char **argv);
 int loket_cli_lease    (int argc, char **argv);
 int loket_cli_number   (int argc, char **argv);
+int loket_cli_report   (int argc, char **argv);
+int loket_cli_backup   (int argc, char **argv);
+int loket_cli_restore  (int argc, char **argv);
+int loket_cli_holidays (int argc, char **argv);
+int loket_cli_office   (int argc, char **argv);
 #ifdef LOKET_HAVE_REMOTE_SIGN
 int loket_cli_bsre_sign     (int argc, char **argv);
 int loket_cli_sign_requests (int argc, char **argv);

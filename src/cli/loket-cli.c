@@ -34,6 +34,11 @@ static const Command commands[] = {
   { "verify", loket_cli_verify, N_("Check the signatures of a PDF") },
   { "lease", loket_cli_lease, N_("Record or list blocks of letter numbers leased to a device") },
   { "number", loket_cli_number, N_("Give a signed letter its number from a leased block") },
+  { "report", loket_cli_report, N_("Service performance report (CSV, XLSX or PDF)") },
+  { "backup", loket_cli_backup, N_("Back up the database and attachments to one archive") },
+  { "restore", loket_cli_restore, N_("Restore a backup archive (checked first)") },
+  { "holidays", loket_cli_holidays, N_("Import next year’s holiday file") },
+  { "office", loket_cli_office, N_("Show or set the office profile (kop, logo, head of office)") },
 #ifdef LOKET_HAVE_REMOTE_SIGN
   { "bsre-sign", loket_cli_bsre_sign, N_("Sign a PDF with a certified BSrE signature (online)") },
   { "sign-requests", loket_cli_sign_requests,

@@ -314,6 +314,26 @@ officer_name (LoketOrgChart *org, const char *position_id)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* @name, with " (<agency short name>)" when @several; ids start with "<agency>/". */
+static char *
+with_agency (LoketServiceCatalog *catalog, gboolean several, const char *name, const char *id)
+{
+  g_autofree char *agency_id = NULL;
+  const char *slash = strchr (id, '/');
+  LoketAgency *agency;
+
+  if (!several || slash == NULL || catalog == NULL)
+    return g_strdup (name);
+  agency_id = g_strndup (id, slash - id);
+  agency = loket_service_catalog_lookup_agency (catalog, agency_id);
+  if (agency == NULL)
+    return g_strdup (name);
+  return g_strdup_printf ("%s (%s)", name,
+                          loket_agency_get_short_name (agency) != NULL
+                            ? loket_agency_get_short_name (agency)
+                            : agency_id);
+}
+
 LoketReport *
 loket_report_compute (const LoketReportParams *params,
                       GPtrArray               *cases,
@@ -341,6 +361,8 @@ loket_report_compute (const LoketReportParams *params,
   g_autoptr (LoketReport) report = NULL;
   g_autoptr (GHashTable) by_service = NULL, by_unit = NULL, by_officer = NULL, complaints = NULL;
   g_autoptr (GHashTable) unit_names = NULL;
+  g_autoptr (GHashTable) agencies = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean several;
   Tally *total;
   LoketReportTable *table;
   gint64 period_start, period_end;
@@ -404,6 +426,8 @@ loket_report_compute (const LoketReportParams *params,
         continue;
 
       service = catalog != NULL ? loket_service_catalog_lookup (catalog, service_id) : NULL;
+      if (loket_case_get_agency_id (kase) != NULL)
+        g_hash_table_add (agencies, (gpointer) loket_case_get_agency_id (kase));
       {
         const char *unit_id = loket_case_get_unit_id (kase);
         const LoketUnit *division
@@ -490,6 +514,9 @@ loket_report_compute (const LoketReportParams *params,
         report->agency_name = g_strdup (loket_agency_get_name (agency));
     }
 
+  /* Over several agencies, names repeat ("Sekretariat"): they get the agency's short name. */
+  several = g_hash_table_size (agencies) > 1;
+
   /* Per service, then a total row. */
   table = table_new ("services", "Kinerja per layanan", service_labels, service_values,
                      service_decimals);
@@ -499,7 +526,7 @@ loket_report_compute (const LoketReportParams *params,
       LoketService *service = catalog != NULL ? loket_service_catalog_lookup (catalog, key) : NULL;
       LoketReportRow *row = table_add_row (table, key);
 
-      row->labels[0] = g_strdup (service != NULL ? loket_service_get_name (service) : key);
+      row->labels[0] = with_agency (catalog, several, service != NULL ? loket_service_get_name (service) : key, key);
       fill_tally_row (row, value);
     }
   g_ptr_array_sort (table->rows, compare_rows_by_label);
@@ -519,7 +546,7 @@ loket_report_compute (const LoketReportParams *params,
       Tally *t = value;
       LoketReportRow *row = table_add_row (table, key);
 
-      row->labels[0] = g_strdup (g_hash_table_lookup (unit_names, key));
+      row->labels[0] = with_agency (catalog, several, g_hash_table_lookup (unit_names, key), key);
       row->values[0] = t->received;
       row->values[1] = t->completed;
       row->values[2] = percent (t->within_sla, t->completed_with_deadline);
@@ -539,7 +566,7 @@ loket_report_compute (const LoketReportParams *params,
       const LoketPosition *pos = org != NULL ? loket_org_chart_lookup_position (org, key) : NULL;
       LoketReportRow *row = table_add_row (table, key);
 
-      row->labels[0] = g_strdup (pos != NULL ? pos->title : key);
+      row->labels[0] = with_agency (catalog, several, pos != NULL ? pos->title : key, key);
       row->labels[1] = officer_name (org, key);
       row->values[0] = t->open_now;
       row->values[1] = t->late_now;

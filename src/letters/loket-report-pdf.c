@@ -172,9 +172,12 @@ draw_kop (Pdf *p, const LoketReportPdfOptions *options)
   draw_logo (p, options->logo_png, LEFT, p->y, logo);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      double size = i == 0 ? 13 : i == 1 ? 15 : 9.5;
-      g_autoptr (PangoLayout) l
-        = layout_new (p, lines[i], size, i < 2, RIGHT - LEFT - 2 * logo, PANGO_ALIGN_CENTER);
+      /* PEMERINTAH … / DINAS … / address lines: the last name line is the largest. */
+      guint n = g_strv_length ((char **) lines);
+      guint names = n > 2 ? 2 : MIN (n, 1u);
+      double size = i >= names ? 9.5 : i + 1 == names ? 15 : 13;
+      g_autoptr (PangoLayout) l = layout_new (p, lines[i], size, i < names,
+                                              RIGHT - LEFT - 2 * logo, PANGO_ALIGN_CENTER);
 
       draw (p, l, LEFT + logo, p->y);
       p->y += layout_height (l);
