@@ -106,6 +106,17 @@ void _loket_window_update_intake_actions (LoketWindow *self);
 void _loket_window_offer_drafts          (LoketWindow *self);
 void _loket_window_close_intake          (LoketWindow *self);
 
+/* loket-window-office.c: Reports, Preferences, Back Up…, Restore… */
+void       _loket_window_setup_office          (LoketWindow *self);
+void       _loket_window_update_office_actions (LoketWindow *self);
+GtkWindow *_loket_window_show_reports          (LoketWindow *self);
+GtkWindow *_loket_window_show_preferences      (LoketWindow *self);
+void       _loket_window_start_backup          (LoketWindow *self,
+                                                const char  *archive);
+/* Checks @archive, then asks before replacing the database. */
+void       _loket_window_start_restore         (LoketWindow *self,
+                                                const char  *archive);
+
 /* loket-window.c */
 void     _loket_window_apply_query (LoketWindow *self);
 /* Requests hold the window weakly, so that closing it does not wait for them. */

@@ -499,6 +499,7 @@ loket_report_compute (const LoketReportParams *params,
     }
 
   report = g_new0 (LoketReport, 1);
+  g_atomic_ref_count_init (&report->ref_count);
   report->title = g_strdup ("Laporan Kinerja Pelayanan");
   report->from = params->from;
   report->to = params->to;
@@ -595,10 +596,17 @@ loket_report_compute (const LoketReportParams *params,
   return g_steal_pointer (&report);
 }
 
+LoketReport *
+loket_report_ref (LoketReport *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
 void
 loket_report_free (LoketReport *self)
 {
-  if (self == NULL)
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->title);
   g_free (self->agency_name);

@@ -52,6 +52,8 @@ typedef struct
   GDate      to;
   gint64     now;
   GPtrArray *tables;       /* LoketReportTable: services, units, officers, complaints */
+  /* < private > */
+  gatomicrefcount ref_count;
 } LoketReport;
 
 /* Value columns of the "services" table. */
@@ -91,6 +93,9 @@ LoketReport *loket_report_compute (const LoketReportParams *params,
                                    LoketOrgChart           *org,
                                    LoketWorkCalendar       *calendar,
                                    GError                 **error) G_GNUC_WARN_UNUSED_RESULT;
+/* A report is immutable once made; it is reference counted so a worker can write it out while
+ * the window moves on. loket_report_free drops one reference. */
+LoketReport *loket_report_ref     (LoketReport *self);
 void         loket_report_free    (LoketReport *self);
 
 const LoketReportTable *loket_report_get_table (LoketReport *self,

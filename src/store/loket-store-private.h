@@ -79,6 +79,10 @@ gboolean _loket_store_routing_check (LoketDb *db, GPtrArray *problems, GError **
 /* Whether @type is folded into the `dispositions` table. */
 gboolean _loket_store_routing_is_routing_type (const char *type);
 
+/* Database thread: the office's own number template of a register (settings
+ * "register.<agency>/<id>.template", loket-store-report.c) when it is set and valid, else NULL. */
+char *_loket_store_register_template (LoketDb *db, const char *agency_id, const char *register_id);
+
 /* Database thread, inside a transaction: appends @events, updates projections and search. */
 gboolean _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error);
 

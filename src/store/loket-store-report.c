@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "loket-error.h"
+#include "loket-number-register.h"
 #include "loket-store-private.h"
 
 #define SETTING_KEY_MAX   200
@@ -192,6 +193,26 @@ snapshot_on_thread (gpointer data, gpointer *result, GError **error)
   rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (dest);
   return TRUE;
+}
+
+char *
+_loket_store_register_template (LoketDb *db, const char *agency_id, const char *register_id)
+{
+  g_autoptr (LoketDbStatement) stmt
+    = loket_db_prepare (db, "SELECT value FROM settings WHERE key = ?", NULL);
+  g_autofree char *key = g_strdup_printf ("register.%s/%s.template", agency_id, register_id);
+  gboolean have_row = FALSE;
+  const char *value;
+
+  if (stmt == NULL)
+    return NULL;
+  loket_db_statement_bind_text (stmt, 1, key);
+  if (!loket_db_statement_step (stmt, &have_row, NULL) || !have_row)
+    return NULL;
+  value = loket_db_statement_get_text (stmt, 0);
+  if (value == NULL || !loket_number_template_check (value, NULL))
+    return NULL;
+  return g_strdup (value);
 }
 
 /* ---- API ---------------------------------------------------------------------------------- */
