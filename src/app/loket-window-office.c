@@ -206,12 +206,14 @@ restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 confirm_restore_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
-  g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
-  const char *archive = g_object_get_data (G_OBJECT (dialog), "loket-archive");
+  LoketWindow *self = user_data;
+  g_autofree char *archive = g_strdup (g_object_get_data (G_OBJECT (dialog), "loket-archive"));
   OfficeJob *job;
   g_autoptr (GTask) task = NULL;
 
-  if (self == NULL || g_strcmp0 (response, "restore") != 0 || self->store == NULL)
+  g_signal_handlers_disconnect_by_func (dialog, confirm_restore_cb, user_data);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (g_strcmp0 (response, "restore") != 0 || self->store == NULL)
     return;
   /* Nothing may write to the database while it is replaced. */
   _loket_window_close_intake (self);
@@ -269,8 +271,7 @@ verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "loket-archive", g_strdup (archive), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_restore_cb),
-                    _loket_window_weak_new (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_restore_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -635,8 +635,8 @@ loket_report_view_new (GtkWindow           *parent,
 {
   LoketReportView *self = g_object_new (LOKET_TYPE_REPORT_VIEW, "transient-for", parent, NULL);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr (GPtrArray) services = g_ptr_array_copy (loket_service_catalog_get_services (catalog),
-                                                     NULL, NULL);
+  GPtrArray *all = loket_service_catalog_get_services (catalog);
+  g_autoptr (GPtrArray) services = g_ptr_array_sized_new (all->len); /* borrowed services */
   g_autoptr (GDateTime) today = NULL;
   g_autoptr (GDateTime) first = NULL;
 
@@ -649,6 +649,8 @@ loket_report_view_new (GtkWindow           *parent,
   self->service_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_string_list_append (names, _ ("All services"));
   g_ptr_array_add (self->service_ids, g_strdup (""));
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (services, g_ptr_array_index (all, i));
   g_ptr_array_sort (services, compare_services);
   for (guint i = 0; i < services->len; i++)
     {
