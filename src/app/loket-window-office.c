@@ -6,6 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "loket-backup.h"
+#include "loket-office-profile.h"
+#include "loket-store-report.h"
+#ifdef LOKET_HAVE_LETTERS
+#include "loket-letter-office.h"
+#endif
 #include "loket-window-private.h"
 #include "preferences/loket-preferences-window.h"
 #include "reports/loket-report-view.h"
@@ -400,9 +405,36 @@ _loket_window_setup_office (LoketWindow *self)
   _loket_window_update_office_actions (self);
 }
 
+#ifdef LOKET_HAVE_LETTERS
+static void
+profile_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_autoptr (GHashTable) office = loket_store_get_settings (task_data, "office.", NULL);
+  g_autoptr (LoketOfficeProfile) profile = loket_office_profile_new_from_settings (office);
+
+  /* Letters made in this process (receipts, lembar disposisi) carry the office's own kop. */
+  loket_letter_set_office_profile (profile);
+  g_task_return_boolean (task, TRUE);
+}
+#endif
+
+/* Reads the office profile for the letters, off the main thread. */
+void
+_loket_window_load_office_profile (LoketWindow *self)
+{
+#ifdef LOKET_HAVE_LETTERS
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, profile_thread);
+#endif
+}
+
 void
 _loket_window_update_office_actions (LoketWindow *self)
 {
+  if (self->store != NULL)
+    _loket_window_load_office_profile (self);
   for (guint i = 0; i < G_N_ELEMENTS (office_actions); i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), office_actions[i].name);

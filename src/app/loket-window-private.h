@@ -109,6 +109,7 @@ void _loket_window_close_intake          (LoketWindow *self);
 /* loket-window-office.c: Reports, Preferences, Back Up…, Restore… */
 void       _loket_window_setup_office          (LoketWindow *self);
 void       _loket_window_update_office_actions (LoketWindow *self);
+void       _loket_window_load_office_profile   (LoketWindow *self);
 GtkWindow *_loket_window_show_reports          (LoketWindow *self);
 GtkWindow *_loket_window_show_preferences      (LoketWindow *self);
 void       _loket_window_start_backup          (LoketWindow *self,

@@ -7,6 +7,8 @@
 
 #include "loket-cli.h"
 #include "loket-cli-private.h"
+#include "loket-letter-office.h"
+#include "loket-store-report.h"
 #include "loket-error.h"
 
 typedef struct
@@ -111,7 +113,16 @@ loket_cli_context_open_store (LoketCliContext *ctx,
       return FALSE;
     }
   ctx->store = loket_store_open (db_path, ctx->projector, error);
-  return ctx->store != NULL;
+  if (ctx->store == NULL)
+    return FALSE;
+  /* Letters made from this database carry the office's own kop, logo and head of office. */
+  {
+    g_autoptr (GHashTable) office = loket_store_get_settings (ctx->store, "office.", NULL);
+    g_autoptr (LoketOfficeProfile) profile = loket_office_profile_new_from_settings (office);
+
+    loket_letter_set_office_profile (profile);
+  }
+  return TRUE;
 }
 
 void

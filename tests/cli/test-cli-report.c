@@ -592,6 +592,73 @@ test_bad_input (void)
   g_assert_cmpint (c.status, ==, 2);
 }
 
+/* The office profile: checked on the way in, then carried by the letters made from the database. */
+static void
+test_office_profile_in_letters (void)
+{
+  /* A 1 × 1 PNG. */
+  static const guchar png[]
+    = { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
+        0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+        0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78,
+        0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99,
+        0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82 };
+  g_autofree char *logo = g_build_filename (tmpdir, "logo.png", NULL);
+  g_autofree char *fake = g_build_filename (tmpdir, "logo-fake.png", NULL);
+  g_autofree char *receipt = g_build_filename (tmpdir, "receipt.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_auto (LoketCliRun) seven = { 0 };
+  g_auto (LoketCliRun) nip = { 0 };
+  g_auto (LoketCliRun) bad_logo = { 0 };
+  g_auto (LoketCliRun) good_logo = { 0 };
+  g_auto (LoketCliRun) kop = { 0 };
+  g_auto (LoketCliRun) cases = { 0 };
+  g_auto (LoketCliRun) rc = { 0 };
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "pdftotext", receipt, "-", NULL };
+  const char *case_uuid;
+  int status;
+
+  loket_test_run_cliv (&seven, "office", "--db", db, "--set", "letterhead", "--value",
+                       "1\n2\n3\n4\n5\n6\n7", NULL);
+  g_assert_cmpint (seven.status, ==, 1);
+  g_assert_nonnull (strstr (seven.err, "at most 6"));
+  loket_test_run_cliv (&nip, "office", "--db", db, "--set", "head_nip", "--value", "1234", NULL);
+  g_assert_cmpint (nip.status, ==, 1);
+  g_assert_nonnull (strstr (nip.err, "18 digits"));
+  g_assert_true (g_file_set_contents (fake, "not an image", -1, NULL));
+  loket_test_run_cliv (&bad_logo, "office", "--db", db, "--logo", fake, NULL);
+  g_assert_cmpint (bad_logo.status, ==, 1);
+  g_assert_nonnull (strstr (bad_logo.err, "must be a PNG"));
+  g_assert_true (g_file_set_contents (logo, (const char *) png, sizeof png, NULL));
+  loket_test_run_cliv (&good_logo, "office", "--db", db, "--logo", logo, NULL);
+  g_assert_cmpint (good_logo.status, ==, 0);
+  g_assert_nonnull (strstr (good_logo.out, "logo: PNG"));
+  loket_test_run_cliv (&kop, "office", "--db", db, "--set", "letterhead", "--value",
+                       "PEMERINTAH PROVINSI UJI\nDINAS UJI COBA\nJalan Percobaan Nomor 9", NULL);
+  g_assert_cmpint (kop.status, ==, 0);
+
+  loket_test_run_cliv (&cases, "cases", "--db", db, "--json", "--limit", "1", NULL);
+  g_assert_cmpint (cases.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, cases.out, -1, NULL));
+  case_uuid = json_object_get_string_member (
+    json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases"),
+      0),
+    "uuid");
+  loket_test_run_cliv (&rc, "receipt", "--db", db, "--case", case_uuid, "-o", receipt, NULL);
+  g_assert_cmpint (rc.status, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "PEMERINTAH PROVINSI UJI"));
+  g_assert_nonnull (strstr (text, "DINAS UJI COBA"));
+  g_assert_nonnull (strstr (text, "Jalan Percobaan Nomor 9"));
+  /* The kop is exactly the office's: not the catalog's contact line. */
+  g_assert_null (strstr (text, "Telepon"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -609,6 +676,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/cli/report/xlsx-matches-csv", test_xlsx_matches_csv);
   g_test_add_func ("/loket/cli/report/pdf", test_pdf);
   g_test_add_func ("/loket/cli/report/bad-input", test_bad_input);
+  g_test_add_func ("/loket/cli/office/profile-in-letters", test_office_profile_in_letters);
   status = g_test_run ();
   loket_test_remove_tree (tmpdir);
   return status;

@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "loket-error.h"
+#ifdef LOKET_HAVE_LETTERS
+#include "loket-letter-office.h"
+#endif
 #include "loket-id-numbers.h"
 #include "loket-number-register.h"
 #include "loket-office-profile.h"
@@ -43,6 +46,7 @@ struct _LoketPreferencesWindow
   GtkFileChooserNative *chooser;
   GPtrArray            *registers; /* LoketNumberRegister, or NULL */
   char                 *message;
+  AdwToast             *toast; /* weak: the message shown now */
 
   gboolean              loaded;
 };
@@ -56,7 +60,12 @@ show_message (LoketPreferencesWindow *self, const char *message)
 {
   g_free (self->message);
   self->message = g_strdup (message);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  /* One message at a time: the newest replaces the one shown. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = adw_toast_new (message);
+  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), self->toast);
 }
 
 static void
@@ -93,7 +102,16 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
 
   if (loket_store_set_setting (job->store, job->key, job->value, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+#ifdef LOKET_HAVE_LETTERS
+      g_autoptr (GHashTable) office = loket_store_get_settings (job->store, "office.", NULL);
+      g_autoptr (LoketOfficeProfile) profile = loket_office_profile_new_from_settings (office);
+
+      /* The next letter made carries the new values. */
+      loket_letter_set_office_profile (profile);
+#endif
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -516,6 +534,9 @@ loket_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LOKET_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (loket_preferences_window_parent_class)->dispose (object);
 }

@@ -16,7 +16,7 @@
 #endif
 
 #define RESOURCE_BASE "/io/github/loketapp/Loket"
-#define CHART_ROW     22.0
+#define CHART_ROW     26.0
 #define CHART_TOP     28.0
 
 struct _LoketReportView
@@ -231,6 +231,7 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
       const LoketReportRow *row = g_ptr_array_index (t->rows, i);
 
       max = MAX (max, row->values[LOKET_REPORT_SERVICE_RECEIVED]);
+      max = MAX (max, row->values[LOKET_REPORT_SERVICE_WITHIN_SLA]);
       max = MAX (max, row->values[LOKET_REPORT_SERVICE_LATE_NOW]);
     }
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
@@ -273,21 +274,23 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
       cairo_move_to (cr, 0, y + (CHART_ROW - lh) / 2);
       pango_cairo_show_layout (cr, layout);
 
+      /* Three thin bars per service, one under the other. */
       cairo_set_source_rgb (cr, legend[0].r, legend[0].g, legend[0].b);
-      cairo_rectangle (cr, bar_x, y + 3, bar_width * received / max, CHART_ROW - 12);
+      cairo_rectangle (cr, bar_x, y + 2, bar_width * received / max, 7);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, legend[1].r, legend[1].g, legend[1].b);
-      cairo_rectangle (cr, bar_x, y + 3, bar_width * on_time / max, CHART_ROW - 12);
+      cairo_rectangle (cr, bar_x, y + 10, bar_width * on_time / max, 7);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, legend[2].r, legend[2].g, legend[2].b);
-      cairo_rectangle (cr, bar_x, y + CHART_ROW - 8, bar_width * late / max, 4);
+      cairo_rectangle (cr, bar_x, y + 18, bar_width * late / max, 3);
       cairo_fill (cr);
 
       pango_layout_set_width (layout, -1);
       pango_layout_set_text (layout, value, -1);
       pango_layout_get_pixel_size (layout, &lw, &lh);
       gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_move_to (cr, bar_x + bar_width * received / max + 6, y + (CHART_ROW - lh) / 2 - 2);
+      cairo_move_to (cr, bar_x + bar_width * MAX (received, on_time) / max + 6,
+                     y + (CHART_ROW - lh) / 2 - 2);
       pango_cairo_show_layout (cr, layout);
     }
   g_object_unref (layout);
