@@ -60,7 +60,7 @@ parse_now (const char *text, gint64 *now, GError **error)
 }
 
 /* The PDF's kop and signature block: the office profile of the database, else the catalog's
- * agency. */
+ * agency (with --agency). */
 static LoketOfficeProfile *
 office_profile (LoketCliContext *ctx, const char *agency_id)
 {
@@ -69,23 +69,17 @@ office_profile (LoketCliContext *ctx, const char *agency_id)
   LoketAgency *agency = agency_id != NULL
                           ? loket_service_catalog_lookup_agency (ctx->catalog, agency_id)
                           : NULL;
+  char **kop = loket_office_profile_dup_kop (profile);
 
-  if ((profile->letterhead == NULL || profile->letterhead[0] == NULL) && agency != NULL)
+  if (kop == NULL && agency != NULL)
     {
       g_autofree char *upper = g_utf8_strup (loket_agency_get_name (agency), -1);
       const char *lines[] = { upper, loket_agency_get_address (agency), NULL };
 
-      g_strfreev (profile->letterhead);
-      profile->letterhead = g_strdupv ((char **) lines);
+      kop = g_strdupv ((char **) lines);
     }
-  else if (profile->letterhead != NULL && profile->letterhead[0] != NULL && profile->address != NULL)
-    {
-      guint n = g_strv_length (profile->letterhead);
-
-      profile->letterhead = g_renew (char *, profile->letterhead, n + 2);
-      profile->letterhead[n] = g_strdup (profile->address);
-      profile->letterhead[n + 1] = NULL;
-    }
+  g_strfreev (profile->letterhead);
+  profile->letterhead = kop;
   return profile;
 }
 

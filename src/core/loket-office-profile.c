@@ -72,6 +72,28 @@ loket_office_profile_free (LoketOfficeProfile *self)
   g_free (self);
 }
 
+char **
+loket_office_profile_dup_kop (const LoketOfficeProfile *self)
+{
+  GStrvBuilder *builder;
+
+  if (self->letterhead != NULL && self->letterhead[0] != NULL)
+    return g_strdupv (self->letterhead);
+  if (self->name == NULL && self->address == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  if (self->name != NULL)
+    g_strv_builder_add (builder, self->name);
+  if (self->address != NULL)
+    g_strv_builder_add (builder, self->address);
+  {
+    char **kop = g_strv_builder_end (builder);
+
+    g_strv_builder_unref (builder);
+    return kop;
+  }
+}
+
 gboolean
 loket_office_profile_is_empty (const LoketOfficeProfile *self)
 {

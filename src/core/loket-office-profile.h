@@ -36,6 +36,9 @@ typedef struct
  * not valid base64 is left out. */
 LoketOfficeProfile *loket_office_profile_new_from_settings (GHashTable *settings) G_GNUC_WARN_UNUSED_RESULT;
 void                loket_office_profile_free              (LoketOfficeProfile *self);
+/* The kop lines for documents: the letterhead when set, else the name and address (those set);
+ * NULL when the office set none of them. (transfer full) */
+char              **loket_office_profile_dup_kop       (const LoketOfficeProfile *self) G_GNUC_WARN_UNUSED_RESULT;
 /* Whether the office set anything at all. */
 gboolean            loket_office_profile_is_empty          (const LoketOfficeProfile *self);
 

@@ -438,7 +438,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
     {
       g_autoptr (GHashTable) settings = loket_store_get_settings (job->store, "office.", NULL);
       g_autoptr (LoketOfficeProfile) profile = loket_office_profile_new_from_settings (settings);
-      LoketReportPdfOptions options = { (const char *const *) profile->letterhead,
+      g_auto (GStrv) kop = loket_office_profile_dup_kop (profile);
+      LoketReportPdfOptions options = { (const char *const *) kop,
                                         profile->logo_png,
                                         profile->place,
                                         profile->head_title,
