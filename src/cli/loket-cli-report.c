@@ -11,6 +11,7 @@
 #include "loket-cli-private.h"
 #include "loket-error.h"
 #include "loket-id-numbers.h"
+#include "loket-number-register.h"
 #include "loket-office-profile.h"
 #include "loket-report-export.h"
 #include "loket-report.h"
@@ -280,6 +281,7 @@ int
 loket_cli_office (int argc, char **argv)
 {
   g_autofree char *db = NULL, *key = NULL, *value = NULL, *logo = NULL;
+  g_autofree char *reg = NULL, *template = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketCliContext) ctx = NULL;
   g_autoptr (GHashTable) settings = NULL;
@@ -290,6 +292,11 @@ loket_cli_office (int argc, char **argv)
     { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_ ("The value (empty clears it)"),
       N_ ("TEXT") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_ ("Set the logo (PNG)"), N_ ("FILE") },
+    { "register", 0, 0, G_OPTION_ARG_STRING, &reg,
+      N_ ("Set the number format of this register (with --template)"), N_ ("AGENCY/ID") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &template,
+      N_ ("Number format, e.g. {klasifikasi}/{urut}/{unit}/{tahun} (empty: the default)"),
+      N_ ("FORMAT") },
     { NULL }
   };
   static const char *const keys[] = { "name", "letterhead", "address", "place", "head_name",
@@ -319,6 +326,28 @@ loket_cli_office (int argc, char **argv)
         return loket_cli_fail (error);
       if (!loket_store_set_setting (ctx->store, full, value != NULL && *value ? value : NULL,
                                     &error))
+        return loket_cli_fail (error);
+    }
+  if (reg != NULL)
+    {
+      g_autoptr (GPtrArray) registers = loket_number_registers_new_default (&error);
+      g_auto (GStrv) parts = g_strsplit (reg, "/", 2);
+      g_autofree char *full = NULL;
+
+      if (registers == NULL)
+        return loket_cli_fail (error);
+      if (template == NULL)
+        return loket_cli_usage_error ("office", _ ("--register needs --template"));
+      if (g_strv_length (parts) != 2
+          || loket_number_registers_lookup (registers, parts[0], parts[1]) == NULL)
+        {
+          g_set_error (&error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND, _ ("No register “%s”"), reg);
+          return loket_cli_fail (error);
+        }
+      if (*template != '\0' && !loket_number_template_check (template, &error))
+        return loket_cli_fail (error);
+      full = g_strdup_printf ("register.%s/%s.template", parts[0], parts[1]);
+      if (!loket_store_set_setting (ctx->store, full, *template ? template : NULL, &error))
         return loket_cli_fail (error);
     }
   if (logo != NULL)

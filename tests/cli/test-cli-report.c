@@ -659,6 +659,44 @@ test_office_profile_in_letters (void)
   g_assert_null (strstr (text, "Telepon"));
 }
 
+/* A register's own number format (Preferences → Numbering) is used when numbering. */
+static void
+test_own_number_format (void)
+{
+  g_autoptr (GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (today));
+  g_autofree char *expected = g_strdup_printf ("400.9/007/DINSOS-UJI/%s\n", year);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_auto (LoketCliRun) bad = { 0 };
+  g_auto (LoketCliRun) own = { 0 };
+  g_auto (LoketCliRun) lease = { 0 };
+  g_auto (LoketCliRun) cases = { 0 };
+  g_auto (LoketCliRun) number = { 0 };
+  const char *case_uuid;
+
+  loket_test_run_cliv (&bad, "office", "--db", db, "--register", "dinsos-ntt/surat-keluar",
+                       "--template", "400.9/{nomor}/DINSOS", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  loket_test_run_cliv (&own, "office", "--db", db, "--register", "dinsos-ntt/surat-keluar",
+                       "--template", "400.9/{urut:3}/DINSOS-UJI/{tahun}", NULL);
+  g_assert_cmpint (own.status, ==, 0);
+  loket_test_run_cliv (&lease, "lease", "--db", db, "--agency", AGENCY, "--register",
+                       "surat-keluar", "--year", year, "--from", "7", "--to", "9", NULL);
+  g_assert_cmpint (lease.status, ==, 0);
+  loket_test_run_cliv (&cases, "cases", "--db", db, "--json", "--limit", "1", NULL);
+  g_assert_true (json_parser_load_from_data (parser, cases.out, -1, NULL));
+  case_uuid = json_object_get_string_member (
+    json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases"),
+      0),
+    "uuid");
+  loket_test_run_cliv (&number, "number", "--db", db, "--case", case_uuid, "--letter",
+                       "surat-uji-1", "--register", "surat-keluar", NULL);
+  if (number.status != 0)
+    g_error ("number: %s", number.err);
+  g_assert_cmpstr (number.out, ==, expected);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -677,6 +715,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/cli/report/pdf", test_pdf);
   g_test_add_func ("/loket/cli/report/bad-input", test_bad_input);
   g_test_add_func ("/loket/cli/office/profile-in-letters", test_office_profile_in_letters);
+  g_test_add_func ("/loket/cli/office/own-number-format", test_own_number_format);
   status = g_test_run ();
   loket_test_remove_tree (tmpdir);
   return status;
