@@ -17,6 +17,8 @@ static const char *const month_names[]
   = { "Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
       "Juli",    "Agustus",  "September", "Oktober", "November", "Desember" };
 
+static char *format_date (const GDate *date);
+
 /* ---- Tables ------------------------------------------------------------------------------- */
 
 static void
@@ -504,6 +506,14 @@ loket_report_compute (const LoketReportParams *params,
   report->from = params->from;
   report->to = params->to;
   report->now = params->now;
+  {
+    g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (params->now);
+    g_autoptr (GDateTime) local
+      = g_date_time_to_timezone (utc, loket_work_calendar_get_timezone (calendar));
+
+    report->as_of = g_date_time_format_iso8601 (local);
+    local_date (calendar, params->now, &report->as_of_date);
+  }
   report->tables = g_ptr_array_new_with_free_func (table_free);
   if (params->agency_id != NULL && org != NULL)
     report->agency_name = g_strdup (loket_org_chart_get_agency_name (org, params->agency_id));
@@ -610,6 +620,7 @@ loket_report_free (LoketReport *self)
     return;
   g_free (self->title);
   g_free (self->agency_name);
+  g_free (self->as_of);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_free (self);
 }
@@ -645,6 +656,12 @@ format_date (const GDate *date)
 {
   return g_strdup_printf ("%d %s %d", g_date_get_day (date),
                           month_names[g_date_get_month (date) - 1], g_date_get_year (date));
+}
+
+char *
+loket_report_format_as_of (LoketReport *self)
+{
+  return format_date (&self->as_of_date);
 }
 
 char *
@@ -700,8 +717,6 @@ loket_report_to_cells (LoketReport *self)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autofree char *period = loket_report_format_period (self);
-  g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc (self->now);
-  g_autofree char *made = g_date_time_format_iso8601 (now);
   GPtrArray *row;
 
   row = new_row (rows);
@@ -716,7 +731,7 @@ loket_report_to_cells (LoketReport *self)
   add_text (row, period);
   row = new_row (rows);
   add_text (row, "Keadaan per");
-  add_text (row, made);
+  add_text (row, self->as_of);
   new_row (rows);
 
   for (guint t = 0; t < self->tables->len; t++)

@@ -51,6 +51,8 @@ typedef struct
   GDate      from;
   GDate      to;
   gint64     now;
+  char      *as_of;        /* @now in the office's time zone, ISO 8601 with its offset */
+  GDate      as_of_date;   /* the local date of @now (the date under the signature) */
   GPtrArray *tables;       /* LoketReportTable: services, units, officers, complaints */
   /* < private > */
   gatomicrefcount ref_count;
@@ -104,6 +106,8 @@ const LoketReportTable *loket_report_get_table (LoketReport *self,
 const LoketReportRow   *loket_report_table_lookup (const LoketReportTable *table,
                                                    const char             *key);
 
+/* "5 Januari 2027": the local date the figures are as of. */
+char        *loket_report_format_as_of  (LoketReport *self) G_GNUC_WARN_UNUSED_RESULT;
 /* "1 Januari 2026 s.d. 31 Maret 2026". */
 char        *loket_report_format_period (LoketReport *self) G_GNUC_WARN_UNUSED_RESULT;
 /* One value as written in every export: "" for NAN, else with the column's decimals

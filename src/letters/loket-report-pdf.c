@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "loket-error.h"
-#include "loket-letter-date.h"
 #include "loket-letter-renderer.h"
 
 #define MM          (72.0 / 25.4)
@@ -303,10 +302,9 @@ draw_table (Pdf *p, const LoketReportTable *table, guint number)
 }
 
 static void
-draw_signature (Pdf *p, const LoketReportPdfOptions *options, gint64 now)
+draw_signature (Pdf *p, const LoketReportPdfOptions *options, LoketReport *report)
 {
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (now);
-  g_autofree char *date = loket_letter_format_date (dt);
+  g_autofree char *date = loket_report_format_as_of (report);
   g_autofree char *line1 = NULL;
   double x = RIGHT - 85 * MM, width = 85 * MM;
   const char *texts[5];
@@ -395,7 +393,7 @@ loket_report_render_pdf (LoketReport *report, const LoketReportPdfOptions *optio
   for (guint i = 0; notes[i] != NULL; i++)
     flow (&p, notes[i], 8.5, FALSE, PANGO_ALIGN_LEFT);
   p.y += 6 * MM;
-  draw_signature (&p, options, report->now);
+  draw_signature (&p, options, report);
   page_footer (&p);
 
   g_object_unref (p.pango);

@@ -190,7 +190,8 @@ snapshot_on_thread (gpointer data, gpointer *result, GError **error)
       g_unlink (op->value);
       return FALSE;
     }
-  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  /* The copy stands alone: no -wal file beside it. */
+  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (dest);
   return TRUE;
 }
