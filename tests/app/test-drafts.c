@@ -42,7 +42,7 @@ register_case (DraftFixture *f)
   g_assert_no_error (error);
   store = loket_store_open (f->db, projector, &error);
   g_assert_no_error (error);
-  form = loket_intake_form_new (catalog, SERVICE, "tatap_muka", &error);
+  form = loket_intake_form_new (catalog, SERVICE, "surat", &error);
   g_assert_no_error (error);
   loket_party_set_nik (party, NIK_A);
   loket_party_set_name (party, "Maria Bunga");

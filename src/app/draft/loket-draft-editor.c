@@ -729,13 +729,21 @@ show_latest_action_cb (GtkWidget *widget, const char *action_name, GVariant *par
     load_version (self, 0);
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog, const char *response, LoketDraftEditor *self)
 {
   if (g_str_equal (response, "discard"))
     {
       self->discard = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* after the question has finished answering: it is our transient child */
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
     {
