@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <poppler.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -210,6 +211,31 @@ editor_gone (gpointer data)
   return find_editor () == NULL;
 }
 
+static void
+page_size (GBytes *pdf, double *width, double *height)
+{
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  PopplerPage     *page;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  poppler_page_get_size (page, width, height);
+  g_object_unref (page);
+  g_object_unref (doc);
+}
+
+static void
+assert_same_paper (GBytes *a, GBytes *b)
+{
+  double wa, ha, wb, hb;
+
+  page_size (a, &wa, &ha);
+  page_size (b, &wb, &hb);
+  g_assert_cmpfloat_with_epsilon (wa, wb, 1.0);
+  g_assert_cmpfloat_with_epsilon (ha, hb, 1.0);
+}
+
 /* ---- The test ---- */
 
 static void
@@ -278,6 +304,8 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
     text = squashed_text (bytes);
     g_assert_nonnull (strstr (text, EDIT));
     g_assert_nonnull (strstr (text, "Maria Bunga"));
+    /* on the letter's own paper (F4), not the printer's default */
+    assert_same_paper (bytes, loket_draft_editor_get_preview_pdf (editor));
   }
 
   /* the case pane lists the draft */
