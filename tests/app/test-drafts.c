@@ -311,6 +311,20 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
   /* the case pane lists the draft */
   g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
   g_assert_cmpuint (loket_case_drafts_get_n_drafts (drafts), ==, 1);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (drafts), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment
+      = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t point;
+
+    g_assert_true (
+      gtk_widget_compute_point (GTK_WIDGET (drafts),
+                                gtk_viewport_get_child (GTK_VIEWPORT (
+                                  gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)))),
+                                &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 120);
+    save_screenshot (GTK_WIDGET (f->window), "drafts-case-pane.png");
+  }
 
   /* version 1 opens read-only and shows the template's paragraph */
   loket_draft_editor_show_version (editor, 1);
