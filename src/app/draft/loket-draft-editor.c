@@ -259,8 +259,11 @@ render_now (LoketDraftEditor *self)
   request = g_new0 (RenderRequest, 1);
   request->self = g_object_ref (self);
   request->serial = self->render_serial;
-  loket_draft_render_async (self->draft, letter_id, PREVIEW_SCALE, self->render_cancellable,
-                            render_done_cb, request);
+  /* sharp on HiDPI screens too */
+  loket_draft_render_async (self->draft, letter_id,
+                            PREVIEW_SCALE
+                              * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))),
+                            self->render_cancellable, render_done_cb, request);
   update_actions (self);
 }
 
