@@ -200,6 +200,12 @@ version_is_2 (gpointer editor)
 }
 
 static gboolean
+second_paragraph_marked (gpointer editor)
+{
+  return loket_draft_editor_get_paragraph_changed (editor, 1);
+}
+
+static gboolean
 showing_old (gpointer editor)
 {
   return loket_draft_editor_get_read_only (editor) && editor_idle (editor);
@@ -234,6 +240,21 @@ assert_same_paper (GBytes *a, GBytes *b)
   page_size (b, &wb, &hb);
   g_assert_cmpfloat_with_epsilon (wa, wb, 1.0);
   g_assert_cmpfloat_with_epsilon (ha, hb, 1.0);
+}
+
+/* Scrolls the scrolled window around @widget so that @widget starts @margin pixels down. */
+static void
+scroll_to (GtkWidget *widget, double margin)
+{
+  GtkWidget     *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget     *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  spin ();
+  g_assert_true (gtk_widget_compute_point (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - margin);
 }
 
 /* ---- The test ---- */
@@ -282,13 +303,18 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
   wait_idle (editor);
   g_assert_true (preview_has (editor, EDIT));
   g_assert_false (preview_has (editor, "Berdasarkan hasil pemeriksaan berkas"));
-  save_screenshot (GTK_WIDGET (editor), "drafts-editor.png");
 
   /* Ctrl+S again: version 2 is a draft.revised event with the whole draft */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
   g_assert_true (loket_test_wait_until (version_is_2, editor, TIMEOUT_MS));
   g_assert_cmpint (count_draft_events (f, "draft.revised", 2), ==, 1);
   g_assert_cmpuint (loket_draft_editor_get_latest (editor), ==, 2);
+  /* version 2 marks the paragraph it changed */
+  g_assert_true (loket_test_wait_until (second_paragraph_marked, editor, TIMEOUT_MS));
+  g_assert_false (loket_draft_editor_get_paragraph_changed (editor, 0));
+  g_assert_false (loket_draft_editor_get_paragraph_changed (editor, 2));
+  scroll_to (child (editor, LOKET_TYPE_DRAFT_EDITOR, "paragraphs_group"), 260);
+  save_screenshot (GTK_WIDGET (editor), "drafts-editor.png");
 
   /* "Print" through GtkPrintOperation, exported to a file: the page carries the edit */
   g_assert_true (loket_draft_editor_print_to_file (editor, printed, &error));
@@ -311,20 +337,8 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
   /* the case pane lists the draft */
   g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
   g_assert_cmpuint (loket_case_drafts_get_n_drafts (drafts), ==, 1);
-  {
-    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (drafts), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment
-      = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-    graphene_point_t point;
-
-    g_assert_true (
-      gtk_widget_compute_point (GTK_WIDGET (drafts),
-                                gtk_viewport_get_child (GTK_VIEWPORT (
-                                  gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)))),
-                                &GRAPHENE_POINT_INIT (0, 0), &point));
-    gtk_adjustment_set_value (adjustment, point.y - 120);
-    save_screenshot (GTK_WIDGET (f->window), "drafts-case-pane.png");
-  }
+  scroll_to (GTK_WIDGET (drafts), 120);
+  save_screenshot (GTK_WIDGET (f->window), "drafts-case-pane.png");
 
   /* version 1 opens read-only and shows the template's paragraph */
   loket_draft_editor_show_version (editor, 1);

@@ -350,6 +350,7 @@ new_paragraph_row (LoketDraftEditor *self, guint index)
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (row), "caption", label);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), !self->read_only);
@@ -451,6 +452,70 @@ update_versions (LoketDraftEditor *self)
   self->syncing_dropdown = FALSE;
 }
 
+/* Marks the paragraphs that differ from @previous (the version before the one shown). */
+static void
+mark_changes (LoketDraftEditor *self, LoketLetterDraft *previous)
+{
+  g_autoptr (GPtrArray) changed = loket_letter_draft_diff_paragraphs (previous, self->draft);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      guint            index = GPOINTER_TO_UINT (g_ptr_array_index (changed, i));
+      GtkWidget       *row;
+      g_autofree char *caption = NULL;
+
+      if (index >= self->paragraph_rows->len)
+        continue;
+      row = g_ptr_array_index (self->paragraph_rows, index);
+      gtk_widget_add_css_class (row, "draft-changed");
+      /* Translators: above a paragraph that the version shown changed */
+      caption
+        = g_strdup_printf (_ ("Paragraph %u · changed in version %u"), index + 1, self->version);
+      gtk_label_set_label (g_object_get_data (G_OBJECT (row), "caption"), caption);
+    }
+}
+
+typedef struct
+{
+  LoketDraftEditor *self;
+  guint             version; /* the version shown when the previous one was asked for */
+} CompareRequest;
+
+static void
+previous_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CompareRequest *request = user_data;
+  g_autoptr (LoketDraftEditor) self = request->self;
+  guint version = request->version;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDraftVersion) v = NULL;
+  g_autoptr (LoketLetterDraft) previous = NULL;
+
+  g_free (request);
+  v = loket_store_load_letter_draft_finish (LOKET_STORE (source), result, &error);
+  /* another version is shown by now, or it is unreadable: nothing to mark */
+  if (v == NULL || self->draft == NULL || self->version != version)
+    return;
+  previous = loket_letter_draft_new_from_data (v->content, -1, NULL);
+  if (previous != NULL)
+    mark_changes (self, previous);
+}
+
+/* Asks for the version before the one shown, to mark what the shown one changed. */
+static void
+compare_with_previous (LoketDraftEditor *self)
+{
+  CompareRequest *request;
+
+  if (self->draft_id == NULL || self->version < 2)
+    return;
+  request = g_new0 (CompareRequest, 1);
+  request->self = g_object_ref (self);
+  request->version = self->version;
+  loket_store_load_letter_draft_async (self->store, self->draft_id, self->version - 1,
+                                       self->cancellable, previous_loaded_cb, request);
+}
+
 /* Shows @draft as version @version of the draft (0: new), saved as @saved_data (NULL: never). */
 static void
 show_draft (LoketDraftEditor *self, LoketLetterDraft *draft, guint version, const char *saved_data)
@@ -474,6 +539,7 @@ show_draft (LoketDraftEditor *self, LoketLetterDraft *draft, guint version, cons
     }
   gtk_revealer_set_reveal_child (self->readonly_revealer, self->read_only);
   gtk_stack_set_visible_child_name (self->stack, "editor");
+  compare_with_previous (self);
   render_now (self);
 }
 
@@ -577,6 +643,7 @@ saved (LoketDraftEditor *self, guint version, const char *content)
   message = g_strdup_printf (_ ("Version %u saved"), version);
   show_toast (self, message);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->draft_id, version);
+  compare_with_previous (self);
   /* the page's QR code names the version: render the saved one */
   render_now (self);
   if (self->close_after_save)
@@ -990,6 +1057,15 @@ loket_draft_editor_get_n_pages (LoketDraftEditor *self)
 {
   g_return_val_if_fail (LOKET_IS_DRAFT_EDITOR (self), 0);
   return self->preview != NULL ? self->preview->pages->len : 0;
+}
+
+gboolean
+loket_draft_editor_get_paragraph_changed (LoketDraftEditor *self, guint index)
+{
+  g_return_val_if_fail (LOKET_IS_DRAFT_EDITOR (self), FALSE);
+  return index < self->paragraph_rows->len
+         && gtk_widget_has_css_class (g_ptr_array_index (self->paragraph_rows, index),
+                                      "draft-changed");
 }
 
 GtkTextBuffer *
