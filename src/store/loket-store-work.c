@@ -9,6 +9,7 @@
 #include "loket-error.h"
 #include "loket-event-store.h"
 #include "loket-projection-store.h"
+#include "loket-store-letter-drafts-private.h"
 #include "loket-store-maintenance.h"
 #include "loket-store-private.h"
 
@@ -143,6 +144,8 @@ _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError 
         return FALSE;
       if (!inserted)
         continue;
+      if (!_loket_store_letter_drafts_apply (self->db, event, error))
+        return FALSE;
       case_events = g_hash_table_lookup (touched, loket_event_get_case_uuid (event));
       if (case_events == NULL)
         {

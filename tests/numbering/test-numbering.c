@@ -2,6 +2,7 @@
 // Letter numbering: register templates, leases, allocation, yearly reset, exhausted blocks.
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "loket-error.h"
@@ -360,6 +361,85 @@ test_synced_event (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static char *
+query_text (const char *path, const char *sql)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString      *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s%s", c > 0 ? "|" : "",
+                                sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                  ? "NULL"
+                                  : (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* `loket-cli rebuild` makes letter_numbers match the letter.numbered events: a number only an
+ * event knows comes back, a row no event backs goes, a local row keeps its lease. */
+static void
+test_rebuild (Fixture *f, gconstpointer data)
+{
+  const LoketNumberRegister *reg = default_register ("kopnakertrans-ntt", "keputusan");
+  g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
+  g_autoptr (GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketLetterNumber) local = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9,
+                                               NULL, T0 + 600, T0, &error));
+  local = loket_store_number_letter (f->store, case_of (events), "local-1", reg, NULL, "tu", T0,
+                                     &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (more, store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED,
+                                           T0 + 86400, 0,
+                                           "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
+                                           "\"year\":2026,\"urut\":70,\"at\":\"2026-10-02T09:00:00+08:00\","
+                                           "\"number\":\"188.48/70/KTKT 1.3\"}"));
+  g_assert_true (loket_store_append_events (f->store, more, &error));
+  g_assert_no_error (error);
+  before = query_text (f->path, "SELECT letter_id, urut, lease_id IS NOT NULL FROM letter_numbers "
+                                "ORDER BY urut");
+  g_assert_cmpstr (before, ==, "local-1|5|1\n");
+
+  /* a row no event backs, as a hand edit or a half-restored backup leaves it */
+  loket_store_close (f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO letter_numbers VALUES ('kopnakertrans-ntt', "
+                                 "'keputusan', 2026, 99, '188.48/99/KTKT 1.3', 'ghost', 'x', NULL, 0)",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  reopen (f);
+
+  g_assert_true (loket_store_rebuild_projections (f->store, &error));
+  g_assert_no_error (error);
+  after = query_text (f->path, "SELECT letter_id, urut, number, lease_id IS NOT NULL, case_uuid, "
+                               "numbered_at FROM letter_numbers ORDER BY urut");
+  {
+    g_autofree char *expected = g_strdup_printf (
+      "local-1|5|188.48/5/KTKT 1.3|1|%s|%" G_GINT64_FORMAT "\n"
+      "remote-1|70|188.48/70/KTKT 1.3|0|%s|1790902800\n",
+      case_of (events), T0, case_of (events));
+
+    g_assert_cmpstr (after, ==, expected);
+  }
+  assert_check_clean (f->store);
+}
+
 static void
 on_numbered (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -421,6 +501,7 @@ main (int argc, char **argv)
   ADD ("/loket/numbering/store/wrong-agency", test_wrong_agency);
   ADD ("/loket/numbering/store/async", test_async);
   ADD ("/loket/numbering/store/synced-event", test_synced_event);
+  ADD ("/loket/numbering/store/rebuild", test_rebuild);
 #undef ADD
   return g_test_run ();
 }
