@@ -210,6 +210,33 @@ wait_recorded (ChainFixture *f, const char *button, guint n_paraf)
     g_error ("“%s” was not recorded", button);
 }
 
+/* Scrolls the case pane so that the chain panel is in view, then takes a screenshot. */
+static void
+screenshot_panel (ChainFixture *f, const char *name)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (panel_of (f)), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  /* Let the case pane's crossfade end. */
+  {
+    gint64 until = g_get_monotonic_time () + 600 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  spin ();
+  if (scrolled != NULL
+      && gtk_widget_compute_point (GTK_WIDGET (panel_of (f)),
+                                   gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                   &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adj, point.y - 12);
+    }
+  save_screenshot (GTK_WIDGET (f->window), name);
+}
+
 static void
 press (ChainFixture *f, const char *name)
 {
@@ -327,7 +354,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   click (child (panel_of (f), LOKET_TYPE_CHAIN_PANEL, "add_comment_button"));
   answer (f, "Alamat perusahaan kurang lengkap", 2, "add");
   g_assert_true (loket_test_wait_until (comments_shown, f, TIMEOUT_MS));
-  save_screenshot (GTK_WIDGET (f->window), "chain-comment.png");
+  screenshot_panel (f, "chain-comment.png");
   press (f, "paraf");
   wait_recorded (f, "paraf", 1);
 
@@ -345,7 +372,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   answer (f, "Tambahkan dasar hukum", 0, "return");
   wait_recorded (f, "return", 1);
   wait_panel (f, LOKET_DRAFT_STAGE_RETURNED, 1, NULL);
-  save_screenshot (GTK_WIDGET (f->window), "chain-returned.png");
+  screenshot_panel (f, "chain-returned.png");
 
   /* The drafter revises, resolves the comment and resubmits. */
   revise (f);
@@ -411,7 +438,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   /* The Kepala Dinas signs from "Menunggu Tanda Tangan" with the key's passphrase. */
   open_as (f, SIGNOFF_P_KADIS, "person:awaiting_signature");
   wait_panel (f, LOKET_DRAFT_STAGE_APPROVED, 2, "sign");
-  save_screenshot (GTK_WIDGET (f->window), "chain-approved.png");
+  screenshot_panel (f, "chain-approved.png");
   press (f, "sign");
   sign = g_object_get_data (G_OBJECT (f->window), "loket-sign-dialog");
   g_assert_nonnull (sign);

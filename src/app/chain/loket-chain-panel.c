@@ -472,7 +472,7 @@ clear_list (GtkListBox *list)
 
 static GtkWidget *
 add_button (LoketChainPanel *self,
-            GtkWidget       *row,
+            GtkWidget       *box,
             const char      *draft_id,
             const char      *name,
             const char      *label,
@@ -486,7 +486,7 @@ add_button (LoketChainPanel *self,
     gtk_widget_add_css_class (button, css);
   g_object_set_data_full (G_OBJECT (button), "draft-id", g_strdup (draft_id), g_free);
   g_signal_connect_object (button, "clicked", callback, self, 0);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  gtk_box_append (GTK_BOX (box), button);
   g_hash_table_insert (self->buttons, g_strconcat (draft_id, "\x1f", name, NULL), button);
   return button;
 }
@@ -546,21 +546,38 @@ add_draft_row (LoketChainPanel *self, const LoketDraftState *state)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), state->stage != LOKET_DRAFT_STAGE_SIGNED);
   gtk_widget_set_name (row, state->draft_id);
 
-  if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_SUBMIT) != NULL)
-    add_button (self, row, state->draft_id, "submit", _ ("_Submit"), "suggested-action",
-                G_CALLBACK (submit_clicked_cb));
-  if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_PARAF) != NULL)
-    add_button (self, row, state->draft_id, "paraf", _ ("_Paraf"), "suggested-action",
-                G_CALLBACK (paraf_clicked_cb));
-  if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_SIGN) != NULL)
-    add_button (self, row, state->draft_id, "sign", _ ("_Sign…"), "suggested-action",
-                G_CALLBACK (sign_clicked_cb));
-  if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_RETURN) != NULL)
-    add_button (self, row, state->draft_id, "return", _ ("Re_turn…"), NULL,
-                G_CALLBACK (return_clicked_cb));
-  if (state->version >= 2)
-    add_button (self, row, state->draft_id, "compare", _ ("Co_mpare…"), "flat",
-                G_CALLBACK (compare_clicked_cb));
+  /* The actions, on a row of their own under the title (the pane is narrow). */
+  {
+    GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *actions_row = gtk_list_box_row_new ();
+
+    gtk_widget_set_halign (actions, GTK_ALIGN_END);
+    gtk_widget_set_margin_top (actions, 6);
+    gtk_widget_set_margin_bottom (actions, 6);
+    gtk_widget_set_margin_start (actions, 12);
+    gtk_widget_set_margin_end (actions, 12);
+    if (state->version >= 2)
+      add_button (self, actions, state->draft_id, "compare", _ ("Co_mpare…"), "flat",
+                  G_CALLBACK (compare_clicked_cb));
+    if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_RETURN) != NULL)
+      add_button (self, actions, state->draft_id, "return", _ ("Re_turn…"), NULL,
+                  G_CALLBACK (return_clicked_cb));
+    if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_SUBMIT) != NULL)
+      add_button (self, actions, state->draft_id, "submit", _ ("_Submit"), "suggested-action",
+                  G_CALLBACK (submit_clicked_cb));
+    if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_PARAF) != NULL)
+      add_button (self, actions, state->draft_id, "paraf", _ ("_Paraf"), "suggested-action",
+                  G_CALLBACK (paraf_clicked_cb));
+    if (find_allowed (self, state->draft_id, LOKET_DRAFT_ACTION_SIGN) != NULL)
+      add_button (self, actions, state->draft_id, "sign", _ ("_Sign…"), "suggested-action",
+                  G_CALLBACK (sign_clicked_cb));
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions_row), actions);
+    if (gtk_widget_get_first_child (actions) != NULL)
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions_row);
+    else
+      g_object_ref_sink (actions_row), g_object_unref (actions_row);
+  }
 
   /* The route of the latest submission: ✓ initialled, → whose turn, ○ still to come. */
   for (guint i = 0; i < state->route->len; i++)
