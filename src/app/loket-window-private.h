@@ -111,6 +111,9 @@ void _loket_window_update_intake_actions (LoketWindow *self);
 void _loket_window_offer_drafts          (LoketWindow *self);
 void _loket_window_close_intake          (LoketWindow *self);
 
+/* loket-window-drafts.c */
+void _loket_window_setup_drafts (LoketWindow *self);
+
 /* loket-window.c */
 void     _loket_window_apply_query (LoketWindow *self);
 /* Requests hold the window weakly, so that closing it does not wait for them. */

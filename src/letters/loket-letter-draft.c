@@ -130,6 +130,25 @@ loket_letter_draft_new_from_fields (const char *kind, LoketLetterFields *fields,
   return g_steal_pointer (&self);
 }
 
+LoketLetterDraft *
+loket_letter_draft_new_for_case (const char          *kind,
+                                 LoketCase           *kase,
+                                 GPtrArray           *events,
+                                 LoketServiceCatalog *catalog,
+                                 LoketWorkCalendar   *calendar,
+                                 LoketOrgChart       *org,
+                                 gint64               now,
+                                 GError             **error)
+{
+  g_autoptr (LoketLetterFields) fields = NULL;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+  fields = loket_letter_fields_new_for_case (kase, events, catalog, calendar, org, now, error);
+  if (fields == NULL)
+    return NULL;
+  return loket_letter_draft_new_from_fields (kind, fields, error);
+}
+
 /* JSON validation. Every error names the path of the offending value ("$.fields.hal"). */
 
 G_GNUC_PRINTF (3, 4)

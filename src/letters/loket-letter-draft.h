@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "loket-letter.h"
+#include "loket-letter-case-fields.h"
 #include "loket-letter-fields.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,17 @@ G_DECLARE_FINAL_TYPE (LoketLetterDraft, loket_letter_draft, LOKET, LETTER_DRAFT,
 LoketLetterDraft *loket_letter_draft_new_from_fields (const char        *kind,
                                                       LoketLetterFields *fields,
                                                       GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A draft of @kind for a case: the fields of loket_letter_fields_new_for_case() (the head of the
+ * agency signs), dated @now. */
+LoketLetterDraft *loket_letter_draft_new_for_case (const char          *kind,
+                                                   LoketCase           *kase,
+                                                   GPtrArray           *events,
+                                                   LoketServiceCatalog *catalog,
+                                                   LoketWorkCalendar   *calendar,
+                                                   LoketOrgChart       *org,
+                                                   gint64               now,
+                                                   GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Parses and validates the JSON above (unknown kind, a non-string field, too many/few paragraphs
  * for the template → LOKET_ERROR_INVALID_DATA with the JSON path in the message). */

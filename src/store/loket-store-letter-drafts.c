@@ -119,7 +119,8 @@ parse_content (const char *content, char **kind, GError **error)
                    _ ("The draft's content is not valid JSON: %s"), parse_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, "%s",
                    _ ("The draft's content must be a JSON object"));

@@ -12,7 +12,7 @@
 
 /* 2026-12-31 23:59 WITA and 2027-01-01 00:01 WITA (UTC+8). */
 #define NEW_YEARS_EVE ((gint64) 1798732740)
-#define NEW_YEAR      ((gint64) 1798732860)
+#define NEW_YEAR ((gint64) 1798732860)
 
 static const LoketNumberRegister *
 default_register (const char *agency, const char *id)
@@ -32,8 +32,9 @@ test_template_check (void)
 {
   const char *good[] = { "{klasifikasi}/{urut}/{unit}/{tahun}", "188.48/{urut}/KTKT 1.3",
                          "{urut:3}/{bulan_romawi}/{bulan}/{tahun}" };
-  const char *bad[] = { "", "{klasifikasi}/{unit}", "{urut}/{urut}", "{urut}/{nomor}", "{urut",
-                        "urut}/x", "{urut:0}", "{urut}/{{tahun}}", "{urut}\n" };
+  const char *bad[]
+    = { "",         "{klasifikasi}/{unit}", "{urut}/{urut}", "{urut}/{nomor}", "{urut", "urut}/x",
+        "{urut:0}", "{urut}/{{tahun}}",     "{urut}\n" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
@@ -54,11 +55,11 @@ test_template_check (void)
 static void
 test_format (void)
 {
-  LoketNumberRegister reg = { "a", "r", "R", "{klasifikasi}/{urut}/{unit}/{tahun}", "500.15.2",
-                              "Disnakertrans" };
+  LoketNumberRegister reg
+    = { "a", "r", "R", "{klasifikasi}/{urut}/{unit}/{tahun}", "500.15.2", "Disnakertrans" };
   LoketNumberRegister sk = { "a", "sk", "SK", "188.48/{urut}/KTKT 1.3", NULL, NULL };
-  LoketNumberRegister roman = { "a", "m", "M", "{klasifikasi}/{urut:3}/{unit}/{bulan_romawi}/{tahun}",
-                                NULL, "TGR" };
+  LoketNumberRegister roman
+    = { "a", "m", "M", "{klasifikasi}/{urut:3}/{unit}/{bulan_romawi}/{tahun}", NULL, "TGR" };
   g_autoptr (GError) error = NULL;
   g_autofree char *a = loket_number_register_format (&reg, 123, 2026, 5, NULL, &error);
   g_autofree char *b = loket_number_register_format (&sk, 110, 2026, 5, NULL, &error);
@@ -125,8 +126,11 @@ count_events (Fixture *f, const char *case_uuid, const char *type)
 }
 
 static LoketLetterNumber *
-number (Fixture *f, const char *case_uuid, const LoketNumberRegister *reg, gint64 at,
-        GError **error)
+number (Fixture                   *f,
+        const char                *case_uuid,
+        const LoketNumberRegister *reg,
+        gint64                     at,
+        GError                   **error)
 {
   g_autofree char *letter = g_uuid_string_random ();
 
@@ -155,8 +159,8 @@ test_lease_rules (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) leases = NULL;
   gint64 later = T0 + 365 * 86400;
 
-  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026,
-                                               1, 100, NULL, later, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026, 1,
+                                               100, NULL, later, T0, &error));
   g_assert_no_error (error);
   /* overlapping another block of the same register and year */
   g_assert_false (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026,
@@ -164,10 +168,10 @@ test_lease_rules (Fixture *f, gconstpointer data)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT);
   g_clear_error (&error);
   /* same numbers in another register or year are fine */
-  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "surat-keluar",
-                                               2026, 1, 100, NULL, later, T0, &error));
-  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2027,
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "surat-keluar", 2026,
                                                1, 100, NULL, later, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2027, 1,
+                                               100, NULL, later, T0, &error));
   g_assert_no_error (error);
   g_assert_false (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026,
                                                 300, 200, NULL, later, T0, &error));
@@ -240,16 +244,16 @@ test_year_rollover (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 expires = NEW_YEAR + 365 * 86400;
 
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 50,
-                                               NULL, expires, T0, &error));
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2027, 1, 50,
-                                               NULL, expires, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 50, NULL,
+                                               expires, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2027, 1, 50, NULL,
+                                               expires, T0, &error));
   g_assert_no_error (error);
   for (gint64 i = 1; i <= 3; i++)
     {
       g_autoptr (LoketLetterNumber) n = number (f, case_of (events), reg, NEW_YEARS_EVE, &error);
-      g_autofree char *expected = g_strdup_printf ("500.15.2/%" G_GINT64_FORMAT
-                                                   "/Disnakertrans/2026", i);
+      g_autofree char *expected
+        = g_strdup_printf ("500.15.2/%" G_GINT64_FORMAT "/Disnakertrans/2026", i);
 
       g_assert_no_error (error);
       g_assert_cmpint (n->year, ==, 2026);
@@ -326,8 +330,8 @@ test_wrong_agency (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 10,
-                                               NULL, T0 + 600, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 10, NULL,
+                                               T0 + 600, T0, &error));
   g_assert_null (number (f, case_of (events), reg, T0, &error));
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_clear_error (&error);
@@ -344,11 +348,11 @@ test_synced_event (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketLetterNumber) n = NULL;
 
-  g_ptr_array_add (more, store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED,
-                                           T0 + 86400, 0,
-                                           "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
-                                           "\"year\":2026,\"urut\":7,"
-                                           "\"number\":\"188.48/7/KTKT 1.3\"}"));
+  g_ptr_array_add (more,
+                   store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED, T0 + 86400, 0,
+                                     "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
+                                     "\"year\":2026,\"urut\":7,"
+                                     "\"number\":\"188.48/7/KTKT 1.3\"}"));
   g_assert_true (loket_store_append_events (f->store, more, &error));
   g_assert_no_error (error);
   n = loket_store_lookup_letter_number (f->store, "remote-1", &error);
@@ -396,18 +400,18 @@ test_rebuild (Fixture *f, gconstpointer data)
   g_autoptr (LoketLetterNumber) local = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  sqlite3 *db = NULL;
+  sqlite3         *db = NULL;
 
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9,
-                                               NULL, T0 + 600, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9, NULL,
+                                               T0 + 600, T0, &error));
   local = loket_store_number_letter (f->store, case_of (events), "local-1", reg, NULL, "tu", T0,
                                      &error);
   g_assert_no_error (error);
-  g_ptr_array_add (more, store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED,
-                                           T0 + 86400, 0,
-                                           "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
-                                           "\"year\":2026,\"urut\":70,\"at\":\"2026-10-02T09:00:00+08:00\","
-                                           "\"number\":\"188.48/70/KTKT 1.3\"}"));
+  g_ptr_array_add (
+    more, store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED, T0 + 86400, 0,
+                            "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
+                            "\"year\":2026,\"urut\":70,\"at\":\"2026-10-02T09:00:00+08:00\","
+                            "\"number\":\"188.48/70/KTKT 1.3\"}"));
   g_assert_true (loket_store_append_events (f->store, more, &error));
   g_assert_no_error (error);
   before = query_text (f->path, "SELECT letter_id, urut, lease_id IS NOT NULL FROM letter_numbers "
@@ -417,11 +421,12 @@ test_rebuild (Fixture *f, gconstpointer data)
   /* a row no event backs, as a hand edit or a half-restored backup leaves it */
   loket_store_close (f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO letter_numbers VALUES ('kopnakertrans-ntt', "
-                                 "'keputusan', 2026, 99, '188.48/99/KTKT 1.3', 'ghost', 'x', NULL, 0)",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (db,
+                  "INSERT INTO letter_numbers VALUES ('kopnakertrans-ntt', "
+                  "'keputusan', 2026, 99, '188.48/99/KTKT 1.3', 'ghost', 'x', NULL, 0)",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
   sqlite3_close (db);
   reopen (f);
 
@@ -430,10 +435,10 @@ test_rebuild (Fixture *f, gconstpointer data)
   after = query_text (f->path, "SELECT letter_id, urut, number, lease_id IS NOT NULL, case_uuid, "
                                "numbered_at FROM letter_numbers ORDER BY urut");
   {
-    g_autofree char *expected = g_strdup_printf (
-      "local-1|5|188.48/5/KTKT 1.3|1|%s|%" G_GINT64_FORMAT "\n"
-      "remote-1|70|188.48/70/KTKT 1.3|0|%s|1790902800\n",
-      case_of (events), T0, case_of (events));
+    g_autofree char *expected
+      = g_strdup_printf ("local-1|5|188.48/5/KTKT 1.3|1|%s|%" G_GINT64_FORMAT "\n"
+                         "remote-1|70|188.48/70/KTKT 1.3|0|%s|1790902800\n",
+                         case_of (events), T0, case_of (events));
 
     g_assert_cmpstr (after, ==, expected);
   }
@@ -464,8 +469,8 @@ test_async (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
   g_autoptr (GError) error = NULL;
   LoketLetterNumber *n = NULL;
-  gboolean done = FALSE;
-  gpointer state[3] = { &n, &error, &done };
+  gboolean           done = FALSE;
+  gpointer           state[3] = { &n, &error, &done };
 
   loket_store_number_letter_async (f->store, case_of (events), "a-1", reg, NULL, "tu", T0, NULL,
                                    on_numbered, state);
@@ -474,8 +479,8 @@ test_async (Fixture *f, gconstpointer data)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9,
-                                               NULL, T0 + 600, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9, NULL,
+                                               T0 + 600, T0, &error));
   done = FALSE;
   loket_store_number_letter_async (f->store, case_of (events), "a-1", reg, NULL, "tu", T0, NULL,
                                    on_numbered, state);

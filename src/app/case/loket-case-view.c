@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "draft/loket-case-drafts.h"
 #include "loket-case-view.h"
 #include "loket-format.h"
 #include "loket-hlc.h"
@@ -34,6 +35,7 @@ struct _LoketCaseView
   GtkListBox        *timeline_list;
   LoketRoutingPanel *routing_panel;
   LoketChainPanel   *chain_panel;
+  LoketCaseDrafts   *drafts;
 
   /* Owned references */
   LoketCase           *kase;
@@ -376,6 +378,7 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
 
   g_type_ensure (LOKET_TYPE_ROUTING_PANEL);
   g_type_ensure (LOKET_TYPE_CHAIN_PANEL);
+  g_type_ensure (LOKET_TYPE_CASE_DRAFTS);
 
   properties[PROP_CASE]
     = g_param_spec_object ("case", NULL, NULL, LOKET_TYPE_CASE,
@@ -405,6 +408,7 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, routing_panel);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, chain_panel);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, drafts);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loket-case-view");
 }
@@ -435,6 +439,7 @@ loket_case_view_set_context (LoketCaseView       *self,
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->org, org);
   g_set_object (&self->calendar, calendar);
+  loket_case_drafts_set_context (self->drafts, store, catalog, org, calendar);
   update_summary (self);
 }
 
@@ -477,6 +482,7 @@ loket_case_view_set_case (LoketCaseView *self, LoketCase *kase)
   load_events (self);
   loket_routing_panel_set_case (self->routing_panel, kase);
   loket_chain_panel_set_case (self->chain_panel, kase);
+  loket_case_drafts_set_case (self->drafts, kase);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -497,6 +503,15 @@ loket_case_view_get_chain_panel (LoketCaseView *self)
   g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), NULL);
 
   return self->chain_panel;
+  loket_case_drafts_reload (self->drafts);
+}
+
+LoketCaseDrafts *
+loket_case_view_get_drafts (LoketCaseView *self)
+{
+  g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), NULL);
+
+  return self->drafts;
 }
 
 LoketRoutingPanel *
