@@ -94,6 +94,7 @@ loket_cli_report (int argc, char **argv)
   g_autoptr (GPtrArray) cases = NULL;
   g_autoptr (GHashTable) outcomes = NULL;
   g_autoptr (LoketReport) report = NULL;
+  g_autoptr (GTimer) timer = NULL;
   LoketReportParams params = { 0 };
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
@@ -141,12 +142,17 @@ loket_cli_report (int argc, char **argv)
                    service);
       return loket_cli_fail (error);
     }
+  timer = g_timer_new ();
   if (!loket_store_load_report_input (ctx->store, &cases, &outcomes, &error))
     return loket_cli_fail (error);
+  g_debug ("Read %u cases and %u outcomes in %.2f s", cases->len, g_hash_table_size (outcomes),
+           g_timer_elapsed (timer, NULL));
+  g_timer_start (timer);
   report = loket_report_compute (&params, cases, outcomes, ctx->catalog, ctx->org, ctx->calendar,
                                  &error);
   if (report == NULL)
     return loket_cli_fail (error);
+  g_debug ("Counted in %.2f s", g_timer_elapsed (timer, NULL));
 
   if (strcmp (format, "csv") == 0)
     {
