@@ -678,6 +678,28 @@ extract_member (Reader       *r,
   return ok;
 }
 
+/* Whether nobody else has @path open for writing: an exclusive lock can be taken at once. */
+static gboolean
+database_is_free (const char *path)
+{
+  sqlite3 *db = NULL;
+  gboolean free_ = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 0);
+      /* In WAL mode another connection holds no file lock while idle, but an exclusive-mode
+       * connection must lock the database file for itself, which fails while others use it. */
+      free_ = sqlite3_exec (db,
+                            "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                            "SELECT count(*) FROM sqlite_master; ROLLBACK;",
+                            NULL, NULL, NULL)
+              == SQLITE_OK;
+    }
+  sqlite3_close (db);
+  return free_;
+}
+
 gboolean
 loket_backup_restore (const char          *archive,
                       const char          *db_path,
@@ -714,6 +736,13 @@ loket_backup_restore (const char          *archive,
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
                    _ ("A database already exists at “%s”; restoring would replace it. Confirm "
                       "to overwrite it (loket-cli: --force)"),
+                   db_path);
+      return FALSE;
+    }
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !database_is_free (db_path))
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
+                   _ ("“%s” is in use (is Loket open?); close it before restoring over it"),
                    db_path);
       return FALSE;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "loket-backup.h"
+#include "loket-error.h"
 #include "loket-store.h"
 #include "loket-test-utils.h"
 
@@ -285,6 +286,11 @@ test_backup_while_open (void)
   g_assert_cmpuint (info->n_blobs, ==, 3);
   g_assert_true (loket_backup_restore (live, copy, FALSE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  /* Never over a database a running store has open, even with overwrite. */
+  g_assert_false (loket_backup_restore (live, db, TRUE, NULL, NULL, NULL, &error));
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "in use"));
+  g_clear_error (&error);
   loket_store_close (store);
   a = dump_database (db);
   b = dump_database (copy);
