@@ -19,16 +19,16 @@
 
 typedef struct
 {
-  LoketWindow    *window;   /* owned */
-  AdwMessageDialog *dialog; /* weak */
-  GtkProgressBar *progress; /* weak */
-  GCancellable   *cancellable;
-  char           *archive;
-  char           *db_path;
-  LoketStore     *store;    /* backup: the open store */
-  double          fraction; /* written by the worker, read in idle callbacks */
-  guint           idle_id;
-  GMutex          lock;
+  LoketWindow      *window;   /* owned */
+  AdwMessageDialog *dialog;   /* weak */
+  GtkProgressBar   *progress; /* weak */
+  GCancellable     *cancellable;
+  char             *archive;
+  char             *db_path;
+  LoketStore       *store;    /* backup: the open store */
+  double            fraction; /* written by the worker, read in idle callbacks */
+  guint             idle_id;
+  GMutex            lock;
 } OfficeJob;
 
 static void
@@ -123,7 +123,7 @@ static void
 backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   OfficeJob *job = task_data;
-  GError *error = NULL;
+  GError    *error = NULL;
 
   if (loket_backup_create (job->store, job->archive, cancellable, progress_cb, job, &error))
     g_task_return_boolean (task, TRUE);
@@ -134,7 +134,7 @@ backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 static void
 backup_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  OfficeJob *job = g_task_get_task_data (G_TASK (result));
+  OfficeJob   *job = g_task_get_task_data (G_TASK (result));
   LoketWindow *self = job->window;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
@@ -171,10 +171,11 @@ static void
 restore_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   OfficeJob *job = task_data;
-  GError *error = NULL;
+  GError    *error = NULL;
 
   /* Confirmed by the user: the database is replaced (it is written beside and renamed). */
-  if (loket_backup_restore (job->archive, job->db_path, TRUE, cancellable, progress_cb, job, &error))
+  if (loket_backup_restore (job->archive, job->db_path, TRUE, cancellable, progress_cb, job,
+                            &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -183,12 +184,12 @@ restore_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 static void
 restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  OfficeJob *job = g_task_get_task_data (G_TASK (result));
-  LoketWindow *self = job->window;
+  OfficeJob      *job = g_task_get_task_data (G_TASK (result));
+  LoketWindow    *self = job->window;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr (GError) error = NULL;
   LoketWindow *fresh;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean     ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   office_job_close_dialog (job);
   /* The store was closed for the restore: a new window opens the database (the restored one, or
@@ -198,8 +199,8 @@ restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_window_present (GTK_WINDOW (fresh));
   if (!ok)
     {
-      g_autofree char *message = g_strdup_printf (_ ("The restore failed; nothing was changed: %s"),
-                                                  error->message);
+      g_autofree char *message
+        = g_strdup_printf (_ ("The restore failed; nothing was changed: %s"), error->message);
 
       adw_toast_overlay_add_toast (fresh->toast_overlay, adw_toast_new (message));
     }
@@ -211,9 +212,9 @@ restore_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 confirm_restore_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
-  LoketWindow *self = user_data;
+  LoketWindow     *self = user_data;
   g_autofree char *archive = g_strdup (g_object_get_data (G_OBJECT (dialog), "loket-archive"));
-  OfficeJob *job;
+  OfficeJob       *job;
   g_autoptr (GTask) task = NULL;
 
   g_signal_handlers_disconnect_by_func (dialog, confirm_restore_cb, user_data);
@@ -232,7 +233,7 @@ confirm_restore_cb (AdwMessageDialog *dialog, const char *response, gpointer use
 static void
 verify_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GError          *error = NULL;
   LoketBackupInfo *info = loket_backup_verify (task_data, cancellable, &error);
 
   if (info == NULL)
@@ -247,18 +248,17 @@ verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketBackupInfo) info = g_task_propagate_pointer (G_TASK (result), &error);
-  const char *archive = g_task_get_task_data (G_TASK (result));
+  const char       *archive = g_task_get_task_data (G_TASK (result));
   AdwMessageDialog *dialog;
-  g_autofree char *body = NULL;
+  g_autofree char  *body = NULL;
 
   if (self == NULL)
     return;
   if (info == NULL)
     {
       /* A damaged or foreign archive: nothing happens but a clear message. */
-      dialog = ADW_MESSAGE_DIALOG (
-        adw_message_dialog_new (GTK_WINDOW (self), _ ("This Backup Cannot Be Restored"),
-                                error->message));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+        GTK_WINDOW (self), _ ("This Backup Cannot Be Restored"), error->message));
       adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -283,8 +283,8 @@ verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 _loket_window_start_restore (LoketWindow *self, const char *archive)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, self->cancellable, verified_cb,
-                                       _loket_window_weak_new (self));
+  g_autoptr (GTask) task
+    = g_task_new (NULL, self->cancellable, verified_cb, _loket_window_weak_new (self));
 
   g_task_set_task_data (task, g_strdup (archive), g_free);
   g_task_run_in_thread (task, verify_thread);
@@ -319,11 +319,10 @@ choose_archive (LoketWindow *self, gboolean backup)
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (backup ? _ ("Back Up Loket") : _ ("Restore a Backup"),
-                                         GTK_WINDOW (self),
-                                         backup ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         backup ? _ ("_Back Up") : _ ("_Open"), _ ("_Cancel"));
+  chooser = gtk_file_chooser_native_new (
+    backup ? _ ("Back Up Loket") : _ ("Restore a Backup"), GTK_WINDOW (self),
+    backup ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+    backup ? _ ("_Back Up") : _ ("_Open"), _ ("_Cancel"));
   gtk_file_filter_set_name (filter, _ ("Loket backups"));
   gtk_file_filter_add_pattern (filter, "*.lbak");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -372,8 +371,8 @@ _loket_window_show_preferences (LoketWindow *self)
 
   g_return_val_if_fail (self->store != NULL, NULL);
 
-  prefs = loket_preferences_window_new (GTK_WINDOW (self), self->store, self->calendar,
-                                        self->settings);
+  prefs
+    = loket_preferences_window_new (GTK_WINDOW (self), self->store, self->calendar, self->settings);
   gtk_window_present (GTK_WINDOW (prefs));
   return GTK_WINDOW (prefs);
 }

@@ -23,11 +23,10 @@ parse_date (const char *text, GDate *date, const char *option, GError **error)
   g_date_clear (date, 1);
   if (text != NULL)
     {
-      int y, m, d;
+      int  y, m, d;
       char extra;
 
-      if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3
-          && g_date_valid_dmy (d, m, y))
+      if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 && g_date_valid_dmy (d, m, y))
         {
           g_date_set_dmy (date, d, m, y);
           return TRUE;
@@ -67,15 +66,14 @@ office_profile (LoketCliContext *ctx, const char *agency_id)
 {
   g_autoptr (GHashTable) settings = loket_store_get_settings (ctx->store, "office.", NULL);
   LoketOfficeProfile *profile = loket_office_profile_new_from_settings (settings);
-  LoketAgency *agency = agency_id != NULL
-                          ? loket_service_catalog_lookup_agency (ctx->catalog, agency_id)
-                          : NULL;
+  LoketAgency        *agency
+    = agency_id != NULL ? loket_service_catalog_lookup_agency (ctx->catalog, agency_id) : NULL;
   char **kop = loket_office_profile_dup_kop (profile);
 
   if (kop == NULL && agency != NULL)
     {
       g_autofree char *upper = g_utf8_strup (loket_agency_get_name (agency), -1);
-      const char *lines[] = { upper, loket_agency_get_address (agency), NULL };
+      const char      *lines[] = { upper, loket_agency_get_address (agency), NULL };
 
       kop = g_strdupv ((char **) lines);
     }
@@ -96,23 +94,26 @@ loket_cli_report (int argc, char **argv)
   g_autoptr (LoketReport) report = NULL;
   g_autoptr (GTimer) timer = NULL;
   LoketReportParams params = { 0 };
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_ ("First day of the period"), N_ ("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("Last day of the period"), N_ ("YYYY-MM-DD") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("csv, xlsx or pdf (default csv)"),
-      N_ ("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Write the report to FILE (csv: - for "
-                                                          "standard output)"), N_ ("FILE") },
-    { "service", 0, 0, G_OPTION_ARG_STRING, &service, N_ ("Only this service"), N_ ("ID") },
-    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_ ("Only this agency"), N_ ("ID") },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
-      N_ ("Count “late now” at this time (ISO 8601; default: the clock)"), N_ ("TIME") },
-    { NULL }
-  };
+  GOptionEntry      entries[]
+    = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
+        { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_ ("First day of the period"),
+          N_ ("YYYY-MM-DD") },
+        { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("Last day of the period"), N_ ("YYYY-MM-DD") },
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("csv, xlsx or pdf (default csv)"),
+          N_ ("FORMAT") },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+          N_ ("Write the report to FILE (csv: - for "
+              "standard output)"),
+          N_ ("FILE") },
+        { "service", 0, 0, G_OPTION_ARG_STRING, &service, N_ ("Only this service"), N_ ("ID") },
+        { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_ ("Only this agency"), N_ ("ID") },
+        { "now", 0, 0, G_OPTION_ARG_STRING, &now_text,
+          N_ ("Count “late now” at this time (ISO 8601; default: the clock)"), N_ ("TIME") },
+        { NULL } };
 
-  if (!loket_cli_parse_options ("report", _ ("Service performance report for a period: per service, "
-                                             "unit, officer and complaint channel."),
+  if (!loket_cli_parse_options ("report",
+                                _ ("Service performance report for a period: per service, "
+                                   "unit, officer and complaint channel."),
                                 entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (db == NULL || from == NULL || to == NULL || out == NULL)
@@ -121,8 +122,8 @@ loket_cli_report (int argc, char **argv)
     format = g_strdup ("csv");
   if (strcmp (format, "csv") != 0 && strcmp (format, "xlsx") != 0 && strcmp (format, "pdf") != 0)
     return loket_cli_usage_error ("report", _ ("--format must be csv, xlsx or pdf"));
-  if (!parse_date (from, &params.from, "--from", &error) || !parse_date (to, &params.to, "--to", &error)
-      || !parse_now (now_text, &params.now, &error))
+  if (!parse_date (from, &params.from, "--from", &error)
+      || !parse_date (to, &params.to, "--to", &error) || !parse_now (now_text, &params.now, &error))
     {
       loket_cli_usage_error ("report", error->message);
       return LOKET_CLI_EXIT_USAGE;
@@ -180,7 +181,8 @@ loket_cli_report (int argc, char **argv)
       g_autoptr (GBytes) pdf = loket_report_render_pdf (report, &options, &error);
 
       if (pdf == NULL
-          || !g_file_set_contents (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+          || !g_file_set_contents (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                   &error))
         return loket_cli_fail (error);
     }
   return LOKET_CLI_EXIT_OK;
@@ -193,15 +195,15 @@ loket_cli_backup (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketCliContext) ctx = NULL;
   g_autoptr (LoketBackupInfo) info = NULL;
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("The backup archive to write"),
-      N_ ("ARCHIVE") },
-    { NULL }
-  };
+  GOptionEntry entries[]
+    = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("The backup archive to write"),
+          N_ ("ARCHIVE") },
+        { NULL } };
 
-  if (!loket_cli_parse_options ("backup", _ ("Write the database and every attachment to one "
-                                             "archive with checksums (safe while Loket runs)."),
+  if (!loket_cli_parse_options ("backup",
+                                _ ("Write the database and every attachment to one "
+                                   "archive with checksums (safe while Loket runs)."),
                                 entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (db == NULL || out == NULL)
@@ -224,21 +226,21 @@ int
 loket_cli_restore (int argc, char **argv)
 {
   g_autofree char *db = NULL, *archive = NULL;
-  gboolean force = FALSE, check_only = FALSE;
+  gboolean         force = FALSE, check_only = FALSE;
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketBackupInfo) info = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file to restore into"), N_ ("FILE") },
-    { "input", 'i', 0, G_OPTION_ARG_FILENAME, &archive, N_ ("The backup archive"),
-      N_ ("ARCHIVE") },
+    { "input", 'i', 0, G_OPTION_ARG_FILENAME, &archive, N_ ("The backup archive"), N_ ("ARCHIVE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_ ("Replace an existing database"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check_only, N_ ("Only check the archive"), NULL },
     { NULL }
   };
 
-  if (!loket_cli_parse_options ("restore", _ ("Restore a backup archive after checking every "
-                                              "checksum; an existing database is kept unless "
-                                              "--force."),
+  if (!loket_cli_parse_options ("restore",
+                                _ ("Restore a backup archive after checking every "
+                                   "checksum; an existing database is kept unless "
+                                   "--force."),
                                 entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (archive == NULL || (db == NULL && !check_only))
@@ -264,15 +266,15 @@ loket_cli_holidays (int argc, char **argv)
 {
   g_autofree char *import = NULL;
   g_autoptr (GError) error = NULL;
-  int year = 0;
-  GOptionEntry entries[] = {
-    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
-      N_ ("Check a holiday file (data/holidays format) and use it from now on"), N_ ("FILE") },
-    { NULL }
-  };
+  int          year = 0;
+  GOptionEntry entries[]
+    = { { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
+          N_ ("Check a holiday file (data/holidays format) and use it from now on"), N_ ("FILE") },
+        { NULL } };
 
-  if (!loket_cli_parse_options ("holidays", _ ("Import next year’s libur nasional and cuti "
-                                               "bersama."),
+  if (!loket_cli_parse_options ("holidays",
+                                _ ("Import next year’s libur nasional and cuti "
+                                   "bersama."),
                                 entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (import == NULL)
@@ -295,8 +297,7 @@ loket_cli_office (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
     { "set", 0, 0, G_OPTION_ARG_STRING, &key,
       N_ ("Set name, letterhead, address, place, head_name, head_title or head_nip"), N_ ("KEY") },
-    { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_ ("The value (empty clears it)"),
-      N_ ("TEXT") },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_ ("The value (empty clears it)"), N_ ("TEXT") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_ ("Set the logo (PNG)"), N_ ("FILE") },
     { "register", 0, 0, G_OPTION_ARG_STRING, &reg,
       N_ ("Set the number format of this register (with --template)"), N_ ("AGENCY/ID") },
@@ -305,11 +306,12 @@ loket_cli_office (int argc, char **argv)
       N_ ("FORMAT") },
     { NULL }
   };
-  static const char *const keys[] = { "name", "letterhead", "address", "place", "head_name",
-                                      "head_title", "head_nip", NULL };
+  static const char *const keys[]
+    = { "name", "letterhead", "address", "place", "head_name", "head_title", "head_nip", NULL };
 
-  if (!loket_cli_parse_options ("office", _ ("Show or set the office profile (kop, logo, head of "
-                                             "office) used by letters and reports."),
+  if (!loket_cli_parse_options ("office",
+                                _ ("Show or set the office profile (kop, logo, head of "
+                                   "office) used by letters and reports."),
                                 entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (db == NULL)
@@ -322,8 +324,7 @@ loket_cli_office (int argc, char **argv)
   if (key != NULL)
     {
       g_autofree char *full = g_strconcat ("office.", key, NULL);
-      gboolean ok = strcmp (key, "letterhead") == 0
-                      ? loket_office_check_letterhead (value, &error)
+      gboolean ok = strcmp (key, "letterhead") == 0 ? loket_office_check_letterhead (value, &error)
                     : strcmp (key, "head_nip") == 0 && value != NULL && *value != '\0'
                       ? loket_nip_validate (value, &error)
                       : loket_office_check_text (key, value, 200, &error);
@@ -378,7 +379,7 @@ loket_cli_office (int argc, char **argv)
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *full = g_strconcat ("office.", keys[i], NULL);
-      const char *v = g_hash_table_lookup (settings, full);
+      const char      *v = g_hash_table_lookup (settings, full);
 
       printf ("%s: %s\n", keys[i], v != NULL ? v : "");
     }

@@ -21,8 +21,8 @@ LoketOfficeProfile *
 loket_office_profile_new_from_settings (GHashTable *settings)
 {
   LoketOfficeProfile *self = g_new0 (LoketOfficeProfile, 1);
-  g_autofree char *letterhead = dup_nonempty (settings, LOKET_OFFICE_LETTERHEAD);
-  g_autofree char *logo = dup_nonempty (settings, LOKET_OFFICE_LOGO);
+  g_autofree char    *letterhead = dup_nonempty (settings, LOKET_OFFICE_LETTERHEAD);
+  g_autofree char    *logo = dup_nonempty (settings, LOKET_OFFICE_LOGO);
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   self->name = dup_nonempty (settings, LOKET_OFFICE_NAME);
@@ -46,7 +46,7 @@ loket_office_profile_new_from_settings (GHashTable *settings)
   self->letterhead = (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
   if (logo != NULL)
     {
-      gsize len = 0;
+      gsize   len = 0;
       guchar *png = g_base64_decode (logo, &len);
       g_autoptr (GBytes) bytes = g_bytes_new_take (png, len);
 
@@ -136,8 +136,7 @@ loket_office_check_letterhead (const char *text, GError **error)
   if (g_strv_length (lines) > 6)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("The letterhead has %u lines; a kop has at most 6"),
-                   g_strv_length (lines));
+                   _ ("The letterhead has %u lines; a kop has at most 6"), g_strv_length (lines));
       return FALSE;
     }
   for (guint i = 0; lines[i] != NULL; i++)
@@ -160,9 +159,9 @@ gboolean
 loket_office_check_logo_png (GBytes *png, GError **error)
 {
   static const guchar signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  gsize size = 0;
-  const guchar *data = png != NULL ? g_bytes_get_data (png, &size) : NULL;
-  guint32 width, height;
+  gsize               size = 0;
+  const guchar       *data = png != NULL ? g_bytes_get_data (png, &size) : NULL;
+  guint32             width, height;
 
   if (data == NULL || size < 33 || memcmp (data, signature, 8) != 0
       || memcmp (data + 12, "IHDR", 4) != 0)
@@ -175,7 +174,8 @@ loket_office_check_logo_png (GBytes *png, GError **error)
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
                    _ ("The logo is %lu KiB; it may be at most %lu KiB"),
-                   (unsigned long) (size / 1024), (unsigned long) (LOKET_OFFICE_LOGO_MAX_BYTES / 1024));
+                   (unsigned long) (size / 1024),
+                   (unsigned long) (LOKET_OFFICE_LOGO_MAX_BYTES / 1024));
       return FALSE;
     }
   width = read_be32 (data + 16);

@@ -181,7 +181,8 @@ static void
 local_date (LoketWorkCalendar *calendar, gint64 t, GDate *date)
 {
   g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
-  g_autoptr (GDateTime) local = g_date_time_to_timezone (dt, loket_work_calendar_get_timezone (calendar));
+  g_autoptr (GDateTime) local
+    = g_date_time_to_timezone (dt, loket_work_calendar_get_timezone (calendar));
 
   g_date_clear (date, 1);
   g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
@@ -219,8 +220,8 @@ working_days_to_complete (LoketWorkCalendar *calendar, gint64 start, gint64 end,
       for (guint i = 0; pauses != NULL && i < pauses->len && !paused; i++)
         {
           const LoketPause *p = &g_array_index (pauses, LoketPause, i);
-          gint64 ps = MAX (p->start, start), pe = p->end == 0 ? end : MIN (p->end, end);
-          GDate  a, b;
+          gint64            ps = MAX (p->start, start), pe = p->end == 0 ? end : MIN (p->end, end);
+          GDate             a, b;
 
           if (pe < ps)
             continue;
@@ -262,9 +263,9 @@ loket_report_channel_label (const char *channel)
   {
     const char *id, *label;
   } labels[] = {
-    { "tatap_muka", "Tatap muka" }, { "surat", "Surat" },     { "sp4n_lapor", "SP4N-LAPOR!" },
-    { "kotak_saran", "Kotak saran" }, { "email", "Surel" },  { "telepon", "Telepon" },
-    { "online", "Daring" },         { "website", "Situs web" },
+    { "tatap_muka", "Tatap muka" },   { "surat", "Surat" },       { "sp4n_lapor", "SP4N-LAPOR!" },
+    { "kotak_saran", "Kotak saran" }, { "email", "Surel" },       { "telepon", "Telepon" },
+    { "online", "Daring" },           { "website", "Situs web" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -293,7 +294,8 @@ fill_tally_row (LoketReportRow *row, Tally *t)
   row->values[LOKET_REPORT_SERVICE_RECEIVED] = t->received;
   row->values[LOKET_REPORT_SERVICE_COMPLETED] = t->completed;
   row->values[LOKET_REPORT_SERVICE_WITHIN_SLA] = t->within_sla;
-  row->values[LOKET_REPORT_SERVICE_SLA_PERCENT] = percent (t->within_sla, t->completed_with_deadline);
+  row->values[LOKET_REPORT_SERVICE_SLA_PERCENT]
+    = percent (t->within_sla, t->completed_with_deadline);
   row->values[LOKET_REPORT_SERVICE_LATE_NOW] = t->late_now;
   row->values[LOKET_REPORT_SERVICE_MEDIAN_DAYS] = median_of (t->days);
   row->values[LOKET_REPORT_SERVICE_P90_DAYS] = p90_of (t->days);
@@ -302,7 +304,8 @@ fill_tally_row (LoketReportRow *row, Tally *t)
 static char *
 officer_name (LoketOrgChart *org, const char *position_id)
 {
-  g_autoptr (GPtrArray) holders = org != NULL ? loket_org_chart_get_holders (org, position_id) : NULL;
+  g_autoptr (GPtrArray) holders
+    = org != NULL ? loket_org_chart_get_holders (org, position_id) : NULL;
   g_autoptr (GString) names = g_string_new (NULL);
 
   for (guint i = 0; holders != NULL && i < holders->len; i++)
@@ -321,8 +324,8 @@ static char *
 with_agency (LoketServiceCatalog *catalog, gboolean several, const char *name, const char *id)
 {
   g_autofree char *agency_id = NULL;
-  const char *slash = strchr (id, '/');
-  LoketAgency *agency;
+  const char      *slash = strchr (id, '/');
+  LoketAgency     *agency;
 
   if (!several || slash == NULL || catalog == NULL)
     return g_strdup (name);
@@ -347,29 +350,30 @@ loket_report_compute (const LoketReportParams *params,
 {
   static const char *const service_labels[] = { "Layanan", NULL };
   static const char *const service_values[]
-    = { "Diterima", "Selesai", "Selesai tepat waktu", "Tepat waktu (%)", "Terlambat saat ini",
-        "Median hari kerja", "Persentil 90 hari kerja", NULL };
-  static const guint service_decimals[] = { 0, 0, 0, 1, 0, 1, 1 };
+    = { "Diterima",           "Selesai",           "Selesai tepat waktu",     "Tepat waktu (%)",
+        "Terlambat saat ini", "Median hari kerja", "Persentil 90 hari kerja", NULL };
+  static const guint       service_decimals[] = { 0, 0, 0, 1, 0, 1, 1 };
   static const char *const unit_labels[] = { "Unit kerja", NULL };
-  static const char *const unit_values[] = { "Diterima",       "Selesai",           "Tepat waktu (%)",
-                                             "Dalam proses saat ini", "Terlambat saat ini", NULL };
-  static const guint unit_decimals[] = { 0, 0, 1, 0, 0 };
+  static const char *const unit_values[]
+    = { "Diterima",           "Selesai", "Tepat waktu (%)", "Dalam proses saat ini",
+        "Terlambat saat ini", NULL };
+  static const guint       unit_decimals[] = { 0, 0, 1, 0, 0 };
   static const char *const officer_labels[] = { "Jabatan", "Pejabat/pegawai", NULL };
   static const char *const officer_values[] = { "Berkas dipegang", "Terlambat", NULL };
-  static const guint officer_decimals[] = { 0, 0 };
+  static const guint       officer_decimals[] = { 0, 0 };
   static const char *const complaint_labels[] = { "Saluran", "Hasil penanganan", NULL };
   static const char *const complaint_values[] = { "Jumlah", NULL };
-  static const guint complaint_decimals[] = { 0 };
+  static const guint       complaint_decimals[] = { 0 };
   g_autoptr (LoketReport) report = NULL;
   g_autoptr (GHashTable) by_service = NULL, by_unit = NULL, by_officer = NULL, complaints = NULL;
   g_autoptr (GHashTable) unit_names = NULL;
   g_autoptr (GHashTable) agencies = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean several;
-  Tally *total;
+  gboolean          several;
+  Tally            *total;
   LoketReportTable *table;
-  gint64 period_start, period_end;
-  GHashTableIter iter;
-  gpointer key, value;
+  gint64            period_start, period_end;
+  GHashTableIter    iter;
+  gpointer          key, value;
 
   g_return_val_if_fail (params != NULL && cases != NULL && calendar != NULL, NULL);
 
@@ -403,19 +407,19 @@ loket_report_compute (const LoketReportParams *params,
 
   for (guint i = 0; i < cases->len; i++)
     {
-      LoketCase *kase = g_ptr_array_index (cases, i);
-      const char *service_id = loket_case_get_service_id (kase);
+      LoketCase    *kase = g_ptr_array_index (cases, i);
+      const char   *service_id = loket_case_get_service_id (kase);
       LoketService *service = NULL;
-      const char *unit_key;
-      gint64 received = loket_case_get_received_at (kase);
-      gint64 closed = loket_case_get_closed_at (kase);
-      gint64 due = loket_case_get_due_at (kase);
-      gboolean is_open = loket_case_get_status (kase) != LOKET_CASE_STATUS_CLOSED;
-      gboolean in_received = received >= period_start && received < period_end;
-      gboolean in_completed = !is_open && closed >= period_start && closed < period_end;
-      gboolean open_now = is_open && received < period_end && received <= params->now;
-      gboolean late_now = open_now && due > 0 && due < params->now;
-      Tally *tallies[3] = { NULL, NULL, total };
+      const char   *unit_key;
+      gint64        received = loket_case_get_received_at (kase);
+      gint64        closed = loket_case_get_closed_at (kase);
+      gint64        due = loket_case_get_due_at (kase);
+      gboolean      is_open = loket_case_get_status (kase) != LOKET_CASE_STATUS_CLOSED;
+      gboolean      in_received = received >= period_start && received < period_end;
+      gboolean      in_completed = !is_open && closed >= period_start && closed < period_end;
+      gboolean      open_now = is_open && received < period_end && received <= params->now;
+      gboolean      late_now = open_now && due > 0 && due < params->now;
+      Tally        *tallies[3] = { NULL, NULL, total };
 
       if (service_id == NULL)
         continue;
@@ -431,7 +435,7 @@ loket_report_compute (const LoketReportParams *params,
       if (loket_case_get_agency_id (kase) != NULL)
         g_hash_table_add (agencies, (gpointer) loket_case_get_agency_id (kase));
       {
-        const char *unit_id = loket_case_get_unit_id (kase);
+        const char      *unit_id = loket_case_get_unit_id (kase);
         const LoketUnit *division
           = org != NULL && unit_id != NULL ? loket_org_chart_get_division (org, unit_id) : NULL;
         const LoketUnit *unit
@@ -441,9 +445,9 @@ loket_report_compute (const LoketReportParams *params,
           division = unit;
         unit_key = division != NULL ? division->id : (unit_id != NULL ? unit_id : "");
         if (!g_hash_table_contains (unit_names, unit_key))
-          g_hash_table_insert (unit_names, g_strdup (unit_key),
-                               g_strdup (division != NULL ? division->name
-                                                          : (unit_id != NULL ? unit_id : "-")));
+          g_hash_table_insert (
+            unit_names, g_strdup (unit_key),
+            g_strdup (division != NULL ? division->name : (unit_id != NULL ? unit_id : "-")));
       }
       tallies[0] = tally_for (by_service, service_id);
       tallies[1] = tally_for (by_unit, unit_key);
@@ -489,12 +493,12 @@ loket_report_compute (const LoketReportParams *params,
 
       if (in_received && is_complaint_service (service_id))
         {
-          const char *outcome = is_open || outcomes == NULL
-                                  ? NULL
-                                  : g_hash_table_lookup (outcomes, loket_case_get_uuid (kase));
+          const char      *outcome = is_open || outcomes == NULL
+                                       ? NULL
+                                       : g_hash_table_lookup (outcomes, loket_case_get_uuid (kase));
           g_autofree char *ckey = g_strdup_printf ("%s/%s", loket_case_get_channel (kase),
                                                    is_open ? "-" : (outcome ? outcome : "selesai"));
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (complaints, ckey));
+          guint            n = GPOINTER_TO_UINT (g_hash_table_lookup (complaints, ckey));
 
           g_hash_table_insert (complaints, g_steal_pointer (&ckey), GUINT_TO_POINTER (n + 1));
         }
@@ -537,7 +541,8 @@ loket_report_compute (const LoketReportParams *params,
       LoketService *service = catalog != NULL ? loket_service_catalog_lookup (catalog, key) : NULL;
       LoketReportRow *row = table_add_row (table, key);
 
-      row->labels[0] = with_agency (catalog, several, service != NULL ? loket_service_get_name (service) : key, key);
+      row->labels[0] = with_agency (catalog, several,
+                                    service != NULL ? loket_service_get_name (service) : key, key);
       fill_tally_row (row, value);
     }
   g_ptr_array_sort (table->rows, compare_rows_by_label);
@@ -554,7 +559,7 @@ loket_report_compute (const LoketReportParams *params,
   g_hash_table_iter_init (&iter, by_unit);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      Tally *t = value;
+      Tally          *t = value;
       LoketReportRow *row = table_add_row (table, key);
 
       row->labels[0] = with_agency (catalog, several, g_hash_table_lookup (unit_names, key), key);
@@ -573,9 +578,9 @@ loket_report_compute (const LoketReportParams *params,
   g_hash_table_iter_init (&iter, by_officer);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      Tally *t = value;
+      Tally               *t = value;
       const LoketPosition *pos = org != NULL ? loket_org_chart_lookup_position (org, key) : NULL;
-      LoketReportRow *row = table_add_row (table, key);
+      LoketReportRow      *row = table_add_row (table, key);
 
       row->labels[0] = with_agency (catalog, several, pos != NULL ? pos->title : key, key);
       row->labels[1] = officer_name (org, key);
@@ -715,9 +720,9 @@ new_row (GPtrArray *rows)
 GPtrArray *
 loket_report_to_cells (LoketReport *self)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray       *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autofree char *period = loket_report_format_period (self);
-  GPtrArray *row;
+  GPtrArray       *row;
 
   row = new_row (rows);
   add_text (row, self->title);

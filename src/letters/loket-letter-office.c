@@ -6,7 +6,7 @@
 
 #include "loket-letter-case-fields.h"
 
-static GMutex lock;
+static GMutex              lock;
 static LoketOfficeProfile *current; /* guarded by lock */
 
 static LoketOfficeProfile *
@@ -65,7 +65,7 @@ loket_letter_fields_apply_office (LoketLetterFields *f)
   if (p->letterhead != NULL && p->letterhead[0] != NULL)
     {
       static const char *const kop_fields[] = { "government", "agency_kop_name", "agency_address" };
-      guint n = g_strv_length (p->letterhead);
+      guint                    n = g_strv_length (p->letterhead);
 
       for (guint i = 0; i < n && i < G_N_ELEMENTS (kop_fields); i++)
         loket_letter_fields_set (f, kop_fields[i], p->letterhead[i]);

@@ -13,14 +13,14 @@
 #include "loket-error.h"
 #include "loket-letter-renderer.h"
 
-#define MM          (72.0 / 25.4)
-#define PAGE_WIDTH  (297 * MM) /* A4 landscape */
+#define MM (72.0 / 25.4)
+#define PAGE_WIDTH (297 * MM) /* A4 landscape */
 #define PAGE_HEIGHT (210 * MM)
-#define LEFT        (20 * MM)
-#define RIGHT       (PAGE_WIDTH - 15 * MM)
-#define TOP         (15 * MM)
-#define BOTTOM      (PAGE_HEIGHT - 15 * MM)
-#define CELL_PAD    (1.5 * MM)
+#define LEFT (20 * MM)
+#define RIGHT (PAGE_WIDTH - 15 * MM)
+#define TOP (15 * MM)
+#define BOTTOM (PAGE_HEIGHT - 15 * MM)
+#define CELL_PAD (1.5 * MM)
 
 typedef struct
 {
@@ -38,7 +38,12 @@ append_to_array (void *closure, const unsigned char *data, unsigned int length)
 }
 
 static PangoLayout *
-layout_new (Pdf *p, const char *text, double size, gboolean bold, double width, PangoAlignment align)
+layout_new (Pdf           *p,
+            const char    *text,
+            double         size,
+            gboolean       bold,
+            double         width,
+            PangoAlignment align)
 {
   PangoLayout *layout = pango_layout_new (p->pango);
   g_autoptr (PangoFontDescription) font = pango_font_description_new ();
@@ -130,10 +135,10 @@ read_png (void *closure, unsigned char *data, unsigned int length)
 static gboolean
 draw_logo (Pdf *p, GBytes *png, double x, double y, double size)
 {
-  PngReader reader = { NULL, 0, 0 };
+  PngReader        reader = { NULL, 0, 0 };
   cairo_surface_t *image;
-  double w, h, scale;
-  gboolean ok;
+  double           w, h, scale;
+  gboolean         ok;
 
   if (png == NULL)
     return FALSE;
@@ -164,7 +169,7 @@ static void
 draw_kop (Pdf *p, const LoketReportPdfOptions *options)
 {
   const char *const *lines = options != NULL ? options->letterhead : NULL;
-  double logo = 22 * MM, start = p->y;
+  double             logo = 22 * MM, start = p->y;
 
   if (lines == NULL || lines[0] == NULL)
     return;
@@ -172,11 +177,11 @@ draw_kop (Pdf *p, const LoketReportPdfOptions *options)
   for (guint i = 0; lines[i] != NULL; i++)
     {
       /* PEMERINTAH … / DINAS … / address lines: the last name line is the largest. */
-      guint n = g_strv_length ((char **) lines);
-      guint names = n > 2 ? 2 : MIN (n, 1u);
+      guint  n = g_strv_length ((char **) lines);
+      guint  names = n > 2 ? 2 : MIN (n, 1u);
       double size = i >= names ? 9.5 : i + 1 == names ? 15 : 13;
-      g_autoptr (PangoLayout) l = layout_new (p, lines[i], size, i < names,
-                                              RIGHT - LEFT - 2 * logo, PANGO_ALIGN_CENTER);
+      g_autoptr (PangoLayout) l
+        = layout_new (p, lines[i], size, i < names, RIGHT - LEFT - 2 * logo, PANGO_ALIGN_CENTER);
 
       draw (p, l, LEFT + logo, p->y);
       p->y += layout_height (l);
@@ -197,7 +202,7 @@ draw_kop (Pdf *p, const LoketReportPdfOptions *options)
 static void
 column_widths (const LoketReportTable *table, double *widths)
 {
-  guint n = table->n_labels + table->n_values;
+  guint  n = table->n_labels + table->n_values;
   double number_width = table->n_values > 2 ? 25 * MM : 30 * MM;
   double labels = RIGHT - LEFT - number_width * table->n_values;
 
@@ -207,8 +212,13 @@ column_widths (const LoketReportTable *table, double *widths)
 
 /* One row of cells; returns its height. Draws only when @draw_it. */
 static double
-table_row (Pdf *p, const LoketReportTable *table, const char *const *cells, gboolean header,
-           gboolean total, const double *widths, gboolean draw_it)
+table_row (Pdf                    *p,
+           const LoketReportTable *table,
+           const char *const      *cells,
+           gboolean                header,
+           gboolean                total,
+           const double           *widths,
+           gboolean                draw_it)
 {
   guint n = table->n_labels + table->n_values;
   g_autoptr (GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -248,16 +258,16 @@ table_row (Pdf *p, const LoketReportTable *table, const char *const *cells, gboo
 static void
 draw_table (Pdf *p, const LoketReportTable *table, guint number)
 {
-  guint n = table->n_labels + table->n_values;
-  g_autofree double *widths = g_new0 (double, n);
+  guint                   n = table->n_labels + table->n_values;
+  g_autofree double      *widths = g_new0 (double, n);
   g_autofree const char **headings = g_new0 (const char *, n);
-  g_autofree char *title = g_strdup_printf ("%u. %s", number, table->title);
-  double header_height;
+  g_autofree char        *title = g_strdup_printf ("%u. %s", number, table->title);
+  double                  header_height;
 
   column_widths (table, widths);
   for (guint i = 0; i < n; i++)
-    headings[i] = i < table->n_labels ? table->label_headings[i]
-                                      : table->value_headings[i - table->n_labels];
+    headings[i]
+      = i < table->n_labels ? table->label_headings[i] : table->value_headings[i - table->n_labels];
   header_height = table_row (p, table, headings, TRUE, FALSE, widths, FALSE);
   need (p, 8 * MM + 2 * header_height);
   flow (p, title, 10.5, TRUE, PANGO_ALIGN_LEFT);
@@ -288,8 +298,8 @@ draw_table (Pdf *p, const LoketReportTable *table, guint number)
             }
           g_ptr_array_add (cells, text);
         }
-      h = table_row (p, table, (const char *const *) cells->pdata, FALSE, *row->key == '\0',
-                     widths, FALSE);
+      h = table_row (p, table, (const char *const *) cells->pdata, FALSE, *row->key == '\0', widths,
+                     FALSE);
       if (p->y + h > BOTTOM)
         {
           new_page (p);
@@ -306,14 +316,14 @@ draw_signature (Pdf *p, const LoketReportPdfOptions *options, LoketReport *repor
 {
   g_autofree char *date = loket_report_format_as_of (report);
   g_autofree char *line1 = NULL;
-  double x = RIGHT - 85 * MM, width = 85 * MM;
-  const char *texts[5];
-  guint n = 0;
+  double           x = RIGHT - 85 * MM, width = 85 * MM;
+  const char      *texts[5];
+  guint            n = 0;
 
   if (options == NULL || options->head_name == NULL)
     return;
-  line1 = options->place != NULL ? g_strdup_printf ("%s, %s", options->place, date)
-                                 : g_strdup (date);
+  line1
+    = options->place != NULL ? g_strdup_printf ("%s, %s", options->place, date) : g_strdup (date);
   need (p, 45 * MM);
   texts[n++] = line1;
   texts[n++] = options->head_title != NULL ? options->head_title : "Kepala Dinas";
@@ -326,8 +336,8 @@ draw_signature (Pdf *p, const LoketReportPdfOptions *options, LoketReport *repor
     }
   p->y += 20 * MM;
   {
-    g_autoptr (PangoLayout) name = layout_new (p, options->head_name, 10, TRUE, width,
-                                               PANGO_ALIGN_CENTER);
+    g_autoptr (PangoLayout) name
+      = layout_new (p, options->head_name, 10, TRUE, width, PANGO_ALIGN_CENTER);
 
     pango_layout_set_attributes (name, NULL);
     draw (p, name, x, p->y);
@@ -362,8 +372,8 @@ loket_report_render_pdf (LoketReport *report, const LoketReportPdfOptions *optio
   g_autofree char *period_line = NULL;
   g_autofree char *upper = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  Pdf p = { 0 };
+  cairo_status_t   status;
+  Pdf              p = { 0 };
 
   g_return_val_if_fail (report != NULL, NULL);
 

@@ -16,10 +16,10 @@ loket_report_write_xlsx (LoketReport *report, const char *path, GError **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *part = NULL;
-  lxw_workbook *workbook;
-  lxw_worksheet *sheet;
-  lxw_format *bold, *decimal1, *integer;
-  lxw_error rc;
+  lxw_workbook    *workbook;
+  lxw_worksheet   *sheet;
+  lxw_format      *bold, *decimal1, *integer;
+  lxw_error        rc;
 
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 

@@ -17,13 +17,13 @@
 #include "loket-error.h"
 #include "loket-store-report.h"
 
-#define MAGIC         "LOKETBAK"
-#define MAGIC_LEN     8
-#define VERSION       1
-#define HEADER_LEN    (MAGIC_LEN + 8)
-#define DIGEST_LEN    32
-#define MANIFEST_MAX  (64 * 1024 * 1024)
-#define BUFFER_SIZE   (256 * 1024)
+#define MAGIC "LOKETBAK"
+#define MAGIC_LEN 8
+#define VERSION 1
+#define HEADER_LEN (MAGIC_LEN + 8)
+#define DIGEST_LEN 32
+#define MANIFEST_MAX (64 * 1024 * 1024)
+#define BUFFER_SIZE (256 * 1024)
 #define DATABASE_NAME "loket.db"
 
 typedef struct
@@ -68,17 +68,17 @@ io_error (GError **error, IoWhat what, const char *path)
 
   switch (what)
     {
-    case IO_READ:
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not read “%s”: %s"), path, why);
-      break;
-    case IO_WRITE:
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not write “%s”: %s"), path, why);
-      break;
-    case IO_MKDIR:
-    default:
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not create the folder “%s”: %s"),
-                   path, why);
-      break;
+      case IO_READ:
+        g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not read “%s”: %s"), path, why);
+        break;
+      case IO_WRITE:
+        g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not write “%s”: %s"), path, why);
+        break;
+      case IO_MKDIR:
+      default:
+        g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not create the folder “%s”: %s"),
+                     path, why);
+        break;
     }
   return FALSE;
 }
@@ -94,8 +94,8 @@ corrupt (GError **error, const char *archive, const char *why)
 static gboolean
 not_a_backup (GError **error, const char *archive, const char *why)
 {
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-               _ ("“%s” is not a Loket backup: %s"), archive, why);
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("“%s” is not a Loket backup: %s"),
+               archive, why);
   return FALSE;
 }
 
@@ -168,7 +168,7 @@ static gboolean
 hash_file (Member *m, Progress *progress, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  FILE *in = g_fopen (m->path, "rb");
+  FILE    *in = g_fopen (m->path, "rb");
   gboolean short_read, ok;
   GStatBuf st;
 
@@ -207,9 +207,9 @@ static GPtrArray *
 list_blobs (const char *snapshot, GError **error)
 {
   g_autoptr (GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   rc = sqlite3_open_v2 (snapshot, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
@@ -233,9 +233,9 @@ list_blobs (const char *snapshot, GError **error)
 static gint64
 query_pragma (const char *path, const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
+  gint64        value = -1;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
       && sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
@@ -297,11 +297,11 @@ write_archive (const char   *part,
                GError      **error)
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  guchar header[HEADER_LEN];
-  guint8 digest[DIGEST_LEN];
-  gsize digest_len = DIGEST_LEN;
-  size_t manifest_len = strlen (manifest);
-  FILE *out = g_fopen (part, "wb");
+  guchar   header[HEADER_LEN];
+  guint8   digest[DIGEST_LEN];
+  gsize    digest_len = DIGEST_LEN;
+  size_t   manifest_len = strlen (manifest);
+  FILE    *out = g_fopen (part, "wb");
   gboolean ok = TRUE;
 
   if (out == NULL)
@@ -319,8 +319,8 @@ write_archive (const char   *part,
       Member *m = g_ptr_array_index (members, i);
       g_autoptr (GChecksum) msum = g_checksum_new (G_CHECKSUM_SHA256);
       GChecksum *sums[2] = { sum, msum };
-      gboolean short_read;
-      FILE *in = g_fopen (m->path, "rb");
+      gboolean   short_read;
+      FILE      *in = g_fopen (m->path, "rb");
 
       if (in == NULL)
         {
@@ -367,12 +367,12 @@ remove_tree (const char *dir)
 }
 
 gboolean
-loket_backup_create (LoketStore          *store,
-                     const char          *archive,
-                     GCancellable        *cancellable,
-                     LoketBackupProgress  progress_cb,
-                     gpointer             progress_data,
-                     GError             **error)
+loket_backup_create (LoketStore         *store,
+                     const char         *archive,
+                     GCancellable       *cancellable,
+                     LoketBackupProgress progress_cb,
+                     gpointer            progress_data,
+                     GError            **error)
 {
   g_autofree char *tmpdir = NULL;
   g_autofree char *snapshot = NULL;
@@ -384,7 +384,7 @@ loket_backup_create (LoketStore          *store,
   g_autoptr (LoketBlobStore) blobs = NULL;
   Progress progress = { progress_cb, progress_data, 0, 0 };
   gboolean ok = FALSE;
-  Member *m;
+  Member  *m;
 
   g_return_val_if_fail (LOKET_IS_STORE (store), FALSE);
   g_return_val_if_fail (archive != NULL, FALSE);
@@ -437,8 +437,7 @@ loket_backup_create (LoketStore          *store,
         }
       progress.total += m->size;
     }
-  manifest = build_manifest (members,
-                             (int) query_pragma (snapshot, "PRAGMA user_version"));
+  manifest = build_manifest (members, (int) query_pragma (snapshot, "PRAGMA user_version"));
   if (!write_archive (part, members, manifest, &progress, cancellable, error))
     goto out;
   if (g_rename (part, archive) != 0)
@@ -459,12 +458,12 @@ out:
 
 typedef struct
 {
-  char      *archive;
-  FILE      *in;
-  guint64    file_size;
-  guint64    data_offset;
-  JsonParser *parser;
-  GPtrArray *members; /* Member (name, size, sha256) */
+  char            *archive;
+  FILE            *in;
+  guint64          file_size;
+  guint64          data_offset;
+  JsonParser      *parser;
+  GPtrArray       *members; /* Member (name, size, sha256) */
   LoketBackupInfo *info;
 } Reader;
 
@@ -495,11 +494,11 @@ is_hex64 (const char *s)
 static gboolean
 parse_manifest (Reader *r, const char *text, gsize len, GError **error)
 {
-  JsonNode *root, *node;
+  JsonNode   *root, *node;
   JsonObject *obj;
-  JsonArray *arr;
-  guint64 total = 0;
-  gboolean have_db = FALSE;
+  JsonArray  *arr;
+  guint64     total = 0;
+  gboolean    have_db = FALSE;
 
   r->parser = json_parser_new ();
   if (!json_parser_load_from_data (r->parser, text, len, NULL)
@@ -515,7 +514,8 @@ parse_manifest (Reader *r, const char *text, gsize len, GError **error)
     return not_a_backup (error, r->archive, _ ("it holds another application’s database"));
 
   r->info = g_new0 (LoketBackupInfo, 1);
-  r->info->created_at = g_strdup (json_object_get_string_member_with_default (obj, "created_at", ""));
+  r->info->created_at
+    = g_strdup (json_object_get_string_member_with_default (obj, "created_at", ""));
   r->info->schema_version = json_object_get_int_member_with_default (obj, "schema_version", 0);
   node = json_object_get_member (obj, "members");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -524,12 +524,12 @@ parse_manifest (Reader *r, const char *text, gsize len, GError **error)
   r->members = g_ptr_array_new_with_free_func (member_free);
   for (guint i = 0; i < json_array_get_length (arr); i++)
     {
-      JsonNode *e = json_array_get_element (arr, i);
+      JsonNode   *e = json_array_get_element (arr, i);
       JsonObject *mo = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
       const char *name = mo ? json_object_get_string_member_with_default (mo, "name", NULL) : NULL;
       const char *sha = mo ? json_object_get_string_member_with_default (mo, "sha256", NULL) : NULL;
-      gint64 size = mo ? json_object_get_int_member_with_default (mo, "size", -1) : -1;
-      Member *m;
+      gint64      size = mo ? json_object_get_int_member_with_default (mo, "size", -1) : -1;
+      Member     *m;
 
       if (name == NULL || !is_hex64 (sha) || size < 0)
         return corrupt (error, r->archive, _ ("a member of its table of contents is malformed"));
@@ -566,12 +566,12 @@ reader_open (const char *archive, GCancellable *cancellable, GError **error)
   g_autoptr (Reader) r = g_new0 (Reader, 1);
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *manifest = NULL;
-  guchar header[HEADER_LEN];
-  guint8 digest[DIGEST_LEN], stored[DIGEST_LEN];
-  gsize digest_len = DIGEST_LEN;
-  guint32 manifest_len;
-  gboolean short_read;
-  GStatBuf st;
+  guchar           header[HEADER_LEN];
+  guint8           digest[DIGEST_LEN], stored[DIGEST_LEN];
+  gsize            digest_len = DIGEST_LEN;
+  guint32          manifest_len;
+  gboolean         short_read;
+  GStatBuf         st;
 
   r->archive = g_strdup (archive);
   r->in = g_fopen (archive, "rb");
@@ -598,7 +598,8 @@ reader_open (const char *archive, GCancellable *cancellable, GError **error)
       return NULL;
     }
   manifest_len = get_u32 (header + MAGIC_LEN + 4);
-  if (manifest_len > MANIFEST_MAX || HEADER_LEN + (guint64) manifest_len + DIGEST_LEN > r->file_size)
+  if (manifest_len > MANIFEST_MAX
+      || HEADER_LEN + (guint64) manifest_len + DIGEST_LEN > r->file_size)
     {
       corrupt (error, archive, _ ("it is truncated"));
       return NULL;
@@ -659,8 +660,8 @@ extract_member (Reader       *r,
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *part = g_strconcat (dest, ".part", NULL);
-  FILE *out = g_fopen (part, "wb");
-  gboolean short_read, ok;
+  FILE            *out = g_fopen (part, "wb");
+  gboolean         short_read, ok;
 
   if (out == NULL)
     return io_error (error, IO_WRITE, part);
@@ -701,13 +702,13 @@ database_is_free (const char *path)
 }
 
 gboolean
-loket_backup_restore (const char          *archive,
-                      const char          *db_path,
-                      gboolean             overwrite,
-                      GCancellable        *cancellable,
-                      LoketBackupProgress  progress_cb,
-                      gpointer             progress_data,
-                      GError             **error)
+loket_backup_restore (const char         *archive,
+                      const char         *db_path,
+                      gboolean            overwrite,
+                      GCancellable       *cancellable,
+                      LoketBackupProgress progress_cb,
+                      gpointer            progress_data,
+                      GError            **error)
 {
   g_autoptr (Reader) r = NULL;
   g_autofree char *dir = NULL;
@@ -716,7 +717,7 @@ loket_backup_restore (const char          *archive,
   g_autoptr (LoketBlobStore) blobs = NULL;
   g_autoptr (GError) local_error = NULL;
   Progress progress = { progress_cb, progress_data, 0, 0 };
-  gint64 application_id;
+  gint64   application_id;
 
   g_return_val_if_fail (archive != NULL && db_path != NULL, FALSE);
 
@@ -777,7 +778,7 @@ loket_backup_restore (const char          *archive,
   blobs = loket_blob_store_new (blob_dir);
   for (guint i = 1; i < r->members->len; i++)
     {
-      Member *m = g_ptr_array_index (r->members, i);
+      Member          *m = g_ptr_array_index (r->members, i);
       g_autofree char *dest = loket_blob_store_get_path (blobs, m->sha256);
       g_autofree char *parent = g_path_get_dirname (dest);
 

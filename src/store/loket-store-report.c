@@ -14,7 +14,7 @@
 #include "loket-number-register.h"
 #include "loket-store-private.h"
 
-#define SETTING_KEY_MAX   200
+#define SETTING_KEY_MAX 200
 #define SETTING_VALUE_MAX (1024 * 1024)
 
 typedef struct
@@ -77,7 +77,7 @@ outcomes_on_thread (gpointer data, gpointer *result, GError **error)
     {
       const char *case_uuid = loket_db_statement_get_text (stmt, 0);
       const char *body = loket_db_statement_get_text (stmt, 1);
-      JsonNode *root, *member;
+      JsonNode   *root, *member;
 
       if (case_uuid == NULL || g_hash_table_contains (outcomes, case_uuid))
         continue; /* closing is final: the first close in event order counts */
@@ -88,7 +88,8 @@ outcomes_on_thread (gpointer data, gpointer *result, GError **error)
       if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
           || json_node_get_value_type (member) != G_TYPE_STRING)
         continue;
-      g_hash_table_insert (outcomes, g_strdup (case_uuid), g_strdup (json_node_get_string (member)));
+      g_hash_table_insert (outcomes, g_strdup (case_uuid),
+                           g_strdup (json_node_get_string (member)));
     }
   if (have_row)
     return FALSE; /* the step failed */
@@ -162,10 +163,10 @@ set_setting_on_thread (gpointer data, gpointer *result, GError **error)
 static gboolean
 snapshot_on_thread (gpointer data, gpointer *result, GError **error)
 {
-  SettingOp *op = data;
-  sqlite3 *dest = NULL;
+  SettingOp      *op = data;
+  sqlite3        *dest = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int             rc;
 
   rc = sqlite3_open_v2 (op->value, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
@@ -184,8 +185,9 @@ snapshot_on_thread (gpointer data, gpointer *result, GError **error)
     }
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not copy the database to “%s”: %s"),
-                   op->value, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO,
+                   _ ("Could not copy the database to “%s”: %s"), op->value,
+                   dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
       sqlite3_close (dest);
       g_unlink (op->value);
       return FALSE;
@@ -202,8 +204,8 @@ _loket_store_register_template (LoketDb *db, const char *agency_id, const char *
   g_autoptr (LoketDbStatement) stmt
     = loket_db_prepare (db, "SELECT value FROM settings WHERE key = ?", NULL);
   g_autofree char *key = g_strdup_printf ("register.%s/%s.template", agency_id, register_id);
-  gboolean have_row = FALSE;
-  const char *value;
+  gboolean         have_row = FALSE;
+  const char      *value;
 
   if (stmt == NULL)
     return NULL;
@@ -259,10 +261,13 @@ report_input_free (ReportInput *input)
 }
 
 static void
-load_report_input_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+load_report_input_thread (GTask        *task,
+                          gpointer      source,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
 {
   ReportInput *input = g_new0 (ReportInput, 1);
-  GError *error = NULL;
+  GError      *error = NULL;
 
   if (!loket_store_load_report_input (source, &input->cases, &input->outcomes, &error))
     {
@@ -274,10 +279,10 @@ load_report_input_thread (GTask *task, gpointer source, gpointer task_data, GCan
 }
 
 void
-loket_store_load_report_input_async (LoketStore          *self,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+loket_store_load_report_input_async (LoketStore         *self,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
@@ -308,7 +313,8 @@ loket_store_load_report_input_finish (LoketStore   *self,
 static gboolean
 check_key (const char *key, GError **error)
 {
-  if (key == NULL || *key == '\0' || strlen (key) > SETTING_KEY_MAX || !g_utf8_validate (key, -1, NULL))
+  if (key == NULL || *key == '\0' || strlen (key) > SETTING_KEY_MAX
+      || !g_utf8_validate (key, -1, NULL))
     {
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("Invalid setting name"));
       return FALSE;

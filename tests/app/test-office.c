@@ -18,7 +18,7 @@
 #include "reports/loket-report-view.h"
 
 #define RESOURCE_BASE "/io/github/loketapp/Loket"
-#define TIMEOUT_MS    60000
+#define TIMEOUT_MS 60000
 
 static char  *fixture_dir;
 static char  *fixture_db;
@@ -41,7 +41,8 @@ find_toplevel (GType type, gpointer not_this)
     {
       g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && w != not_this && gtk_widget_get_visible (GTK_WIDGET (w)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && w != not_this
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
         return w;
     }
   return NULL;
@@ -121,18 +122,18 @@ exported_cb (GObject *source, GAsyncResult *result, gpointer data)
 static void
 test_reports_window (void)
 {
-  LoketWindow *window = open_window ();
-  LoketReportView *view;
-  LoketReport *report;
+  LoketWindow            *window = open_window ();
+  LoketReportView        *view;
+  LoketReport            *report;
   const LoketReportTable *services;
-  const LoketReportRow *total;
-  g_autofree char *csv_path = g_build_filename (fixture_dir, "report.csv", NULL);
-  g_autofree char *pdf_path = g_build_filename (fixture_dir, "report.pdf", NULL);
-  g_autofree char *csv = NULL;
+  const LoketReportRow   *total;
+  g_autofree char        *csv_path = g_build_filename (fixture_dir, "report.csv", NULL);
+  g_autofree char        *pdf_path = g_build_filename (fixture_dir, "report.pdf", NULL);
+  g_autofree char        *csv = NULL;
   g_autoptr (GFile) csv_file = g_file_new_for_path (csv_path);
   g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf_path);
-  Wait w = { 0 }, w2 = { 0 };
-  GDate from, to;
+  Wait   w = { 0 }, w2 = { 0 };
+  GDate  from, to;
   double received_year;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reports", NULL));
@@ -199,8 +200,8 @@ message_is_saved (gpointer data)
 static AdwEntryRow *
 prefs_row (LoketPreferencesWindow *prefs, const char *name)
 {
-  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (prefs), LOKET_TYPE_PREFERENCES_WINDOW,
-                                                name);
+  GObject *row
+    = gtk_widget_get_template_child (GTK_WIDGET (prefs), LOKET_TYPE_PREFERENCES_WINDOW, name);
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   return ADW_ENTRY_ROW (row);
@@ -216,9 +217,9 @@ apply_text (AdwEntryRow *row, const char *text)
 static void
 test_preferences_validate (void)
 {
-  LoketWindow *window = open_window ();
+  LoketWindow            *window = open_window ();
   LoketPreferencesWindow *prefs;
-  AdwEntryRow *server, *nip, *name;
+  AdwEntryRow            *server, *nip, *name;
   g_autoptr (GSettings) settings = g_settings_new ("io.github.loketapp.Loket");
   g_autofree char *bad_holidays = g_build_filename (fixture_dir, "2028-bad.json", NULL);
   g_autofree char *good_holidays = g_build_filename (fixture_dir, "2028.json", NULL);
@@ -236,7 +237,8 @@ test_preferences_validate (void)
   /* A bad server address: a clear message, the row marked, nothing stored. */
   server = prefs_row (prefs, "server_row");
   apply_text (server, "ftp://loket.example.go.id");
-  g_assert_nonnull (strstr (loket_preferences_window_get_message (prefs), "is not a server address"));
+  g_assert_nonnull (
+    strstr (loket_preferences_window_get_message (prefs), "is not a server address"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (server), "error"));
   g_assert_cmpstr (g_settings_get_string (settings, "server-url"), ==, "");
   apply_text (server, "http://loket.example.go.id");
@@ -287,7 +289,7 @@ test_preferences_validate (void)
   g_assert_true (g_file_test (imported, G_FILE_TEST_IS_REGULAR));
   {
     g_autoptr (LoketWorkCalendar) cal = loket_work_calendar_new_default (&error);
-    int first, last;
+    int   first, last;
     GDate day;
 
     g_assert_no_error (error);
@@ -359,14 +361,14 @@ new_window_ready (gpointer old)
 static void
 test_backup_and_restore (void)
 {
-  LoketWindow *window = open_window ();
-  LoketWindow *fresh;
-  g_autofree char *archive = g_build_filename (fixture_dir, "ui.lbak", NULL);
-  g_autofree char *damaged = g_build_filename (fixture_dir, "ui-damaged.lbak", NULL);
-  g_autofree char *contents = NULL;
+  LoketWindow      *window = open_window ();
+  LoketWindow      *fresh;
+  g_autofree char  *archive = g_build_filename (fixture_dir, "ui.lbak", NULL);
+  g_autofree char  *damaged = g_build_filename (fixture_dir, "ui-damaged.lbak", NULL);
+  g_autofree char  *contents = NULL;
   AdwMessageDialog *dialog;
-  gsize len;
-  guint n_cases;
+  gsize             len;
+  guint             n_cases;
 
   n_cases = g_list_model_get_n_items (G_LIST_MODEL (loket_window_get_cases (window)));
   _loket_window_start_backup (window, archive);
@@ -378,7 +380,8 @@ test_backup_and_restore (void)
   contents[len / 2] ^= 0x01;
   g_assert_true (g_file_set_contents (damaged, contents, len, NULL));
   _loket_window_start_restore (window, damaged);
-  g_assert_true (loket_test_wait_until (dialog_shown, "This Backup Cannot Be Restored", TIMEOUT_MS));
+  g_assert_true (
+    loket_test_wait_until (dialog_shown, "This Backup Cannot Be Restored", TIMEOUT_MS));
   dialog = find_dialog ("This Backup Cannot Be Restored");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is damaged"));
   adw_message_dialog_response (dialog, "close");

@@ -19,14 +19,14 @@ static char *archive;
 static char *
 dump_database (const char *path)
 {
-  GString *out = g_string_new (NULL);
-  sqlite3 *sql = NULL;
+  GString      *out = g_string_new (NULL);
+  sqlite3      *sql = NULL;
   sqlite3_stmt *stmt = NULL;
-  const char *queries[] = {
-    "SELECT seq, uuid, case_uuid, type, author, device, hlc, body, prev_hash, hash FROM events "
-    "ORDER BY seq",
-    "SELECT sha256, size FROM blobs ORDER BY sha256",
-    NULL,
+  const char   *queries[] = {
+      "SELECT seq, uuid, case_uuid, type, author, device, hlc, body, prev_hash, hash FROM events "
+        "ORDER BY seq",
+      "SELECT sha256, size FROM blobs ORDER BY sha256",
+      NULL,
   };
 
   g_assert_cmpint (sqlite3_open_v2 (path, &sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
@@ -84,7 +84,7 @@ setup_database (void)
   g_assert_no_error (error);
   for (guint i = 0; i < 3; i++)
     {
-      gsize size = i == 2 ? 700 * 1024 : 1000 + i;
+      gsize              size = i == 2 ? 700 * 1024 : 1000 + i;
       g_autofree guchar *data = g_malloc (size);
       g_autoptr (GBytes) bytes = NULL;
 
@@ -125,7 +125,7 @@ test_round_trip (void)
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *path = blob_path (db, blob_hashes[i]);
-      char *contents = NULL;
+      char            *contents = NULL;
 
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_ptr_array_add (blob_contents, contents);
@@ -158,7 +158,7 @@ test_round_trip (void)
     {
       g_autofree char *path = blob_path (db, blob_hashes[i]);
       g_autofree char *contents = NULL;
-      gsize len;
+      gsize            len;
 
       g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
       g_assert_cmpmem (contents, len, g_ptr_array_index (blob_contents, i), len);
@@ -191,7 +191,7 @@ static char *
 copy_archive (const char *name, gsize *len_out, char **contents_out)
 {
   g_autofree char *contents = NULL;
-  gsize len;
+  gsize            len;
 
   g_assert_true (g_file_get_contents (archive, &contents, &len, NULL));
   *len_out = len;
@@ -203,7 +203,7 @@ static void
 test_corrupt_refused (void)
 {
   g_autofree char *contents = NULL;
-  gsize len;
+  gsize            len;
   g_autofree char *bad = copy_archive ("flipped.lbak", &len, &contents);
   g_autofree char *cut = g_build_filename (tmpdir, "cut.lbak", NULL);
 
@@ -226,7 +226,7 @@ test_foreign_refused (void)
   g_autofree char *other_db = g_build_filename (tmpdir, "other.sqlite", NULL);
   g_autoptr (GError) error = NULL;
   const char *argv[] = { "tar", "-cf", tar, "-C", tmpdir, "notes.txt", NULL };
-  int status;
+  int         status;
 
   g_assert_true (g_file_set_contents (text, "Daftar hadir rapat\n", -1, NULL));
   assert_refused (text, "is not a Loket backup");
@@ -239,9 +239,9 @@ test_foreign_refused (void)
     sqlite3 *sql = NULL;
 
     g_assert_cmpint (sqlite3_open (other_db, &sql), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (sql, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL,
-                                   NULL, NULL),
-                     ==, SQLITE_OK);
+    g_assert_cmpint (
+      sqlite3_exec (sql, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==,
+      SQLITE_OK);
     sqlite3_close (sql);
   }
   assert_refused (other_db, "is not a Loket backup");

@@ -15,9 +15,9 @@
 #include "loket-work-calendar.h"
 
 #define AGENCY "dinsos-ntt"
-#define FROM   "2026-01-01"
-#define TO     "2026-09-30"
-#define NOW    "2026-10-01T16:00:00+08:00"
+#define FROM "2026-01-01"
+#define TO "2026-09-30"
+#define NOW "2026-10-01T16:00:00+08:00"
 
 static char *tmpdir;
 static char *db;
@@ -87,7 +87,7 @@ read_raw_cases (LoketServiceCatalog *catalog)
 {
   GHashTable *cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, raw_case_free);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  sqlite3 *sql = NULL;
+  sqlite3      *sql = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (db, &sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
@@ -98,14 +98,14 @@ read_raw_cases (LoketServiceCatalog *catalog)
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-      const char *type = (const char *) sqlite3_column_text (stmt, 1);
-      JsonObject *body;
-      RawCase *c = g_hash_table_lookup (cases, uuid);
+      const char           *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char           *type = (const char *) sqlite3_column_text (stmt, 1);
+      JsonObject           *body;
+      RawCase              *c = g_hash_table_lookup (cases, uuid);
       const LoketSlaClause *clause = NULL;
 
-      g_assert_true (json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 2),
-                                                 -1, NULL));
+      g_assert_true (json_parser_load_from_data (
+        parser, (const char *) sqlite3_column_text (stmt, 2), -1, NULL));
       body = json_node_get_object (json_parser_get_root (parser));
       if (strcmp (type, "case.registered") == 0)
         {
@@ -164,9 +164,8 @@ clock_of (RawCase *c, const LoketSlaClause *clause)
 static gint64
 due_of (RawCase *c, LoketServiceCatalog *catalog, LoketWorkCalendar *cal)
 {
-  const LoketSlaClause *clause
-    = loket_service_get_deadline_clause (loket_service_catalog_lookup (catalog, c->service),
-                                         c->channel);
+  const LoketSlaClause *clause = loket_service_get_deadline_clause (
+    loket_service_catalog_lookup (catalog, c->service), c->channel);
   g_autoptr (GArray) pauses = g_array_new (FALSE, FALSE, sizeof (LoketPause));
   gint64 start;
 
@@ -202,20 +201,19 @@ local_day (gint64 t, GDate *d)
 static double
 days_to_complete (RawCase *c, LoketServiceCatalog *catalog, LoketWorkCalendar *cal)
 {
-  const LoketSlaClause *clause
-    = loket_service_get_deadline_clause (loket_service_catalog_lookup (catalog, c->service),
-                                         c->channel);
+  const LoketSlaClause *clause = loket_service_get_deadline_clause (
+    loket_service_catalog_lookup (catalog, c->service), c->channel);
   gint64 start = clause != NULL && clause->clock_start == LOKET_SLA_START_COMPLETE && c->complete
                    ? c->complete
                    : c->received;
   g_autoptr (GHashTable) paused = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GDate day, last;
+  GDate  day, last;
   double n = 0;
 
   for (guint i = 0; i < c->pauses->len; i++)
     {
       LoketPause p = g_array_index (c->pauses, LoketPause, i);
-      GDate a, b;
+      GDate      a, b;
 
       p.start = MAX (p.start, start);
       p.end = MIN (p.end, c->closed);
@@ -271,10 +269,10 @@ median (GArray *v)
   if (v->len == 0)
     return NAN;
   g_array_sort (v, cmp_double);
-  return v->len % 2 ? g_array_index (v, double, v->len / 2)
-                    : (g_array_index (v, double, v->len / 2 - 1)
-                       + g_array_index (v, double, v->len / 2))
-                        / 2;
+  return v->len % 2
+           ? g_array_index (v, double, v->len / 2)
+           : (g_array_index (v, double, v->len / 2 - 1) + g_array_index (v, double, v->len / 2))
+               / 2;
 }
 
 static double
@@ -297,8 +295,8 @@ static GPtrArray *
 parse_csv_line (const char *line)
 {
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  GString *cell = g_string_new (NULL);
-  gboolean quoted = FALSE;
+  GString   *cell = g_string_new (NULL);
+  gboolean   quoted = FALSE;
 
   for (const char *p = line; *p; p++)
     {
@@ -339,7 +337,7 @@ csv_table (const char *csv, const char *title, guint n_labels)
   g_assert_nonnull (lines[i]);
   for (i += 2; lines[i] != NULL && *lines[i] != '\0'; i++)
     {
-      GPtrArray *cells = parse_csv_line (lines[i]);
+      GPtrArray       *cells = parse_csv_line (lines[i]);
       g_autofree char *key = n_labels == 2 ? g_strdup_printf ("%s|%s", (char *) cells->pdata[0],
                                                               (char *) cells->pdata[1])
                                            : g_strdup (cells->pdata[0]);
@@ -381,12 +379,12 @@ test_report_figures (void)
   g_autoptr (GDateTime) end_dt = g_date_time_new_from_iso8601 ("2026-10-01T00:00:00+08:00", NULL);
   g_autofree char *csv = NULL;
   g_auto (LoketCliRun) r = { 0 };
-  gint64 now = g_date_time_to_unix (now_dt), from = g_date_time_to_unix (from_dt);
-  gint64 end = g_date_time_to_unix (end_dt);
-  Expect *total;
+  gint64         now = g_date_time_to_unix (now_dt), from = g_date_time_to_unix (from_dt);
+  gint64         end = g_date_time_to_unix (end_dt);
+  Expect        *total;
   GHashTableIter iter;
-  gpointer key, value;
-  guint n_late = 0, n_within = 0, n_complaint_outcomes = 0;
+  gpointer       key, value;
+  guint          n_late = 0, n_within = 0, n_complaint_outcomes = 0;
 
   loket_test_run_cliv (&r, "report", "--db", db, "--from", FROM, "--to", TO, "--now", NOW,
                        "--agency", AGENCY, "-o", "-", NULL);
@@ -402,15 +400,15 @@ test_report_figures (void)
   g_hash_table_iter_init (&iter, raw);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      RawCase *c = value;
+      RawCase      *c = value;
       LoketService *service = loket_service_catalog_lookup (catalog, c->service);
-      const char *name = loket_service_get_name (service);
-      gint64 due = due_of (c, catalog, cal);
-      gboolean in_received = c->received >= from && c->received < end;
-      gboolean in_closed = c->closed != 0 && c->closed >= from && c->closed < end;
-      gboolean late = c->closed == 0 && c->received < end && due > 0 && due < now;
-      Expect *e = g_hash_table_lookup (expect, name);
-      Expect *both[2];
+      const char   *name = loket_service_get_name (service);
+      gint64        due = due_of (c, catalog, cal);
+      gboolean      in_received = c->received >= from && c->received < end;
+      gboolean      in_closed = c->closed != 0 && c->closed >= from && c->closed < end;
+      gboolean      late = c->closed == 0 && c->received < end && due > 0 && due < now;
+      Expect       *e = g_hash_table_lookup (expect, name);
+      Expect       *both[2];
 
       if (!in_received && !in_closed && !late)
         continue;
@@ -440,19 +438,19 @@ test_report_figures (void)
       n_within += in_closed && due > 0 && c->closed <= due;
       if (in_received && strstr (c->service, "/pengaduan") != NULL)
         {
-          const char *ch = strcmp (c->channel, "tatap_muka") == 0    ? "Tatap muka"
-                           : strcmp (c->channel, "surat") == 0       ? "Surat"
-                           : strcmp (c->channel, "sp4n_lapor") == 0  ? "SP4N-LAPOR!"
-                           : strcmp (c->channel, "kotak_saran") == 0 ? "Kotak saran"
-                                                                     : c->channel;
-          const char *out = c->closed == 0                                   ? "Dalam proses"
-                            : g_strcmp0 (c->outcome, "selesai") == 0         ? "Selesai ditindaklanjuti"
-                            : g_strcmp0 (c->outcome, "dirujuk") == 0         ? "Dirujuk ke instansi lain"
-                            : g_strcmp0 (c->outcome, "tidak_ditindaklanjuti") == 0
-                              ? "Tidak dapat ditindaklanjuti"
-                              : c->outcome;
+          const char      *ch = strcmp (c->channel, "tatap_muka") == 0    ? "Tatap muka"
+                                : strcmp (c->channel, "surat") == 0       ? "Surat"
+                                : strcmp (c->channel, "sp4n_lapor") == 0  ? "SP4N-LAPOR!"
+                                : strcmp (c->channel, "kotak_saran") == 0 ? "Kotak saran"
+                                                                          : c->channel;
+          const char      *out = c->closed == 0                           ? "Dalam proses"
+                                 : g_strcmp0 (c->outcome, "selesai") == 0 ? "Selesai ditindaklanjuti"
+                                 : g_strcmp0 (c->outcome, "dirujuk") == 0 ? "Dirujuk ke instansi lain"
+                                 : g_strcmp0 (c->outcome, "tidak_ditindaklanjuti") == 0
+                                   ? "Tidak dapat ditindaklanjuti"
+                                   : c->outcome;
           g_autofree char *k = g_strdup_printf ("%s|%s", ch, out);
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (complaints, k));
+          guint            n = GPOINTER_TO_UINT (g_hash_table_lookup (complaints, k));
 
           g_hash_table_insert (complaints, g_steal_pointer (&k), GUINT_TO_POINTER (n + 1));
         }
@@ -466,7 +464,7 @@ test_report_figures (void)
   g_hash_table_iter_init (&iter, expect);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      Expect *e = value;
+      Expect    *e = value;
       GPtrArray *cells = g_hash_table_lookup (services, key);
 
       if (cells == NULL)
@@ -528,7 +526,7 @@ test_xlsx_matches_csv (void)
   g_autoptr (GError) error = NULL;
   /* Debian's python3 (python3-openpyxl), not one a developer put first on PATH. */
   const char *argv[] = { "/usr/bin/python3", "-c", script, xlsx, csv, NULL };
-  int status;
+  int         status;
 
   loket_test_run_cliv (&a, "report", "--db", db, "--from", FROM, "--to", TO, "--now", NOW,
                        "--format", "xlsx", "-o", xlsx, NULL);
@@ -553,7 +551,7 @@ test_pdf (void)
   g_auto (LoketCliRun) b = { 0 };
   g_autoptr (GError) error = NULL;
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  int status;
+  int         status;
 
   loket_test_run_cliv (&b, "office", "--db", db, "--set", "letterhead", "--value",
                        "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR\nDINAS UJI COBA", NULL);
@@ -579,12 +577,12 @@ test_bad_input (void)
   g_auto (LoketCliRun) b = { 0 };
   g_auto (LoketCliRun) c = { 0 };
 
-  loket_test_run_cliv (&a, "report", "--db", db, "--from", "2026-09-30", "--to", "2026-01-01",
-                       "-o", "-", NULL);
+  loket_test_run_cliv (&a, "report", "--db", db, "--from", "2026-09-30", "--to", "2026-01-01", "-o",
+                       "-", NULL);
   g_assert_cmpint (a.status, ==, 1);
   g_assert_nonnull (strstr (a.err, "after its end"));
-  loket_test_run_cliv (&b, "report", "--db", db, "--from", "2026-02-30", "--to", "2026-03-01",
-                       "-o", "-", NULL);
+  loket_test_run_cliv (&b, "report", "--db", db, "--from", "2026-02-30", "--to", "2026-03-01", "-o",
+                       "-", NULL);
   g_assert_cmpint (b.status, ==, 2);
   g_assert_nonnull (strstr (b.err, "YYYY-MM-DD"));
   loket_test_run_cliv (&c, "report", "--db", db, "--from", FROM, "--to", TO, "--format", "doc",
@@ -618,7 +616,7 @@ test_office_profile_in_letters (void)
   g_autoptr (GError) error = NULL;
   const char *argv[] = { "pdftotext", receipt, "-", NULL };
   const char *case_uuid;
-  int status;
+  int         status;
 
   loket_test_run_cliv (&seven, "office", "--db", db, "--set", "letterhead", "--value",
                        "1\n2\n3\n4\n5\n6\n7", NULL);

@@ -14,7 +14,7 @@
 #include "loket-service-catalog.h"
 #include "loket-work-calendar.h"
 
-#define SERVICE   "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
+#define SERVICE "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
 #define COMPLAINT "dinsos-ntt/pengaduan-masyarakat"
 
 static gint64
@@ -27,10 +27,14 @@ wita (int y, int m, int d, int hour)
 }
 
 static LoketCase *
-closed_case (const char *uuid, const char *service, const char *channel, gint64 received,
-             gint64 closed, gint64 due)
+closed_case (const char *uuid,
+             const char *service,
+             const char *channel,
+             gint64      received,
+             gint64      closed,
+             gint64      due)
 {
-  LoketCase *kase = loket_case_new (uuid);
+  LoketCase       *kase = loket_case_new (uuid);
   g_autofree char *agency = g_strndup (service, strchr (service, '/') - service);
 
   loket_case_set_agency_id (kase, agency);
@@ -58,10 +62,10 @@ test_figures (void)
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) outcomes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (LoketReport) report = NULL;
-  LoketReportParams params = { 0 };
+  LoketReportParams       params = { 0 };
   const LoketReportTable *services, *complaints;
-  const LoketReportRow *row;
-  gint64 mon = wita (2026, 3, 2, 9); /* Monday 2 March 2026 */
+  const LoketReportRow   *row;
+  gint64                  mon = wita (2026, 3, 2, 9); /* Monday 2 March 2026 */
 
   g_assert_no_error (error);
   /* Working days after the start date: Tue 1, Wed 2, Thu 3, Fri 4; then Mon 9 is the 5th. */
@@ -77,8 +81,8 @@ test_figures (void)
   /* Open and late at "now"; open with no deadline. */
   g_ptr_array_add (cases, closed_case ("00000000-0000-4000-8000-000000000005", SERVICE, "surat",
                                        mon, 0, wita (2026, 3, 9, 23)));
-  g_ptr_array_add (cases, closed_case ("00000000-0000-4000-8000-000000000006", SERVICE, "surat",
-                                       mon, 0, 0));
+  g_ptr_array_add (
+    cases, closed_case ("00000000-0000-4000-8000-000000000006", SERVICE, "surat", mon, 0, 0));
   /* Received before the period, completed in it. */
   g_ptr_array_add (cases, closed_case ("00000000-0000-4000-8000-000000000007", SERVICE, "surat",
                                        wita (2026, 2, 27, 9), wita (2026, 3, 3, 9),
@@ -142,7 +146,7 @@ test_bad_period (void)
   g_autoptr (LoketWorkCalendar) calendar = loket_work_calendar_new_default (&error);
   g_autoptr (GPtrArray) cases = g_ptr_array_new ();
   LoketReportParams params = { 0 };
-  LoketReport *report;
+  LoketReport      *report;
 
   g_date_clear (&params.from, 1);
   g_date_clear (&params.to, 1);
@@ -157,8 +161,8 @@ static void
 test_office_checks (void)
 {
   static const guchar png_head[]
-    = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-        0, 0, 0x10, 0, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0, 0, 0, 0 };
+    = { 0x89, 'P',  'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,
+        0,    0x10, 0,   0,   0,    0,    1,    8,    6, 0, 0, 0,  0,   0,   0,   0 };
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) wide = g_bytes_new_static (png_head, sizeof png_head);
   g_autoptr (GBytes) text = g_bytes_new_static ("hello, not a png at all, really not", 35);
@@ -201,10 +205,10 @@ test_holiday_import (void)
   g_autofree char *good = g_build_filename (dir, "2026-revisi.json", NULL);
   g_autoptr (LoketWorkCalendar) calendar = NULL;
   GDate day;
-  int year = 0;
+  int   year = 0;
 
-  g_assert_true (g_file_set_contents (bad, "{\"year\": 2026, \"holidays\": [{\"date\": \"2026-13-01\"}]}",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (
+    bad, "{\"year\": 2026, \"holidays\": [{\"date\": \"2026-13-01\"}]}", -1, NULL));
   g_assert_false (loket_work_calendar_import_file (bad, &year, &error));
   g_assert_nonnull (strstr (error->message, "bad.json"));
   g_assert_nonnull (strstr (error->message, "$.holidays[0].date"));

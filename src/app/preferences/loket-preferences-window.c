@@ -23,20 +23,20 @@ struct _LoketPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* Template widgets */
-  AdwEntryRow          *name_row;
-  AdwEntryRow          *address_row;
-  AdwEntryRow          *place_row;
-  GtkTextView          *letterhead_view;
-  AdwActionRow         *logo_row;
-  GtkPicture           *logo_picture;
-  GtkWidget            *remove_logo_button;
-  AdwEntryRow          *head_name_row;
-  AdwEntryRow          *head_title_row;
-  AdwEntryRow          *head_nip_row;
-  AdwPreferencesGroup  *registers_group;
-  AdwEntryRow          *signing_key_row;
-  AdwEntryRow          *server_row;
-  AdwActionRow         *holidays_row;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *address_row;
+  AdwEntryRow         *place_row;
+  GtkTextView         *letterhead_view;
+  AdwActionRow        *logo_row;
+  GtkPicture          *logo_picture;
+  GtkWidget           *remove_logo_button;
+  AdwEntryRow         *head_name_row;
+  AdwEntryRow         *head_title_row;
+  AdwEntryRow         *head_nip_row;
+  AdwPreferencesGroup *registers_group;
+  AdwEntryRow         *signing_key_row;
+  AdwEntryRow         *server_row;
+  AdwActionRow        *holidays_row;
 
   /* Owned references */
   LoketStore           *store;
@@ -48,7 +48,7 @@ struct _LoketPreferencesWindow
   char                 *message;
   AdwToast             *toast; /* weak: the message shown now */
 
-  gboolean              loaded;
+  gboolean loaded;
 };
 
 G_DEFINE_FINAL_TYPE (LoketPreferencesWindow, loket_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -99,7 +99,7 @@ static void
 save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   SaveJob *job = task_data;
-  GError *error = NULL;
+  GError  *error = NULL;
 
   if (loket_store_set_setting (job->store, job->key, job->value, &error))
     {
@@ -196,8 +196,8 @@ text_row_applied_cb (LoketPreferencesWindow *self, AdwEntryRow *row)
 static void
 letterhead_save_cb (LoketPreferencesWindow *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->letterhead_view);
-  GtkTextIter start, end;
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->letterhead_view);
+  GtkTextIter      start, end;
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -237,8 +237,8 @@ logo_chosen (LoketPreferencesWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) png = NULL;
-  g_autoptr (GFileInfo) info
-    = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                  G_FILE_QUERY_INFO_NONE, NULL, &error);
   g_autofree char *b64 = NULL;
 
   /* Refuse a big file before reading it. */
@@ -302,7 +302,7 @@ static void
 update_holidays_row (LoketPreferencesWindow *self, int imported)
 {
   g_autofree char *subtitle = NULL;
-  int first = 0, last = 0;
+  int              first = 0, last = 0;
 
   if (self->calendar == NULL)
     return;
@@ -323,7 +323,7 @@ loket_preferences_window_import_holidays (LoketPreferencesWindow *self, GFile *f
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *message = NULL;
-  int year = 0;
+  int              year = 0;
 
   g_return_val_if_fail (LOKET_IS_PREFERENCES_WINDOW (self), FALSE);
 
@@ -356,39 +356,42 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
     return;
   switch (what)
     {
-    case CHOOSE_LOGO:
-      logo_chosen (self, file);
-      break;
-    case CHOOSE_SIGNING_KEY:
-      {
-        g_autofree char *path = g_file_get_path (file);
+      case CHOOSE_LOGO:
+        logo_chosen (self, file);
+        break;
+      case CHOOSE_SIGNING_KEY:
+        {
+          g_autofree char *path = g_file_get_path (file);
 
-        gtk_editable_set_text (GTK_EDITABLE (self->signing_key_row), path != NULL ? path : "");
-        signing_key_applied_cb (self);
-      }
-      break;
-    case CHOOSE_HOLIDAYS:
-    default:
-      {
-        g_autoptr (GError) error = NULL;
+          gtk_editable_set_text (GTK_EDITABLE (self->signing_key_row), path != NULL ? path : "");
+          signing_key_applied_cb (self);
+        }
+        break;
+      case CHOOSE_HOLIDAYS:
+      default:
+        {
+          g_autoptr (GError) error = NULL;
 
-        loket_preferences_window_import_holidays (self, file, &error);
-      }
-      break;
+          loket_preferences_window_import_holidays (self, file, &error);
+        }
+        break;
     }
 }
 
 static void
-choose (LoketPreferencesWindow *self, ChooseWhat what, const char *title, const char *pattern,
-        const char *filter_name)
+choose (LoketPreferencesWindow *self,
+        ChooseWhat              what,
+        const char             *title,
+        const char             *pattern,
+        const char             *filter_name)
 {
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _ ("_Open"), _ ("_Cancel"));
+  self->chooser = gtk_file_chooser_native_new (
+    title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
@@ -455,8 +458,8 @@ fill_registers (LoketPreferencesWindow *self, GHashTable *settings)
       const LoketNumberRegister *reg = g_ptr_array_index (self->registers, i);
       g_autofree char *key = g_strdup_printf ("register.%s/%s.template", reg->agency_id, reg->id);
       g_autofree char *title = g_strdup_printf ("%s — %s", reg->name, reg->agency_id);
-      const char *own = g_hash_table_lookup (settings, key);
-      GtkWidget *row = adw_entry_row_new ();
+      const char      *own = g_hash_table_lookup (settings, key);
+      GtkWidget       *row = adw_entry_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
@@ -473,7 +476,7 @@ fill_registers (LoketPreferencesWindow *self, GHashTable *settings)
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GError     *error = NULL;
   GHashTable *settings = loket_store_get_settings (task_data, "", &error);
 
   if (settings == NULL)
@@ -497,7 +500,7 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GHashTable) settings = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr (LoketOfficeProfile) profile = NULL;
   LoketPreferencesWindow *self;
-  const char *letterhead;
+  const char             *letterhead;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -557,14 +560,14 @@ loket_preferences_window_finalize (GObject *object)
 static void
 loket_preferences_window_class_init (LoketPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = loket_preferences_window_dispose;
   object_class->finalize = loket_preferences_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (
-    widget_class, RESOURCE_BASE "/ui/preferences/loket-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE
+                                               "/ui/preferences/loket-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, LoketPreferencesWindow, place_row);

@@ -16,8 +16,8 @@
 #endif
 
 #define RESOURCE_BASE "/io/github/loketapp/Loket"
-#define CHART_ROW     26.0
-#define CHART_TOP     28.0
+#define CHART_ROW 26.0
+#define CHART_TOP 28.0
 
 struct _LoketReportView
 {
@@ -38,15 +38,15 @@ struct _LoketReportView
   GtkBox          *tables_box;
 
   /* Owned references */
-  LoketStore          *store;
-  LoketServiceCatalog *catalog;
-  LoketOrgChart       *org;
-  LoketWorkCalendar   *calendar;
-  GCancellable        *cancellable; /* the count running now */
-  LoketReport         *report;
-  GPtrArray           *service_ids; /* dropdown position → service id ("" = all) */
+  LoketStore           *store;
+  LoketServiceCatalog  *catalog;
+  LoketOrgChart        *org;
+  LoketWorkCalendar    *calendar;
+  GCancellable         *cancellable; /* the count running now */
+  LoketReport          *report;
+  GPtrArray            *service_ids; /* dropdown position → service id ("" = all) */
   GtkFileChooserNative *chooser;
-  char                *export_format;
+  char                 *export_format;
 
   gint64   now;
   gboolean loading;
@@ -85,7 +85,7 @@ count_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   g_autoptr (GPtrArray) cases = NULL;
   g_autoptr (GHashTable) outcomes = NULL;
   LoketReport *report;
-  GError *error = NULL;
+  GError      *error = NULL;
 
   if (!loket_store_load_report_input (job->store, &cases, &outcomes, &error))
     {
@@ -160,17 +160,19 @@ table_widget (const LoketReportTable *table)
   gtk_widget_set_margin_top (grid, 8);
   gtk_widget_set_margin_bottom (grid, 8);
   for (guint i = 0; i < table->n_labels; i++)
-    gtk_grid_attach (GTK_GRID (grid), cell_label (table->label_headings[i], FALSE, TRUE), i, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), cell_label (table->label_headings[i], FALSE, TRUE), i, 0, 1,
+                     1);
   for (guint i = 0; i < table->n_values; i++)
     gtk_grid_attach (GTK_GRID (grid), cell_label (table->value_headings[i], TRUE, TRUE),
                      table->n_labels + i, 0, 1, 1);
   for (guint r = 0; r < table->rows->len; r++)
     {
       const LoketReportRow *row = g_ptr_array_index (table->rows, r);
-      gboolean total = *row->key == '\0';
+      gboolean              total = *row->key == '\0';
 
       for (guint i = 0; i < table->n_labels; i++)
-        gtk_grid_attach (GTK_GRID (grid), cell_label (row->labels[i], FALSE, total), i, r + 1, 1, 1);
+        gtk_grid_attach (GTK_GRID (grid), cell_label (row->labels[i], FALSE, total), i, r + 1, 1,
+                         1);
       for (guint i = 0; i < table->n_values; i++)
         {
           g_autofree char *text = loket_report_format_value (table, i, row->values[i]);
@@ -204,13 +206,13 @@ chart_rows (LoketReportView *self)
 static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
-  LoketReportView *self = user_data;
+  LoketReportView        *self = user_data;
   const LoketReportTable *t
     = self->report != NULL ? loket_report_get_table (self->report, "services") : NULL;
-  guint n = chart_rows (self);
-  double label_width = MIN (360.0, width * 0.4), bar_x = label_width + 12, bar_width;
-  double max = 1;
-  GdkRGBA fg;
+  guint        n = chart_rows (self);
+  double       label_width = MIN (360.0, width * 0.4), bar_x = label_width + 12, bar_width;
+  double       max = 1;
+  GdkRGBA      fg;
   PangoLayout *layout;
   const struct
   {
@@ -259,12 +261,12 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   for (guint i = 0; i < n; i++)
     {
       const LoketReportRow *row = g_ptr_array_index (t->rows, i);
-      double y = CHART_TOP + i * CHART_ROW;
-      double received = row->values[LOKET_REPORT_SERVICE_RECEIVED];
-      double on_time = row->values[LOKET_REPORT_SERVICE_WITHIN_SLA];
-      double late = row->values[LOKET_REPORT_SERVICE_LATE_NOW];
-      g_autofree char *value = g_strdup_printf ("%.0f", received);
-      int lw, lh;
+      double                y = CHART_TOP + i * CHART_ROW;
+      double                received = row->values[LOKET_REPORT_SERVICE_RECEIVED];
+      double                on_time = row->values[LOKET_REPORT_SERVICE_WITHIN_SLA];
+      double                late = row->values[LOKET_REPORT_SERVICE_LATE_NOW];
+      g_autofree char      *value = g_strdup_printf ("%.0f", received);
+      int                   lw, lh;
 
       pango_layout_set_width (layout, (int) (label_width * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -300,11 +302,11 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
 static void
 show_report (LoketReportView *self)
 {
-  GtkWidget *child;
+  GtkWidget              *child;
   const LoketReportTable *services = loket_report_get_table (self->report, "services");
-  const LoketReportRow *total = loket_report_table_lookup (services, "");
-  g_autofree char *period = loket_report_format_period (self->report);
-  g_autofree char *summary = NULL;
+  const LoketReportRow   *total = loket_report_table_lookup (services, "");
+  g_autofree char        *period = loket_report_format_period (self->report);
+  g_autofree char        *summary = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tables_box))) != NULL)
     gtk_box_remove (self->tables_box, child);
@@ -357,11 +359,11 @@ static void
 count (LoketReportView *self)
 {
   g_autoptr (GTask) task = NULL;
-  CountJob *job = g_new0 (CountJob, 1);
-  guint selected = gtk_drop_down_get_selected (self->service_dropdown);
-  const char *service_id = self->service_ids != NULL && selected < self->service_ids->len
-                             ? g_ptr_array_index (self->service_ids, selected)
-                             : "";
+  CountJob        *job = g_new0 (CountJob, 1);
+  guint            selected = gtk_drop_down_get_selected (self->service_dropdown);
+  const char      *service_id = self->service_ids != NULL && selected < self->service_ids->len
+                                  ? g_ptr_array_index (self->service_ids, selected)
+                                  : "";
   g_autofree char *from_text = NULL, *to_text = NULL;
 
   g_cancellable_cancel (self->cancellable);
@@ -422,8 +424,8 @@ static void
 export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  GError *error = NULL;
-  gboolean ok = FALSE;
+  GError    *error = NULL;
+  gboolean   ok = FALSE;
 
   if (g_str_equal (job->format, "csv"))
     {
@@ -439,12 +441,9 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       g_autoptr (GHashTable) settings = loket_store_get_settings (job->store, "office.", NULL);
       g_autoptr (LoketOfficeProfile) profile = loket_office_profile_new_from_settings (settings);
       g_auto (GStrv) kop = loket_office_profile_dup_kop (profile);
-      LoketReportPdfOptions options = { (const char *const *) kop,
-                                        profile->logo_png,
-                                        profile->place,
-                                        profile->head_title,
-                                        profile->head_name,
-                                        profile->head_nip };
+      LoketReportPdfOptions options
+        = { (const char *const *) kop, profile->logo_png,  profile->place,
+            profile->head_title,       profile->head_name, profile->head_nip };
       g_autoptr (GBytes) pdf = loket_report_render_pdf (job->report, &options, &error);
 
       ok = pdf != NULL
@@ -462,12 +461,12 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 }
 
 void
-loket_report_view_export_async (LoketReportView     *self,
-                                const char          *format,
-                                GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+loket_report_view_export_async (LoketReportView    *self,
+                                const char         *format,
+                                GFile              *file,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   ExportJob *job;
@@ -529,10 +528,10 @@ static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LoketReportView *self = LOKET_REPORT_VIEW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
+  const char      *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
   g_autofree char *from = NULL, *to = NULL;
-  char buf[16];
+  char             buf[16];
 
   if (self->report == NULL)
     return;
@@ -544,9 +543,9 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_free (self->export_format);
   self->export_format = g_strdup (format);
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_ ("Export Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"),
-                                               _ ("_Cancel"));
+  self->chooser
+    = gtk_file_chooser_native_new (_ ("Export Report"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -586,7 +585,7 @@ loket_report_view_finalize (GObject *object)
 static void
 loket_report_view_class_init (LoketReportViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = loket_report_view_dispose;
@@ -659,12 +658,11 @@ loket_report_view_new (GtkWindow           *parent,
   for (guint i = 0; i < services->len; i++)
     {
       LoketService *s = g_ptr_array_index (services, i);
-      LoketAgency *agency = loket_service_catalog_lookup_agency (catalog,
-                                                                 loket_service_get_agency_id (s));
-      g_autofree char *label
-        = g_strdup_printf ("%s (%s)", loket_service_get_name (s),
-                           agency != NULL ? loket_agency_get_short_name (agency)
-                                          : loket_service_get_agency_id (s));
+      LoketAgency  *agency
+        = loket_service_catalog_lookup_agency (catalog, loket_service_get_agency_id (s));
+      g_autofree char *label = g_strdup_printf (
+        "%s (%s)", loket_service_get_name (s),
+        agency != NULL ? loket_agency_get_short_name (agency) : loket_service_get_agency_id (s));
 
       gtk_string_list_append (names, label);
       g_ptr_array_add (self->service_ids, g_strdup (loket_service_get_id (s)));
@@ -690,10 +688,10 @@ loket_report_view_set_period (LoketReportView *self, const GDate *from, const GD
 
   g_return_if_fail (LOKET_IS_REPORT_VIEW (self));
 
-  a = g_date_time_new_local (g_date_get_year (from), g_date_get_month (from),
-                             g_date_get_day (from), 12, 0, 0);
-  b = g_date_time_new_local (g_date_get_year (to), g_date_get_month (to), g_date_get_day (to),
+  a = g_date_time_new_local (g_date_get_year (from), g_date_get_month (from), g_date_get_day (from),
                              12, 0, 0);
+  b = g_date_time_new_local (g_date_get_year (to), g_date_get_month (to), g_date_get_day (to), 12,
+                             0, 0);
   self->setting_period = TRUE;
   gtk_calendar_select_day (self->from_calendar, a);
   gtk_calendar_select_day (self->to_calendar, b);
