@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <nettle/sha2.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +26,46 @@
 #define MANIFEST_MAX (64 * 1024 * 1024)
 #define BUFFER_SIZE (256 * 1024)
 #define DATABASE_NAME "loket.db"
+
+/* SHA-256 with Nettle (faster than GChecksum on large databases). */
+typedef struct
+{
+  struct sha256_ctx ctx;
+  char              hex[2 * SHA256_DIGEST_SIZE + 1];
+} Sha;
+
+static Sha *
+sha_new (void)
+{
+  Sha *sha = g_new0 (Sha, 1);
+
+  sha256_init (&sha->ctx);
+  return sha;
+}
+
+static void
+sha_update (Sha *sha, const guchar *data, gsize len)
+{
+  sha256_update (&sha->ctx, len, data);
+}
+
+static void
+sha_digest (Sha *sha, guint8 *digest)
+{
+  sha256_digest (&sha->ctx, SHA256_DIGEST_SIZE, digest);
+}
+
+/* The digest in lower-case hex (the context is reset). */
+static const char *
+sha_hex (Sha *sha)
+{
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  sha_digest (sha, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    g_snprintf (sha->hex + 2 * i, 3, "%02x", digest[i]);
+  return sha->hex;
+}
 
 typedef struct
 {
@@ -120,7 +161,7 @@ static gboolean
 copy_bytes (FILE         *in,
             FILE         *out,
             guint64       size,
-            GChecksum   **sums,
+            Sha         **sums,
             guint         n_sums,
             Progress     *progress,
             GCancellable *cancellable,
@@ -147,7 +188,7 @@ copy_bytes (FILE         *in,
           return !*short_read;
         }
       for (guint i = 0; i < n_sums; i++)
-        g_checksum_update (sums[i], buffer, got);
+        sha_update (sums[i], buffer, got);
       if (out != NULL && fwrite (buffer, 1, got, out) != got)
         {
           g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _ ("Could not write: %s"),
@@ -167,7 +208,7 @@ copy_bytes (FILE         *in,
 static gboolean
 hash_file (Member *m, Progress *progress, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree Sha *sum = sha_new ();
   FILE    *in = g_fopen (m->path, "rb");
   gboolean short_read, ok;
   GStatBuf st;
@@ -184,7 +225,7 @@ hash_file (Member *m, Progress *progress, GCancellable *cancellable, GError **er
   fclose (in);
   if (!ok)
     return FALSE;
-  m->sha256 = g_strdup (g_checksum_get_string (sum));
+  m->sha256 = g_strdup (sha_hex (sum));
   return TRUE;
 }
 
@@ -296,10 +337,9 @@ write_archive (const char   *part,
                GCancellable *cancellable,
                GError      **error)
 {
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree Sha *sum = sha_new ();
   guchar   header[HEADER_LEN];
   guint8   digest[DIGEST_LEN];
-  gsize    digest_len = DIGEST_LEN;
   size_t   manifest_len = strlen (manifest);
   FILE    *out = g_fopen (part, "wb");
   gboolean ok = TRUE;
@@ -309,16 +349,16 @@ write_archive (const char   *part,
   memcpy (header, MAGIC, MAGIC_LEN);
   put_u32 (header + MAGIC_LEN, VERSION);
   put_u32 (header + MAGIC_LEN + 4, manifest_len);
-  g_checksum_update (sum, header, HEADER_LEN);
-  g_checksum_update (sum, (const guchar *) manifest, manifest_len);
+  sha_update (sum, header, HEADER_LEN);
+  sha_update (sum, (const guchar *) manifest, manifest_len);
   if (fwrite (header, 1, HEADER_LEN, out) != HEADER_LEN
       || fwrite (manifest, 1, manifest_len, out) != manifest_len)
     ok = io_error (error, IO_WRITE, part);
   for (guint i = 0; ok && i < members->len; i++)
     {
       Member *m = g_ptr_array_index (members, i);
-      g_autoptr (GChecksum) msum = g_checksum_new (G_CHECKSUM_SHA256);
-      GChecksum *sums[2] = { sum, msum };
+      g_autofree Sha *msum = sha_new ();
+      Sha *sums[2] = { sum, msum };
       gboolean   short_read;
       FILE      *in = g_fopen (m->path, "rb");
 
@@ -329,10 +369,16 @@ write_archive (const char   *part,
         }
       ok = copy_bytes (in, out, m->size, sums, 2, progress, cancellable, &short_read, error);
       fclose (in);
-      if (ok && strcmp (g_checksum_get_string (msum), m->sha256) != 0)
+      if (ok && strcmp (sha_hex (msum), m->sha256) != 0)
         {
-          g_set_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
-                       _ ("“%s” changed while the backup was made; try again"), m->path);
+          if (i == 0)
+            g_set_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT,
+                         _ ("“%s” changed while the backup was made; try again"), m->path);
+          else
+            g_set_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT,
+                         _ ("The attachment %s does not match its checksum; run “loket-cli "
+                            "check”"),
+                         m->sha256);
           ok = FALSE;
         }
       else if (!ok && short_read)
@@ -341,7 +387,7 @@ write_archive (const char   *part,
     }
   if (ok)
     {
-      g_checksum_get_digest (sum, digest, &digest_len);
+      sha_digest (sum, digest);
       if (fwrite (digest, 1, DIGEST_LEN, out) != DIGEST_LEN || fflush (out) != 0
           || fsync (fileno (out)) != 0)
         ok = io_error (error, IO_WRITE, part);
@@ -422,18 +468,27 @@ loket_backup_create (LoketStore         *store,
       g_ptr_array_add (members, m);
     }
 
-  /* First pass: sizes and checksums (the manifest comes before the data). */
+  /* First pass: sizes, and the database's checksum (the manifest comes before the data). A blob
+   * is named by its checksum: it is checked while it is copied (write_archive). */
   for (guint i = 0; i < members->len; i++)
     {
+      GStatBuf st;
+
       m = g_ptr_array_index (members, i);
-      if (!hash_file (m, NULL, cancellable, error))
-        goto out;
-      if (i > 0 && strcmp (m->sha256, m->name + strlen ("blobs/")) != 0)
+      if (i == 0)
         {
-          g_set_error (error, LOKET_ERROR, LOKET_ERROR_CORRUPT,
-                       _ ("The blob %s does not match its checksum; run “loket-cli check”"),
-                       m->name + strlen ("blobs/"));
+          if (!hash_file (m, NULL, cancellable, error))
+            goto out;
+        }
+      else if (g_stat (m->path, &st) != 0)
+        {
+          io_error (error, IO_READ, m->path);
           goto out;
+        }
+      else
+        {
+          m->size = st.st_size;
+          m->sha256 = g_strdup (m->name + strlen ("blobs/"));
         }
       progress.total += m->size;
     }
@@ -564,11 +619,10 @@ static Reader *
 reader_open (const char *archive, GCancellable *cancellable, GError **error)
 {
   g_autoptr (Reader) r = g_new0 (Reader, 1);
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree Sha *sum = sha_new ();
   g_autofree char *manifest = NULL;
   guchar           header[HEADER_LEN];
   guint8           digest[DIGEST_LEN], stored[DIGEST_LEN];
-  gsize            digest_len = DIGEST_LEN;
   guint32          manifest_len;
   gboolean         short_read;
   GStatBuf         st;
@@ -605,7 +659,7 @@ reader_open (const char *archive, GCancellable *cancellable, GError **error)
       return NULL;
     }
   /* The whole-file checksum first: nothing of a damaged archive is trusted. */
-  g_checksum_update (sum, header, HEADER_LEN);
+  sha_update (sum, header, HEADER_LEN);
   if (!copy_bytes (r->in, NULL, r->file_size - HEADER_LEN - DIGEST_LEN, &sum, 1, NULL, cancellable,
                    &short_read, error))
     {
@@ -618,7 +672,7 @@ reader_open (const char *archive, GCancellable *cancellable, GError **error)
       corrupt (error, archive, _ ("it is truncated"));
       return NULL;
     }
-  g_checksum_get_digest (sum, digest, &digest_len);
+  sha_digest (sum, digest);
   if (memcmp (digest, stored, DIGEST_LEN) != 0)
     {
       corrupt (error, archive, _ ("its checksum does not match its contents"));
@@ -658,7 +712,7 @@ extract_member (Reader       *r,
                 GCancellable *cancellable,
                 GError      **error)
 {
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree Sha *sum = sha_new ();
   g_autofree char *part = g_strconcat (dest, ".part", NULL);
   FILE            *out = g_fopen (part, "wb");
   gboolean         short_read, ok;
@@ -670,7 +724,7 @@ extract_member (Reader       *r,
     ok = io_error (error, IO_WRITE, part);
   if (fclose (out) != 0 && ok)
     ok = io_error (error, IO_WRITE, part);
-  if (ok && strcmp (g_checksum_get_string (sum), m->sha256) != 0)
+  if (ok && strcmp (sha_hex (sum), m->sha256) != 0)
     ok = corrupt (error, r->archive, _ ("a member does not match its checksum"));
   if (ok && g_rename (part, dest) != 0)
     ok = io_error (error, IO_WRITE, dest);

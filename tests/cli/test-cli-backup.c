@@ -297,6 +297,29 @@ test_backup_while_open (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+/* A damaged attachment on disk stops the backup with a message; no archive is left. */
+static void
+test_damaged_blob_refused (void)
+{
+  g_autofree char *path = blob_path (db, blob_hashes[0]);
+  g_autofree char *out = g_build_filename (tmpdir, "never.lbak", NULL);
+  g_autofree char *part = g_strconcat (out, ".part", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (LoketCliRun) r = { 0 };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  contents[0] ^= 0x20;
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  loket_test_run_cliv (&r, "backup", "--db", db, "-o", out, NULL);
+  contents[0] ^= 0x20;
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "does not match its checksum"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -316,6 +339,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/cli/backup/corrupt-refused", test_corrupt_refused);
   g_test_add_func ("/loket/cli/backup/foreign-refused", test_foreign_refused);
   g_test_add_func ("/loket/cli/backup/while-open", test_backup_while_open);
+  g_test_add_func ("/loket/cli/backup/damaged-blob-refused", test_damaged_blob_refused);
   status = g_test_run ();
   loket_test_remove_tree (tmpdir);
   for (guint i = 0; i < 3; i++)
