@@ -87,6 +87,13 @@ loket_pg_pool_free (LoketPgPool *pool)
   g_free (pool);
 }
 
+/* Server notices ("relation already exists, skipping") are for debugging only. */
+static void
+notice_cb (void *arg, const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
 PGconn *
 loket_pg_connect (const char *conninfo, GError **error)
 {
@@ -101,6 +108,7 @@ loket_pg_connect (const char *conninfo, GError **error)
       return NULL;
     }
   PQsetClientEncoding (conn, "UTF8");
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
   return conn;
 }
 

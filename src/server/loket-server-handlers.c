@@ -146,7 +146,7 @@ _loket_endpoint_session_new (LoketRequest *req, PGconn *conn)
   user_key = g_strconcat ("user:", login->username, NULL);
   address_key = g_strconcat ("address:", req->remote != NULL ? req->remote : "", NULL);
   if (!loket_throttle_check (server->throttle, user_key, &retry_user)
-      | !loket_throttle_check (server->throttle, address_key, &retry_address))
+      | !loket_throttle_check (server->address_throttle, address_key, &retry_address))
     {
       char retry[16];
 
@@ -176,7 +176,7 @@ _loket_endpoint_session_new (LoketRequest *req, PGconn *conn)
   if (!loket_auth_verify_password (hash, login->password) || hash == NULL)
     {
       loket_throttle_fail (server->throttle, user_key);
-      loket_throttle_fail (server->throttle, address_key);
+      loket_throttle_fail (server->address_throttle, address_key);
       g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "LOKET_EVENT", "login-failed", "MESSAGE",
                         "A login failed");
       g_debug ("Login failed for %s", login->username);

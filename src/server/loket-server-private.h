@@ -23,10 +23,12 @@ struct _LoketServer
   SoupServer        *soup;
   LoketPgPool       *pool;
   LoketReference    *reference;
-  LoketThrottle     *throttle;
+  LoketThrottle     *throttle;         /* per username */
+  LoketThrottle     *address_throttle; /* per client address: 10× the failures (shared NAT) */
   GMainContext      *context;
   char              *url;
-  guint              in_flight;
+  guint              in_flight; /* handed to a worker */
+  guint              active;    /* started (headers read) and not yet finished */
   gboolean           shutting_down;
   gint64             shutdown_deadline;
   guint              shutdown_source;

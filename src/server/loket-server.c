@@ -312,7 +312,7 @@ handler_cb (SoupServer        *soup,
       reply_now (self, msg, req);
       return;
     }
-  if (self->shutting_down)
+  if (g_object_get_data (G_OBJECT (msg), "loket-late") != NULL)
     {
       _loket_request_error (req, LOKET_SYNC_ERROR_UNAVAILABLE, "The server is stopping", NULL);
       _loket_request_header (req, "Connection", "close");
@@ -340,6 +340,35 @@ handler_cb (SoupServer        *soup,
 
 /* ---- Lifecycle -------------------------------------------------------------------------- */
 
+/* Requests are counted from their headers on, so a shutdown also waits for a body that is still
+ * arriving; requests that start after it get 503. */
+static void
+got_headers_cb (SoupServerMessage *msg, gpointer user_data)
+{
+  LoketServer *self = user_data;
+
+  self->active++;
+  g_object_set_data (G_OBJECT (msg), "loket-counted", GINT_TO_POINTER (1));
+  if (self->shutting_down)
+    g_object_set_data (G_OBJECT (msg), "loket-late", GINT_TO_POINTER (1));
+}
+
+/* A keep-alive connection starts its next (blank) request at once: count it from its headers. */
+static void
+request_started_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), user_data);
+}
+
+static void
+request_done_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  LoketServer *self = user_data;
+
+  if (g_object_steal_data (G_OBJECT (msg), "loket-counted") != NULL && self->active > 0)
+    self->active--;
+}
+
 LoketServer *
 loket_server_new (const LoketServerConfig *config, GError **error)
 {
@@ -359,6 +388,7 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   self->config->database = g_strdup (config->database);
   self->context = g_main_context_ref_thread_default ();
   self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout);
+  self->address_throttle = loket_throttle_new (config->login_max_failures * 10, config->login_lockout);
 
   conn = loket_pg_connect (config->database, error);
   if (conn == NULL || !loket_pg_migrate (conn, error))
@@ -386,7 +416,12 @@ loket_server_new (const LoketServerConfig *config, GError **error)
       soup_server_set_tls_certificate (self->soup, certificate);
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_done_cb), self);
   soup_server_add_early_handler (self->soup, LOKET_SYNC_API_PREFIX, early_handler_cb, self, NULL);
+  /* The same path again: libsoup keeps one entry per path for both kinds of handler. */
+  soup_server_add_handler (self->soup, LOKET_SYNC_API_PREFIX, handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
 
   address = g_inet_address_new_from_string (config->listen_address);
@@ -423,11 +458,12 @@ check_drained_cb (gpointer data)
 {
   LoketServer *self = data;
 
-  if (self->in_flight > 0 && g_get_monotonic_time () < self->shutdown_deadline)
+  if ((self->in_flight > 0 || self->active > 0)
+      && g_get_monotonic_time () < self->shutdown_deadline)
     return G_SOURCE_CONTINUE;
-  if (self->in_flight > 0)
+  if (self->in_flight > 0 || self->active > 0)
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "MESSAGE",
-                      "Stopping with %u requests still running", self->in_flight);
+                      "Stopping with %u requests still running", MAX (self->in_flight, self->active));
   self->shutdown_source = 0;
   soup_server_disconnect (self->soup);
   self->shutdown_done (self->shutdown_data);
@@ -445,7 +481,7 @@ loket_server_shutdown (LoketServer *self, GSourceFunc done, gpointer user_data)
   self->shutdown_deadline = g_get_monotonic_time ()
                             + (gint64) self->config->shutdown_grace * G_USEC_PER_SEC;
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "MESSAGE",
-                    "Stopping: %u requests in flight", self->in_flight);
+                    "Stopping: %u requests in flight", self->active);
   /* New requests get 503 from now on; the connections close once the in-flight ones are done
    * (soup_server_disconnect would cut those too). */
   self->shutdown_source = g_timeout_add (20, check_drained_cb, self);
@@ -464,6 +500,7 @@ loket_server_free (LoketServer *self)
   g_clear_object (&self->soup);
   g_clear_pointer (&self->reference, loket_reference_free);
   g_clear_pointer (&self->throttle, loket_throttle_free);
+  g_clear_pointer (&self->address_throttle, loket_throttle_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   loket_server_config_free (self->config);
   g_free (self->url);
