@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -710,6 +711,49 @@ test_sigterm (void)
   g_assert_nonnull (strstr (log, "Stopping: 1 requests in flight"));
 }
 
+/* The same server over TLS with a certificate and key from files. */
+static void
+test_tls (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *dir = g_dir_make_tmp ("loket-tls-XXXXXX", &error);
+  g_autofree char *cert = g_build_filename (dir, "server.crt", NULL);
+  g_autofree char *key = g_build_filename (dir, "server.key", NULL);
+  g_autofree char *extra = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *pull_url = NULL;
+  g_autofree char *plain = NULL;
+  LoketTestServer *tls;
+  int status = 0;
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                         "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj",
+                         "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  extra = g_strdup_printf ("[server]\ntls-certificate=%s\ntls-key=%s\n", cert, key);
+  tls = loket_test_server_start (pg, extra);
+  g_assert_true (g_str_has_prefix (tls->url, "https://127.0.0.1:"));
+  token = loket_test_login (session, tls->url, "ani", PW_ANI);
+  g_ptr_array_add (secrets, g_strdup (token));
+  pull_url = g_strconcat (tls->url, "/sync/pull", NULL);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 200);
+
+  /* Plain HTTP to the TLS port gets no reply. */
+  plain = g_strconcat ("http://", tls->url + strlen ("https://"), "/health", NULL);
+  g_assert_cmpuint (loket_test_http (session, "GET", plain, NULL, NULL, NULL, 0, NULL, NULL), !=, 200);
+
+  g_assert_cmpint (loket_test_server_stop (tls), ==, 0);
+  g_remove (cert);
+  g_remove (key);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -749,6 +793,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/lease/concurrent", test_lease_concurrent);
   g_test_add_func ("/server/reference/etag-and-accounts", test_reference);
   g_test_add_func ("/server/shutdown/sigterm-finishes-requests", test_sigterm);
+  g_test_add_func ("/server/tls/certificate-files", test_tls);
   /* Last: reads the log every other test wrote. */
   g_test_add_func ("/server/zz-log/no-secrets", test_log_has_no_secrets);
 
