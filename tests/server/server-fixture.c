@@ -54,6 +54,34 @@ loket_test_pg_start (void)
   return pg;
 }
 
+static void
+run_cluster_script (LoketTestPg *pg, const char *command)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *script = source_path ("tests/support/pg-cluster.sh");
+  g_autofree char *err = NULL;
+  const char *argv[] = { script, command, pg->dir, NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pg-cluster.sh %s failed: %s", command, err);
+}
+
+void
+loket_test_pg_halt (LoketTestPg *pg)
+{
+  run_cluster_script (pg, "halt");
+}
+
+void
+loket_test_pg_resume (LoketTestPg *pg)
+{
+  run_cluster_script (pg, "resume");
+}
+
 void
 loket_test_pg_stop (LoketTestPg *pg)
 {
@@ -101,6 +129,8 @@ loket_test_server_start (LoketTestPg *pg, const char *extra_config)
   g_assert_no_error (error);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* The server warns about a database outage, which the tests cause on purpose. */
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly,fatal-criticals", TRUE);
   g_subprocess_launcher_set_stderr_file_path (launcher, server->log_path);
   server->process = g_subprocess_launcher_spawn (launcher, &error, binary, "--verbose", "--config",
                                                  config_path, NULL);

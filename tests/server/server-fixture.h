@@ -16,6 +16,9 @@ typedef struct
 /* Aborts the test (g_error) when PostgreSQL cannot start; skips nothing silently. */
 LoketTestPg *loket_test_pg_start (void);
 void         loket_test_pg_stop  (LoketTestPg *pg);
+/* Stops PostgreSQL without removing it (an outage), and starts it again on the same port. */
+void         loket_test_pg_halt  (LoketTestPg *pg);
+void         loket_test_pg_resume (LoketTestPg *pg);
 
 typedef struct
 {

@@ -711,6 +711,34 @@ test_sigterm (void)
   g_assert_nonnull (strstr (log, "Stopping: 1 requests in flight"));
 }
 
+/* PostgreSQL goes away: the server answers 503 (and keeps serving /health), then recovers. */
+static void
+test_database_outage (void)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *token = login (session, "ani", PW_ANI);
+  g_autofree char *pull_url = url ("/sync/pull");
+  g_autoptr (GBytes) reply = NULL;
+  guint status = 0;
+
+  loket_test_pg_halt (pg);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, NULL), ==, 503);
+  g_assert_nonnull (strstr (g_bytes_get_data (reply, NULL), "\"unavailable\""));
+  assert_serving (session);
+
+  loket_test_pg_resume (pg);
+  /* Each worker reconnects on its next job. */
+  for (int i = 0; i < 40 && status != 200; i++)
+    {
+      status = loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL);
+      if (status != 200)
+        g_usleep (100 * 1000);
+    }
+  g_assert_cmpuint (status, ==, 200);
+  for (int i = 0; i < 8; i++)
+    g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 200);
+}
+
 /* The same server over TLS with a certificate and key from files. */
 static void
 test_tls (void)
@@ -794,6 +822,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/reference/etag-and-accounts", test_reference);
   g_test_add_func ("/server/shutdown/sigterm-finishes-requests", test_sigterm);
   g_test_add_func ("/server/tls/certificate-files", test_tls);
+  g_test_add_func ("/server/zy-database/outage", test_database_outage);
   /* Last: reads the log every other test wrote. */
   g_test_add_func ("/server/zz-log/no-secrets", test_log_has_no_secrets);
 

@@ -3,6 +3,8 @@
 #   pg-cluster.sh start DIR   → initdb into DIR/data, start, create database "loket";
 #                               prints the libpq conninfo on stdout
 #   pg-cluster.sh stop DIR    → stop the server and remove DIR
+#   pg-cluster.sh halt DIR    → stop the server only (a database outage)
+#   pg-cluster.sh resume DIR  → start it again on the same port
 # PostgreSQL refuses to run as root: as root, it runs as the "postgres" user (runuser).
 set -euo pipefail
 
@@ -46,6 +48,15 @@ case "$cmd" in
     as_pg "$bindir/createdb" -h 127.0.0.1 -p "$port" -U loket loket
     echo "host=127.0.0.1 port=$port user=loket dbname=loket"
     ;;
+  halt)
+    as_pg "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    port=$(cat "$dir/port")
+    as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null
+    ;;
   stop)
     if [ -f "$dir/data/postmaster.pid" ]; then
       as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -53,5 +64,5 @@ case "$cmd" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: pg-cluster.sh start|stop DIR" >&2; exit 2 ;;
+    echo "usage: pg-cluster.sh start|stop|halt|resume DIR" >&2; exit 2 ;;
 esac
