@@ -12,15 +12,16 @@
 #include "loket-server-db.h"
 #include "loket-sync-protocol.h"
 
-static const char usage[] =
-  "Usage: loket-server [--config FILE] [--database CONNINFO] admin COMMAND …\n"
-  "  migrate\n"
-  "  create-agency ID NAME\n"
-  "  create-unit AGENCY ID NAME [PARENT]\n"
-  "  create-person AGENCY ID NAME [UNIT]\n"
-  "  create-user USERNAME AGENCY ROLES [PERSON] --password-file FILE|-   (ROLES: staf,pejabat,kadis,admin)\n"
-  "  reset-password USERNAME --password-file FILE|-\n"
-  "  disable-user USERNAME\n";
+static const char usage[]
+  = "Usage: loket-server [--config FILE] [--database CONNINFO] admin COMMAND …\n"
+    "  migrate\n"
+    "  create-agency ID NAME\n"
+    "  create-unit AGENCY ID NAME [PARENT]\n"
+    "  create-person AGENCY ID NAME [UNIT]\n"
+    "  create-user USERNAME AGENCY ROLES [PERSON] --password-file FILE|-   (ROLES: "
+    "staf,pejabat,kadis,admin)\n"
+    "  reset-password USERNAME --password-file FILE|-\n"
+    "  disable-user USERNAME\n";
 
 static gboolean
 check_roles (const char *text, GError **error)
@@ -41,7 +42,7 @@ static char *
 hash_from_file (const LoketServerConfig *config, const char *password_file, GError **error)
 {
   g_autofree char *password = NULL;
-  char *hash;
+  char            *hash;
 
   if (password_file == NULL)
     {
@@ -59,19 +60,23 @@ hash_from_file (const LoketServerConfig *config, const char *password_file, GErr
 }
 
 static gboolean
-run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
-     const char *password_file, GError **error)
+run (const LoketServerConfig *config,
+     PGconn                  *conn,
+     int                      argc,
+     char                   **argv,
+     const char              *password_file,
+     GError                 **error)
 {
-  const char *command = argv[0];
+  const char      *command = argv[0];
   g_autofree char *roles = NULL;
   g_autofree char *hash = NULL;
 
-#define NEED(min, max)                                                                           \
-  if (argc - 1 < (min) || argc - 1 > (max))                                                       \
-    {                                                                                             \
-      g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,                         \
-                   "Wrong number of arguments for %s", command);                                 \
-      return FALSE;                                                                               \
+#define NEED(min, max)                                                                             \
+  if (argc - 1 < (min) || argc - 1 > (max))                                                        \
+    {                                                                                              \
+      g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,                          \
+                   "Wrong number of arguments for %s", command);                                   \
+      return FALSE;                                                                                \
     }
 
   if (g_str_equal (command, "migrate"))
@@ -86,7 +91,8 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
       NEED (2, 2);
       params[0] = argv[1];
       params[1] = argv[2];
-      return loket_pg_exec (conn, "INSERT INTO agencies (id, name) VALUES ($1, $2)", 2, params, error);
+      return loket_pg_exec (conn, "INSERT INTO agencies (id, name) VALUES ($1, $2)", 2, params,
+                            error);
     }
   if (g_str_equal (command, "create-unit"))
     {
@@ -97,7 +103,8 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
       params[1] = argv[1];
       params[2] = argc > 4 ? argv[4] : NULL;
       params[3] = argv[3];
-      return loket_pg_exec (conn, "INSERT INTO units (id, agency, parent, name) VALUES ($1, $2, $3, $4)",
+      return loket_pg_exec (conn,
+                            "INSERT INTO units (id, agency, parent, name) VALUES ($1, $2, $3, $4)",
                             4, params, error);
     }
   if (g_str_equal (command, "create-person"))
@@ -109,7 +116,8 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
       params[1] = argv[1];
       params[2] = argc > 4 ? argv[4] : NULL;
       params[3] = argv[3];
-      return loket_pg_exec (conn, "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)",
+      return loket_pg_exec (conn,
+                            "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)",
                             4, params, error);
     }
   if (g_str_equal (command, "create-user"))
@@ -140,7 +148,7 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
   if (g_str_equal (command, "reset-password") || g_str_equal (command, "disable-user"))
     {
       g_autoptr (PGresult) rows = NULL;
-      gboolean disable = g_str_equal (command, "disable-user");
+      gboolean    disable = g_str_equal (command, "disable-user");
       const char *params[2];
 
       NEED (1, 1);
@@ -181,8 +189,8 @@ loket_server_admin_run (const LoketServerConfig *config, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   const char *password_file = NULL;
-  PGconn *conn;
-  gboolean ok;
+  PGconn     *conn;
+  gboolean    ok;
 
   for (int i = 0; i < argc; i++)
     {

@@ -10,7 +10,7 @@
 #include "loket-sync-error.h"
 
 #define MIGRATIONS_PATH "/io/github/loketapp/Loket/server-sql"
-#define MIGRATION_LOCK  "7411001"
+#define MIGRATION_LOCK "7411001"
 
 struct _LoketPgPool
 {
@@ -146,13 +146,21 @@ loket_pg_query_full (PGconn            *conn,
 }
 
 PGresult *
-loket_pg_query (PGconn *conn, const char *sql, int n_params, const char *const *values, GError **error)
+loket_pg_query (PGconn            *conn,
+                const char        *sql,
+                int                n_params,
+                const char *const *values,
+                GError           **error)
 {
   return loket_pg_query_full (conn, sql, n_params, values, NULL, NULL, 0, error);
 }
 
 gboolean
-loket_pg_exec (PGconn *conn, const char *sql, int n_params, const char *const *values, GError **error)
+loket_pg_exec (PGconn            *conn,
+               const char        *sql,
+               int                n_params,
+               const char *const *values,
+               GError           **error)
 {
   PGresult *result = loket_pg_query (conn, sql, n_params, values, error);
 
@@ -228,8 +236,8 @@ loket_pg_migrate (PGconn *conn, GError **error)
       g_autofree char *path = NULL;
       g_autoptr (GBytes) sql = NULL;
       g_autofree char *text = NULL;
-      const char *params[] = { names[i] };
-      PGresult   *result;
+      const char      *params[] = { names[i] };
+      PGresult        *result;
 
       if (!g_str_has_suffix (names[i], ".sql") || g_hash_table_contains (applied, names[i]))
         continue;
@@ -251,7 +259,8 @@ loket_pg_migrate (PGconn *conn, GError **error)
           goto out;
         }
       PQclear (result);
-      if (!loket_pg_exec (conn, "INSERT INTO schema_migrations (name) VALUES ($1)", 1, params, error)
+      if (!loket_pg_exec (conn, "INSERT INTO schema_migrations (name) VALUES ($1)", 1, params,
+                          error)
           || !loket_pg_exec (conn, "COMMIT", 0, NULL, error))
         {
           loket_pg_rollback (conn);

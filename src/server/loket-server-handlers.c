@@ -44,8 +44,8 @@ authenticate (LoketRequest *req, PGconn *conn)
   g_autoptr (GError) error = NULL;
   g_autoptr (PGresult) rows = NULL;
   g_autofree char *hash = NULL;
-  LoketAccount *account;
-  const char   *params[1];
+  LoketAccount    *account;
+  const char      *params[1];
 
   if (!token_is_wellformed (req->token))
     {
@@ -69,7 +69,8 @@ authenticate (LoketRequest *req, PGconn *conn)
   if (PQntuples (rows) != 1 || !g_str_equal (PQgetvalue (rows, 0, 4), "t"))
     {
       _loket_request_error (req, LOKET_SYNC_ERROR_UNAUTHORIZED,
-                            PQntuples (rows) == 1 ? "The token has expired" : "Invalid token", NULL);
+                            PQntuples (rows) == 1 ? "The token has expired" : "Invalid token",
+                            NULL);
       return NULL;
     }
 
@@ -131,10 +132,10 @@ _loket_endpoint_session_new (LoketRequest *req, PGconn *conn)
   g_autofree char *address_key = NULL;
   g_autofree char *token_hash = NULL;
   g_autofree char *expires = NULL;
-  const char *hash = NULL;
-  guint       retry_user = 0, retry_address = 0;
-  gsize       size;
-  gconstpointer data = g_bytes_get_data (req->body, &size);
+  const char      *hash = NULL;
+  guint            retry_user = 0, retry_address = 0;
+  gsize            size;
+  gconstpointer    data = g_bytes_get_data (req->body, &size);
 
   login = loket_sync_session_request_parse (data, size, &error);
   if (login == NULL)
@@ -225,7 +226,7 @@ _loket_endpoint_session_delete (LoketRequest *req, PGconn *conn)
   g_autoptr (LoketAccount) account = authenticate (req, conn);
   g_autoptr (GError) error = NULL;
   g_autofree char *hash = NULL;
-  const char *params[1];
+  const char      *params[1];
 
   if (account == NULL)
     return;
@@ -248,13 +249,14 @@ registered_agency (LoketEvent *event)
   g_autoptr (JsonObject) body = loket_event_parse_body (event, NULL);
   JsonNode *node = body != NULL ? json_object_get_member (body, "agency") : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return g_strdup (json_node_get_string (node));
 }
 
 static char *
-column_array (GPtrArray *events, const char *(*get) (LoketEvent *))
+column_array (GPtrArray *events, const char *(*get) (LoketEvent *) )
 {
   g_autofree const char **values = g_new0 (const char *, events->len + 1);
 
@@ -284,14 +286,15 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
   g_autofree char *bad_uuid = NULL;
   g_autofree char *uuid_array = NULL;
   g_autofree char *case_array = NULL;
-  gsize size;
-  gconstpointer data;
+  gsize            size;
+  gconstpointer    data;
 
   if (account == NULL)
     return;
   if (!has_case_role (account))
     {
-      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not write cases", NULL);
+      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not write cases",
+                            NULL);
       return;
     }
 
@@ -380,8 +383,8 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
   new_cases = g_ptr_array_new ();
   for (guint i = 0; i < push->events->len; i++)
     {
-      LoketEvent *event = push->events->pdata[i];
-      const char *case_uuid = loket_event_get_case_uuid (event);
+      LoketEvent      *event = push->events->pdata[i];
+      const char      *case_uuid = loket_event_get_case_uuid (event);
       g_autofree char *agency = NULL;
 
       if (!g_str_equal (loket_event_get_event_type (event), LOKET_EVENT_CASE_REGISTERED))
@@ -436,9 +439,9 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
   {
     const char *params[] = { uuid_array };
 
-    rows = loket_pg_query (conn,
-                           "SELECT uuid::text, seq, agency FROM events WHERE uuid = ANY ($1::uuid[])",
-                           1, params, &error);
+    rows = loket_pg_query (
+      conn, "SELECT uuid::text, seq, agency FROM events WHERE uuid = ANY ($1::uuid[])", 1, params,
+      &error);
     if (rows == NULL)
       {
         fail_transaction (req, conn, error);
@@ -463,8 +466,8 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
 
   if (new_cases->len > 0)
     {
-      g_autofree char *array = loket_pg_text_array ((const char *const *) new_cases->pdata,
-                                                    new_cases->len);
+      g_autofree char *array
+        = loket_pg_text_array ((const char *const *) new_cases->pdata, new_cases->len);
       const char *params[] = { array, account->agency };
 
       if (!loket_pg_exec (conn,
@@ -494,20 +497,21 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
       g_autofree char *bodies = column_array (new_events, loket_event_get_body);
       g_autofree char *prevs = column_array (new_events, loket_event_get_prev_hash);
       g_autofree char *hashes = column_array (new_events, loket_event_get_hash);
-      const char *params[] = { uuids, cases, types, authors, devices, hlcs, bodies, prevs, hashes,
-                               account->agency, account->username };
+      const char      *params[] = { uuids,  cases, types,  authors,         devices,          hlcs,
+                                    bodies, prevs, hashes, account->agency, account->username };
 
-      rows = loket_pg_query (conn,
-                             "INSERT INTO events (uuid, case_uuid, agency, type, author, device, hlc,"
-                             " body_text, prev_hash, hash, pushed_by)"
-                             " SELECT e.u, e.c, $10, e.t, e.a, e.d, e.h, e.b, nullif (e.p, ''),"
-                             " nullif (e.x, ''), $11"
-                             " FROM unnest ($1::uuid[], $2::uuid[], $3::text[], $4::text[],"
-                             " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])"
-                             " WITH ORDINALITY AS e (u, c, t, a, d, h, b, p, x, n)"
-                             " ORDER BY e.n ON CONFLICT (uuid) DO NOTHING"
-                             " RETURNING uuid::text, seq",
-                             11, params, &error);
+      rows
+        = loket_pg_query (conn,
+                          "INSERT INTO events (uuid, case_uuid, agency, type, author, device, hlc,"
+                          " body_text, prev_hash, hash, pushed_by)"
+                          " SELECT e.u, e.c, $10, e.t, e.a, e.d, e.h, e.b, nullif (e.p, ''),"
+                          " nullif (e.x, ''), $11"
+                          " FROM unnest ($1::uuid[], $2::uuid[], $3::text[], $4::text[],"
+                          " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])"
+                          " WITH ORDINALITY AS e (u, c, t, a, d, h, b, p, x, n)"
+                          " ORDER BY e.n ON CONFLICT (uuid) DO NOTHING"
+                          " RETURNING uuid::text, seq",
+                          11, params, &error);
       if (rows == NULL)
         {
           fail_transaction (req, conn, error);
@@ -588,14 +592,15 @@ _loket_endpoint_pull (LoketRequest *req, PGconn *conn)
   n = PQntuples (rows);
   for (int r = 0; r < MIN (n, (int) limit); r++)
     {
-      g_autoptr (LoketEvent) event =
-        loket_event_new (PQgetvalue (rows, r, 1), PQgetvalue (rows, r, 2), PQgetvalue (rows, r, 3),
-                         PQgetvalue (rows, r, 4), PQgetvalue (rows, r, 5), PQgetvalue (rows, r, 6),
-                         PQgetvalue (rows, r, 7));
+      g_autoptr (LoketEvent) event = loket_event_new (
+        PQgetvalue (rows, r, 1), PQgetvalue (rows, r, 2), PQgetvalue (rows, r, 3),
+        PQgetvalue (rows, r, 4), PQgetvalue (rows, r, 5), PQgetvalue (rows, r, 6),
+        PQgetvalue (rows, r, 7));
 
       loket_event_set_chain (event, PQgetisnull (rows, r, 8) ? NULL : PQgetvalue (rows, r, 8),
                              PQgetisnull (rows, r, 9) ? NULL : PQgetvalue (rows, r, 9));
-      loket_sync_pull_reply_add_event (reply, event, g_ascii_strtoll (PQgetvalue (rows, r, 0), NULL, 10));
+      loket_sync_pull_reply_add_event (reply, event,
+                                       g_ascii_strtoll (PQgetvalue (rows, r, 0), NULL, 10));
     }
   if (reply->events->len == 0)
     reply->last_seq = after;
@@ -612,16 +617,17 @@ _loket_endpoint_blob_put (LoketRequest *req, PGconn *conn)
   g_autoptr (GError) error = NULL;
   g_autoptr (PGresult) rows = NULL;
   g_autofree char *actual = NULL;
-  gboolean created = FALSE;
-  char     size_text[32];
-  gsize    size;
-  gconstpointer data;
+  gboolean         created = FALSE;
+  char             size_text[32];
+  gsize            size;
+  gconstpointer    data;
 
   if (account == NULL)
     return;
   if (!has_case_role (account))
     {
-      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not write cases", NULL);
+      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not write cases",
+                            NULL);
       return;
     }
   if (!loket_sync_sha256_is_valid (req->argument))
@@ -780,9 +786,8 @@ _loket_endpoint_blob_get (LoketRequest *req, PGconn *conn)
   req->reply = g_bytes_new (PQgetvalue (rows, 0, 0), (gsize) PQgetlength (rows, 0, 0));
   if (req->range != NULL)
     {
-      g_autofree char *content_range =
-        g_strdup_printf ("bytes %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                         first, last, size);
+      g_autofree char *content_range = g_strdup_printf (
+        "bytes %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, first, last, size);
 
       _loket_request_header (req, "Content-Range", content_range);
     }
@@ -799,8 +804,8 @@ accounts_document (PGconn *conn, const char *agency, GError **error)
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (PGresult) rows = NULL;
   const char *params[] = { agency };
-  char  *text;
-  gsize  length;
+  char       *text;
+  gsize       length;
 
   rows = loket_pg_query (conn,
                          "SELECT username, coalesce(person, ''), array_to_string(roles, ',')"
@@ -833,8 +838,12 @@ accounts_document (PGconn *conn, const char *agency, GError **error)
 }
 
 static GBytes *
-reference_document (LoketRequest *req, PGconn *conn, LoketAccount *account, const char *name,
-                    char **version, GError **error)
+reference_document (LoketRequest *req,
+                    PGconn       *conn,
+                    LoketAccount *account,
+                    const char   *name,
+                    char        **version,
+                    GError      **error)
 {
   const char *shared_version = NULL;
   GBytes     *doc;
@@ -853,7 +862,9 @@ reference_document (LoketRequest *req, PGconn *conn, LoketAccount *account, cons
 }
 
 static const char *const reference_names[] = {
-  LOKET_SYNC_REFERENCE_ORG_CHART, LOKET_SYNC_REFERENCE_CATALOG, LOKET_SYNC_REFERENCE_HOLIDAYS,
+  LOKET_SYNC_REFERENCE_ORG_CHART,
+  LOKET_SYNC_REFERENCE_CATALOG,
+  LOKET_SYNC_REFERENCE_HOLIDAYS,
   LOKET_SYNC_REFERENCE_ACCOUNTS,
 };
 
@@ -948,9 +959,9 @@ _loket_endpoint_lease (LoketRequest *req, PGconn *conn)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) year_end = NULL;
   g_autofree char *expires = NULL;
-  char   year_text[16], count_text[32], first_text[32], last_text[32];
-  gsize  size;
-  gconstpointer data;
+  char             year_text[16], count_text[32], first_text[32], last_text[32];
+  gsize            size;
+  gconstpointer    data;
 
   if (account == NULL)
     return;
@@ -1012,8 +1023,8 @@ _loket_endpoint_lease (LoketRequest *req, PGconn *conn)
   g_snprintf (first_text, sizeof first_text, "%" G_GINT64_FORMAT, lease->first);
   g_snprintf (last_text, sizeof last_text, "%" G_GINT64_FORMAT, lease->last);
   {
-    const char *params[] = { account->agency, request->register_name, year_text, first_text,
-                             last_text, request->device, account->username, expires };
+    const char *params[] = { account->agency, request->register_name, year_text,         first_text,
+                             last_text,       request->device,        account->username, expires };
 
     if (!loket_pg_exec (conn,
                         "INSERT INTO number_leases (agency, register, year, first, last, device,"

@@ -49,7 +49,10 @@ _loket_request_json (LoketRequest *req, guint status, char *json)
 }
 
 void
-_loket_request_error (LoketRequest *req, LoketSyncError code, const char *message, const char *event_uuid)
+_loket_request_error (LoketRequest  *req,
+                      LoketSyncError code,
+                      const char    *message,
+                      const char    *event_uuid)
 {
   _loket_request_json (req, loket_sync_error_http_status (code),
                        loket_sync_error_body_to_json (code, message, event_uuid));
@@ -268,9 +271,9 @@ handler_cb (SoupServer        *soup,
   const char         *path = full_path + strlen (LOKET_SYNC_API_PREFIX);
   g_autoptr (LoketRequest) req = NULL;
   g_autofree char *argument = NULL;
-  const Route *route;
-  const char  *auth;
-  gboolean     path_known;
+  const Route     *route;
+  const char      *auth;
+  gboolean         path_known;
   SoupMessageBody *body;
 
   if (!g_str_has_prefix (full_path, LOKET_SYNC_API_PREFIX "/"))
@@ -279,9 +282,9 @@ handler_cb (SoupServer        *soup,
 
   if (g_str_equal (path, "/health") && g_str_equal (method, "GET"))
     {
-      _loket_request_json (req, self->shutting_down ? 503 : 200,
-                           g_strdup (self->shutting_down ? "{\"status\":\"stopping\"}"
-                                                         : "{\"status\":\"ok\"}"));
+      _loket_request_json (
+        req, self->shutting_down ? 503 : 200,
+        g_strdup (self->shutting_down ? "{\"status\":\"stopping\"}" : "{\"status\":\"ok\"}"));
       reply_now (self, msg, req);
       return;
     }
@@ -388,7 +391,8 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   self->config->database = g_strdup (config->database);
   self->context = g_main_context_ref_thread_default ();
   self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout);
-  self->address_throttle = loket_throttle_new (config->login_max_failures * 10, config->login_lockout);
+  self->address_throttle
+    = loket_throttle_new (config->login_max_failures * 10, config->login_lockout);
 
   conn = loket_pg_connect (config->database, error);
   if (conn == NULL || !loket_pg_migrate (conn, error))
@@ -408,8 +412,8 @@ loket_server_new (const LoketServerConfig *config, GError **error)
     }
   if (config->tls_certificate != NULL)
     {
-      g_autoptr (GTlsCertificate) certificate =
-        g_tls_certificate_new_from_files (config->tls_certificate, config->tls_key, error);
+      g_autoptr (GTlsCertificate) certificate
+        = g_tls_certificate_new_from_files (config->tls_certificate, config->tls_key, error);
 
       if (certificate == NULL)
         goto fail;
@@ -427,8 +431,8 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   address = g_inet_address_new_from_string (config->listen_address);
   if (address == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not an IP address", config->listen_address);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address",
+                   config->listen_address);
       goto fail;
     }
   socket_address = g_inet_socket_address_new (address, (guint16) config->port);
@@ -463,7 +467,8 @@ check_drained_cb (gpointer data)
     return G_SOURCE_CONTINUE;
   if (self->in_flight > 0 || self->active > 0)
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "MESSAGE",
-                      "Stopping with %u requests still running", MAX (self->in_flight, self->active));
+                      "Stopping with %u requests still running",
+                      MAX (self->in_flight, self->active));
   self->shutdown_source = 0;
   soup_server_disconnect (self->soup);
   self->shutdown_done (self->shutdown_data);
@@ -478,10 +483,10 @@ loket_server_shutdown (LoketServer *self, GSourceFunc done, gpointer user_data)
   self->shutting_down = TRUE;
   self->shutdown_done = done;
   self->shutdown_data = user_data;
-  self->shutdown_deadline = g_get_monotonic_time ()
-                            + (gint64) self->config->shutdown_grace * G_USEC_PER_SEC;
-  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "MESSAGE",
-                    "Stopping: %u requests in flight", self->active);
+  self->shutdown_deadline
+    = g_get_monotonic_time () + (gint64) self->config->shutdown_grace * G_USEC_PER_SEC;
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "MESSAGE", "Stopping: %u requests in flight",
+                    self->active);
   /* New requests get 503 from now on; the connections close once the in-flight ones are done
    * (soup_server_disconnect would cut those too). */
   self->shutdown_source = g_timeout_add (20, check_drained_cb, self);

@@ -11,21 +11,21 @@
 #include "loket-sync-protocol.h"
 #include "server-fixture.h"
 
-#define N_CLIENTS      20
-#define BATCHES        10
-#define BATCH_EVENTS   50
-#define ROUND_TRIPS    200
-#define PASSWORD       "bench-Password-1"
+#define N_CLIENTS 20
+#define BATCHES 10
+#define BATCH_EVENTS 50
+#define ROUND_TRIPS 200
+#define PASSWORD "bench-Password-1"
 
 static LoketTestServer *server;
-static gint hlc_counter;
+static gint             hlc_counter;
 
 static LoketEvent *
 make_event (const char *case_uuid, const char *type, const char *body)
 {
   g_autofree char *hlc = g_strdup_printf ("00179%010d-000001", g_atomic_int_add (&hlc_counter, 1));
   g_autofree char *hash = NULL;
-  LoketEvent *event = loket_event_new (NULL, case_uuid, type, "person-x", "bench", hlc, body);
+  LoketEvent      *event = loket_event_new (NULL, case_uuid, type, "person-x", "bench", hlc, body);
 
   hash = loket_event_compute_hash (event, NULL);
   loket_event_set_chain (event, NULL, hash);
@@ -38,9 +38,10 @@ push_body (guint n_events, gsize *length)
   g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *case_uuid = g_uuid_string_random ();
 
-  g_ptr_array_add (events, make_event (case_uuid, "case.registered",
-                                       "{\"agency\":\"dinsos-ntt\",\"service\":\"s\",\"channel\":\"surat\","
-                                       "\"parties\":[{\"kind\":\"person\",\"nik\":\"5371000000000001\"}]}"));
+  g_ptr_array_add (
+    events, make_event (case_uuid, "case.registered",
+                        "{\"agency\":\"dinsos-ntt\",\"service\":\"s\",\"channel\":\"surat\","
+                        "\"parties\":[{\"kind\":\"person\",\"nik\":\"5371000000000001\"}]}"));
   for (guint i = 1; i < n_events; i++)
     g_ptr_array_add (events, make_event (case_uuid, "comment.added",
                                          "{\"id\":\"c\",\"page\":0,\"rect\":[1,2,3,4],"
@@ -65,7 +66,7 @@ push_client (gpointer data)
 
   for (guint b = 0; b < BATCHES; b++)
     {
-      gsize length;
+      gsize            length;
       g_autofree char *body = push_body (BATCH_EVENTS, &length);
       guint status = loket_test_http (session, "POST", push_url, token, "application/json", body,
                                       length, NULL, NULL);
@@ -85,13 +86,15 @@ last_seq (SoupSession *session, const char *token, gint64 after)
 {
   for (;;)
     {
-      g_autofree char *pull_url = g_strdup_printf ("%s/sync/pull?after=%" G_GINT64_FORMAT "&limit=1000",
-                                                   server->url, after);
+      g_autofree char *pull_url = g_strdup_printf (
+        "%s/sync/pull?after=%" G_GINT64_FORMAT "&limit=1000", server->url, after);
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (LoketSyncPullReply) reply = NULL;
 
-      g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &bytes, NULL), ==, 200);
-      reply = loket_sync_pull_reply_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+      g_assert_cmpuint (
+        loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &bytes, NULL), ==, 200);
+      reply = loket_sync_pull_reply_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                           NULL);
       g_assert_nonnull (reply);
       after = reply->last_seq;
       if (!reply->more)
@@ -108,11 +111,11 @@ main (int argc, char *argv[])
   g_autofree char *writer_token = NULL;
   g_autofree char *reader_token = NULL;
   g_autofree char *push_url = NULL;
-  GThread *threads[N_CLIENTS];
-  Totals   totals = { 0 };
-  LoketTestPg *pg;
-  gint64   start, after;
-  double   seconds;
+  GThread         *threads[N_CLIENTS];
+  Totals           totals = { 0 };
+  LoketTestPg     *pg;
+  gint64           start, after;
+  double           seconds;
 
   g_test_init (&argc, &argv, NULL);
   g_mutex_init (&totals.lock);
@@ -143,14 +146,15 @@ main (int argc, char *argv[])
   after = last_seq (reader, reader_token, 0);
   for (guint i = 0; i < ROUND_TRIPS; i++)
     {
-      gsize length;
+      gsize            length;
       g_autofree char *body = push_body (1, &length);
-      gint64 t0 = g_get_monotonic_time ();
-      gint64 seen;
-      double elapsed;
+      gint64           t0 = g_get_monotonic_time ();
+      gint64           seen;
+      double           elapsed;
 
       g_assert_cmpuint (loket_test_http (writer, "POST", push_url, writer_token, "application/json",
-                                         body, length, NULL, NULL), ==, 200);
+                                         body, length, NULL, NULL),
+                        ==, 200);
       do
         seen = last_seq (reader, reader_token, after);
       while (seen == after);
@@ -158,7 +162,8 @@ main (int argc, char *argv[])
       elapsed = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (ms, elapsed);
     }
-  loket_bench_row ("server: push → pull round trip p50", loket_bench_percentile (ms, 0.5), "ms", "");
+  loket_bench_row ("server: push → pull round trip p50", loket_bench_percentile (ms, 0.5), "ms",
+                   "");
   loket_bench_row ("server: push → pull round trip p95", loket_bench_percentile (ms, 0.95), "ms",
                    "<= 50 ms");
 

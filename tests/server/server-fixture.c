@@ -36,8 +36,8 @@ loket_test_pg_start (void)
   g_autofree char *script = source_path ("tests/support/pg-cluster.sh");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  LoketTestPg *pg = g_new0 (LoketTestPg, 1);
-  int status = 0;
+  LoketTestPg     *pg = g_new0 (LoketTestPg, 1);
+  int              status = 0;
 
   pg->dir = g_dir_make_tmp ("loket-pg-XXXXXX", &error);
   g_assert_no_error (error);
@@ -60,8 +60,8 @@ run_cluster_script (LoketTestPg *pg, const char *command)
   g_autoptr (GError) error = NULL;
   g_autofree char *script = source_path ("tests/support/pg-cluster.sh");
   g_autofree char *err = NULL;
-  const char *argv[] = { script, command, pg->dir, NULL };
-  int status = 0;
+  const char      *argv[] = { script, command, pg->dir, NULL };
+  int              status = 0;
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
                 &status, &error);
@@ -86,7 +86,7 @@ void
 loket_test_pg_stop (LoketTestPg *pg)
 {
   g_autofree char *script = source_path ("tests/support/pg-cluster.sh");
-  const char *argv[] = { script, "stop", pg->dir, NULL };
+  const char      *argv[] = { script, "stop", pg->dir, NULL };
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
   g_free (pg->dir);
@@ -121,10 +121,11 @@ loket_test_server_start (LoketTestPg *pg, const char *extra_config)
   config_path = g_build_filename (server->dir, "loket-server.conf", NULL);
   server->log_path = g_build_filename (server->dir, "server.log", NULL);
   /* A cheap Argon2id cost keeps the tests fast; production uses the default. */
-  config = g_strdup_printf ("[server]\nlisten=127.0.0.1\nport=0\ndata-dir=%s\nshutdown-grace-seconds=20\n"
-                            "[database]\nconninfo=%s\nconnections=4\n"
-                            "[auth]\nargon2-memory-kib=1024\nargon2-iterations=1\n%s",
-                            data_dir, pg->conninfo, extra_config != NULL ? extra_config : "");
+  config = g_strdup_printf (
+    "[server]\nlisten=127.0.0.1\nport=0\ndata-dir=%s\nshutdown-grace-seconds=20\n"
+    "[database]\nconninfo=%s\nconnections=4\n"
+    "[auth]\nargon2-memory-kib=1024\nargon2-iterations=1\n%s",
+    data_dir, pg->conninfo, extra_config != NULL ? extra_config : "");
   g_file_set_contents (config_path, config, -1, &error);
   g_assert_no_error (error);
 
@@ -145,8 +146,8 @@ loket_test_server_start (LoketTestPg *pg, const char *extra_config)
 
       g_error ("loket-server did not start: %s", log);
     }
-  server->url = g_strconcat (g_strstrip (line + strlen ("listening on ")),
-                             LOKET_SYNC_API_PREFIX + 1, NULL);
+  server->url
+    = g_strconcat (g_strstrip (line + strlen ("listening on ")), LOKET_SYNC_API_PREFIX + 1, NULL);
   for (int i = 0; i < 100 && !health_ok (server->url); i++)
     g_usleep (50 * 1000);
   g_assert_true (health_ok (server->url));
@@ -171,8 +172,9 @@ loket_test_server_stop (LoketTestServer *server)
   g_subprocess_send_signal (server->process, SIGTERM);
   g_subprocess_wait (server->process, NULL, &error);
   g_assert_no_error (error);
-  status = g_subprocess_get_if_exited (server->process) ? g_subprocess_get_exit_status (server->process)
-                                                        : -1;
+  status = g_subprocess_get_if_exited (server->process)
+             ? g_subprocess_get_exit_status (server->process)
+             : -1;
   g_clear_object (&server->process);
   g_remove (server->log_path);
   {
@@ -197,8 +199,8 @@ loket_test_admin (LoketTestPg *pg, const char *password, ...)
   g_autofree char *binary = build_path ("src/server/loket-server");
   g_autofree char *input = password != NULL ? g_strconcat (password, "\n", NULL) : NULL;
   g_autofree char *err = NULL;
-  va_list args;
-  const char *arg;
+  va_list          args;
+  const char      *arg;
 
   g_ptr_array_add (argv, binary);
   g_ptr_array_add (argv, (gpointer) "--database");
@@ -228,9 +230,9 @@ loket_test_admin (LoketTestPg *pg, const char *password, ...)
 
 static gboolean
 accept_test_certificate_cb (SoupMessage         *msg,
-                            GTlsCertificate      *certificate,
-                            GTlsCertificateFlags  errors,
-                            gpointer              user_data)
+                            GTlsCertificate     *certificate,
+                            GTlsCertificateFlags errors,
+                            gpointer             user_data)
 {
   return TRUE;
 }
@@ -292,7 +294,8 @@ loket_test_login (SoupSession *session, const char *url, const char *username, c
   status = loket_test_http (session, "POST", session_url, NULL, "application/json", body,
                             strlen (body), &reply, NULL);
   g_assert_cmpuint (status, ==, 200);
-  parsed = loket_sync_session_parse (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), &error);
+  parsed
+    = loket_sync_session_parse (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), &error);
   g_assert_no_error (error);
   return g_strdup (parsed->token);
 }

@@ -53,7 +53,7 @@ static void
 test_throttle (void)
 {
   LoketThrottle *throttle = loket_throttle_new (3, 60);
-  guint retry = 0;
+  guint          retry = 0;
 
   for (int i = 0; i < 2; i++)
     loket_throttle_fail (throttle, "user:a");
@@ -97,8 +97,8 @@ test_config (void)
 {
   g_autoptr (LoketServerConfig) config = loket_server_config_new ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *example = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data",
-                                               "loket-server.conf.example", NULL);
+  g_autofree char *example
+    = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "loket-server.conf.example", NULL);
   g_autofree char *dir = g_dir_make_tmp ("loket-conf-XXXXXX", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.conf", NULL);
 
@@ -123,7 +123,7 @@ test_config (void)
 static void
 test_text_array (void)
 {
-  const char *values[] = { "plain", "with \"quotes\"", "back\\slash", "{braces},comma", "" };
+  const char      *values[] = { "plain", "with \"quotes\"", "back\\slash", "{braces},comma", "" };
   g_autofree char *array = loket_pg_text_array (values, G_N_ELEMENTS (values));
 
   g_assert_cmpstr (array, ==,
@@ -150,7 +150,8 @@ test_reference (void)
   g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (holidays, NULL),
                                              (gssize) g_bytes_get_size (holidays), NULL));
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), >=, 3);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), >=,
+                    3);
 
   /* A broken file stops the load with its name in the message. */
   {

@@ -12,11 +12,11 @@
 #include "loket-sync-protocol.h"
 #include "server-fixture.h"
 
-#define PW_ANI    "ani-Rahasia-7731"
-#define PW_BUDI   "budi-Rahasia-4410"
-#define PW_WAYAN  "wayan-Rahasia-9902"
-#define PW_ADMIN  "admin-Rahasia-1234"
-#define PW_TAMU   "tamu-Rahasia-5555"
+#define PW_ANI "ani-Rahasia-7731"
+#define PW_BUDI "budi-Rahasia-4410"
+#define PW_WAYAN "wayan-Rahasia-9902"
+#define PW_ADMIN "admin-Rahasia-1234"
+#define PW_TAMU "tamu-Rahasia-5555"
 
 static LoketTestPg     *pg;
 static LoketTestServer *server;
@@ -44,8 +44,8 @@ make_event (const char *case_uuid, const char *type, const char *body)
   g_autoptr (GError) error = NULL;
   g_autofree char *hlc = g_strdup_printf ("00179%010d-000001", g_atomic_int_add (&hlc_counter, 1));
   g_autofree char *hash = NULL;
-  LoketEvent *event = loket_event_new_checked (NULL, case_uuid, type, "person-x", "device-A", hlc,
-                                               body, &error);
+  LoketEvent      *event
+    = loket_event_new_checked (NULL, case_uuid, type, "person-x", "device-A", hlc, body, &error);
 
   g_assert_no_error (error);
   hash = loket_event_compute_hash (event, NULL);
@@ -56,16 +56,19 @@ make_event (const char *case_uuid, const char *type, const char *body)
 static LoketEvent *
 make_registration (const char *case_uuid, const char *agency)
 {
-  g_autofree char *body = g_strdup_printf ("{\"agency\":\"%s\",\"service\":\"s\",\"channel\":\"surat\"}",
-                                           agency);
+  g_autofree char *body
+    = g_strdup_printf ("{\"agency\":\"%s\",\"service\":\"s\",\"channel\":\"surat\"}", agency);
 
   return make_event (case_uuid, "case.registered", body);
 }
 
 /* POST /sync/push; returns the status and (on 200) the parsed reply. */
 static guint
-push (SoupSession *session, const char *token, GPtrArray *events, LoketSyncPushReply **reply,
-      char **error_code)
+push (SoupSession         *session,
+      const char          *token,
+      GPtrArray           *events,
+      LoketSyncPushReply **reply,
+      char               **error_code)
 {
   g_autofree char *body = NULL;
   g_autofree char *push_url = url ("/sync/push");
@@ -80,14 +83,14 @@ push (SoupSession *session, const char *token, GPtrArray *events, LoketSyncPushR
     {
       g_autoptr (GError) error = NULL;
 
-      *reply = loket_sync_push_reply_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                            &error);
+      *reply = loket_sync_push_reply_parse (g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), &error);
       g_assert_no_error (error);
     }
   if (status != 200 && error_code != NULL)
     {
-      g_autoptr (GError) error = loket_sync_error_from_reply (status, g_bytes_get_data (bytes, NULL),
-                                                              g_bytes_get_size (bytes), NULL);
+      g_autoptr (GError) error = loket_sync_error_from_reply (
+        status, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
 
       *error_code = g_strdup (loket_sync_error_code_name (error->code));
     }
@@ -115,7 +118,7 @@ static GPtrArray *
 new_case (const char *agency, guint n_more, char **case_uuid_out)
 {
   g_autofree char *case_uuid = g_uuid_string_random ();
-  GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray       *events = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_ptr_array_add (events, make_registration (case_uuid, agency));
   for (guint i = 0; i < n_more; i++)
@@ -130,7 +133,8 @@ assert_serving (SoupSession *session)
 {
   g_autofree char *health = url ("/health");
 
-  g_assert_cmpuint (loket_test_http (session, "GET", health, NULL, NULL, NULL, 0, NULL, NULL), ==, 200);
+  g_assert_cmpuint (loket_test_http (session, "GET", health, NULL, NULL, NULL, 0, NULL, NULL), ==,
+                    200);
 }
 
 /* ---- Tests ------------------------------------------------------------------------------ */
@@ -155,8 +159,8 @@ test_login (void)
                     ==, 401);
 
   /* DELETE /session ends the token. */
-  g_assert_cmpuint (loket_test_http (session, "DELETE", session_url, token, NULL, NULL, 0, NULL, NULL),
-                    ==, 200);
+  g_assert_cmpuint (
+    loket_test_http (session, "DELETE", session_url, token, NULL, NULL, 0, NULL, NULL), ==, 200);
   {
     g_autofree char *pull_url = url ("/sync/pull");
 
@@ -175,8 +179,8 @@ test_throttled (void)
   g_autoptr (SoupMessageHeaders) headers = NULL;
 
   for (int i = 0; i < 5; i++)
-    g_assert_cmpuint (loket_test_http (session, "POST", session_url, NULL, "application/json", wrong,
-                                       strlen (wrong), NULL, NULL),
+    g_assert_cmpuint (loket_test_http (session, "POST", session_url, NULL, "application/json",
+                                       wrong, strlen (wrong), NULL, NULL),
                       ==, 401);
   /* Locked now, even with the right password. */
   g_assert_cmpuint (loket_test_http (session, "POST", session_url, NULL, "application/json", right,
@@ -198,10 +202,14 @@ test_tokens (void)
   g_autofree char *forged = g_strnfill (64, 'a');
   g_autoptr (PGconn) conn = NULL;
 
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, NULL, NULL, NULL, 0, NULL, NULL), ==, 401);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, forged, NULL, NULL, 0, NULL, NULL), ==, 401);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, "short", NULL, NULL, 0, NULL, NULL), ==, 401);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 200);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, NULL, NULL, NULL, 0, NULL, NULL), ==,
+                    401);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, forged, NULL, NULL, 0, NULL, NULL),
+                    ==, 401);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, "short", NULL, NULL, 0, NULL, NULL),
+                    ==, 401);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL),
+                    ==, 200);
 
   /* Expire it in the database: the same token is refused. */
   conn = loket_pg_connect (pg->conninfo, &error);
@@ -216,7 +224,8 @@ test_tokens (void)
                                   1, params, &error));
   }
   g_assert_no_error (error);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 401);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL),
+                    ==, 401);
 }
 
 static void
@@ -294,7 +303,7 @@ test_push_other_agency (void)
   g_autoptr (GPtrArray) foreign_registration = new_case ("dinsos-ntt", 0, NULL);
   g_autoptr (LoketSyncPullReply) seen = NULL;
   g_autofree char *code = NULL;
-  gint64 after = 0;
+  gint64           after = 0;
 
   g_assert_cmpuint (push (session, ani, events, NULL, NULL), ==, 200);
 
@@ -367,12 +376,15 @@ test_bad_input (void)
   gsize big_length = LOKET_SYNC_MAX_JSON_BYTES + 1024;
 
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "application/json",
-                                     "{\"device\":", 10, NULL, NULL), ==, 400);
+                                     "{\"device\":", 10, NULL, NULL),
+                    ==, 400);
   assert_serving (session);
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "application/json",
-                                     "[1,2,3]", 7, NULL, NULL), ==, 400);
+                                     "[1,2,3]", 7, NULL, NULL),
+                    ==, 400);
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "text/plain",
-                                     "{\"device\":\"d\",\"events\":[]}", 26, NULL, NULL), ==, 415);
+                                     "{\"device\":\"d\",\"events\":[]}", 26, NULL, NULL),
+                    ==, 415);
   assert_serving (session);
 
   big = g_malloc (big_length);
@@ -380,7 +392,8 @@ test_bad_input (void)
   big[0] = '{';
   big[big_length - 1] = '}';
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "application/json", big,
-                                     big_length, NULL, NULL), ==, 413);
+                                     big_length, NULL, NULL),
+                    ==, 413);
   {
     g_autoptr (SoupSession) other = soup_session_new ();
 
@@ -391,10 +404,13 @@ test_bad_input (void)
   g_free (blob_url);
   blob_url = g_strconcat (server->url, "/blobs/", hash, NULL);
   g_assert_cmpuint (loket_test_http (session, "PUT", blob_url, token, "application/octet-stream",
-                                     "other bytes", 11, NULL, NULL), ==, 422);
-  g_assert_cmpuint (loket_test_http (session, "HEAD", blob_url, token, NULL, NULL, 0, NULL, NULL), ==, 404);
+                                     "other bytes", 11, NULL, NULL),
+                    ==, 422);
+  g_assert_cmpuint (loket_test_http (session, "HEAD", blob_url, token, NULL, NULL, 0, NULL, NULL),
+                    ==, 404);
   g_assert_cmpuint (loket_test_http (session, "PUT", blob_url, token, "application/octet-stream",
-                                     "the real bytes", 14, NULL, NULL), ==, 201);
+                                     "the real bytes", 14, NULL, NULL),
+                    ==, 201);
 
   /* After all that, a good push still works. */
   g_assert_cmpuint (push (session, token, good, NULL, NULL), ==, 200);
@@ -424,11 +440,15 @@ test_blobs (void)
   blob_url = g_strconcat (server->url, "/blobs/", hash, NULL);
 
   g_assert_cmpuint (loket_test_http (session, "PUT", blob_url, ani, "application/octet-stream",
-                                     data->data, data->len, NULL, NULL), ==, 201);
+                                     data->data, data->len, NULL, NULL),
+                    ==, 201);
   g_assert_cmpuint (loket_test_http (session, "PUT", blob_url, ani, "application/octet-stream",
-                                     data->data, data->len, NULL, NULL), ==, 200);
-  g_assert_cmpuint (loket_test_http (session, "HEAD", blob_url, ani, NULL, NULL, 0, NULL, NULL), ==, 200);
-  g_assert_cmpuint (loket_test_http (session, "GET", blob_url, ani, NULL, NULL, 0, &whole, NULL), ==, 200);
+                                     data->data, data->len, NULL, NULL),
+                    ==, 200);
+  g_assert_cmpuint (loket_test_http (session, "HEAD", blob_url, ani, NULL, NULL, 0, NULL, NULL), ==,
+                    200);
+  g_assert_cmpuint (loket_test_http (session, "GET", blob_url, ani, NULL, NULL, 0, &whole, NULL),
+                    ==, 200);
   g_assert_cmpmem (g_bytes_get_data (whole, NULL), g_bytes_get_size (whole), data->data, data->len);
 
   /* A resumed download. */
@@ -443,11 +463,13 @@ test_blobs (void)
   g_assert_cmpuint (soup_message_get_status (msg), ==, 206);
   g_assert_cmpmem (g_bytes_get_data (tail, NULL), g_bytes_get_size (tail), data->data + 123456,
                    data->len - 123456);
-  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Content-Range"),
-                   ==, "bytes 123456-299999/300000");
+  g_assert_cmpstr (
+    soup_message_headers_get_one (soup_message_get_response_headers (msg), "Content-Range"), ==,
+    "bytes 123456-299999/300000");
 
   /* Another agency does not see it. */
-  g_assert_cmpuint (loket_test_http (session, "GET", blob_url, wayan, NULL, NULL, 0, NULL, NULL), ==, 404);
+  g_assert_cmpuint (loket_test_http (session, "GET", blob_url, wayan, NULL, NULL, 0, NULL, NULL),
+                    ==, 404);
 }
 
 static void
@@ -476,7 +498,8 @@ test_pull_paging (void)
 
           g_assert_cmpint (seq, >, previous);
           previous = seq;
-          g_assert_true (g_hash_table_add (seen, g_strdup (loket_event_get_uuid (page->events->pdata[i]))));
+          g_assert_true (
+            g_hash_table_add (seen, g_strdup (loket_event_get_uuid (page->events->pdata[i]))));
         }
       g_assert_cmpint (page->last_seq, >=, after);
       after = page->last_seq;
@@ -490,7 +513,8 @@ test_pull_paging (void)
   {
     g_autofree char *bad = g_strconcat (server->url, "/sync/pull?limit=5000", NULL);
 
-    g_assert_cmpuint (loket_test_http (session, "GET", bad, token, NULL, NULL, 0, NULL, NULL), ==, 400);
+    g_assert_cmpuint (loket_test_http (session, "GET", bad, token, NULL, NULL, 0, NULL, NULL), ==,
+                      400);
   }
 }
 
@@ -511,18 +535,20 @@ lease_worker (gpointer data)
 
   for (int i = 0; i < 8; i++)
     {
-      g_autofree char *body = loket_sync_lease_request_to_json ("surat-keluar", 2026, 1 + (i * 7) % 13,
-                                                                "device-A");
+      g_autofree char *body
+        = loket_sync_lease_request_to_json ("surat-keluar", 2026, 1 + (i * 7) % 13, "device-A");
       g_autoptr (GBytes) reply = NULL;
       g_autoptr (LoketSyncLease) lease = NULL;
 
       if (loket_test_http (session, "POST", lease_url, worker->token, "application/json", body,
-                           strlen (body), &reply, NULL) != 200)
+                           strlen (body), &reply, NULL)
+          != 200)
         {
           g_atomic_int_inc (&worker->failures);
           continue;
         }
-      lease = loket_sync_lease_parse (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL);
+      lease
+        = loket_sync_lease_parse (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL);
       if (lease == NULL || lease->last - lease->first + 1 != 1 + (i * 7) % 13)
         {
           g_atomic_int_inc (&worker->failures);
@@ -550,10 +576,10 @@ test_lease_concurrent (void)
   g_autoptr (SoupSession) session = soup_session_new ();
   g_autofree char *token = login (session, "budi", PW_BUDI);
   g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GThread *threads[16];
-  GMutex   lock;
+  GThread    *threads[16];
+  GMutex      lock;
   LeaseWorker worker = { token, &lock, blocks, 0 };
-  guint    n;
+  guint       n;
 
   g_mutex_init (&lock);
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
@@ -569,7 +595,8 @@ test_lease_concurrent (void)
   qsort (blocks->data, n, 2 * sizeof (gint64), compare_first);
   g_assert_cmpint (g_array_index (blocks, gint64, 0), ==, 1);
   for (guint i = 1; i < n; i++)
-    g_assert_cmpint (g_array_index (blocks, gint64, 2 * i), ==, g_array_index (blocks, gint64, 2 * i - 1) + 1);
+    g_assert_cmpint (g_array_index (blocks, gint64, 2 * i), ==,
+                     g_array_index (blocks, gint64, 2 * i - 1) + 1);
 
   /* Another agency's register starts at 1 on its own. */
   {
@@ -580,7 +607,8 @@ test_lease_concurrent (void)
     g_autoptr (LoketSyncLease) lease = NULL;
 
     g_assert_cmpuint (loket_test_http (session, "POST", lease_url, wayan, "application/json", body,
-                                       strlen (body), &reply, NULL), ==, 200);
+                                       strlen (body), &reply, NULL),
+                      ==, 200);
     lease = loket_sync_lease_parse (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL);
     g_assert_cmpint (lease->first, ==, 1);
     g_assert_cmpstr (lease->agency, ==, "disperinaker-klungkung");
@@ -604,19 +632,21 @@ test_reference (void)
   g_autoptr (GBytes) none = NULL;
   g_autofree char *file = NULL;
   g_autofree char *expected_etag = NULL;
-  gsize file_length;
+  gsize            file_length;
 
-  g_assert_cmpuint (loket_test_http (session, "GET", index_url, token, NULL, NULL, 0, &index_bytes, NULL), ==, 200);
+  g_assert_cmpuint (
+    loket_test_http (session, "GET", index_url, token, NULL, NULL, 0, &index_bytes, NULL), ==, 200);
   index = loket_sync_reference_index_parse (g_bytes_get_data (index_bytes, NULL),
                                             g_bytes_get_size (index_bytes), NULL);
   g_assert_nonnull (index);
   g_assert_cmpuint (index->names->len, ==, 4);
 
   /* The org chart is the agency's data file, byte for byte, with its hash as ETag. */
-  g_assert_cmpuint (loket_test_http (session, "GET", org_url, token, NULL, NULL, 0, &org, &headers), ==, 200);
+  g_assert_cmpuint (loket_test_http (session, "GET", org_url, token, NULL, NULL, 0, &org, &headers),
+                    ==, 200);
   {
-    g_autofree char *path = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "org",
-                                              "dinsos-ntt.json", NULL);
+    g_autofree char *path
+      = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "org", "dinsos-ntt.json", NULL);
 
     g_assert_true (g_file_get_contents (path, &file, &file_length, NULL));
   }
@@ -629,15 +659,18 @@ test_reference (void)
     g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
 
     soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match", expected_etag);
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-None-Match",
+                                  expected_etag);
   }
   none = soup_session_send_and_read (session, msg, NULL, NULL);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 304);
 
   /* Accounts: the agency's users, never a hash. */
-  g_assert_cmpuint (loket_test_http (session, "GET", accounts_url, token, NULL, NULL, 0, &accounts, NULL), ==, 200);
+  g_assert_cmpuint (
+    loket_test_http (session, "GET", accounts_url, token, NULL, NULL, 0, &accounts, NULL), ==, 200);
   {
-    g_autofree char *text = g_strndup (g_bytes_get_data (accounts, NULL), g_bytes_get_size (accounts));
+    g_autofree char *text
+      = g_strndup (g_bytes_get_data (accounts, NULL), g_bytes_get_size (accounts));
 
     g_assert_nonnull (strstr (text, "\"ani\""));
     g_assert_null (strstr (text, "wayan"));
@@ -672,8 +705,8 @@ test_sigterm (void)
   g_autofree char *hash = NULL;
   g_autofree char *log = NULL;
   LoketTestServer *second = loket_test_server_start (pg, NULL);
-  GOutputStream *out;
-  const char *body = "0123456789abcdefghij";
+  GOutputStream   *out;
+  const char      *body = "0123456789abcdefghij";
 
   token = loket_test_login (session, second->url, "ani", PW_ANI);
   g_ptr_array_add (secrets, g_strdup (token));
@@ -684,10 +717,11 @@ test_sigterm (void)
                                                 NULL, &error);
   g_assert_no_error (error);
   out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
-  request = g_strdup_printf ("PUT %s/blobs/%s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                             "Authorization: Bearer %s\r\nContent-Type: application/octet-stream\r\n"
-                             "Content-Length: 20\r\n\r\n0123456789",
-                             g_uri_get_path (uri), hash, token);
+  request
+    = g_strdup_printf ("PUT %s/blobs/%s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       "Authorization: Bearer %s\r\nContent-Type: application/octet-stream\r\n"
+                       "Content-Length: 20\r\n\r\n0123456789",
+                       g_uri_get_path (uri), hash, token);
   g_assert_true (g_output_stream_write_all (out, request, strlen (request), NULL, NULL, &error));
   g_assert_no_error (error);
   g_usleep (300 * 1000);
@@ -695,8 +729,9 @@ test_sigterm (void)
   g_subprocess_send_signal (second->process, SIGTERM);
   g_usleep (300 * 1000);
   /* Still waiting for our body. */
-  g_assert_cmpint (kill ((pid_t) g_ascii_strtoll (g_subprocess_get_identifier (second->process), NULL, 10), 0),
-                   ==, 0);
+  g_assert_cmpint (
+    kill ((pid_t) g_ascii_strtoll (g_subprocess_get_identifier (second->process), NULL, 10), 0), ==,
+    0);
   g_assert_true (g_output_stream_write_all (out, body + 10, 10, NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -722,7 +757,8 @@ test_database_outage (void)
   guint status = 0;
 
   loket_test_pg_halt (pg);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, NULL), ==, 503);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, NULL),
+                    ==, 503);
   g_assert_nonnull (strstr (g_bytes_get_data (reply, NULL), "\"unavailable\""));
   assert_serving (session);
 
@@ -736,7 +772,8 @@ test_database_outage (void)
     }
   g_assert_cmpuint (status, ==, 200);
   for (int i = 0; i < 8; i++)
-    g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 200);
+    g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL),
+                      ==, 200);
 }
 
 /* The same server over TLS with a certificate and key from files. */
@@ -753,14 +790,29 @@ test_tls (void)
   g_autofree char *pull_url = NULL;
   g_autofree char *plain = NULL;
   LoketTestServer *tls;
-  int status = 0;
-  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                         "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj",
-                         "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+  int              status = 0;
+  const char      *argv[] = { "openssl",
+                              "req",
+                              "-x509",
+                              "-newkey",
+                              "ec",
+                              "-pkeyopt",
+                              "ec_paramgen_curve:prime256v1",
+                              "-nodes",
+                              "-days",
+                              "1",
+                              "-subj",
+                              "/CN=127.0.0.1",
+                              "-keyout",
+                              key,
+                              "-out",
+                              cert,
+                              NULL };
 
   g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
-                | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
@@ -770,11 +822,13 @@ test_tls (void)
   token = loket_test_login (session, tls->url, "ani", PW_ANI);
   g_ptr_array_add (secrets, g_strdup (token));
   pull_url = g_strconcat (tls->url, "/sync/pull", NULL);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 200);
+  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, NULL, NULL),
+                    ==, 200);
 
   /* Plain HTTP to the TLS port gets no reply. */
   plain = g_strconcat ("http://", tls->url + strlen ("https://"), "/health", NULL);
-  g_assert_cmpuint (loket_test_http (session, "GET", plain, NULL, NULL, NULL, 0, NULL, NULL), !=, 200);
+  g_assert_cmpuint (loket_test_http (session, "GET", plain, NULL, NULL, NULL, 0, NULL, NULL), !=,
+                    200);
 
   g_assert_cmpint (loket_test_server_stop (tls), ==, 0);
   g_remove (cert);
@@ -790,15 +844,18 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   secrets = g_ptr_array_new_with_free_func (g_free);
-  for (const char *const *pw = (const char *const[]) { PW_ANI, PW_BUDI, PW_WAYAN, PW_ADMIN, PW_TAMU, NULL };
+  for (const char *const *pw
+       = (const char *const[]){ PW_ANI, PW_BUDI, PW_WAYAN, PW_ADMIN, PW_TAMU, NULL };
        *pw != NULL; pw++)
     g_ptr_array_add (secrets, g_strdup (*pw));
 
   pg = loket_test_pg_start ();
   loket_test_admin (pg, NULL, "create-agency", "dinsos-ntt", "Dinas Sosial NTT", NULL);
-  loket_test_admin (pg, NULL, "create-agency", "disperinaker-klungkung", "Disperinaker Klungkung", NULL);
+  loket_test_admin (pg, NULL, "create-agency", "disperinaker-klungkung", "Disperinaker Klungkung",
+                    NULL);
   loket_test_admin (pg, NULL, "create-person", "dinsos-ntt", "dinsos-ntt/p-ani", "Ani", NULL);
-  loket_test_admin (pg, PW_ANI, "create-user", "ani", "dinsos-ntt", "staf", "dinsos-ntt/p-ani", NULL);
+  loket_test_admin (pg, PW_ANI, "create-user", "ani", "dinsos-ntt", "staf", "dinsos-ntt/p-ani",
+                    NULL);
   loket_test_admin (pg, PW_BUDI, "create-user", "budi", "dinsos-ntt", "pejabat", NULL);
   loket_test_admin (pg, PW_ADMIN, "create-user", "admin1", "dinsos-ntt", "admin", NULL);
   loket_test_admin (pg, PW_TAMU, "create-user", "tamu", "dinsos-ntt", "staf", NULL);
