@@ -24,10 +24,12 @@ typedef struct
   gboolean verbose;
 } LoketServerConfig;
 
-LoketServerConfig *loket_server_config_new (void) G_GNUC_WARN_UNUSED_RESULT;
+LoketServerConfig *loket_server_config_new  (void) G_GNUC_WARN_UNUSED_RESULT;
 /* Reads @path over the defaults; unknown keys are ignored, wrong values are errors. */
-gboolean loket_server_config_load (LoketServerConfig *self, const char *path, GError **error);
-void     loket_server_config_free (LoketServerConfig *self);
+gboolean           loket_server_config_load (LoketServerConfig *self,
+                                             const char        *path,
+                                             GError           **error);
+void               loket_server_config_free (LoketServerConfig *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketServerConfig, loket_server_config_free)
 

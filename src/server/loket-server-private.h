@@ -55,41 +55,46 @@ struct _LoketRequest
   gint64             started;
 
   /* Input */
-  char       *method;
-  char       *path;     /* below /api/v1 */
-  char       *argument; /* the {sha256} or {name} of the path, else NULL */
+  char   *method;
+  char   *path;     /* below /api/v1 */
+  char   *argument; /* the {sha256} or {name} of the path, else NULL */
   GHashTable *query;
-  char       *token;
-  char       *remote;
-  char       *if_none_match;
-  char       *range;
-  GBytes     *body;
+  char   *token;
+  char   *remote;
+  char   *if_none_match;
+  char   *range;
+  GBytes *body;
 
   /* Output */
-  guint      status;
-  char      *content_type;
-  GBytes    *reply;
-  GPtrArray *headers;  /* name, value, name, value … */
-  char      *log_user; /* debug-level log only */
+  guint   status;
+  char   *content_type;
+  GBytes *reply;
+  GPtrArray *headers; /* name, value, name, value … */
+  char   *log_user;   /* debug-level log only */
 };
 
-void _loket_request_json (LoketRequest *req, guint status, char *json);
-void _loket_request_error (LoketRequest  *req,
-                           LoketSyncError code,
-                           const char    *message,
-                           const char    *event_uuid);
-void _loket_request_gerror (LoketRequest *req, const GError *error);
-void _loket_request_header (LoketRequest *req, const char *name, const char *value);
+void _loket_request_json   (LoketRequest *req,
+                            guint         status,
+                            char         *json);
+void _loket_request_error  (LoketRequest  *req,
+                            LoketSyncError code,
+                            const char    *message,
+                            const char    *event_uuid);
+void _loket_request_gerror (LoketRequest *req,
+                            const GError *error);
+void _loket_request_header (LoketRequest *req,
+                            const char   *name,
+                            const char   *value);
 
 /* Endpoints (worker threads; @conn is NULL when the database is unreachable). */
-void _loket_endpoint_session_new (LoketRequest *req, PGconn *conn);
+void _loket_endpoint_session_new    (LoketRequest *req, PGconn *conn);
 void _loket_endpoint_session_delete (LoketRequest *req, PGconn *conn);
-void _loket_endpoint_push (LoketRequest *req, PGconn *conn);
-void _loket_endpoint_pull (LoketRequest *req, PGconn *conn);
-void _loket_endpoint_blob_put (LoketRequest *req, PGconn *conn);
-void _loket_endpoint_blob_get (LoketRequest *req, PGconn *conn);
+void _loket_endpoint_push           (LoketRequest *req, PGconn *conn);
+void _loket_endpoint_pull           (LoketRequest *req, PGconn *conn);
+void _loket_endpoint_blob_put       (LoketRequest *req, PGconn *conn);
+void _loket_endpoint_blob_get       (LoketRequest *req, PGconn *conn);
 void _loket_endpoint_reference_list (LoketRequest *req, PGconn *conn);
-void _loket_endpoint_reference_get (LoketRequest *req, PGconn *conn);
-void _loket_endpoint_lease (LoketRequest *req, PGconn *conn);
+void _loket_endpoint_reference_get  (LoketRequest *req, PGconn *conn);
+void _loket_endpoint_lease          (LoketRequest *req, PGconn *conn);
 
 G_END_DECLS

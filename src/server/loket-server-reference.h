@@ -15,10 +15,10 @@ LoketReference *loket_reference_load (const char *data_dir,
 void            loket_reference_free (LoketReference *self);
 /* The document (shared, immutable) and its version (sha256) for @agency; NULL when absent.
  * "accounts" is not here: it comes from the database. */
-GBytes *loket_reference_get (LoketReference *self,
-                             const char     *name,
-                             const char     *agency,
-                             const char    **version);
+GBytes         *loket_reference_get  (LoketReference *self,
+                                      const char     *name,
+                                      const char     *agency,
+                                      const char    **version);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketReference, loket_reference_free)
 

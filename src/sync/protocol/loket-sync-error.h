@@ -26,24 +26,24 @@ typedef enum
   LOKET_SYNC_ERROR_INTERNAL,               /* 500 internal */
 } LoketSyncError;
 
-GQuark loket_sync_error_quark (void);
+GQuark      loket_sync_error_quark       (void);
 
 /* "bad_request", …; NULL for a value outside the enum. */
-const char *loket_sync_error_code_name (LoketSyncError code);
-gboolean    loket_sync_error_code_from_name (const char *name, LoketSyncError *code);
+const char *loket_sync_error_code_name   (LoketSyncError code);
+gboolean    loket_sync_error_code_from_name (const char     *name,
+                                             LoketSyncError *code);
 guint       loket_sync_error_http_status (LoketSyncError code);
 
 /* `{ "error": { "code", "message", "event"? } }`. @event_uuid may be NULL. */
-char *loket_sync_error_body_to_json (LoketSyncError code,
-                                     const char    *message,
-                                     const char    *event_uuid) G_GNUC_WARN_UNUSED_RESULT;
+char       *loket_sync_error_body_to_json (LoketSyncError code,
+                                           const char    *message,
+                                           const char    *event_uuid) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The error a non-2xx reply stands for. A body that is not a valid error body gives the code that
- * matches @http_status (internal when none does). @event_uuid (optional) gets the "event" member.
- */
-GError *loket_sync_error_from_reply (guint       http_status,
-                                     const char *body,
-                                     gsize       length,
-                                     char      **event_uuid) G_GNUC_WARN_UNUSED_RESULT;
+ * matches @http_status (internal when none does). @event_uuid (optional) gets the "event" member. */
+GError     *loket_sync_error_from_reply  (guint        http_status,
+                                          const char  *body,
+                                          gsize        length,
+                                          char       **event_uuid) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -12,30 +12,32 @@
 
 G_BEGIN_DECLS
 
-#define LOKET_SYNC_API_PREFIX "/api/v1"
-#define LOKET_SYNC_MAX_JSON_BYTES (8 * 1024 * 1024)
-#define LOKET_SYNC_MAX_BLOB_BYTES (64 * 1024 * 1024)
-#define LOKET_SYNC_MAX_PUSH_EVENTS 500
-#define LOKET_SYNC_MAX_PULL_LIMIT 1000
+#define LOKET_SYNC_API_PREFIX         "/api/v1"
+#define LOKET_SYNC_MAX_JSON_BYTES     (8 * 1024 * 1024)
+#define LOKET_SYNC_MAX_BLOB_BYTES     (64 * 1024 * 1024)
+#define LOKET_SYNC_MAX_PUSH_EVENTS    500
+#define LOKET_SYNC_MAX_PULL_LIMIT     1000
 #define LOKET_SYNC_DEFAULT_PULL_LIMIT 500
-#define LOKET_SYNC_MAX_LEASE_COUNT 10000
+#define LOKET_SYNC_MAX_LEASE_COUNT    10000
 
 /* One of the LOKET_ROLE_* of core's loket-event-permissions.h. */
-gboolean loket_sync_role_is_valid (const char *role);
+gboolean    loket_sync_role_is_valid        (const char *role);
 /* A lower-case hex SHA-256 (64 characters). */
-gboolean loket_sync_sha256_is_valid (const char *text);
+gboolean    loket_sync_sha256_is_valid      (const char *text);
 
 /* ---- Events ---------------------------------------------------------------------------- */
 
 /* Adds the event as one JSON object to @builder (inside an array): the envelope with the body as
  * "body_text" (so the text and its hash survive byte for byte), and "seq" when @seq > 0. */
-void loket_sync_event_add_to_builder (JsonBuilder *builder, LoketEvent *event, gint64 seq);
+void        loket_sync_event_add_to_builder (JsonBuilder *builder,
+                                             LoketEvent  *event,
+                                             gint64       seq);
 /* Reads one event object: the envelope checked by loket_event_new_checked, "body" (object) or
  * "body_text" (string; exactly one), prev_hash/hash when present; a non-empty "hash" must be
  * the hash core computes. @seq (optional) gets "seq" or 0. Fails with INVALID_EVENT. */
-LoketEvent *loket_sync_event_from_object (JsonObject *object,
-                                          gint64     *seq,
-                                          GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+LoketEvent *loket_sync_event_from_object    (JsonObject  *object,
+                                             gint64      *seq,
+                                             GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ---- Session --------------------------------------------------------------------------- */
 
@@ -46,14 +48,13 @@ typedef struct
   char *device;
 } LoketSyncSessionRequest;
 
-char *loket_sync_session_request_to_json (const char *username,
-                                          const char *password,
-                                          const char *device) G_GNUC_WARN_UNUSED_RESULT;
-LoketSyncSessionRequest      *
-loket_sync_session_request_parse (const char *data,
-                                       gsize       length,
-                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
-void loket_sync_session_request_free (LoketSyncSessionRequest *request);
+char                    *loket_sync_session_request_to_json (const char *username,
+                                                             const char *password,
+                                                             const char *device) G_GNUC_WARN_UNUSED_RESULT;
+LoketSyncSessionRequest *loket_sync_session_request_parse   (const char *data,
+                                                             gsize       length,
+                                                             GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void                     loket_sync_session_request_free    (LoketSyncSessionRequest *request);
 
 typedef struct
 {
@@ -65,12 +66,14 @@ typedef struct
   char     **roles;
 } LoketSyncSession;
 
-LoketSyncSession *loket_sync_session_new (void) G_GNUC_WARN_UNUSED_RESULT;
-char *loket_sync_session_to_json (const LoketSyncSession *session) G_GNUC_WARN_UNUSED_RESULT;
-LoketSyncSession *
-loket_sync_session_parse (const char *data, gsize length, GError **error) G_GNUC_WARN_UNUSED_RESULT;
-gboolean loket_sync_session_has_role (const LoketSyncSession *session, const char *role);
-void     loket_sync_session_free (LoketSyncSession *session);
+LoketSyncSession *loket_sync_session_new       (void) G_GNUC_WARN_UNUSED_RESULT;
+char             *loket_sync_session_to_json   (const LoketSyncSession *session) G_GNUC_WARN_UNUSED_RESULT;
+LoketSyncSession *loket_sync_session_parse     (const char *data,
+                                                gsize       length,
+                                                GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean          loket_sync_session_has_role  (const LoketSyncSession *session,
+                                                const char             *role);
+void              loket_sync_session_free      (LoketSyncSession *session);
 
 /* ---- Push ------------------------------------------------------------------------------ */
 
@@ -81,15 +84,15 @@ typedef struct
 } LoketSyncPushRequest;
 
 /* @events: (element LoketEvent), at most LOKET_SYNC_MAX_PUSH_EVENTS. */
-char *loket_sync_push_request_to_json (const char *device,
-                                       GPtrArray  *events,
-                                       gsize      *length) G_GNUC_WARN_UNUSED_RESULT;
+char                 *loket_sync_push_request_to_json (const char *device,
+                                                       GPtrArray  *events,
+                                                       gsize      *length) G_GNUC_WARN_UNUSED_RESULT;
 /* @invalid_event (optional) gets the uuid (or "" when it has none) of the first invalid event. */
-LoketSyncPushRequest *loket_sync_push_request_parse (const char *data,
-                                                     gsize       length,
-                                                     char      **invalid_event,
-                                                     GError    **error) G_GNUC_WARN_UNUSED_RESULT;
-void                  loket_sync_push_request_free (LoketSyncPushRequest *request);
+LoketSyncPushRequest *loket_sync_push_request_parse   (const char *data,
+                                                       gsize       length,
+                                                       char      **invalid_event,
+                                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void                  loket_sync_push_request_free    (LoketSyncPushRequest *request);
 
 /* "accepted" lists every event of the batch now stored with its server seq (events stored by an
  * earlier push too, with their first seq); "duplicates" names those that were already stored. */
@@ -100,17 +103,17 @@ typedef struct
   GPtrArray *duplicates;     /* (element utf8) */
 } LoketSyncPushReply;
 
-LoketSyncPushReply *loket_sync_push_reply_new (void) G_GNUC_WARN_UNUSED_RESULT;
+LoketSyncPushReply *loket_sync_push_reply_new          (void) G_GNUC_WARN_UNUSED_RESULT;
 void                loket_sync_push_reply_add_accepted (LoketSyncPushReply *reply,
                                                         const char         *uuid,
                                                         gint64              seq,
                                                         gboolean            duplicate);
-char               *loket_sync_push_reply_to_json (const LoketSyncPushReply *reply,
-                                                   gsize                    *length) G_GNUC_WARN_UNUSED_RESULT;
-LoketSyncPushReply *loket_sync_push_reply_parse (const char *data,
-                                                 gsize       length,
-                                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
-void                loket_sync_push_reply_free (LoketSyncPushReply *reply);
+char               *loket_sync_push_reply_to_json      (const LoketSyncPushReply *reply,
+                                                        gsize                    *length) G_GNUC_WARN_UNUSED_RESULT;
+LoketSyncPushReply *loket_sync_push_reply_parse        (const char *data,
+                                                        gsize       length,
+                                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void                loket_sync_push_reply_free         (LoketSyncPushReply *reply);
 
 /* ---- Pull ------------------------------------------------------------------------------ */
 
@@ -122,22 +125,24 @@ typedef struct
   gboolean   more;
 } LoketSyncPullReply;
 
-LoketSyncPullReply *loket_sync_pull_reply_new (void) G_GNUC_WARN_UNUSED_RESULT;
-void  loket_sync_pull_reply_add_event (LoketSyncPullReply *reply, LoketEvent *event, gint64 seq);
-char *loket_sync_pull_reply_to_json (const LoketSyncPullReply *reply,
-                                     gsize                    *length) G_GNUC_WARN_UNUSED_RESULT;
+LoketSyncPullReply *loket_sync_pull_reply_new       (void) G_GNUC_WARN_UNUSED_RESULT;
+void                loket_sync_pull_reply_add_event (LoketSyncPullReply *reply,
+                                                     LoketEvent         *event,
+                                                     gint64              seq);
+char               *loket_sync_pull_reply_to_json   (const LoketSyncPullReply *reply,
+                                                     gsize                    *length) G_GNUC_WARN_UNUSED_RESULT;
 /* Checks every event and that seqs increase and are ≤ last_seq. */
-LoketSyncPullReply *loket_sync_pull_reply_parse (const char *data,
-                                                 gsize       length,
-                                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
-void                loket_sync_pull_reply_free (LoketSyncPullReply *reply);
+LoketSyncPullReply *loket_sync_pull_reply_parse     (const char *data,
+                                                     gsize       length,
+                                                     GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void                loket_sync_pull_reply_free      (LoketSyncPullReply *reply);
 
 /* ---- Reference data -------------------------------------------------------------------- */
 
 #define LOKET_SYNC_REFERENCE_ORG_CHART "org-chart"
-#define LOKET_SYNC_REFERENCE_CATALOG "catalog"
-#define LOKET_SYNC_REFERENCE_HOLIDAYS "holidays"
-#define LOKET_SYNC_REFERENCE_ACCOUNTS "accounts"
+#define LOKET_SYNC_REFERENCE_CATALOG   "catalog"
+#define LOKET_SYNC_REFERENCE_HOLIDAYS  "holidays"
+#define LOKET_SYNC_REFERENCE_ACCOUNTS  "accounts"
 
 gboolean loket_sync_reference_name_is_valid (const char *name);
 
@@ -147,17 +152,15 @@ typedef struct
   GPtrArray *versions; /* (element utf8) sha256 of the content */
 } LoketSyncReferenceIndex;
 
-LoketSyncReferenceIndex *loket_sync_reference_index_new (void) G_GNUC_WARN_UNUSED_RESULT;
-void                     loket_sync_reference_index_add (LoketSyncReferenceIndex *index,
-                                                         const char              *name,
-                                                         const char              *version);
-char *
-loket_sync_reference_index_to_json (const LoketSyncReferenceIndex *index) G_GNUC_WARN_UNUSED_RESULT;
-LoketSyncReferenceIndex      *
-loket_sync_reference_index_parse (const char *data,
-                                       gsize       length,
-                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
-void loket_sync_reference_index_free (LoketSyncReferenceIndex *index);
+LoketSyncReferenceIndex *loket_sync_reference_index_new   (void) G_GNUC_WARN_UNUSED_RESULT;
+void                     loket_sync_reference_index_add   (LoketSyncReferenceIndex *index,
+                                                           const char              *name,
+                                                           const char              *version);
+char                    *loket_sync_reference_index_to_json (const LoketSyncReferenceIndex *index) G_GNUC_WARN_UNUSED_RESULT;
+LoketSyncReferenceIndex *loket_sync_reference_index_parse (const char *data,
+                                                           gsize       length,
+                                                           GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void                     loket_sync_reference_index_free  (LoketSyncReferenceIndex *index);
 
 /* ---- Number leases --------------------------------------------------------------------- */
 
@@ -169,15 +172,15 @@ typedef struct
   char  *device;
 } LoketSyncLeaseRequest;
 
-char *loket_sync_lease_request_to_json (const char *register_name,
-                                        int         year,
-                                        gint64      count,
-                                        const char *device) G_GNUC_WARN_UNUSED_RESULT;
+char                  *loket_sync_lease_request_to_json (const char *register_name,
+                                                         int         year,
+                                                         gint64      count,
+                                                         const char *device) G_GNUC_WARN_UNUSED_RESULT;
 /* year 2000–2999, count 1–LOKET_SYNC_MAX_LEASE_COUNT. */
-LoketSyncLeaseRequest *loket_sync_lease_request_parse (const char *data,
-                                                       gsize       length,
-                                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
-void                   loket_sync_lease_request_free (LoketSyncLeaseRequest *request);
+LoketSyncLeaseRequest *loket_sync_lease_request_parse   (const char *data,
+                                                         gsize       length,
+                                                         GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void                   loket_sync_lease_request_free    (LoketSyncLeaseRequest *request);
 
 typedef struct
 {
@@ -189,11 +192,12 @@ typedef struct
   GDateTime *expires_at;
 } LoketSyncLease;
 
-LoketSyncLease *loket_sync_lease_new (void) G_GNUC_WARN_UNUSED_RESULT;
+LoketSyncLease *loket_sync_lease_new     (void) G_GNUC_WARN_UNUSED_RESULT;
 char           *loket_sync_lease_to_json (const LoketSyncLease *lease) G_GNUC_WARN_UNUSED_RESULT;
-LoketSyncLease *
-loket_sync_lease_parse (const char *data, gsize length, GError **error) G_GNUC_WARN_UNUSED_RESULT;
-void loket_sync_lease_free (LoketSyncLease *lease);
+LoketSyncLease *loket_sync_lease_parse   (const char *data,
+                                          gsize       length,
+                                          GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void            loket_sync_lease_free    (LoketSyncLease *lease);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketSyncSessionRequest, loket_sync_session_request_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketSyncSession, loket_sync_session_free)
