@@ -5,6 +5,7 @@
 
 #include "loket-server-admin.h"
 
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 static const char usage[]
   = "Usage: loket-server [--config FILE] [--database CONNINFO] admin COMMAND …\n"
     "  migrate\n"
+    "  import-org FILE                       (agency, units and people of a data/org/*.json file)\n"
     "  create-agency ID NAME\n"
     "  create-unit AGENCY ID NAME [PARENT]\n"
     "  create-person AGENCY ID NAME [UNIT]\n"
@@ -59,6 +61,141 @@ hash_from_file (const LoketServerConfig *config, const char *password_file, GErr
   return hash;
 }
 
+static const char *
+member_string (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+member_array (JsonObject *object, const char *member, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                   "The org chart has no “%s” array", member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+/* Upserts the agency, its units (then their parents) and people of an org-chart file, in one
+ * transaction. Prints counts only (names are personal data). */
+static gboolean
+import_org (PGconn *conn, const char *path, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) position_unit = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *root;
+  JsonArray  *units, *positions, *people;
+  const char *agency, *name;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                           "The org chart is not a JSON object");
+      return FALSE;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  agency = member_string (root, "agency");
+  name = member_string (root, "name");
+  if (agency == NULL || name == NULL)
+    {
+      g_set_error_literal (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                           "The org chart has no “agency” or “name”");
+      return FALSE;
+    }
+  if ((units = member_array (root, "units", error)) == NULL
+      || (positions = member_array (root, "positions", error)) == NULL
+      || (people = member_array (root, "people", error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (positions); i++)
+    {
+      JsonObject *position = json_array_get_object_element (positions, i);
+      const char *id = position != NULL ? member_string (position, "id") : NULL;
+      const char *unit = position != NULL ? member_string (position, "unit") : NULL;
+
+      if (id != NULL && unit != NULL)
+        g_hash_table_insert (position_unit, (gpointer) id, (gpointer) unit);
+    }
+
+  if (!loket_pg_exec (conn, "BEGIN", 0, NULL, error))
+    return FALSE;
+  {
+    const char *params[] = { agency, name };
+
+    if (!loket_pg_exec (conn,
+                        "INSERT INTO agencies (id, name) VALUES ($1, $2)"
+                        " ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                        2, params, error))
+      goto fail;
+  }
+  /* Units first without parents (any order in the file), then the parents. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < json_array_get_length (units); i++)
+      {
+        JsonObject *unit = json_array_get_object_element (units, i);
+        const char *params[] = { unit != NULL ? member_string (unit, "id") : NULL, agency,
+                                 unit != NULL ? member_string (unit, "name") : NULL,
+                                 unit != NULL ? member_string (unit, "parent") : NULL };
+
+        if (params[0] == NULL || params[2] == NULL)
+          {
+            g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                         "Unit %u has no id or name", i);
+            goto fail;
+          }
+        if (!loket_pg_exec (conn,
+                            pass == 0 ? "INSERT INTO units (id, agency, name) VALUES ($1, $2, $3)"
+                                        " ON CONFLICT (id) DO UPDATE SET name = excluded.name"
+                                      : "UPDATE units SET parent = $4 WHERE id = $1 AND agency = $2"
+                                        " AND $3::text IS NOT NULL",
+                            pass == 0 ? 3 : 4, params, error))
+          goto fail;
+      }
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *person = json_array_get_object_element (people, i);
+      const char *position = person != NULL ? member_string (person, "position") : NULL;
+      const char *params[]
+        = { person != NULL ? member_string (person, "id") : NULL, agency,
+            position != NULL ? g_hash_table_lookup (position_unit, position) : NULL,
+            person != NULL ? member_string (person, "name") : NULL };
+
+      if (params[0] == NULL || params[3] == NULL)
+        {
+          g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                       "Person %u has no id or name", i);
+          goto fail;
+        }
+      if (!loket_pg_exec (
+            conn,
+            "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)"
+            " ON CONFLICT (id) DO UPDATE SET unit = excluded.unit, name = excluded.name",
+            4, params, error))
+        goto fail;
+    }
+  if (!loket_pg_exec (conn, "COMMIT", 0, NULL, error))
+    goto fail;
+  printf ("%s: %u units, %u people\n", agency, json_array_get_length (units),
+          json_array_get_length (people));
+  return TRUE;
+
+fail:
+  loket_pg_rollback (conn);
+  return FALSE;
+}
+
 static gboolean
 run (const LoketServerConfig *config,
      PGconn                  *conn,
@@ -83,6 +220,11 @@ run (const LoketServerConfig *config,
     {
       NEED (0, 0);
       return TRUE; /* done by the caller */
+    }
+  if (g_str_equal (command, "import-org"))
+    {
+      NEED (1, 1);
+      return import_org (conn, argv[1], error);
     }
   if (g_str_equal (command, "create-agency"))
     {

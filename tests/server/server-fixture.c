@@ -190,8 +190,8 @@ loket_test_server_stop (LoketTestServer *server)
   return status;
 }
 
-void
-loket_test_admin (LoketTestPg *pg, const char *password, ...)
+static int
+run_admin (LoketTestPg *pg, const char *password, char **err_out, va_list args)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -199,17 +199,14 @@ loket_test_admin (LoketTestPg *pg, const char *password, ...)
   g_autofree char *binary = build_path ("src/server/loket-server");
   g_autofree char *input = password != NULL ? g_strconcat (password, "\n", NULL) : NULL;
   g_autofree char *err = NULL;
-  va_list          args;
   const char      *arg;
 
   g_ptr_array_add (argv, binary);
   g_ptr_array_add (argv, (gpointer) "--database");
   g_ptr_array_add (argv, pg->conninfo);
   g_ptr_array_add (argv, (gpointer) "admin");
-  va_start (args, password);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   if (password != NULL)
     {
       g_ptr_array_add (argv, (gpointer) "--password-file");
@@ -224,8 +221,35 @@ loket_test_admin (LoketTestPg *pg, const char *password, ...)
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input, NULL, NULL, &err, &error);
   g_assert_no_error (error);
-  if (g_subprocess_get_exit_status (process) != 0)
-    g_error ("loket-server admin %s failed: %s", (char *) argv->pdata[4], err);
+  if (err_out != NULL)
+    *err_out = g_steal_pointer (&err);
+  return g_subprocess_get_exit_status (process);
+}
+
+int
+loket_test_admin_status (LoketTestPg *pg, const char *password, char **err, ...)
+{
+  va_list args;
+  int     status;
+
+  va_start (args, err);
+  status = run_admin (pg, password, err, args);
+  va_end (args);
+  return status;
+}
+
+void
+loket_test_admin (LoketTestPg *pg, const char *password, ...)
+{
+  g_autofree char *err = NULL;
+  va_list          args;
+  int              status;
+
+  va_start (args, password);
+  status = run_admin (pg, password, &err, args);
+  va_end (args);
+  if (status != 0)
+    g_error ("loket-server admin failed: %s", err);
 }
 
 static gboolean

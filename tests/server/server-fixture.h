@@ -41,6 +41,12 @@ void             loket_test_admin        (LoketTestPg *pg,
                                           const char  *password,
                                           ...) G_GNUC_NULL_TERMINATED;
 
+/* The same, returning the exit status (and stderr in @err) instead of asserting success. */
+int              loket_test_admin_status (LoketTestPg *pg,
+                                          const char  *password,
+                                          char       **err,
+                                          ...) G_GNUC_NULL_TERMINATED;
+
 /* One HTTP request; returns the status. @body may be NULL; @reply / @headers optional. */
 guint            loket_test_http         (SoupSession         *session,
                                           const char          *method,

@@ -673,6 +673,7 @@ test_reference (void)
       = g_strndup (g_bytes_get_data (accounts, NULL), g_bytes_get_size (accounts));
 
     g_assert_nonnull (strstr (text, "\"ani\""));
+    g_assert_nonnull (strstr (text, "\"dinsos-ntt/p-pencatat-surat\""));
     g_assert_null (strstr (text, "wayan"));
     g_assert_null (strstr (text, "argon2"));
   }
@@ -744,6 +745,37 @@ test_sigterm (void)
   log = loket_test_server_log (second);
   g_assert_cmpint (loket_test_server_stop (second), ==, 0);
   g_assert_nonnull (strstr (log, "Stopping: 1 requests in flight"));
+}
+
+static void
+test_admin_refuses (void)
+{
+  g_autofree char *err = NULL;
+
+  /* A password on the command line is refused before anything happens. */
+  g_assert_cmpint (loket_test_admin_status (pg, NULL, &err, "create-user", "x", "dinsos-ntt",
+                                            "staf", "--password", "on-the-command-line", NULL),
+                   ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (
+    loket_test_admin_status (pg, "short", &err, "create-user", "eko", "dinsos-ntt", "staf", NULL),
+    ==, 1);
+  g_assert_nonnull (strstr (err, "at least 8"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (loket_test_admin_status (pg, "long-enough-pass", &err, "create-user", "eko",
+                                            "dinsos-ntt", "root", NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "Unknown role"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (loket_test_admin_status (pg, "long-enough-pass", &err, "create-user", "eko",
+                                            "no-such-agency", "staf", NULL),
+                   ==, 1);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (
+    loket_test_admin_status (pg, "long-enough-pass", &err, "reset-password", "nobody", NULL), ==,
+    1);
+  g_assert_nonnull (strstr (err, "No such user"));
+  g_ptr_array_add (secrets, g_strdup ("long-enough-pass"));
 }
 
 /* PostgreSQL goes away: the server answers 503 (and keeps serving /health), then recovers. */
@@ -850,17 +882,25 @@ main (int argc, char *argv[])
     g_ptr_array_add (secrets, g_strdup (*pw));
 
   pg = loket_test_pg_start ();
-  loket_test_admin (pg, NULL, "create-agency", "dinsos-ntt", "Dinas Sosial NTT", NULL);
-  loket_test_admin (pg, NULL, "create-agency", "disperinaker-klungkung", "Disperinaker Klungkung",
-                    NULL);
-  loket_test_admin (pg, NULL, "create-person", "dinsos-ntt", "dinsos-ntt/p-ani", "Ani", NULL);
-  loket_test_admin (pg, PW_ANI, "create-user", "ani", "dinsos-ntt", "staf", "dinsos-ntt/p-ani",
-                    NULL);
+  {
+    g_autofree char *org
+      = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "org", "dinsos-ntt.json", NULL);
+
+    loket_test_admin (pg, NULL, "import-org", org, NULL);
+    loket_test_admin (pg, NULL, "import-org", org, NULL); /* again: an update, not an error */
+  }
+  loket_test_admin (pg, NULL, "create-agency", "disperinaker-klungkung", "Disperinaker", NULL);
+  loket_test_admin (pg, NULL, "create-unit", "disperinaker-klungkung", "disperinaker-klungkung",
+                    "Disperinaker", NULL);
+  loket_test_admin (pg, NULL, "create-person", "disperinaker-klungkung",
+                    "disperinaker-klungkung/p-wayan", "Wayan", "disperinaker-klungkung", NULL);
+  loket_test_admin (pg, PW_ANI, "create-user", "ani", "dinsos-ntt", "staf",
+                    "dinsos-ntt/p-pencatat-surat", NULL);
   loket_test_admin (pg, PW_BUDI, "create-user", "budi", "dinsos-ntt", "pejabat", NULL);
   loket_test_admin (pg, PW_ADMIN, "create-user", "admin1", "dinsos-ntt", "admin", NULL);
   loket_test_admin (pg, PW_TAMU, "create-user", "tamu", "dinsos-ntt", "staf", NULL);
   loket_test_admin (pg, "temporary-pass-1", "create-user", "wayan", "disperinaker-klungkung",
-                    "staf,pejabat", NULL);
+                    "staf,pejabat", "disperinaker-klungkung/p-wayan", NULL);
   loket_test_admin (pg, PW_WAYAN, "reset-password", "wayan", NULL);
   g_ptr_array_add (secrets, g_strdup ("temporary-pass-1"));
   server = loket_test_server_start (pg, NULL);
@@ -879,6 +919,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/reference/etag-and-accounts", test_reference);
   g_test_add_func ("/server/shutdown/sigterm-finishes-requests", test_sigterm);
   g_test_add_func ("/server/tls/certificate-files", test_tls);
+  g_test_add_func ("/server/admin/refuses", test_admin_refuses);
   g_test_add_func ("/server/zy-database/outage", test_database_outage);
   /* Last: reads the log every other test wrote. */
   g_test_add_func ("/server/zz-log/no-secrets", test_log_has_no_secrets);
