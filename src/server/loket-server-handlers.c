@@ -567,6 +567,12 @@ _loket_endpoint_pull (LoketRequest *req, PGconn *conn)
 
   if (account == NULL)
     return;
+  if (!has_case_role (account))
+    {
+      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not read cases",
+                            NULL);
+      return;
+    }
   if (!query_int (req, "after", 0, G_MAXINT64, &after)
       || !query_int (req, "limit", 1, LOKET_SYNC_MAX_PULL_LIMIT, &limit))
     return;
@@ -714,6 +720,12 @@ _loket_endpoint_blob_get (LoketRequest *req, PGconn *conn)
 
   if (account == NULL)
     return;
+  if (!has_case_role (account))
+    {
+      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not read cases",
+                            NULL);
+      return;
+    }
   if (!loket_sync_sha256_is_valid (req->argument))
     {
       _loket_request_error (req, LOKET_SYNC_ERROR_BAD_REQUEST,

@@ -435,6 +435,12 @@ loket_server_new (const LoketServerConfig *config, GError **error)
                    config->listen_address);
       goto fail;
     }
+  if (config->tls_certificate == NULL && !g_inet_address_get_is_loopback (address))
+    g_log_structured (
+      G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "MESSAGE",
+      "Serving plain HTTP on %s: passwords and tokens cross the network unencrypted;"
+      " set tls-certificate and tls-key",
+      config->listen_address);
   socket_address = g_inet_socket_address_new (address, (guint16) config->port);
   if (!soup_server_listen (self->soup, socket_address, options, error))
     goto fail;

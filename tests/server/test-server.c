@@ -360,6 +360,13 @@ test_push_forbidden_type (void)
   g_assert_cmpuint (push (session, staf, signing, NULL, &code), ==, 403);
   g_assert_cmpstr (code, ==, "forbidden");
   g_assert_cmpuint (push (session, admin, signing, NULL, NULL), ==, 403);
+  {
+    /* An admin-only account manages accounts; it does not read cases either. */
+    g_autofree char *pull_url = url ("/sync/pull");
+
+    g_assert_cmpuint (loket_test_http (session, "GET", pull_url, admin, NULL, NULL, 0, NULL, NULL),
+                      ==, 403);
+  }
   g_assert_cmpuint (push (session, pejabat, signing, NULL, NULL), ==, 200);
 }
 
