@@ -424,9 +424,9 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_done_cb), self);
   soup_server_add_early_handler (self->soup, LOKET_SYNC_API_PREFIX, early_handler_cb, self, NULL);
-  /* The same path again: libsoup keeps one entry per path for both kinds of handler. */
-  soup_server_add_handler (self->soup, LOKET_SYNC_API_PREFIX, handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
+  /* The early handler's path entry needs the normal handler too, or libsoup answers 500. */
+  soup_server_add_handler (self->soup, LOKET_SYNC_API_PREFIX, handler_cb, self, NULL);
 
   address = g_inet_address_new_from_string (config->listen_address);
   if (address == NULL)
