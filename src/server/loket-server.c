@@ -248,11 +248,25 @@ early_handler_cb (SoupServer        *soup,
   gboolean            blob = g_str_equal (soup_server_message_get_method (msg), "PUT");
   goffset             limit = blob ? LOKET_SYNC_MAX_BLOB_BYTES : LOKET_SYNC_MAX_JSON_BYTES;
 
+  /* libsoup still reads the body of a refused request (to keep the connection in sync), but
+   * without accumulating it: the memory a client can make us hold stays bounded. */
   if (length > limit)
     {
       g_autoptr (LoketRequest) req = request_new (self, msg, path);
 
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
       _loket_request_error (req, LOKET_SYNC_ERROR_TOO_LARGE, "The body is too large", NULL);
+      _loket_request_header (req, "Connection", "close");
+      reply_now (self, msg, req);
+    }
+  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED)
+    {
+      /* A chunked body could grow without bound before the handler sees it. */
+      g_autoptr (LoketRequest) req = request_new (self, msg, path);
+
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      _loket_request_error (req, LOKET_SYNC_ERROR_BAD_REQUEST, "A Content-Length is required",
+                            NULL);
       _loket_request_header (req, "Connection", "close");
       reply_now (self, msg, req);
     }

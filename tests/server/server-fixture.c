@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "loket-sync-protocol.h"
@@ -42,9 +44,12 @@ loket_test_pg_start (void)
   pg->dir = g_dir_make_tmp ("loket-pg-XXXXXX", &error);
   g_assert_no_error (error);
   {
-    const char *argv[] = { script, "start", pg->dir, NULL };
+    const char      *argv[] = { script, "start", pg->dir, NULL };
+    g_autofree char *owner = g_strdup_printf ("%d", (int) getpid ());
+    g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "LOKET_PG_OWNER_PID", owner, TRUE);
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+    /* A test that aborts leaves no cluster behind: the script's guard stops it. */
+    g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
                   &error);
   }
   g_assert_no_error (error);
@@ -94,6 +99,12 @@ loket_test_pg_stop (LoketTestPg *pg)
   g_free (pg);
 }
 
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static gboolean
 health_ok (const char *url)
 {
@@ -130,6 +141,8 @@ loket_test_server_start (LoketTestPg *pg, const char *extra_config)
   g_assert_no_error (error);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* The server gets SIGTERM when the test process dies, however it dies. */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   /* The server warns about a database outage, which the tests cause on purpose. */
   g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly,fatal-criticals", TRUE);
   g_subprocess_launcher_set_stderr_file_path (launcher, server->log_path);

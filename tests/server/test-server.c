@@ -419,6 +419,48 @@ test_bad_input (void)
                                      "the real bytes", 14, NULL, NULL),
                     ==, 201);
 
+  /* A client that sends half a body and stalls holds up nobody; a chunked body is refused. */
+  {
+    g_autoptr (GSocketClient) client = g_socket_client_new ();
+    g_autoptr (GSocketConnection) stalled = NULL;
+    g_autoptr (GSocketConnection) chunked = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GUri) uri = g_uri_parse (server->url, G_URI_FLAGS_NONE, &error);
+    g_autoptr (GDataInputStream) in = NULL;
+    g_autofree char *head = NULL;
+    g_autofree char *chunked_request = NULL;
+    g_autofree char *status_line = NULL;
+
+    g_assert_no_error (error);
+    stalled = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) g_uri_get_port (uri),
+                                               NULL, &error);
+    g_assert_no_error (error);
+    head = g_strdup_printf ("POST %s/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                            "Content-Length: 5000\r\n\r\n{\"device\":",
+                            g_uri_get_path (uri), token);
+    g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stalled)),
+                                              head, strlen (head), NULL, NULL, &error));
+    g_assert_cmpuint (push (session, token, good, NULL, NULL), ==, 200);
+
+    chunked = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) g_uri_get_port (uri),
+                                               NULL, &error);
+    g_assert_no_error (error);
+    chunked_request
+      = g_strdup_printf ("POST %s/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                         "Transfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n0\r\n\r\n",
+                         g_uri_get_path (uri), token);
+    g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (chunked)),
+                                              chunked_request, strlen (chunked_request), NULL, NULL,
+                                              &error));
+    in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (chunked)));
+    status_line = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (status_line, "HTTP/1.1 400"));
+    g_io_stream_close (G_IO_STREAM (stalled), NULL, NULL);
+  }
+
   /* After all that, a good push still works. */
   g_assert_cmpuint (push (session, token, good, NULL, NULL), ==, 200);
 }

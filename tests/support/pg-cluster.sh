@@ -6,6 +6,7 @@
 #   pg-cluster.sh halt DIR    → stop the server only (a database outage)
 #   pg-cluster.sh resume DIR  → start it again on the same port
 # PostgreSQL refuses to run as root: as root, it runs as the "postgres" user (runuser).
+# LOKET_PG_OWNER_PID=<pid>: stop and remove the cluster by itself once that process is gone.
 set -euo pipefail
 
 cmd=${1:?usage: pg-cluster.sh start|stop DIR}
@@ -46,6 +47,11 @@ case "$cmd" in
     done
     [ -n "$port" ] || { cat "$dir/postgres.log" >&2; exit 1; }
     as_pg "$bindir/createdb" -h 127.0.0.1 -p "$port" -U loket loket
+    # With LOKET_PG_OWNER_PID set, the cluster goes when that process does, even if it crashed.
+    if [ -n "${LOKET_PG_OWNER_PID:-}" ]; then
+      setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; "$2" stop "$3"' \
+        guard "$LOKET_PG_OWNER_PID" "$0" "$dir" </dev/null >/dev/null 2>&1 &
+    fi
     echo "host=127.0.0.1 port=$port user=loket dbname=loket"
     ;;
   halt)
