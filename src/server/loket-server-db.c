@@ -109,7 +109,20 @@ loket_pg_connect (const char *conninfo, GError **error)
     }
   PQsetClientEncoding (conn, "UTF8");
   PQsetNoticeProcessor (conn, notice_cb, NULL);
+  /* No request holds a worker for ever: a stuck query or a long wait for a lock fails (503). */
+  PQclear (PQexec (conn, "SET statement_timeout = '60s'; SET lock_timeout = '20s';"
+                         " SET idle_in_transaction_session_timeout = '60s'"));
   return conn;
+}
+
+/* Lock or statement timeouts, serialization failures, deadlocks, shutdown: worth a retry. */
+static gboolean
+is_transient (const char *sqlstate)
+{
+  static const char *const states[]
+    = { "55P03", "57014", "40001", "40P01", "57P01", "57P03", NULL };
+
+  return sqlstate != NULL && g_strv_contains (states, sqlstate);
 }
 
 PGresult *
@@ -133,6 +146,10 @@ loket_pg_query_full (PGconn            *conn,
   if (PQstatus (conn) != CONNECTION_OK)
     g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_UNAVAILABLE,
                  "The database connection was lost: %s", PQerrorMessage (conn));
+  else if (is_transient (PQresultErrorField (result, PG_DIAG_SQLSTATE)))
+    g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_UNAVAILABLE,
+                 "The database is busy (%s): %s", PQresultErrorField (result, PG_DIAG_SQLSTATE),
+                 PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
   else
     g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INTERNAL, "SQL error %s: %s",
                  PQresultErrorField (result, PG_DIAG_SQLSTATE) != NULL
