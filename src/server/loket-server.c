@@ -13,6 +13,8 @@
 
 #define JSON_TYPE "application/json"
 #define BLOB_TYPE "application/octet-stream"
+/* Failed logins older than this (with no lockout running) no longer count. */
+#define FORGET_FAILURES_SECONDS (60 * 60)
 
 static void
 request_free (LoketRequest *req)
@@ -404,9 +406,10 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   self->config->tls_key = g_strdup (config->tls_key);
   self->config->database = g_strdup (config->database);
   self->context = g_main_context_ref_thread_default ();
-  self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout);
-  self->address_throttle
-    = loket_throttle_new (config->login_max_failures * 10, config->login_lockout);
+  self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout,
+                                       FORGET_FAILURES_SECONDS);
+  self->address_throttle = loket_throttle_new (config->login_max_failures * 10,
+                                               config->login_lockout, FORGET_FAILURES_SECONDS);
 
   conn = loket_pg_connect (config->database, error);
   if (conn == NULL || !loket_pg_migrate (conn, error))
