@@ -236,6 +236,25 @@ request_new (LoketServer *self, SoupServerMessage *msg, const char *path)
   return req;
 }
 
+/* The client's address: the peer, or behind a trusted proxy the last X-Forwarded-For entry
+ * (the one that proxy added; earlier ones are whatever the client claimed). */
+static char *
+client_address (LoketServer *self, SoupServerMessage *msg, SoupMessageHeaders *headers)
+{
+  const char *peer = soup_server_message_get_remote_host (msg);
+  const char *forwarded = soup_message_headers_get_list (headers, "X-Forwarded-For");
+  const char *last;
+
+  if (peer == NULL || forwarded == NULL || self->config->trusted_proxies == NULL
+      || !g_strv_contains ((const char *const *) self->config->trusted_proxies, peer))
+    return g_strdup (peer);
+  last = strrchr (forwarded, ',');
+  last = last != NULL ? last + 1 : forwarded;
+  while (*last == ' ')
+    last++;
+  return g_strndup (last, MIN (strlen (last), 64));
+}
+
 /* After the headers, before the body: refuses oversized bodies without reading them. */
 static void
 early_handler_cb (SoupServer        *soup,
@@ -346,7 +365,7 @@ handler_cb (SoupServer        *soup,
   auth = soup_message_headers_get_one (headers, "Authorization");
   if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
     req->token = g_strstrip (g_strdup (auth + 7));
-  req->remote = g_strdup (soup_server_message_get_remote_host (msg));
+  req->remote = client_address (self, msg, headers);
   req->if_none_match = g_strdup (soup_message_headers_get_one (headers, "If-None-Match"));
   req->range = g_strdup (soup_message_headers_get_one (headers, "Range"));
   if (route->json_body || route->blob_body)
@@ -405,6 +424,7 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   self->config->tls_certificate = g_strdup (config->tls_certificate);
   self->config->tls_key = g_strdup (config->tls_key);
   self->config->database = g_strdup (config->database);
+  self->config->trusted_proxies = g_strdupv (config->trusted_proxies);
   self->context = g_main_context_ref_thread_default ();
   self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout,
                                        FORGET_FAILURES_SECONDS);

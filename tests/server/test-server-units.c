@@ -125,6 +125,13 @@ test_config (void)
   g_assert_false (loket_server_config_load (config, bad, &error));
   g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE);
   g_clear_error (&error);
+  g_file_set_contents (bad, "[server]\ntrusted-proxies=10.0.0.1;proxy.example;\n", -1, NULL);
+  g_assert_false (loket_server_config_load (config, bad, &error));
+  g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_file_set_contents (bad, "[server]\ntrusted-proxies=10.0.0.1; ::1;\n", -1, NULL);
+  g_assert_true (loket_server_config_load (config, bad, &error));
+  g_assert_cmpstr (config->trusted_proxies[1], ==, "::1");
   g_file_set_contents (bad, "[database]\nconnections=many\n", -1, NULL);
   g_assert_false (loket_server_config_load (config, bad, &error));
   g_assert_nonnull (error);

@@ -191,6 +191,39 @@ test_throttled (void)
   g_free (login (session, "budi", PW_BUDI));
 }
 
+static guint
+login_from (SoupSession *session, const char *address, const char *username, const char *password)
+{
+  g_autofree char *session_url = url ("/session");
+  g_autofree char *body = loket_sync_session_request_to_json (username, password, "d");
+  g_autoptr (SoupMessage) msg = soup_message_new ("POST", session_url);
+  g_autoptr (GBytes) request = g_bytes_new (body, strlen (body));
+  g_autoptr (GBytes) reply = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Forwarded-For", address);
+  soup_message_set_request_body_from_bytes (msg, "application/json", request);
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  return soup_message_get_status (msg);
+}
+
+/* Behind a trusted proxy (127.0.0.1 here), failures count per forwarded client address. */
+static void
+test_address_throttle (void)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *nobody = g_strdup_printf ("nobody%d", i);
+
+      g_assert_cmpuint (login_from (session, "10.9.9.9", nobody, "wrong-password"), ==, 401);
+    }
+  g_assert_cmpuint (login_from (session, "10.9.9.9", "budi", PW_BUDI), ==, 429);
+  /* A client cannot escape by claiming another address: the proxy's entry is the last one. */
+  g_assert_cmpuint (login_from (session, "10.9.9.8, 10.9.9.9", "budi", PW_BUDI), ==, 429);
+  g_assert_cmpuint (login_from (session, "10.9.9.8", "budi", PW_BUDI), ==, 200);
+}
+
 static void
 test_tokens (void)
 {
@@ -952,11 +985,12 @@ main (int argc, char *argv[])
                     "staf,pejabat", "disperinaker-klungkung/p-wayan", NULL);
   loket_test_admin (pg, PW_WAYAN, "reset-password", "wayan", NULL);
   g_ptr_array_add (secrets, g_strdup ("temporary-pass-1"));
-  server = loket_test_server_start (pg, NULL);
+  server = loket_test_server_start (pg, "[server]\ntrusted-proxies=127.0.0.1\n");
 
   g_test_add_func ("/server/session/login", test_login);
   g_test_add_func ("/server/session/throttled", test_throttled);
   g_test_add_func ("/server/session/tokens", test_tokens);
+  g_test_add_func ("/server/session/address-throttle", test_address_throttle);
   g_test_add_func ("/server/push/idempotent", test_push_idempotent);
   g_test_add_func ("/server/push/other-agency", test_push_other_agency);
   g_test_add_func ("/server/push/unknown-case", test_push_unknown_case);
