@@ -324,6 +324,60 @@ test_push_idempotent (void)
   }
 }
 
+typedef struct
+{
+  const char         *token;
+  GPtrArray          *events;
+  LoketSyncPushReply *reply;
+  guint               status;
+} ConcurrentPush;
+
+static gpointer
+concurrent_push (gpointer data)
+{
+  ConcurrentPush *job = data;
+  g_autoptr (SoupSession) session = soup_session_new ();
+
+  job->status = push (session, job->token, job->events, &job->reply, NULL);
+  return NULL;
+}
+
+/* Two PCs push the same batch at the same moment: stored once, both told the same seqs. */
+static void
+test_push_concurrent_same_batch (void)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *token = login (session, "ani", PW_ANI);
+  g_autoptr (GPtrArray) events = new_case ("dinsos-ntt", 199, NULL);
+  ConcurrentPush jobs[4];
+  GThread       *threads[4];
+  guint          fresh = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      jobs[i] = (ConcurrentPush){ token, events, NULL, 0 };
+      threads[i] = g_thread_new ("push", concurrent_push, &jobs[i]);
+    }
+  for (guint i = 0; i < 4; i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpuint (jobs[i].status, ==, 200);
+      g_assert_cmpuint (jobs[i].reply->accepted_uuids->len, ==, 200);
+      if (jobs[i].reply->duplicates->len == 0)
+        fresh++;
+      else
+        g_assert_cmpuint (jobs[i].reply->duplicates->len, ==, 200);
+      for (guint e = 0; e < 200; e++)
+        g_assert_cmpint (g_array_index (jobs[i].reply->accepted_seqs, gint64, e), ==,
+                         g_array_index (jobs[0].reply->accepted_seqs, gint64, e));
+    }
+  g_assert_cmpuint (fresh, ==, 1);
+  for (guint i = 0; i < 4; i++)
+    loket_sync_push_reply_free (jobs[i].reply);
+}
+
 static void
 test_push_other_agency (void)
 {
@@ -992,6 +1046,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/session/tokens", test_tokens);
   g_test_add_func ("/server/session/address-throttle", test_address_throttle);
   g_test_add_func ("/server/push/idempotent", test_push_idempotent);
+  g_test_add_func ("/server/push/concurrent-same-batch", test_push_concurrent_same_batch);
   g_test_add_func ("/server/push/other-agency", test_push_other_agency);
   g_test_add_func ("/server/push/unknown-case", test_push_unknown_case);
   g_test_add_func ("/server/push/forbidden-type", test_push_forbidden_type);
