@@ -312,7 +312,12 @@ handler_cb (SoupServer        *soup,
   SoupMessageBody *body;
 
   if (!g_str_has_prefix (full_path, LOKET_SYNC_API_PREFIX "/"))
-    path = full_path;
+    {
+      req = request_new (self, msg, full_path);
+      _loket_request_error (req, LOKET_SYNC_ERROR_NOT_FOUND, "No such endpoint", NULL);
+      reply_now (self, msg, req);
+      return;
+    }
   req = request_new (self, msg, path);
 
   if (g_str_equal (path, "/health") && g_str_equal (method, "GET"))

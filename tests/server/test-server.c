@@ -476,6 +476,19 @@ test_bad_input (void)
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "application/json",
                                      "[1,2,3]", 7, NULL, NULL),
                     ==, 400);
+  {
+    /* Only below /api/v1; unknown paths and methods are 404. */
+    g_autofree char *outside = g_strconcat (server->url, "/../../sync/pull", NULL);
+    g_autofree char *unknown = url ("/sync/everything");
+    g_autofree char *pull_url = url ("/sync/pull");
+
+    g_assert_cmpuint (loket_test_http (session, "GET", outside, token, NULL, NULL, 0, NULL, NULL),
+                      ==, 404);
+    g_assert_cmpuint (loket_test_http (session, "GET", unknown, token, NULL, NULL, 0, NULL, NULL),
+                      ==, 404);
+    g_assert_cmpuint (
+      loket_test_http (session, "DELETE", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 404);
+  }
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "text/plain",
                                      "{\"device\":\"d\",\"events\":[]}", 26, NULL, NULL),
                     ==, 415);
