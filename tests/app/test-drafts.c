@@ -389,6 +389,75 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   g_assert_cmpint (count_draft_events (f, "draft.created", 1), ==, 0);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Signed by": the Sekretaris signs for the head (a.n.); the choice is saved with the draft. */
+static void
+test_signer (DraftFixture *f, gconstpointer data)
+{
+  LoketCaseDrafts  *drafts = drafts_of (f);
+  LoketDraftEditor *editor;
+  AdwComboRow      *signer;
+
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_false (preview_has (editor, "a.n."));
+  signer = ADW_COMBO_ROW (
+    find_descendant (child (editor, LOKET_TYPE_DRAFT_EDITOR, "fields_group"), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (signer);
+  g_assert_cmpuint (adw_combo_row_get_selected (signer), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (signer)), >=, 2);
+  adw_combo_row_set_selected (signer, 1);
+  g_assert_true (loket_draft_editor_get_busy (editor));
+  wait_idle (editor);
+  g_assert_true (preview_has (editor, "a.n."));
+  g_assert_nonnull (loket_letter_draft_get_signer_person (loket_draft_editor_get_draft (editor)));
+  g_assert_cmpstr (loket_letter_draft_get_signer_delegation (loket_draft_editor_get_draft (editor)),
+                   ==, "a.n.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (version_is_1, editor, TIMEOUT_MS));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
+
+  /* opened again from the case pane's list: the same signer */
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_cmpuint (loket_case_drafts_get_n_drafts (drafts), ==, 1);
+  {
+    GtkWidget *list = child (drafts, LOKET_TYPE_CASE_DRAFTS, "list");
+
+    g_signal_emit_by_name (list, "row-activated", gtk_widget_get_first_child (list));
+  }
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_cmpuint (loket_draft_editor_get_version (editor), ==, 1);
+  signer = ADW_COMBO_ROW (
+    find_descendant (child (editor, LOKET_TYPE_DRAFT_EDITOR, "fields_group"), ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (signer), ==, 1);
+  g_assert_true (preview_has (editor, "a.n."));
+  g_assert_false (loket_draft_editor_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
+}
+
 /* Every widget of the feature is made and finalized (rule 27). */
 static void
 test_widgets_finalize (void)
@@ -417,6 +486,8 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/loket/app/drafts/widgets-finalize", test_widgets_finalize);
   g_test_add ("/loket/app/drafts/versions", DraftFixture, NULL, draft_set_up, test_draft_versions,
+              draft_tear_down);
+  g_test_add ("/loket/app/drafts/signer", DraftFixture, NULL, draft_set_up, test_signer,
               draft_tear_down);
   g_test_add ("/loket/app/drafts/close-asks", DraftFixture, NULL, draft_set_up, test_close_asks,
               draft_tear_down);

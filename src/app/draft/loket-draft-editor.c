@@ -11,6 +11,7 @@
 #include "loket-draft-editor.h"
 #include "loket-draft-render.h"
 #include "loket-error.h"
+#include "loket-letter-case-fields.h"
 #include "loket-store-letter-drafts.h"
 
 #define RENDER_DELAY_MS 300
@@ -54,6 +55,7 @@ struct _LoketDraftEditor
   GPtrArray           *form_rows; /* (element GtkWidget) rows added to fields_group */
   GPtrArray           *paragraph_rows;
   GPtrArray           *buffers; /* (element GtkTextBuffer) one per paragraph */
+  GPtrArray           *signers; /* (element utf8) person ids the signer row offers */
 
   guint version; /* shown; 0 = not saved yet */
   guint latest;
@@ -102,6 +104,9 @@ static const struct
 static gboolean
 is_main_field (const char *name)
 {
+  /* the signer row sets these together */
+  if (g_str_has_prefix (name, "signer_"))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (main_fields); i++)
     if (g_str_equal (main_fields[i].name, name))
       return TRUE;
@@ -368,6 +373,87 @@ new_paragraph_row (LoketDraftEditor *self, guint index)
 }
 
 static void
+signer_selected_cb (LoketDraftEditor *self, GParamSpec *pspec, AdwComboRow *row)
+{
+  guint       selected = adw_combo_row_get_selected (row);
+  const char *person;
+  gboolean    head = selected == 0;
+  g_autoptr (GError) error = NULL;
+
+  if (self->filling || self->draft == NULL || selected >= self->signers->len)
+    return;
+  person = g_ptr_array_index (self->signers, selected);
+  /* the head signs in their own name; anyone else signs for the head (a.n.) */
+  if (!loket_letter_fields_set_signer (loket_letter_draft_get_fields (self->draft), self->org,
+                                       person, head ? LOKET_DELEGATION_NONE : LOKET_DELEGATION_AN,
+                                       &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  loket_letter_draft_set_signer (self->draft, person, head ? NULL : "a.n.");
+  schedule_render (self);
+}
+
+/* "Signed by": the head of the agency, or the Sekretaris or a Kepala Bidang for the head (a.n.).
+ * NULL when the org chart does not know the agency's head. */
+static GtkWidget *
+new_signer_row (LoketDraftEditor *self)
+{
+  const char          *agency = loket_case_get_agency_id (self->kase);
+  const LoketPosition *head = NULL;
+  g_autoptr (GPtrArray) holders = NULL;
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *chosen = loket_letter_draft_get_signer_person (self->draft);
+  GPtrArray  *people;
+  GtkWidget  *row;
+  guint       selected = 0;
+
+  g_ptr_array_set_size (self->signers, 0);
+  if (self->org == NULL || agency == NULL
+      || (head = loket_org_chart_get_head_position (self->org, agency)) == NULL)
+    return NULL;
+  holders = loket_org_chart_get_holders (self->org, head->id);
+  if (holders->len == 0)
+    return NULL;
+  {
+    const LoketPerson *person = g_ptr_array_index (holders, 0);
+    /* Translators: a signer choice: the person and their jabatan */
+    g_autofree char *label = g_strdup_printf (_ ("%s, %s"), person->name, head->title);
+
+    gtk_string_list_append (labels, label);
+    g_ptr_array_add (self->signers, g_strdup (person->id));
+  }
+  people = loket_org_chart_get_people (self->org, agency);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const LoketPerson   *person = g_ptr_array_index (people, i);
+      const LoketPosition *position
+        = loket_org_chart_lookup_position (self->org, person->position_id);
+      g_autofree char *label = NULL;
+
+      if (position == NULL
+          || (position->role != LOKET_ROLE_SECRETARY && position->role != LOKET_ROLE_DIVISION_HEAD))
+        continue;
+      /* Translators: a signer choice: signing for the head (a.n. = atas nama), the person and
+       * their jabatan */
+      label = g_strdup_printf (_ ("a.n. %s, %s"), person->name, position->title);
+      if (g_strcmp0 (chosen, person->id) == 0)
+        selected = self->signers->len;
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->signers, g_strdup (person->id));
+    }
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Signed by"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  gtk_widget_set_sensitive (row, !self->read_only);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (signer_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
 clear_form (LoketDraftEditor *self)
 {
   for (guint i = 0; i < self->form_rows->len; i++)
@@ -390,6 +476,15 @@ fill_form (LoketDraftEditor *self)
 
   self->filling = TRUE;
   clear_form (self);
+  {
+    GtkWidget *signer = new_signer_row (self);
+
+    if (signer != NULL)
+      {
+        adw_preferences_group_add (self->fields_group, signer);
+        g_ptr_array_add (self->form_rows, signer);
+      }
+  }
   for (guint i = 0; i < G_N_ELEMENTS (main_fields); i++)
     if (loket_letter_fields_get (fields, main_fields[i].name) != NULL)
       {
@@ -882,6 +977,7 @@ loket_draft_editor_finalize (GObject *object)
   g_ptr_array_unref (self->form_rows);
   g_ptr_array_unref (self->paragraph_rows);
   g_ptr_array_unref (self->buffers);
+  g_ptr_array_unref (self->signers);
   G_OBJECT_CLASS (loket_draft_editor_parent_class)->finalize (object);
 }
 
@@ -938,6 +1034,7 @@ loket_draft_editor_init (LoketDraftEditor *self)
   self->form_rows = g_ptr_array_new ();
   self->paragraph_rows = g_ptr_array_new ();
   self->buffers = g_ptr_array_new ();
+  self->signers = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_object (self->version_dropdown, "notify::selected",
                            G_CALLBACK (version_selected_cb), self, G_CONNECT_SWAPPED);
   update_versions (self);
