@@ -14,6 +14,7 @@
 #include "draft/loket-draft-editor.h"
 #include "intake-fixture.h"
 #include "loket-error.h"
+#include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
 
 #define SERVICE "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
@@ -377,6 +378,7 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   question = find_message_dialog (editor);
   g_assert_nonnull (question);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
   spin ();
   g_assert_true (find_editor () == editor);
 
@@ -458,6 +460,69 @@ test_signer (DraftFixture *f, gconstpointer data)
   g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
 }
 
+/* Another PC saved version 2 meanwhile: saving a change to version 1 is refused with a clear
+ * question, and nothing is written. */
+static void
+test_stale_save (DraftFixture *f, gconstpointer data)
+{
+  LoketCaseDrafts  *drafts = drafts_of (f);
+  LoketDraftEditor *editor;
+  GtkWidget        *question;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *draft_id = NULL;
+
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (version_is_1, editor, TIMEOUT_MS));
+  draft_id = g_strdup (loket_draft_editor_get_draft_id (editor));
+
+  /* version 2 from another connection to the same database */
+  {
+    g_autoptr (LoketServiceCatalog) catalog = loket_service_catalog_new_default (&error);
+    g_autoptr (LoketWorkCalendar) calendar = loket_work_calendar_new_default (&error);
+    g_autoptr (LoketCaseProjector) projector = loket_case_projector_new (catalog, calendar);
+    g_autoptr (LoketStore) other = loket_store_open (f->db, projector, &error);
+    g_autofree char *content = loket_letter_draft_to_data (loket_draft_editor_get_draft (editor));
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (loket_store_revise_letter_draft (other, draft_id, 1, "lain", NULL, content,
+                                                       "dari PC lain", 0, &error),
+                      ==, 2);
+    g_assert_no_error (error);
+    loket_store_close (other);
+  }
+
+  gtk_text_buffer_set_text (loket_draft_editor_get_paragraph_buffer (editor, 0), "Diubah.", -1);
+  wait_idle (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (editor_idle, editor, TIMEOUT_MS));
+  question = find_message_dialog (editor);
+  g_assert_nonnull (question);
+  g_assert_nonnull (
+    strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), "version 2 was saved"));
+  /* a button answers and closes the question */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "close");
+  gtk_window_destroy (GTK_WINDOW (question));
+  spin ();
+  g_assert_null (find_message_dialog (editor));
+  g_assert_cmpuint (loket_draft_editor_get_version (editor), ==, 1);
+  g_assert_true (loket_draft_editor_get_modified (editor));
+  g_assert_cmpint (count_draft_events (f, "draft.revised", 2), ==, 1);
+  g_assert_cmpint (count_draft_events (f, "draft.revised", 3), ==, 0);
+
+  /* the changes are the user's to keep or drop */
+  gtk_window_close (GTK_WINDOW (editor));
+  question = find_message_dialog (editor);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
+}
+
 /* Every widget of the feature is made and finalized (rule 27). */
 static void
 test_widgets_finalize (void)
@@ -488,6 +553,8 @@ main (int argc, char **argv)
   g_test_add ("/loket/app/drafts/versions", DraftFixture, NULL, draft_set_up, test_draft_versions,
               draft_tear_down);
   g_test_add ("/loket/app/drafts/signer", DraftFixture, NULL, draft_set_up, test_signer,
+              draft_tear_down);
+  g_test_add ("/loket/app/drafts/stale-save", DraftFixture, NULL, draft_set_up, test_stale_save,
               draft_tear_down);
   g_test_add ("/loket/app/drafts/close-asks", DraftFixture, NULL, draft_set_up, test_close_asks,
               draft_tear_down);
