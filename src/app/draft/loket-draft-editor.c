@@ -274,16 +274,22 @@ compare_with_previous (LoketDraftEditor *self)
 static void
 show_draft (LoketDraftEditor *self, LoketLetterDraft *draft, guint version, const char *saved_data)
 {
+  gboolean closed;
+
   g_set_object (&self->draft, draft);
   g_free (self->kind);
   self->kind = g_strdup (loket_letter_draft_get_kind (draft));
   self->version = version;
-  self->read_only = version != 0 && version != self->latest;
+  closed = loket_case_get_status (self->kase) == LOKET_CASE_STATUS_CLOSED;
+  self->read_only = closed || (version != 0 && version != self->latest);
   g_free (self->saved_data);
   self->saved_data = g_strdup (saved_data);
   _loket_draft_editor_fill_form (self);
   update_versions (self);
-  if (self->read_only)
+  if (closed)
+    gtk_label_set_label (self->readonly_label,
+                         _ ("The case is closed: its letter drafts can no longer be changed."));
+  else if (self->read_only)
     {
       g_autofree char *text
         = g_strdup_printf (_ ("This is version %u; only the latest version (%u) can be changed."),
