@@ -74,7 +74,8 @@ update_actions (LoketDraftEditor *self)
                                  idle && !modified && self->version > 0 && self->preview != NULL
                                    && self->preview_serial == self->render_serial
                                    && self->render_timeout == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "draft.show-latest", idle && self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "draft.show-latest",
+                                 idle && self->draft_id != NULL && self->version != self->latest);
   gtk_widget_set_sensitive (GTK_WIDGET (self->version_dropdown),
                             idle && !modified && self->latest > 1);
   update_title (self);
