@@ -213,6 +213,12 @@ showing_old (gpointer editor)
 }
 
 static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
 editor_gone (gpointer data)
 {
   return find_editor () == NULL;
@@ -386,9 +392,12 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   gtk_window_close (GTK_WINDOW (editor));
   question = find_message_dialog (editor);
   g_assert_nonnull (question);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
   g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
   g_assert_cmpint (count_draft_events (f, "draft.created", 1), ==, 0);
+  /* nothing keeps the closed editor alive (requests hold it only until they finish) */
+  g_assert_true (loket_test_wait_until (pointer_cleared, &editor, TIMEOUT_MS));
 }
 
 static GtkWidget *
