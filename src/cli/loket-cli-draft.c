@@ -263,7 +263,10 @@ loket_cli_draft (int argc, char **argv)
     return draft_revise (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "list"))
     return draft_list (argc - 1, argv + 1);
-  fprintf (stderr, "%s\n", _ ("Usage: loket-cli draft new|revise|list [OPTION…]"));
+  if (argc >= 2 && loket_cli_is_chain_command (argv[1]))
+    return loket_cli_draft_chain (argc - 1, argv + 1);
+  fprintf (stderr, "%s\n", _ ("Usage: loket-cli draft new|revise|list|submit|paraf|return|sign|comment|resolve|chain|queue "
+                            "[OPTION…]"));
   return argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
            ? LOKET_CLI_EXIT_OK
            : LOKET_CLI_EXIT_USAGE;

@@ -59,6 +59,14 @@ int loket_cli_intake   (int argc, char **argv);
 int loket_cli_drafts   (int argc, char **argv);
 int loket_cli_letter   (int argc, char **argv);
 int loket_cli_draft    (int argc, char **argv);
+/* `loket-cli draft submit|paraf|return|sign|comment|resolve|chain|queue` (loket-cli-chain.c):
+ * TRUE when @command is one of those. */
+gboolean loket_cli_is_chain_command (const char *command);
+int      loket_cli_draft_chain      (int argc, char **argv);
+/* A password or PIN: the first line of @path; or asked on the terminal without echo
+ * (loket-cli-sign.c). Callers wipe it. */
+char    *loket_cli_read_secret_file (const char *path, GError **error);
+char    *loket_cli_ask_secret       (const char *prompt, GError **error);
 int loket_cli_receipt  (int argc, char **argv);
 int loket_cli_return_notice (int argc, char **argv);
 int loket_cli_sign     (int argc, char **argv);

@@ -276,7 +276,7 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
   return ok && loket_projection_store_resume_indexes (db, index_sql, error)
          && loket_search_index_rebuild (db, error) && _loket_store_routing_rebuild (db, error)
          && _loket_store_letter_drafts_rebuild (db, error)
-         && _loket_store_numbering_rebuild (db, error);
+         && _loket_store_numbering_rebuild (db, error) && _loket_store_chain_rebuild (db, error);
 }
 
 gboolean
