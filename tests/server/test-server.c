@@ -935,11 +935,13 @@ test_database_outage (void)
   g_autofree char *token = login (session, "ani", PW_ANI);
   g_autofree char *pull_url = url ("/sync/pull");
   g_autoptr (GBytes) reply = NULL;
+  g_autoptr (SoupMessageHeaders) headers = NULL;
   guint status = 0;
 
   loket_test_pg_halt (pg);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, NULL),
-                    ==, 503);
+  g_assert_cmpuint (
+    loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, &headers), ==, 503);
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "Retry-After"), ==, "5");
   g_assert_nonnull (strstr (g_bytes_get_data (reply, NULL), "\"unavailable\""));
   assert_serving (session);
 
