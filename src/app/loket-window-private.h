@@ -93,6 +93,11 @@ void     _loket_window_load_person_inbox (LoketWindow *self);
 void     _loket_window_count_person_inboxes (LoketWindow *self,
                                              void        (*then) (LoketWindow *self));
 
+/* loket-window-chain.c */
+void _loket_window_setup_chain      (LoketWindow *self);
+void _loket_window_chain_ready      (LoketWindow *self);
+void _loket_window_chain_set_person (LoketWindow *self);
+
 /* loket-window-dashboard.c */
 /* The agency whose head the signed-in person acts as now, or NULL. */
 char    *_loket_window_head_agency        (LoketWindow *self) G_GNUC_WARN_UNUSED_RESULT;
@@ -105,6 +110,21 @@ void _loket_window_setup_intake          (LoketWindow *self);
 void _loket_window_update_intake_actions (LoketWindow *self);
 void _loket_window_offer_drafts          (LoketWindow *self);
 void _loket_window_close_intake          (LoketWindow *self);
+
+/* loket-window-drafts.c */
+void _loket_window_setup_drafts (LoketWindow *self);
+
+/* loket-window-office.c: Reports, Preferences, Back Up…, Restore… */
+void       _loket_window_setup_office          (LoketWindow *self);
+void       _loket_window_update_office_actions (LoketWindow *self);
+void       _loket_window_load_office_profile   (LoketWindow *self);
+GtkWindow *_loket_window_show_reports          (LoketWindow *self);
+GtkWindow *_loket_window_show_preferences      (LoketWindow *self);
+void       _loket_window_start_backup          (LoketWindow *self,
+                                                const char  *archive);
+/* Checks @archive, then asks before replacing the database. */
+void       _loket_window_start_restore         (LoketWindow *self,
+                                                const char  *archive);
 
 /* loket-window.c */
 void     _loket_window_apply_query (LoketWindow *self);

@@ -272,6 +272,7 @@ set_store (LoketWindow *self, LoketStore *store)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 
   _loket_window_update_intake_actions (self);
+  _loket_window_update_office_actions (self);
   _loket_window_offer_drafts (self);
 }
 
@@ -630,6 +631,8 @@ loket_window_class_init (LoketWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void
@@ -673,7 +676,10 @@ loket_window_init (LoketWindow *self)
   _loket_window_setup_columns (self);
   _loket_window_restore_sort (self);
   _loket_window_setup_intake (self);
+  _loket_window_setup_office (self);
   _loket_window_setup_routing (self);
+  _loket_window_setup_chain (self);
+  _loket_window_setup_drafts (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }
