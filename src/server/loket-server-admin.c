@@ -23,7 +23,8 @@ static const char usage[]
     "  create-user USERNAME AGENCY ROLES [PERSON] --password-file FILE|-   (ROLES: "
     "staf,pejabat,kadis,admin)\n"
     "  reset-password USERNAME --password-file FILE|-\n"
-    "  disable-user USERNAME\n";
+    "  disable-user USERNAME\n"
+    "  list-users [AGENCY]                   (username, agency, roles, disabled; never hashes)\n";
 
 static gboolean
 check_roles (const char *text, GError **error)
@@ -220,6 +221,26 @@ run (const LoketServerConfig *config,
     {
       NEED (0, 0);
       return TRUE; /* done by the caller */
+    }
+  if (g_str_equal (command, "list-users"))
+    {
+      g_autoptr (PGresult) rows = NULL;
+      const char *params[1];
+
+      NEED (0, 1);
+      params[0] = argc > 1 ? argv[1] : NULL;
+      rows = loket_pg_query (
+        conn,
+        "SELECT username, agency, array_to_string(roles, ','), disabled FROM users"
+        " WHERE $1::text IS NULL OR agency = $1 ORDER BY agency, username",
+        1, params, error);
+      if (rows == NULL)
+        return FALSE;
+      for (int r = 0; r < PQntuples (rows); r++)
+        printf ("%s\t%s\t%s%s\n", PQgetvalue (rows, r, 0), PQgetvalue (rows, r, 1),
+                PQgetvalue (rows, r, 2),
+                g_str_equal (PQgetvalue (rows, r, 3), "t") ? "\tdisabled" : "");
+      return TRUE;
     }
   if (g_str_equal (command, "import-org"))
     {

@@ -58,6 +58,8 @@ _loket_request_error (LoketRequest  *req,
 {
   _loket_request_json (req, loket_sync_error_http_status (code),
                        loket_sync_error_body_to_json (code, message, event_uuid));
+  if (code == LOKET_SYNC_ERROR_UNAVAILABLE)
+    _loket_request_header (req, "Retry-After", "5");
 }
 
 void

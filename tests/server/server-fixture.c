@@ -204,7 +204,7 @@ loket_test_server_stop (LoketTestServer *server)
 }
 
 static int
-run_admin (LoketTestPg *pg, const char *password, char **err_out, va_list args)
+run_admin (LoketTestPg *pg, const char *password, char **out_out, char **err_out, va_list args)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
@@ -212,6 +212,7 @@ run_admin (LoketTestPg *pg, const char *password, char **err_out, va_list args)
   g_autofree char *binary = build_path ("src/server/loket-server");
   g_autofree char *input = password != NULL ? g_strconcat (password, "\n", NULL) : NULL;
   g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
   const char      *arg;
 
   g_ptr_array_add (argv, binary);
@@ -229,24 +230,26 @@ run_admin (LoketTestPg *pg, const char *password, char **err_out, va_list args)
 
   process = g_subprocess_newv ((const char *const *) argv->pdata,
                                G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE
-                                 | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                                 | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                                &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, NULL, &err, &error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
+  if (out_out != NULL)
+    *out_out = g_steal_pointer (&out);
   if (err_out != NULL)
     *err_out = g_steal_pointer (&err);
   return g_subprocess_get_exit_status (process);
 }
 
 int
-loket_test_admin_status (LoketTestPg *pg, const char *password, char **err, ...)
+loket_test_admin_status (LoketTestPg *pg, const char *password, char **out, char **err, ...)
 {
   va_list args;
   int     status;
 
   va_start (args, err);
-  status = run_admin (pg, password, err, args);
+  status = run_admin (pg, password, out, err, args);
   va_end (args);
   return status;
 }
@@ -259,7 +262,7 @@ loket_test_admin (LoketTestPg *pg, const char *password, ...)
   int              status;
 
   va_start (args, password);
-  status = run_admin (pg, password, &err, args);
+  status = run_admin (pg, password, NULL, &err, args);
   va_end (args);
   if (status != 0)
     g_error ("loket-server admin failed: %s", err);

@@ -41,9 +41,11 @@ void             loket_test_admin        (LoketTestPg *pg,
                                           const char  *password,
                                           ...) G_GNUC_NULL_TERMINATED;
 
-/* The same, returning the exit status (and stderr in @err) instead of asserting success. */
+/* The same, returning the exit status (stdout in @out, stderr in @err; both optional) instead of
+ * asserting success. */
 int              loket_test_admin_status (LoketTestPg *pg,
                                           const char  *password,
+                                          char       **out,
                                           char       **err,
                                           ...) G_GNUC_NULL_TERMINATED;
 

@@ -902,29 +902,40 @@ test_admin_refuses (void)
   g_autofree char *err = NULL;
 
   /* A password on the command line is refused before anything happens. */
-  g_assert_cmpint (loket_test_admin_status (pg, NULL, &err, "create-user", "x", "dinsos-ntt",
+  g_assert_cmpint (loket_test_admin_status (pg, NULL, NULL, &err, "create-user", "x", "dinsos-ntt",
                                             "staf", "--password", "on-the-command-line", NULL),
                    ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (
-    loket_test_admin_status (pg, "short", &err, "create-user", "eko", "dinsos-ntt", "staf", NULL),
-    ==, 1);
+  g_assert_cmpint (loket_test_admin_status (pg, "short", NULL, &err, "create-user", "eko",
+                                            "dinsos-ntt", "staf", NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (err, "at least 8"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (loket_test_admin_status (pg, "long-enough-pass", &err, "create-user", "eko",
-                                            "dinsos-ntt", "root", NULL),
+  g_assert_cmpint (loket_test_admin_status (pg, "long-enough-pass", NULL, &err, "create-user",
+                                            "eko", "dinsos-ntt", "root", NULL),
                    ==, 1);
   g_assert_nonnull (strstr (err, "Unknown role"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (loket_test_admin_status (pg, "long-enough-pass", &err, "create-user", "eko",
-                                            "no-such-agency", "staf", NULL),
+  g_assert_cmpint (loket_test_admin_status (pg, "long-enough-pass", NULL, &err, "create-user",
+                                            "eko", "no-such-agency", "staf", NULL),
                    ==, 1);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (
-    loket_test_admin_status (pg, "long-enough-pass", &err, "reset-password", "nobody", NULL), ==,
-    1);
+    loket_test_admin_status (pg, "long-enough-pass", NULL, &err, "reset-password", "nobody", NULL),
+    ==, 1);
   g_assert_nonnull (strstr (err, "No such user"));
   g_ptr_array_add (secrets, g_strdup ("long-enough-pass"));
+
+  /* list-users: accounts and roles, no hashes. */
+  {
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (
+      loket_test_admin_status (pg, NULL, &out, NULL, "list-users", "dinsos-ntt", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "ani\tdinsos-ntt\tstaf\n"));
+    g_assert_null (strstr (out, "wayan"));
+    g_assert_null (strstr (out, "argon2"));
+  }
 }
 
 /* PostgreSQL goes away: the server answers 503 (and keeps serving /health), then recovers. */
@@ -935,11 +946,13 @@ test_database_outage (void)
   g_autofree char *token = login (session, "ani", PW_ANI);
   g_autofree char *pull_url = url ("/sync/pull");
   g_autoptr (GBytes) reply = NULL;
+  g_autoptr (SoupMessageHeaders) headers = NULL;
   guint status = 0;
 
   loket_test_pg_halt (pg);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, NULL),
-                    ==, 503);
+  g_assert_cmpuint (
+    loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, &headers), ==, 503);
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "Retry-After"), ==, "5");
   g_assert_nonnull (strstr (g_bytes_get_data (reply, NULL), "\"unavailable\""));
   assert_serving (session);
 
