@@ -11,6 +11,7 @@
 #include "loket-sync-engine.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "loket-error.h"
 #include "loket-sync-client.h"
