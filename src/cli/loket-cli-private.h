@@ -67,6 +67,9 @@ int loket_cli_number   (int argc, char **argv);
 int loket_cli_bsre_sign     (int argc, char **argv);
 int loket_cli_sign_requests (int argc, char **argv);
 #endif
+#ifdef LOKET_HAVE_SYNC
+int loket_cli_sync (int argc, char **argv);
+#endif
 
 /* What the local database knows about the letter a PDF carries (`verify --db`). */
 typedef struct

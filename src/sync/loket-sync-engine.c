@@ -21,6 +21,34 @@
 #define BACKOFF_MAX_S      300
 #define CHANGE_DELAY_MS    800
 
+/* What the engine thread hands to the owner context: a weak reference, so that nothing the
+ * engine thread holds keeps the engine alive (its last unref, and so the join of its thread,
+ * always happens on the owner's side). */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  GWeakRef        engine;
+} Shared;
+
+static Shared *
+shared_ref (Shared *shared)
+{
+  g_atomic_ref_count_inc (&shared->ref_count);
+  return shared;
+}
+
+static void
+shared_unref (gpointer data)
+{
+  Shared *shared = data;
+
+  if (g_atomic_ref_count_dec (&shared->ref_count))
+    {
+      g_weak_ref_clear (&shared->engine);
+      g_free (shared);
+    }
+}
+
 struct _LoketSyncEngine
 {
   GObject           parent_instance;
@@ -36,6 +64,7 @@ struct _LoketSyncEngine
   GMainLoop        *loop;
   LoketSyncClient  *client;
   GCancellable     *cancellable; /* cancelled at dispose */
+  Shared           *shared;
 
   /* State, written on the engine thread under the lock, notified on the owner context. */
   GMutex            lock;
@@ -145,8 +174,10 @@ loket_sync_error_to_message (const GError *error)
 static gboolean
 notify_all_cb (gpointer data)
 {
-  LoketSyncEngine *self = data;
+  g_autoptr (LoketSyncEngine) self = g_weak_ref_get (&((Shared *) data)->engine);
 
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 1; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
@@ -158,7 +189,7 @@ static void
 queue_notify (LoketSyncEngine *self)
 {
   g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT, notify_all_cb,
-                              g_object_ref (self), g_object_unref);
+                              shared_ref (self->shared), shared_unref);
 }
 
 static void
@@ -222,18 +253,19 @@ wait_for (LoketSyncEngine *self, Wait *wait)
 
 typedef struct
 {
-  LoketSyncEngine *self;
-  guint64          n_pulled;
-  gint64           cursor;
+  Shared *shared;
+  guint64 n_pulled;
+  gint64  cursor;
 } Progress;
 
 static gboolean
 progress_cb (gpointer data)
 {
   Progress *progress = data;
+  g_autoptr (LoketSyncEngine) self = g_weak_ref_get (&progress->shared->engine);
 
-  g_signal_emit (progress->self, signals[SIGNAL_PROGRESS], 0, progress->n_pulled,
-                 progress->cursor);
+  if (self != NULL)
+    g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, progress->n_pulled, progress->cursor);
   return G_SOURCE_REMOVE;
 }
 
@@ -242,7 +274,7 @@ progress_free (gpointer data)
 {
   Progress *progress = data;
 
-  g_object_unref (progress->self);
+  shared_unref (progress->shared);
   g_free (progress);
 }
 
@@ -251,7 +283,7 @@ emit_progress (LoketSyncEngine *self, guint64 n_pulled, gint64 cursor)
 {
   Progress *progress = g_new0 (Progress, 1);
 
-  progress->self = g_object_ref (self);
+  progress->shared = shared_ref (self->shared);
   progress->n_pulled = n_pulled;
   progress->cursor = cursor;
   g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT, progress_cb, progress,
@@ -456,17 +488,37 @@ run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
   return g_steal_pointer (&report);
 }
 
+static void
+cancel_round_cb (GCancellable *source, gpointer data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+}
+
 static gboolean
 round_on_thread_cb (gpointer data)
 {
   GTask           *task = data;
-  LoketSyncEngine *self = g_task_get_source_object (task);
+  LoketSyncEngine *self = g_task_get_task_data (task);
   GError          *error = NULL;
   LoketSyncReport *report;
 
+  g_autoptr (GCancellable) round = g_cancellable_new ();
+  GCancellable *caller = g_task_get_cancellable (task);
+  gulong        caller_id = 0, engine_id;
+
   if (g_task_return_error_if_cancelled (task))
     return G_SOURCE_REMOVE;
-  report = run_round (self, g_task_get_cancellable (task), &error);
+  /* The round stops when the caller cancels or the engine goes away. */
+  engine_id = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_round_cb), round, NULL);
+  if (caller != NULL)
+    caller_id = g_cancellable_connect (caller, G_CALLBACK (cancel_round_cb), round, NULL);
+  if (g_cancellable_set_error_if_cancelled (round, &error))
+    report = NULL;
+  else
+    report = run_round (self, round, &error);
+  g_cancellable_disconnect (self->cancellable, engine_id);
+  if (caller != NULL)
+    g_cancellable_disconnect (caller, caller_id);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -516,8 +568,9 @@ make_client_cb (gpointer data)
 
 typedef struct
 {
-  char *username;
-  char *password;
+  LoketSyncEngine *self; /* unowned: dispose joins the engine thread first */
+  char            *username;
+  char            *password;
 } Login;
 
 static void
@@ -548,8 +601,8 @@ static gboolean
 login_on_thread_cb (gpointer data)
 {
   GTask           *task = data;
-  LoketSyncEngine *self = g_task_get_source_object (task);
   Login           *login = g_task_get_task_data (task);
+  LoketSyncEngine *self = login->self;
 
   loket_sync_client_login_async (self->client, login->username, login->password, self->device,
                                  g_task_get_cancellable (task), logged_in_cb, g_object_ref (task));
@@ -563,11 +616,14 @@ static void schedule (LoketSyncEngine *self, guint delay_ms);
 static void
 auto_round_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  LoketSyncEngine *self = LOKET_SYNC_ENGINE (source);
+  g_autoptr (LoketSyncEngine) self = g_weak_ref_get (&((Shared *) data)->engine);
   g_autoptr (LoketSyncReport) report = NULL;
   g_autoptr (GError) error = NULL;
   guint delay_s;
 
+  shared_unref (data);
+  if (self == NULL)
+    return;
   report = loket_sync_engine_sync_finish (self, result, &error);
   self->running = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -617,7 +673,8 @@ timer_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
   self->running = TRUE;
-  loket_sync_engine_sync_async (self, self->cancellable, auto_round_cb, NULL);
+  loket_sync_engine_sync_async (self, self->cancellable, auto_round_cb,
+                                shared_ref (self->shared));
   return G_SOURCE_REMOVE;
 }
 
@@ -681,6 +738,7 @@ loket_sync_engine_finalize (GObject *object)
 
   g_clear_object (&self->journal);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->shared, shared_unref);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->owner_context, g_main_context_unref);
@@ -727,6 +785,9 @@ loket_sync_engine_init (LoketSyncEngine *self)
   g_mutex_init (&self->lock);
   self->cancellable = g_cancellable_new ();
   self->interval_s = 60;
+  self->shared = g_new0 (Shared, 1);
+  g_atomic_ref_count_init (&self->shared->ref_count);
+  g_weak_ref_init (&self->shared->engine, self);
 }
 
 /* ---- Public API --------------------------------------------------------------------------- */
@@ -794,9 +855,11 @@ loket_sync_engine_login_async (LoketSyncEngine    *self,
   Login *login;
 
   g_return_if_fail (LOKET_IS_SYNC_ENGINE (self));
-  task = g_task_new (self, cancellable, callback, user_data);
+  /* No source object: the engine thread must not hold a reference to the engine. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, loket_sync_engine_login_async);
   login = g_new0 (Login, 1);
+  login->self = self;
   login->username = g_strdup (username);
   login->password = g_strdup (password);
   g_task_set_task_data (task, login, (GDestroyNotify) login_free);
@@ -809,7 +872,9 @@ loket_sync_engine_login_finish (LoketSyncEngine *self, GAsyncResult *result, GEr
 {
   LoketSyncSession *session;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == loket_sync_engine_login_async,
+                        NULL);
   session = g_task_propagate_pointer (G_TASK (result), error);
   if (session != NULL)
     loket_sync_engine_notify_changed (self);
@@ -832,8 +897,9 @@ loket_sync_engine_sync_async (LoketSyncEngine    *self,
   GTask *task;
 
   g_return_if_fail (LOKET_IS_SYNC_ENGINE (self));
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, loket_sync_engine_sync_async);
+  g_task_set_task_data (task, self, NULL);
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, round_on_thread_cb, task,
                               g_object_unref);
 }
@@ -841,7 +907,9 @@ loket_sync_engine_sync_async (LoketSyncEngine    *self,
 LoketSyncReport *
 loket_sync_engine_sync_finish (LoketSyncEngine *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == loket_sync_engine_sync_async,
+                        NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
