@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `loket-server admin …`: agencies, units, people, users and passwords.
+
+#include "config.h"
+
+#include "loket-server-admin.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "loket-server-auth.h"
+#include "loket-server-db.h"
+#include "loket-sync-protocol.h"
+
+static const char usage[] =
+  "Usage: loket-server [--config FILE] [--database CONNINFO] admin COMMAND …\n"
+  "  migrate\n"
+  "  create-agency ID NAME\n"
+  "  create-unit AGENCY ID NAME [PARENT]\n"
+  "  create-person AGENCY ID NAME [UNIT]\n"
+  "  create-user USERNAME AGENCY ROLES [PERSON] --password-file FILE|-   (ROLES: staf,pejabat,kadis,admin)\n"
+  "  reset-password USERNAME --password-file FILE|-\n"
+  "  disable-user USERNAME\n";
+
+static gboolean
+check_roles (const char *text, GError **error)
+{
+  g_auto (GStrv) roles = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; roles[i] != NULL; i++)
+    if (!loket_sync_role_is_valid (roles[i]))
+      {
+        g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                     "Unknown role “%s” (staf, pejabat, kadis, admin)", roles[i]);
+        return FALSE;
+      }
+  return roles[0] != NULL;
+}
+
+static char *
+hash_from_file (const LoketServerConfig *config, const char *password_file, GError **error)
+{
+  g_autofree char *password = NULL;
+  char *hash;
+
+  if (password_file == NULL)
+    {
+      g_set_error_literal (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                           "--password-file FILE (or - for stdin) is required");
+      return NULL;
+    }
+  password = loket_auth_read_password (password_file, error);
+  if (password == NULL)
+    return NULL;
+  hash = loket_auth_hash_password (password, config->argon2_memory_kib, config->argon2_iterations,
+                                   error);
+  memset (password, 0, strlen (password));
+  return hash;
+}
+
+static gboolean
+run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
+     const char *password_file, GError **error)
+{
+  const char *command = argv[0];
+  g_autofree char *roles = NULL;
+  g_autofree char *hash = NULL;
+
+#define NEED(min, max)                                                                           \
+  if (argc - 1 < (min) || argc - 1 > (max))                                                       \
+    {                                                                                             \
+      g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,                         \
+                   "Wrong number of arguments for %s", command);                                 \
+      return FALSE;                                                                               \
+    }
+
+  if (g_str_equal (command, "migrate"))
+    {
+      NEED (0, 0);
+      return TRUE; /* done by the caller */
+    }
+  if (g_str_equal (command, "create-agency"))
+    {
+      const char *params[2];
+
+      NEED (2, 2);
+      params[0] = argv[1];
+      params[1] = argv[2];
+      return loket_pg_exec (conn, "INSERT INTO agencies (id, name) VALUES ($1, $2)", 2, params, error);
+    }
+  if (g_str_equal (command, "create-unit"))
+    {
+      const char *params[4];
+
+      NEED (3, 4);
+      params[0] = argv[2];
+      params[1] = argv[1];
+      params[2] = argc > 4 ? argv[4] : NULL;
+      params[3] = argv[3];
+      return loket_pg_exec (conn, "INSERT INTO units (id, agency, parent, name) VALUES ($1, $2, $3, $4)",
+                            4, params, error);
+    }
+  if (g_str_equal (command, "create-person"))
+    {
+      const char *params[4];
+
+      NEED (3, 4);
+      params[0] = argv[2];
+      params[1] = argv[1];
+      params[2] = argc > 4 ? argv[4] : NULL;
+      params[3] = argv[3];
+      return loket_pg_exec (conn, "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)",
+                            4, params, error);
+    }
+  if (g_str_equal (command, "create-user"))
+    {
+      const char *params[5];
+
+      NEED (3, 4);
+      if (!check_roles (argv[3], error))
+        return FALSE;
+      {
+        g_auto (GStrv) list = g_strsplit (argv[3], ",", -1);
+
+        roles = loket_pg_text_array ((const char *const *) list, g_strv_length (list));
+      }
+      hash = hash_from_file (config, password_file, error);
+      if (hash == NULL)
+        return FALSE;
+      params[0] = argv[1];
+      params[1] = argv[2];
+      params[2] = argc > 4 ? argv[4] : NULL;
+      params[3] = roles;
+      params[4] = hash;
+      return loket_pg_exec (conn,
+                            "INSERT INTO users (username, agency, person, roles, password_hash)"
+                            " VALUES ($1, $2, $3, $4::text[], $5)",
+                            5, params, error);
+    }
+  if (g_str_equal (command, "reset-password") || g_str_equal (command, "disable-user"))
+    {
+      g_autoptr (PGresult) rows = NULL;
+      gboolean disable = g_str_equal (command, "disable-user");
+      const char *params[2];
+
+      NEED (1, 1);
+      if (!disable)
+        {
+          hash = hash_from_file (config, password_file, error);
+          if (hash == NULL)
+            return FALSE;
+        }
+      params[0] = argv[1];
+      params[1] = hash;
+      rows = loket_pg_query (conn,
+                             disable ? "UPDATE users SET disabled = true WHERE username = $1"
+                                       " RETURNING 1"
+                                     : "UPDATE users SET password_hash = $2 WHERE username = $1"
+                                       " RETURNING 1",
+                             disable ? 1 : 2, params, error);
+      if (rows == NULL)
+        return FALSE;
+      if (PQntuples (rows) != 1)
+        {
+          g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_NOT_FOUND, "No such user");
+          return FALSE;
+        }
+      /* Either way, the user's sessions end. */
+      return loket_pg_exec (conn, "DELETE FROM sessions WHERE username = $1", 1, params, error);
+    }
+
+  g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST, "Unknown admin command “%s”",
+               command);
+  return FALSE;
+#undef NEED
+}
+
+int
+loket_server_admin_run (const LoketServerConfig *config, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *password_file = NULL;
+  PGconn *conn;
+  gboolean ok;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--password-file") && i + 1 < argc)
+        password_file = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--password-file="))
+        password_file = argv[i] + strlen ("--password-file=");
+      else if (g_str_has_prefix (argv[i], "--password"))
+        {
+          fprintf (stderr, "Passwords are never given on the command line: use --password-file.\n");
+          return 2;
+        }
+      else
+        g_ptr_array_add (args, argv[i]);
+    }
+  if (args->len == 0 || g_str_equal (args->pdata[0], "--help"))
+    {
+      fputs (usage, args->len == 0 ? stderr : stdout);
+      return args->len == 0 ? 2 : 0;
+    }
+
+  conn = loket_pg_connect (config->database, &error);
+  if (conn == NULL || !loket_pg_migrate (conn, &error))
+    {
+      fprintf (stderr, "loket-server admin: %s\n", error->message);
+      g_clear_pointer (&conn, PQfinish);
+      return 1;
+    }
+  ok = run (config, conn, (int) args->len, (char **) args->pdata, password_file, &error);
+  PQfinish (conn);
+  if (!ok)
+    {
+      fprintf (stderr, "loket-server admin %s: %s\n", (char *) args->pdata[0], error->message);
+      return 1;
+    }
+  return 0;
+}
