@@ -388,6 +388,8 @@ loket_server_new (const LoketServerConfig *config, GError **error)
     }
   soup_server_add_early_handler (self->soup, LOKET_SYNC_API_PREFIX, early_handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
+  /* The early handler's path entry needs the normal handler too, or libsoup answers 500. */
+  soup_server_add_handler (self->soup, LOKET_SYNC_API_PREFIX, handler_cb, self, NULL);
 
   address = g_inet_address_new_from_string (config->listen_address);
   if (address == NULL)

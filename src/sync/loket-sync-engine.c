@@ -682,6 +682,7 @@ static void
 schedule (LoketSyncEngine *self, guint delay_ms)
 {
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->change_id = 0;
   self->timer_id = g_timeout_add (delay_ms, timer_cb, self);
 }
 
@@ -784,7 +785,6 @@ loket_sync_engine_init (LoketSyncEngine *self)
 {
   g_mutex_init (&self->lock);
   self->cancellable = g_cancellable_new ();
-  self->interval_s = 60;
   self->shared = g_new0 (Shared, 1);
   g_atomic_ref_count_init (&self->shared->ref_count);
   g_weak_ref_init (&self->shared->engine, self);
@@ -926,8 +926,9 @@ loket_sync_engine_stop (LoketSyncEngine *self)
 {
   g_return_if_fail (LOKET_IS_SYNC_ENGINE (self));
   self->interval_s = 0;
+  /* change_id names the same source as timer_id (or none). */
   g_clear_handle_id (&self->timer_id, g_source_remove);
-  g_clear_handle_id (&self->change_id, g_source_remove);
+  self->change_id = 0;
 }
 
 void
