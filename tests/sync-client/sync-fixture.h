@@ -32,7 +32,7 @@ void         sync_cluster_free         (SyncCluster *cluster);
 void         sync_cluster_kill_server  (SyncCluster *cluster);
 /* Starts loket-server again on the same port. */
 void         sync_cluster_start_server (SyncCluster *cluster);
-/* pg_ctl restart -m immediate (a crash-like restart of PostgreSQL). */
+/* pg_ctl restart -m fast: connections (and a transaction in flight) are cut. */
 void         sync_cluster_restart_pg   (SyncCluster *cluster);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncCluster, sync_cluster_free)
 
