@@ -238,11 +238,10 @@ want_blobs (LoketDb *db, GHashTable *hashes, GError **error)
   return TRUE;
 }
 
+/* Checks one pulled event; its parsed body goes to *@body. */
 static gboolean
-check_pulled_event (LoketEvent *event, GError **error)
+check_pulled_event (LoketEvent *event, JsonObject **body, GError **error)
 {
-  g_autoptr (JsonObject) body = NULL;
-
   if (loket_event_get_uuid (event) == NULL || loket_event_get_case_uuid (event) == NULL
       || loket_event_get_event_type (event) == NULL
       || !loket_hlc_parse (loket_event_get_hlc (event), NULL, NULL))
@@ -251,13 +250,25 @@ check_pulled_event (LoketEvent *event, GError **error)
                    _ ("The server sent an event without a valid identifier, case, type or time"));
       return FALSE;
     }
-  body = loket_event_parse_body (event, error);
-  if (body == NULL)
+  *body = loket_event_parse_body (event, error);
+  if (*body == NULL)
     {
       g_prefix_error (error, _ ("Event %s from the server: "), loket_event_get_uuid (event));
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+set_applying (LoketDb *db, gboolean applying, GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt
+    = loket_db_prepare (db, "UPDATE sync_state SET value = ? WHERE key = 'applying'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  loket_db_statement_bind_int64 (stmt, 1, applying);
+  return loket_db_statement_run (stmt, error);
 }
 
 static gboolean
@@ -268,14 +279,16 @@ apply_pulled_body (SyncOp *op, LoketDb *db, GError **error)
   g_autoptr (GPtrArray) uuids = g_ptr_array_new ();
   g_autoptr (LoketDbStatement) cursor = NULL;
   gint64 horizon = g_get_real_time () / 1000 + LOKET_STORE_SYNC_MAX_CLOCK_SKEW_MS;
+  gint64 n_queued = 0;
 
   for (guint i = 0; i < op->events->len; i++)
     {
       LoketEvent *event = g_ptr_array_index (op->events, i);
-      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonObject) body = NULL;
+      g_autoptr (JsonNode) node = NULL;
       gint64 wall_ms = 0;
 
-      if (!check_pulled_event (event, error))
+      if (!check_pulled_event (event, &body, error))
         return FALSE;
       g_ptr_array_add (uuids, (gpointer) loket_event_get_uuid (event));
 
@@ -292,15 +305,19 @@ apply_pulled_body (SyncOp *op, LoketDb *db, GError **error)
       else if (!loket_hlc_observe (store->hlc, loket_event_get_hlc (event), error))
         return FALSE;
 
-      if (json_parser_load_from_data (parser, loket_event_get_body (event), -1, NULL))
-        collect_blob_refs (json_parser_get_root (parser), hashes);
+      node = json_node_init_object (json_node_alloc (), body);
+      collect_blob_refs (node, hashes);
     }
   g_ptr_array_add (uuids, NULL);
 
-  /* Stores the new ones (chained locally, as for local appends) and re-projects their cases;
-   * events already here (ours, acknowledged or not) are skipped: they are on the server now. */
-  if (!_loket_store_append_in_transaction (store, op->events, error)
-      || !unqueue_events (db, (const char *const *) uuids->pdata, error)
+  /* Stores the new ones (chained locally, as for local appends; not queued for pushing: they
+   * come from the server) and re-projects their cases. Events already here (ours, acknowledged
+   * or not) are skipped, and leave the outbox: they are on the server now. */
+  if (!loket_db_query_int64 (db, "SELECT count(*) FROM sync_outbox", &n_queued, error)
+      || !set_applying (db, TRUE, error)
+      || !_loket_store_append_in_transaction (store, op->events, error)
+      || !set_applying (db, FALSE, error)
+      || (n_queued > 0 && !unqueue_events (db, (const char *const *) uuids->pdata, error))
       || !want_blobs (db, hashes, error))
     return FALSE;
 
@@ -316,9 +333,18 @@ apply_pulled_body (SyncOp *op, LoketDb *db, GError **error)
 static gboolean
 apply_pulled_on_thread (gpointer data, gpointer *result, GError **error)
 {
-  SyncOp *op = data;
+  SyncOp  *op = data;
+  LoketDb *db = db_of (op);
+  gboolean ok;
 
-  return in_transaction (db_of (op), apply_pulled_body, op, error);
+  /* A pulled page is atomic and consistent either way; it need not be durable: a page lost to a
+   * power cut is pulled again (the cursor went with it). So no fsync per page (WAL mode). */
+  if (!loket_db_exec (db, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+  ok = in_transaction (db, apply_pulled_body, op, error);
+  if (!loket_db_exec (db, "PRAGMA synchronous = FULL", ok ? error : NULL))
+    return FALSE;
+  return ok;
 }
 
 /* ---- Blobs -------------------------------------------------------------------------------- */

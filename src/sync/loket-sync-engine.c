@@ -16,7 +16,7 @@
 #include "loket-error.h"
 #include "loket-sync-client.h"
 
-#define PULL_LIMIT         500
+#define PULL_LIMIT         LOKET_SYNC_MAX_PULL_LIMIT
 #define BACKOFF_FIRST_S    2
 #define BACKOFF_MAX_S      300
 #define CHANGE_DELAY_MS    800
@@ -410,8 +410,15 @@ pull_pages (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancel
                        (long long) reply->last_seq);
           return FALSE;
         }
-      if (!loket_sync_journal_apply_pulled (self->journal, reply->events, reply->last_seq, error))
-        return FALSE;
+      {
+        gint64 started = g_get_monotonic_time ();
+
+        if (!loket_sync_journal_apply_pulled (self->journal, reply->events, reply->last_seq,
+                                              error))
+          return FALSE;
+        g_debug ("Applied %u pulled events in %.1f ms", reply->events->len,
+                 (g_get_monotonic_time () - started) / 1000.0);
+      }
       report->n_pulled += reply->events->len;
       report->n_pages++;
       cursor = reply->last_seq;
