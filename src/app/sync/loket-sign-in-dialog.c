@@ -167,6 +167,8 @@ sign_in_clicked_cb (LoketSignInDialog *self)
       return;
     }
   show_error (self, NULL);
+  /* The rows go insensitive (and the form away): take the focus off them first. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   set_busy (self, TRUE);
   loket_sync_engine_login_async (self->engine, username, password, self->cancellable,
                                  logged_in_cb, g_object_ref (self));
