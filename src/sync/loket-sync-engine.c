@@ -383,26 +383,35 @@ push_events (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cance
     }
 }
 
+/* Pages are applied in order, each in one transaction with its cursor. The next page is asked
+ * for before the current one is applied, so that the server prepares it meanwhile. */
 static gboolean
 pull_pages (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancellable,
             GError **error)
 {
+  g_autoptr (LoketSyncPullReply) reply = NULL;
   gint64 cursor = 0;
 
   if (!loket_sync_journal_get_cursor (self->journal, &cursor, error))
     return FALSE;
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    Wait wait = { 0 };
+
+    loket_sync_client_pull_async (self->client, cursor, PULL_LIMIT, cancellable, wait_cb, &wait);
+    result = wait_for (self, &wait);
+    reply = loket_sync_client_pull_finish (self->client, result, error);
+    if (reply == NULL)
+      return FALSE;
+  }
   for (;;)
     {
-      g_autoptr (GAsyncResult) result = NULL;
-      g_autoptr (LoketSyncPullReply) reply = NULL;
-      Wait wait = { 0 };
+      g_autoptr (GAsyncResult) next_result = NULL;
+      g_autoptr (GError) apply_error = NULL;
+      gboolean more = reply->more && reply->events->len > 0;
+      Wait     next = { 0 };
+      gint64   started;
 
-      loket_sync_client_pull_async (self->client, cursor, PULL_LIMIT, cancellable, wait_cb,
-                                    &wait);
-      result = wait_for (self, &wait);
-      reply = loket_sync_client_pull_finish (self->client, result, error);
-      if (reply == NULL)
-        return FALSE;
       if (reply->last_seq < cursor)
         {
           g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INTERNAL,
@@ -410,21 +419,34 @@ pull_pages (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancel
                        (long long) reply->last_seq);
           return FALSE;
         }
-      {
-        gint64 started = g_get_monotonic_time ();
+      if (more)
+        loket_sync_client_pull_async (self->client, reply->last_seq, PULL_LIMIT, cancellable,
+                                      wait_cb, &next);
 
-        if (!loket_sync_journal_apply_pulled (self->journal, reply->events, reply->last_seq,
-                                              error))
+      started = g_get_monotonic_time ();
+      if (loket_sync_journal_apply_pulled (self->journal, reply->events, reply->last_seq,
+                                           &apply_error))
+        {
+          g_debug ("Applied %u pulled events in %.1f ms", reply->events->len,
+                   (g_get_monotonic_time () - started) / 1000.0);
+          report->n_pulled += reply->events->len;
+          report->n_pages++;
+          cursor = reply->last_seq;
+          emit_progress (self, report->n_pulled, cursor);
+        }
+      if (more)
+        next_result = wait_for (self, &next);
+      if (apply_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&apply_error));
           return FALSE;
-        g_debug ("Applied %u pulled events in %.1f ms", reply->events->len,
-                 (g_get_monotonic_time () - started) / 1000.0);
-      }
-      report->n_pulled += reply->events->len;
-      report->n_pages++;
-      cursor = reply->last_seq;
-      emit_progress (self, report->n_pulled, cursor);
-      if (!reply->more || reply->events->len == 0)
+        }
+      if (!more)
         break;
+      g_clear_pointer (&reply, loket_sync_pull_reply_free);
+      reply = loket_sync_client_pull_finish (self->client, next_result, error);
+      if (reply == NULL)
+        return FALSE;
     }
   report->cursor = cursor;
   return TRUE;
