@@ -123,7 +123,7 @@ run_office_day (Office *o, const guint *order, guint n_order)
   g_autoptr (LoketStore) store = NULL;
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (LoketDispositionLedger) ledger = NULL;
-  g_autofree char *body_a = NULL, *body_b = NULL;
+  g_autofree char *body_a = NULL, *body_b = NULL, *sha = NULL;
   guint n_sent = 0, n_concurrent = 0;
 
   /* Morning: the front desk registers three cases; everyone syncs. */
@@ -156,6 +156,19 @@ run_office_day (Office *o, const guint *order, guint n_order)
                              "{\"text\":\"Pemohon menelepon\"}"));
   g_ptr_array_add (c, event (o, 2, case3, "requirement.checked", T_MS + 6 * 3600000,
                              "{\"requirement\":\"r1\",\"satisfied\":true}"));
+  /* …with a scanned document: the blob goes up before its event, and down to the others. */
+  {
+    g_autoptr (LoketStore) desk = sync_open_store (o->db[2]);
+    g_autoptr (GBytes) scan = g_bytes_new_static ("%PDF-1.4\n% surat pengantar\n", 28);
+    g_autofree char *body = NULL;
+
+    sha = loket_store_add_blob (desk, scan, &error);
+    g_assert_no_error (error);
+    loket_store_close (desk);
+    body = g_strdup_printf ("{\"requirement\":\"r1\",\"sha256\":\"%s\","
+                            "\"file_name\":\"pengantar.pdf\"}", sha);
+    g_ptr_array_add (c, event (o, 2, case3, "document.attached", T_MS + 6 * 3600000 + 1, body));
+  }
   {
     g_autoptr (GPtrArray) e4 = sync_new_case (o->person[2], o->device[2], T_MS + 7 * 3600000,
                                               &case4);
@@ -170,6 +183,16 @@ run_office_day (Office *o, const guint *order, guint n_order)
     sync_ok (o, order[i]);
 
   assert_converged (o);
+  /* Every PC has the scan, byte for byte. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (LoketStore) s = sync_open_store (o->db[i]);
+      g_autoptr (GBytes) bytes = loket_store_read_blob (s, sha, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), ==, 28);
+      loket_store_close (s);
+    }
 
   /* Both dispositions of case 1 are kept, and shown as concurrent. */
   store = sync_open_store (o->db[order[0]]);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <string.h>
 
@@ -320,6 +321,39 @@ test_postgres_restarted_during_push (Faults *f, gconstpointer data)
   assert_invariants (f);
 }
 
+static void
+test_clear_failures (Faults *f, gconstpointer data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *wrong = g_build_filename (f->cluster->dir, "wrong", NULL);
+  g_autofree char *cli = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src/cli/loket-cli", NULL);
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  write_cases (f, 1);
+  /* A wrong password: exit 1, said in the user's words, nothing changed. */
+  g_assert_true (g_file_set_contents (wrong, "salah-sandi-99\n", -1, NULL));
+  {
+    const char *argv[] = { cli, "sync", "--db", f->a, "--server", f->cluster->url, "--user",
+                           "kadis", "--password-file", wrong, NULL };
+    g_autofree char *err = NULL;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_nonnull (strstr (err, "Wrong username or password."));
+  }
+  g_assert_cmpuint (sync_replica_pending (f->a), ==, 7);
+  /* The server away: exit 1, "cannot be reached", the work stays pending. */
+  sync_cluster_kill_server (f->cluster);
+  g_clear_pointer (&out, g_free);
+  g_assert_false (sync_run_cli (f->cluster, f->a, f->cluster->url, "kadis", &out));
+  g_assert_nonnull (strstr (out, "The server cannot be reached. Changes are kept on this PC."));
+  g_assert_cmpuint (sync_replica_pending (f->a), ==, 7);
+  sync_cluster_start_server (f->cluster);
+  assert_invariants (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -332,6 +366,7 @@ main (int argc, char **argv)
   ADD ("same-batch-twice", test_same_batch_twice);
   ADD ("client-killed-while-applying", test_client_killed_while_applying);
   ADD ("postgres-restarted-during-push", test_postgres_restarted_during_push);
+  ADD ("clear-failures", test_clear_failures);
 #undef ADD
   return g_test_run ();
 }
