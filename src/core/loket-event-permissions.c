@@ -9,7 +9,8 @@
 
 /* staf: front desk and drafting staff; pejabat: Sekretaris, Kepala Bidang/Seksi (dispose,
  * paraf, return, sign a.n./Plh.); kadis: the head, everything; admin: accounts only. */
-static const char *const staf_up[] = { LOKET_ROLE_STAF, LOKET_ROLE_PEJABAT, LOKET_ROLE_KADIS, NULL };
+static const char *const staf_up[]
+  = { LOKET_ROLE_STAF, LOKET_ROLE_PEJABAT, LOKET_ROLE_KADIS, NULL };
 static const char *const pejabat_up[] = { LOKET_ROLE_PEJABAT, LOKET_ROLE_KADIS, NULL };
 static const char *const nobody[] = { NULL };
 

@@ -5,6 +5,7 @@
 
 #include "loket-server-admin.h"
 
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,15 +13,17 @@
 #include "loket-server-db.h"
 #include "loket-sync-protocol.h"
 
-static const char usage[] =
-  "Usage: loket-server [--config FILE] [--database CONNINFO] admin COMMAND …\n"
-  "  migrate\n"
-  "  create-agency ID NAME\n"
-  "  create-unit AGENCY ID NAME [PARENT]\n"
-  "  create-person AGENCY ID NAME [UNIT]\n"
-  "  create-user USERNAME AGENCY ROLES [PERSON] --password-file FILE|-   (ROLES: staf,pejabat,kadis,admin)\n"
-  "  reset-password USERNAME --password-file FILE|-\n"
-  "  disable-user USERNAME\n";
+static const char usage[]
+  = "Usage: loket-server [--config FILE] [--database CONNINFO] admin COMMAND …\n"
+    "  migrate\n"
+    "  import-org FILE                       (agency, units and people of a data/org/*.json file)\n"
+    "  create-agency ID NAME\n"
+    "  create-unit AGENCY ID NAME [PARENT]\n"
+    "  create-person AGENCY ID NAME [UNIT]\n"
+    "  create-user USERNAME AGENCY ROLES [PERSON] --password-file FILE|-   (ROLES: "
+    "staf,pejabat,kadis,admin)\n"
+    "  reset-password USERNAME --password-file FILE|-\n"
+    "  disable-user USERNAME\n";
 
 static gboolean
 check_roles (const char *text, GError **error)
@@ -41,7 +44,7 @@ static char *
 hash_from_file (const LoketServerConfig *config, const char *password_file, GError **error)
 {
   g_autofree char *password = NULL;
-  char *hash;
+  char            *hash;
 
   if (password_file == NULL)
     {
@@ -58,26 +61,170 @@ hash_from_file (const LoketServerConfig *config, const char *password_file, GErr
   return hash;
 }
 
-static gboolean
-run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
-     const char *password_file, GError **error)
+static const char *
+member_string (JsonObject *object, const char *member)
 {
-  const char *command = argv[0];
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+member_array (JsonObject *object, const char *member, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                   "The org chart has no “%s” array", member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+/* Upserts the agency, its units (then their parents) and people of an org-chart file, in one
+ * transaction. Prints counts only (names are personal data). */
+static gboolean
+import_org (PGconn *conn, const char *path, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) position_unit = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *root;
+  JsonArray  *units, *positions, *people;
+  const char *agency, *name;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                           "The org chart is not a JSON object");
+      return FALSE;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  agency = member_string (root, "agency");
+  name = member_string (root, "name");
+  if (agency == NULL || name == NULL)
+    {
+      g_set_error_literal (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                           "The org chart has no “agency” or “name”");
+      return FALSE;
+    }
+  if ((units = member_array (root, "units", error)) == NULL
+      || (positions = member_array (root, "positions", error)) == NULL
+      || (people = member_array (root, "people", error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (positions); i++)
+    {
+      JsonObject *position = json_array_get_object_element (positions, i);
+      const char *id = position != NULL ? member_string (position, "id") : NULL;
+      const char *unit = position != NULL ? member_string (position, "unit") : NULL;
+
+      if (id != NULL && unit != NULL)
+        g_hash_table_insert (position_unit, (gpointer) id, (gpointer) unit);
+    }
+
+  if (!loket_pg_exec (conn, "BEGIN", 0, NULL, error))
+    return FALSE;
+  {
+    const char *params[] = { agency, name };
+
+    if (!loket_pg_exec (conn,
+                        "INSERT INTO agencies (id, name) VALUES ($1, $2)"
+                        " ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                        2, params, error))
+      goto fail;
+  }
+  /* Units first without parents (any order in the file), then the parents. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < json_array_get_length (units); i++)
+      {
+        JsonObject *unit = json_array_get_object_element (units, i);
+        const char *params[] = { unit != NULL ? member_string (unit, "id") : NULL, agency,
+                                 unit != NULL ? member_string (unit, "name") : NULL,
+                                 unit != NULL ? member_string (unit, "parent") : NULL };
+
+        if (params[0] == NULL || params[2] == NULL)
+          {
+            g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                         "Unit %u has no id or name", i);
+            goto fail;
+          }
+        if (!loket_pg_exec (conn,
+                            pass == 0 ? "INSERT INTO units (id, agency, name) VALUES ($1, $2, $3)"
+                                        " ON CONFLICT (id) DO UPDATE SET name = excluded.name"
+                                      : "UPDATE units SET parent = $4 WHERE id = $1 AND agency = $2"
+                                        " AND $3::text IS NOT NULL",
+                            pass == 0 ? 3 : 4, params, error))
+          goto fail;
+      }
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *person = json_array_get_object_element (people, i);
+      const char *position = person != NULL ? member_string (person, "position") : NULL;
+      const char *params[]
+        = { person != NULL ? member_string (person, "id") : NULL, agency,
+            position != NULL ? g_hash_table_lookup (position_unit, position) : NULL,
+            person != NULL ? member_string (person, "name") : NULL };
+
+      if (params[0] == NULL || params[3] == NULL)
+        {
+          g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,
+                       "Person %u has no id or name", i);
+          goto fail;
+        }
+      if (!loket_pg_exec (
+            conn,
+            "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)"
+            " ON CONFLICT (id) DO UPDATE SET unit = excluded.unit, name = excluded.name",
+            4, params, error))
+        goto fail;
+    }
+  if (!loket_pg_exec (conn, "COMMIT", 0, NULL, error))
+    goto fail;
+  printf ("%s: %u units, %u people\n", agency, json_array_get_length (units),
+          json_array_get_length (people));
+  return TRUE;
+
+fail:
+  loket_pg_rollback (conn);
+  return FALSE;
+}
+
+static gboolean
+run (const LoketServerConfig *config,
+     PGconn                  *conn,
+     int                      argc,
+     char                   **argv,
+     const char              *password_file,
+     GError                 **error)
+{
+  const char      *command = argv[0];
   g_autofree char *roles = NULL;
   g_autofree char *hash = NULL;
 
-#define NEED(min, max)                                                                           \
-  if (argc - 1 < (min) || argc - 1 > (max))                                                       \
-    {                                                                                             \
-      g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,                         \
-                   "Wrong number of arguments for %s", command);                                 \
-      return FALSE;                                                                               \
+#define NEED(min, max)                                                                             \
+  if (argc - 1 < (min) || argc - 1 > (max))                                                        \
+    {                                                                                              \
+      g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_BAD_REQUEST,                          \
+                   "Wrong number of arguments for %s", command);                                   \
+      return FALSE;                                                                                \
     }
 
   if (g_str_equal (command, "migrate"))
     {
       NEED (0, 0);
       return TRUE; /* done by the caller */
+    }
+  if (g_str_equal (command, "import-org"))
+    {
+      NEED (1, 1);
+      return import_org (conn, argv[1], error);
     }
   if (g_str_equal (command, "create-agency"))
     {
@@ -86,7 +233,8 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
       NEED (2, 2);
       params[0] = argv[1];
       params[1] = argv[2];
-      return loket_pg_exec (conn, "INSERT INTO agencies (id, name) VALUES ($1, $2)", 2, params, error);
+      return loket_pg_exec (conn, "INSERT INTO agencies (id, name) VALUES ($1, $2)", 2, params,
+                            error);
     }
   if (g_str_equal (command, "create-unit"))
     {
@@ -97,7 +245,8 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
       params[1] = argv[1];
       params[2] = argc > 4 ? argv[4] : NULL;
       params[3] = argv[3];
-      return loket_pg_exec (conn, "INSERT INTO units (id, agency, parent, name) VALUES ($1, $2, $3, $4)",
+      return loket_pg_exec (conn,
+                            "INSERT INTO units (id, agency, parent, name) VALUES ($1, $2, $3, $4)",
                             4, params, error);
     }
   if (g_str_equal (command, "create-person"))
@@ -109,7 +258,8 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
       params[1] = argv[1];
       params[2] = argc > 4 ? argv[4] : NULL;
       params[3] = argv[3];
-      return loket_pg_exec (conn, "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)",
+      return loket_pg_exec (conn,
+                            "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)",
                             4, params, error);
     }
   if (g_str_equal (command, "create-user"))
@@ -140,7 +290,7 @@ run (const LoketServerConfig *config, PGconn *conn, int argc, char **argv,
   if (g_str_equal (command, "reset-password") || g_str_equal (command, "disable-user"))
     {
       g_autoptr (PGresult) rows = NULL;
-      gboolean disable = g_str_equal (command, "disable-user");
+      gboolean    disable = g_str_equal (command, "disable-user");
       const char *params[2];
 
       NEED (1, 1);
@@ -181,8 +331,8 @@ loket_server_admin_run (const LoketServerConfig *config, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   const char *password_file = NULL;
-  PGconn *conn;
-  gboolean ok;
+  PGconn     *conn;
+  gboolean    ok;
 
   for (int i = 0; i < argc; i++)
     {

@@ -15,10 +15,10 @@
 
 #include "loket-sync-error.h"
 
-#define SALT_BYTES   16
-#define HASH_BYTES   32
-#define ENCODED_MAX  256
-#define MAX_LOCKOUT  (15 * 60)
+#define SALT_BYTES 16
+#define HASH_BYTES 32
+#define ENCODED_MAX 256
+#define MAX_LOCKOUT (15 * 60)
 
 static gboolean
 random_bytes (guint8 *buffer, gsize length, GError **error)
@@ -33,8 +33,8 @@ random_bytes (guint8 *buffer, gsize length, GError **error)
         continue;
       if (n <= 0)
         {
-          g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INTERNAL,
-                       "No random bytes: %s", g_strerror (errno));
+          g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INTERNAL, "No random bytes: %s",
+                       g_strerror (errno));
           return FALSE;
         }
       done += (gsize) n;
@@ -43,7 +43,10 @@ random_bytes (guint8 *buffer, gsize length, GError **error)
 }
 
 char *
-loket_auth_hash_password (const char *password, guint32 memory_kib, guint32 iterations, GError **error)
+loket_auth_hash_password (const char *password,
+                          guint32     memory_kib,
+                          guint32     iterations,
+                          GError    **error)
 {
   guint8 salt[SALT_BYTES];
   char   encoded[ENCODED_MAX];

@@ -102,11 +102,12 @@ loket_server_config_load (LoketServerConfig *self, const char *path, GError **er
       || !read_string (file, "server", "data-dir", &self->data_dir, error)
       || !read_string (file, "server", "tls-certificate", &self->tls_certificate, error)
       || !read_string (file, "server", "tls-key", &self->tls_key, error)
-      || !read_uint (file, "server", "shutdown-grace-seconds", 0, 3600, &self->shutdown_grace, error)
+      || !read_uint (file, "server", "shutdown-grace-seconds", 0, 3600, &self->shutdown_grace,
+                     error)
       || !read_string (file, "database", "conninfo", &self->database, error)
       || !read_uint (file, "database", "connections", 1, 64, &self->db_connections, error)
-      || !read_uint (file, "auth", "argon2-memory-kib", 8, 4 * 1024 * 1024, &self->argon2_memory_kib,
-                     error)
+      || !read_uint (file, "auth", "argon2-memory-kib", 8, 4 * 1024 * 1024,
+                     &self->argon2_memory_kib, error)
       || !read_uint (file, "auth", "argon2-iterations", 1, 100, &self->argon2_iterations, error)
       || !read_uint (file, "auth", "max-failures", 1, 1000, &self->login_max_failures, error)
       || !read_uint (file, "auth", "lockout-seconds", 1, 3600, &self->login_lockout, error)

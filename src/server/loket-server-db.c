@@ -10,7 +10,7 @@
 #include "loket-sync-error.h"
 
 #define MIGRATIONS_PATH "/io/github/loketapp/Loket/server-sql"
-#define MIGRATION_LOCK  "7411001"
+#define MIGRATION_LOCK "7411001"
 
 struct _LoketPgPool
 {
@@ -87,6 +87,13 @@ loket_pg_pool_free (LoketPgPool *pool)
   g_free (pool);
 }
 
+/* Server notices ("relation already exists, skipping") are for debugging only. */
+static void
+notice_cb (void *arg, const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
 PGconn *
 loket_pg_connect (const char *conninfo, GError **error)
 {
@@ -101,7 +108,21 @@ loket_pg_connect (const char *conninfo, GError **error)
       return NULL;
     }
   PQsetClientEncoding (conn, "UTF8");
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
+  /* No request holds a worker for ever: a stuck query or a long wait for a lock fails (503). */
+  PQclear (PQexec (conn, "SET statement_timeout = '60s'; SET lock_timeout = '20s';"
+                         " SET idle_in_transaction_session_timeout = '60s'"));
   return conn;
+}
+
+/* Lock or statement timeouts, serialization failures, deadlocks, shutdown: worth a retry. */
+static gboolean
+is_transient (const char *sqlstate)
+{
+  static const char *const states[]
+    = { "55P03", "57014", "40001", "40P01", "57P01", "57P03", NULL };
+
+  return sqlstate != NULL && g_strv_contains (states, sqlstate);
 }
 
 PGresult *
@@ -125,6 +146,10 @@ loket_pg_query_full (PGconn            *conn,
   if (PQstatus (conn) != CONNECTION_OK)
     g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_UNAVAILABLE,
                  "The database connection was lost: %s", PQerrorMessage (conn));
+  else if (is_transient (PQresultErrorField (result, PG_DIAG_SQLSTATE)))
+    g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_UNAVAILABLE,
+                 "The database is busy (%s): %s", PQresultErrorField (result, PG_DIAG_SQLSTATE),
+                 PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
   else
     g_set_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INTERNAL, "SQL error %s: %s",
                  PQresultErrorField (result, PG_DIAG_SQLSTATE) != NULL
@@ -138,13 +163,21 @@ loket_pg_query_full (PGconn            *conn,
 }
 
 PGresult *
-loket_pg_query (PGconn *conn, const char *sql, int n_params, const char *const *values, GError **error)
+loket_pg_query (PGconn            *conn,
+                const char        *sql,
+                int                n_params,
+                const char *const *values,
+                GError           **error)
 {
   return loket_pg_query_full (conn, sql, n_params, values, NULL, NULL, 0, error);
 }
 
 gboolean
-loket_pg_exec (PGconn *conn, const char *sql, int n_params, const char *const *values, GError **error)
+loket_pg_exec (PGconn            *conn,
+               const char        *sql,
+               int                n_params,
+               const char *const *values,
+               GError           **error)
 {
   PGresult *result = loket_pg_query (conn, sql, n_params, values, error);
 
@@ -220,8 +253,8 @@ loket_pg_migrate (PGconn *conn, GError **error)
       g_autofree char *path = NULL;
       g_autoptr (GBytes) sql = NULL;
       g_autofree char *text = NULL;
-      const char *params[] = { names[i] };
-      PGresult   *result;
+      const char      *params[] = { names[i] };
+      PGresult        *result;
 
       if (!g_str_has_suffix (names[i], ".sql") || g_hash_table_contains (applied, names[i]))
         continue;
@@ -243,7 +276,8 @@ loket_pg_migrate (PGconn *conn, GError **error)
           goto out;
         }
       PQclear (result);
-      if (!loket_pg_exec (conn, "INSERT INTO schema_migrations (name) VALUES ($1)", 1, params, error)
+      if (!loket_pg_exec (conn, "INSERT INTO schema_migrations (name) VALUES ($1)", 1, params,
+                          error)
           || !loket_pg_exec (conn, "COMMIT", 0, NULL, error))
         {
           loket_pg_rollback (conn);

@@ -23,10 +23,12 @@ struct _LoketServer
   SoupServer        *soup;
   LoketPgPool       *pool;
   LoketReference    *reference;
-  LoketThrottle     *throttle;
+  LoketThrottle     *throttle;         /* per username */
+  LoketThrottle     *address_throttle; /* per client address: 10× the failures (shared NAT) */
   GMainContext      *context;
   char              *url;
-  guint              in_flight;
+  guint              in_flight; /* handed to a worker */
+  guint              active;    /* started (headers read) and not yet finished */
   gboolean           shutting_down;
   gint64             shutdown_deadline;
   guint              shutdown_source;
@@ -83,6 +85,26 @@ void _loket_request_gerror (LoketRequest *req,
 void _loket_request_header (LoketRequest *req,
                             const char   *name,
                             const char   *value);
+
+/* Shared by the endpoints (worker threads). */
+void          _loket_account_free     (LoketAccount *account);
+char        **_loket_split_roles      (const char *text);
+/* The account of the request's bearer token; NULL with the reply set (401, 503) otherwise. */
+LoketAccount *_loket_authenticate     (LoketRequest *req,
+                                       PGconn       *conn);
+/* staf, pejabat or kadis: may read and write cases (admin alone may not). */
+gboolean      _loket_has_case_role    (LoketAccount *account);
+/* An integer query parameter in [min, max]; FALSE with a 400 reply when it is not. */
+gboolean      _loket_query_int        (LoketRequest *req,
+                                       const char   *name,
+                                       gint64        min,
+                                       gint64        max,
+                                       gint64       *value);
+void          _loket_fail_transaction (LoketRequest *req,
+                                       PGconn       *conn,
+                                       const GError *error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketAccount, _loket_account_free)
 
 /* Endpoints (worker threads; @conn is NULL when the database is unreachable). */
 void _loket_endpoint_session_new    (LoketRequest *req, PGconn *conn);

@@ -81,8 +81,11 @@ read_json (const char *path, gsize *length, GError **error)
 }
 
 static gboolean
-load_per_agency (LoketReference *self, const char *data_dir, const char *sub, const char *name,
-                 GError **error)
+load_per_agency (LoketReference *self,
+                 const char     *data_dir,
+                 const char     *sub,
+                 const char     *name,
+                 GError        **error)
 {
   g_autofree char *dir = g_build_filename (data_dir, sub, NULL);
   g_autoptr (GPtrArray) files = list_json (dir, error);
@@ -93,8 +96,8 @@ load_per_agency (LoketReference *self, const char *data_dir, const char *sub, co
     {
       g_autofree char *path = g_build_filename (dir, files->pdata[i], NULL);
       g_autofree char *agency = g_strndup (files->pdata[i], strlen (files->pdata[i]) - 5);
-      gsize length = 0;
-      char *text = read_json (path, &length, error);
+      gsize            length = 0;
+      char            *text = read_json (path, &length, error);
 
       if (text == NULL)
         return FALSE;
@@ -124,7 +127,7 @@ loket_reference_load (const char *data_dir, GError **error)
     {
       g_autofree char *path = g_build_filename (holiday_dir, years->pdata[i], NULL);
       g_autofree char *text = NULL;
-      gsize length = 0;
+      gsize            length = 0;
 
       text = read_json (path, &length, error);
       if (text == NULL)
@@ -152,10 +155,13 @@ loket_reference_free (LoketReference *self)
 }
 
 GBytes *
-loket_reference_get (LoketReference *self, const char *name, const char *agency, const char **version)
+loket_reference_get (LoketReference *self,
+                     const char     *name,
+                     const char     *agency,
+                     const char    **version)
 {
   g_autofree char *key = NULL;
-  Document *doc;
+  Document        *doc;
 
   if (g_strcmp0 (name, LOKET_SYNC_REFERENCE_HOLIDAYS) == 0)
     key = g_strdup (name);

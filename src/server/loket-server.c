@@ -49,7 +49,10 @@ _loket_request_json (LoketRequest *req, guint status, char *json)
 }
 
 void
-_loket_request_error (LoketRequest *req, LoketSyncError code, const char *message, const char *event_uuid)
+_loket_request_error (LoketRequest  *req,
+                      LoketSyncError code,
+                      const char    *message,
+                      const char    *event_uuid)
 {
   _loket_request_json (req, loket_sync_error_http_status (code),
                        loket_sync_error_body_to_json (code, message, event_uuid));
@@ -245,11 +248,25 @@ early_handler_cb (SoupServer        *soup,
   gboolean            blob = g_str_equal (soup_server_message_get_method (msg), "PUT");
   goffset             limit = blob ? LOKET_SYNC_MAX_BLOB_BYTES : LOKET_SYNC_MAX_JSON_BYTES;
 
+  /* libsoup still reads the body of a refused request (to keep the connection in sync), but
+   * without accumulating it: the memory a client can make us hold stays bounded. */
   if (length > limit)
     {
       g_autoptr (LoketRequest) req = request_new (self, msg, path);
 
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
       _loket_request_error (req, LOKET_SYNC_ERROR_TOO_LARGE, "The body is too large", NULL);
+      _loket_request_header (req, "Connection", "close");
+      reply_now (self, msg, req);
+    }
+  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED)
+    {
+      /* A chunked body could grow without bound before the handler sees it. */
+      g_autoptr (LoketRequest) req = request_new (self, msg, path);
+
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      _loket_request_error (req, LOKET_SYNC_ERROR_BAD_REQUEST, "A Content-Length is required",
+                            NULL);
       _loket_request_header (req, "Connection", "close");
       reply_now (self, msg, req);
     }
@@ -268,9 +285,9 @@ handler_cb (SoupServer        *soup,
   const char         *path = full_path + strlen (LOKET_SYNC_API_PREFIX);
   g_autoptr (LoketRequest) req = NULL;
   g_autofree char *argument = NULL;
-  const Route *route;
-  const char  *auth;
-  gboolean     path_known;
+  const Route     *route;
+  const char      *auth;
+  gboolean         path_known;
   SoupMessageBody *body;
 
   if (!g_str_has_prefix (full_path, LOKET_SYNC_API_PREFIX "/"))
@@ -279,9 +296,9 @@ handler_cb (SoupServer        *soup,
 
   if (g_str_equal (path, "/health") && g_str_equal (method, "GET"))
     {
-      _loket_request_json (req, self->shutting_down ? 503 : 200,
-                           g_strdup (self->shutting_down ? "{\"status\":\"stopping\"}"
-                                                         : "{\"status\":\"ok\"}"));
+      _loket_request_json (
+        req, self->shutting_down ? 503 : 200,
+        g_strdup (self->shutting_down ? "{\"status\":\"stopping\"}" : "{\"status\":\"ok\"}"));
       reply_now (self, msg, req);
       return;
     }
@@ -312,7 +329,7 @@ handler_cb (SoupServer        *soup,
       reply_now (self, msg, req);
       return;
     }
-  if (self->shutting_down)
+  if (g_object_get_data (G_OBJECT (msg), "loket-late") != NULL)
     {
       _loket_request_error (req, LOKET_SYNC_ERROR_UNAVAILABLE, "The server is stopping", NULL);
       _loket_request_header (req, "Connection", "close");
@@ -340,6 +357,35 @@ handler_cb (SoupServer        *soup,
 
 /* ---- Lifecycle -------------------------------------------------------------------------- */
 
+/* Requests are counted from their headers on, so a shutdown also waits for a body that is still
+ * arriving; requests that start after it get 503. */
+static void
+got_headers_cb (SoupServerMessage *msg, gpointer user_data)
+{
+  LoketServer *self = user_data;
+
+  self->active++;
+  g_object_set_data (G_OBJECT (msg), "loket-counted", GINT_TO_POINTER (1));
+  if (self->shutting_down)
+    g_object_set_data (G_OBJECT (msg), "loket-late", GINT_TO_POINTER (1));
+}
+
+/* A keep-alive connection starts its next (blank) request at once: count it from its headers. */
+static void
+request_started_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), user_data);
+}
+
+static void
+request_done_cb (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  LoketServer *self = user_data;
+
+  if (g_object_steal_data (G_OBJECT (msg), "loket-counted") != NULL && self->active > 0)
+    self->active--;
+}
+
 LoketServer *
 loket_server_new (const LoketServerConfig *config, GError **error)
 {
@@ -359,6 +405,8 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   self->config->database = g_strdup (config->database);
   self->context = g_main_context_ref_thread_default ();
   self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout);
+  self->address_throttle
+    = loket_throttle_new (config->login_max_failures * 10, config->login_lockout);
 
   conn = loket_pg_connect (config->database, error);
   if (conn == NULL || !loket_pg_migrate (conn, error))
@@ -378,14 +426,17 @@ loket_server_new (const LoketServerConfig *config, GError **error)
     }
   if (config->tls_certificate != NULL)
     {
-      g_autoptr (GTlsCertificate) certificate =
-        g_tls_certificate_new_from_files (config->tls_certificate, config->tls_key, error);
+      g_autoptr (GTlsCertificate) certificate
+        = g_tls_certificate_new_from_files (config->tls_certificate, config->tls_key, error);
 
       if (certificate == NULL)
         goto fail;
       soup_server_set_tls_certificate (self->soup, certificate);
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_done_cb), self);
   soup_server_add_early_handler (self->soup, LOKET_SYNC_API_PREFIX, early_handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
   /* The early handler's path entry needs the normal handler too, or libsoup answers 500. */
@@ -394,10 +445,16 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   address = g_inet_address_new_from_string (config->listen_address);
   if (address == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not an IP address", config->listen_address);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address",
+                   config->listen_address);
       goto fail;
     }
+  if (config->tls_certificate == NULL && !g_inet_address_get_is_loopback (address))
+    g_log_structured (
+      G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "MESSAGE",
+      "Serving plain HTTP on %s: passwords and tokens cross the network unencrypted;"
+      " set tls-certificate and tls-key",
+      config->listen_address);
   socket_address = g_inet_socket_address_new (address, (guint16) config->port);
   if (!soup_server_listen (self->soup, socket_address, options, error))
     goto fail;
@@ -425,11 +482,13 @@ check_drained_cb (gpointer data)
 {
   LoketServer *self = data;
 
-  if (self->in_flight > 0 && g_get_monotonic_time () < self->shutdown_deadline)
+  if ((self->in_flight > 0 || self->active > 0)
+      && g_get_monotonic_time () < self->shutdown_deadline)
     return G_SOURCE_CONTINUE;
-  if (self->in_flight > 0)
+  if (self->in_flight > 0 || self->active > 0)
     g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "MESSAGE",
-                      "Stopping with %u requests still running", self->in_flight);
+                      "Stopping with %u requests still running",
+                      MAX (self->in_flight, self->active));
   self->shutdown_source = 0;
   soup_server_disconnect (self->soup);
   self->shutdown_done (self->shutdown_data);
@@ -444,10 +503,10 @@ loket_server_shutdown (LoketServer *self, GSourceFunc done, gpointer user_data)
   self->shutting_down = TRUE;
   self->shutdown_done = done;
   self->shutdown_data = user_data;
-  self->shutdown_deadline = g_get_monotonic_time ()
-                            + (gint64) self->config->shutdown_grace * G_USEC_PER_SEC;
-  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "MESSAGE",
-                    "Stopping: %u requests in flight", self->in_flight);
+  self->shutdown_deadline
+    = g_get_monotonic_time () + (gint64) self->config->shutdown_grace * G_USEC_PER_SEC;
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, "MESSAGE", "Stopping: %u requests in flight",
+                    self->active);
   /* New requests get 503 from now on; the connections close once the in-flight ones are done
    * (soup_server_disconnect would cut those too). */
   self->shutdown_source = g_timeout_add (20, check_drained_cb, self);
@@ -466,6 +525,7 @@ loket_server_free (LoketServer *self)
   g_clear_object (&self->soup);
   g_clear_pointer (&self->reference, loket_reference_free);
   g_clear_pointer (&self->throttle, loket_throttle_free);
+  g_clear_pointer (&self->address_throttle, loket_throttle_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   loket_server_config_free (self->config);
   g_free (self->url);

@@ -72,20 +72,20 @@ main (int argc, char *argv[])
   g_autofree char *data_dir = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
-  int      port = -1;
-  gboolean version = FALSE;
-  Context  ctx = { 0 };
-  GOptionEntry entries[] = {
-    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, "Configuration file", "FILE" },
-    { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Address to listen on", "ADDRESS" },
-    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port (0: any free port)", "PORT" },
-    { "database", 'd', 0, G_OPTION_ARG_STRING, &database, "libpq connection string", "CONNINFO" },
-    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Reference data directory", "DIR" },
-    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM)", "FILE" },
-    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "TLS private key (PEM)", "FILE" },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log debug messages", NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
-    { NULL },
+  int              port = -1;
+  gboolean         version = FALSE;
+  Context          ctx = { 0 };
+  GOptionEntry     entries[] = {
+        { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, "Configuration file", "FILE" },
+        { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Address to listen on", "ADDRESS" },
+        { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port (0: any free port)", "PORT" },
+        { "database", 'd', 0, G_OPTION_ARG_STRING, &database, "libpq connection string", "CONNINFO" },
+        { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Reference data directory", "DIR" },
+        { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM)", "FILE" },
+        { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "TLS private key (PEM)", "FILE" },
+        { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log debug messages", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
+        { NULL },
   };
 
   setlocale (LC_ALL, "");
@@ -111,11 +111,11 @@ main (int argc, char *argv[])
       fprintf (stderr, "loket-server: %s: %s\n", config_file, error->message);
       return 2;
     }
-#define OVERRIDE(field, value)                                                                   \
-  if ((value) != NULL)                                                                            \
-    {                                                                                             \
-      g_free (config->field);                                                                     \
-      config->field = g_strdup (value);                                                           \
+#define OVERRIDE(field, value)                                                                     \
+  if ((value) != NULL)                                                                             \
+    {                                                                                              \
+      g_free (config->field);                                                                      \
+      config->field = g_strdup (value);                                                            \
     }
   OVERRIDE (listen_address, listen);
   OVERRIDE (database, database);

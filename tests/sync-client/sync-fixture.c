@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -101,6 +102,10 @@ sync_cluster_start (void)
   c->pg_dir = g_dir_make_tmp ("loket-sync-pg-XXXXXX", NULL);
   {
     const char *argv[] = { script, "start", c->pg_dir, NULL };
+    g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+
+    /* The script's guard stops the cluster once this process is gone, however it ends. */
+    g_setenv ("LOKET_PG_OWNER_PID", pid, TRUE);
     out = run_or_die (argv, &status);
   }
   if (status == 77)

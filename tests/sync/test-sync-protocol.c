@@ -16,8 +16,8 @@ make_event (const char *type, const char *body, const char *prev_hash)
   g_autoptr (GError) error = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *hash = NULL;
-  LoketEvent *event = loket_event_new_checked (uuid, CASE_UUID, type, "person-1", "device-A",
-                                               "001790000000000-000003", body, &error);
+  LoketEvent      *event = loket_event_new_checked (uuid, CASE_UUID, type, "person-1", "device-A",
+                                                    "001790000000000-000003", body, &error);
 
   g_assert_no_error (error);
   hash = loket_event_compute_hash (event, prev_hash);
@@ -47,7 +47,7 @@ test_push_round_trip (void)
   g_autoptr (LoketSyncPushRequest) request = NULL;
   g_autofree char *json = NULL;
   g_autofree char *bad = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   /* Odd spacing and key order in the body must survive byte for byte (the hash covers them). */
   g_ptr_array_add (events, make_event ("case.registered", "{ \"agency\" : \"x\",\"n\":1 }", NULL));
@@ -71,7 +71,7 @@ test_event_body_object (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (LoketEvent) event = NULL;
-  gint64 seq = -1;
+  gint64      seq = -1;
   const char *text = "{\"uuid\":\"0b6b6a8e-8f0d-4b59-9f53-2a3b1f7d6c10\",\"case_uuid\":\"" CASE_UUID
                      "\",\"type\":\"case.paused\",\"author\":\"a\",\"device\":\"d\","
                      "\"hlc\":\"001790000000000-000001\",\"body\":{\"reason\":\"x\"},\"seq\":7}";
@@ -99,7 +99,8 @@ expect_invalid_event (const char *text, LoketSyncError code)
     g_assert_nonnull (bad);
 }
 
-#define EV(extra) "{\"device\":\"d\",\"events\":[{\"uuid\":\"0b6b6a8e-8f0d-4b59-9f53-2a3b1f7d6c10\"," \
+#define EV(extra)                                                                                  \
+  "{\"device\":\"d\",\"events\":[{\"uuid\":\"0b6b6a8e-8f0d-4b59-9f53-2a3b1f7d6c10\","              \
   "\"case_uuid\":\"" CASE_UUID "\",\"author\":\"a\",\"device\":\"d\"," extra "}]}"
 
 static void
@@ -115,26 +116,32 @@ test_push_malformed (void)
   expect_invalid_event ("{\"device\":\"d\",\"events\":[3]}", LOKET_SYNC_ERROR_INVALID_EVENT);
   expect_invalid_event ("{\"device\":\"d\",\"events\":[\xff]}", LOKET_SYNC_ERROR_BAD_REQUEST);
   /* Envelope rules of core. */
-  expect_invalid_event (EV ("\"type\":\"Case Registered\",\"hlc\":\"001790000000000-000001\",\"body\":{}"),
-                        LOKET_SYNC_ERROR_INVALID_EVENT);
+  expect_invalid_event (
+    EV ("\"type\":\"Case Registered\",\"hlc\":\"001790000000000-000001\",\"body\":{}"),
+    LOKET_SYNC_ERROR_INVALID_EVENT);
   expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"yesterday\",\"body\":{}"),
                         LOKET_SYNC_ERROR_INVALID_EVENT);
-  expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body\":[]"),
-                        LOKET_SYNC_ERROR_INVALID_EVENT);
-  expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body_text\":\"[1]\""),
-                        LOKET_SYNC_ERROR_INVALID_EVENT);
+  expect_invalid_event (
+    EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body\":[]"),
+    LOKET_SYNC_ERROR_INVALID_EVENT);
+  expect_invalid_event (
+    EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body_text\":\"[1]\""),
+    LOKET_SYNC_ERROR_INVALID_EVENT);
   /* Neither or both bodies. */
   expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\""),
                         LOKET_SYNC_ERROR_INVALID_EVENT);
-  expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body\":{},\"body_text\":\"{}\""),
+  expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body\":{"
+                            "},\"body_text\":\"{}\""),
                         LOKET_SYNC_ERROR_INVALID_EVENT);
   /* A hash that does not match the content. */
-  expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body_text\":\"{}\","
-                            "\"hash\":\"0000000000000000000000000000000000000000000000000000000000000000\""),
-                        LOKET_SYNC_ERROR_INVALID_EVENT);
-  expect_invalid_event (EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body_text\":\"{}\","
-                            "\"hash\":\"XYZ\""),
-                        LOKET_SYNC_ERROR_INVALID_EVENT);
+  expect_invalid_event (
+    EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body_text\":\"{}\","
+        "\"hash\":\"0000000000000000000000000000000000000000000000000000000000000000\""),
+    LOKET_SYNC_ERROR_INVALID_EVENT);
+  expect_invalid_event (
+    EV ("\"type\":\"case.paused\",\"hlc\":\"001790000000000-000001\",\"body_text\":\"{}\","
+        "\"hash\":\"XYZ\""),
+    LOKET_SYNC_ERROR_INVALID_EVENT);
 }
 
 static void
@@ -145,7 +152,7 @@ test_push_duplicate_and_limit (void)
   g_autoptr (LoketSyncPushRequest) request = NULL;
   g_autofree char *json = NULL;
   g_autofree char *bad = NULL;
-  gsize length;
+  gsize            length;
 
   g_ptr_array_add (events, make_event ("case.paused", "{}", NULL));
   g_ptr_array_add (events, g_object_ref (events->pdata[0]));
@@ -173,7 +180,7 @@ test_push_reply (void)
   g_autoptr (LoketSyncPushReply) back = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *json = NULL;
-  gsize length;
+  gsize            length;
 
   loket_sync_push_reply_add_accepted (reply, "0b6b6a8e-8f0d-4b59-9f53-2a3b1f7d6c10", 41, TRUE);
   loket_sync_push_reply_add_accepted (reply, CASE_UUID, 42, FALSE);
@@ -205,7 +212,7 @@ test_pull_reply (void)
   g_autoptr (LoketEvent) b = make_event ("case.paused", "{}", loket_event_get_hash (a));
   g_autofree char *json = NULL;
   g_autofree char *tampered = NULL;
-  gsize length;
+  gsize            length;
 
   loket_sync_pull_reply_add_event (reply, a, 5);
   loket_sync_pull_reply_add_event (reply, b, 9);
@@ -243,8 +250,8 @@ test_session (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *req_json = NULL;
-  const char *roles[] = { "staf", "pejabat", NULL };
-  const char *text;
+  const char      *roles[] = { "staf", "pejabat", NULL };
+  const char      *text;
 
   session->token = g_strdup ("abc");
   session->expires_at = g_date_time_new_utc (2026, 11, 22, 10, 0, 0);
@@ -355,8 +362,8 @@ test_reference_index (void)
 static void
 test_error_body (void)
 {
-  g_autofree char *json = loket_sync_error_body_to_json (LOKET_SYNC_ERROR_INVALID_EVENT, "Bad",
-                                                         CASE_UUID);
+  g_autofree char *json
+    = loket_sync_error_body_to_json (LOKET_SYNC_ERROR_INVALID_EVENT, "Bad", CASE_UUID);
   g_autofree char *event = NULL;
   g_autoptr (GError) error = loket_sync_error_from_reply (422, json, strlen (json), &event);
   g_autoptr (GError) fallback = loket_sync_error_from_reply (503, "<html>", 6, NULL);

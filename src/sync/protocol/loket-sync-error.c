@@ -9,7 +9,7 @@
 
 #include "loket-sync-json-private.h"
 
-G_DEFINE_QUARK (loket-sync-error-quark, loket_sync_error)
+G_DEFINE_QUARK (loket - sync - error - quark, loket_sync_error)
 
 static const struct
 {
@@ -74,9 +74,8 @@ loket_sync_error_body_to_json (LoketSyncError code, const char *message, const c
   json_builder_set_member_name (builder, "code");
   json_builder_add_string_value (builder, name != NULL ? name : "internal");
   json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message != NULL && g_utf8_validate (message, -1, NULL)
-                                            ? message
-                                            : "");
+  json_builder_add_string_value (
+    builder, message != NULL && g_utf8_validate (message, -1, NULL) ? message : "");
   if (event_uuid != NULL)
     {
       json_builder_set_member_name (builder, "event");
@@ -93,19 +92,30 @@ code_for_status (guint status)
 {
   switch (status)
     {
-    case 400: return LOKET_SYNC_ERROR_BAD_REQUEST;
-    case 401: return LOKET_SYNC_ERROR_UNAUTHORIZED;
-    case 403: return LOKET_SYNC_ERROR_FORBIDDEN;
-    case 404: return LOKET_SYNC_ERROR_NOT_FOUND;
-    case 409: return LOKET_SYNC_ERROR_CONFLICT;
-    case 413: return LOKET_SYNC_ERROR_TOO_LARGE;
-    case 415: return LOKET_SYNC_ERROR_UNSUPPORTED_MEDIA_TYPE;
-    case 422: return LOKET_SYNC_ERROR_INVALID_EVENT;
-    case 429: return LOKET_SYNC_ERROR_THROTTLED;
-    case 502:
-    case 503:
-    case 504: return LOKET_SYNC_ERROR_UNAVAILABLE;
-    default: return LOKET_SYNC_ERROR_INTERNAL;
+      case 400:
+        return LOKET_SYNC_ERROR_BAD_REQUEST;
+      case 401:
+        return LOKET_SYNC_ERROR_UNAUTHORIZED;
+      case 403:
+        return LOKET_SYNC_ERROR_FORBIDDEN;
+      case 404:
+        return LOKET_SYNC_ERROR_NOT_FOUND;
+      case 409:
+        return LOKET_SYNC_ERROR_CONFLICT;
+      case 413:
+        return LOKET_SYNC_ERROR_TOO_LARGE;
+      case 415:
+        return LOKET_SYNC_ERROR_UNSUPPORTED_MEDIA_TYPE;
+      case 422:
+        return LOKET_SYNC_ERROR_INVALID_EVENT;
+      case 429:
+        return LOKET_SYNC_ERROR_THROTTLED;
+      case 502:
+      case 503:
+      case 504:
+        return LOKET_SYNC_ERROR_UNAVAILABLE;
+      default:
+        return LOKET_SYNC_ERROR_INTERNAL;
     }
 }
 
@@ -113,12 +123,12 @@ GError *
 loket_sync_error_from_reply (guint http_status, const char *body, gsize length, char **event_uuid)
 {
   g_autoptr (JsonObject) root = NULL;
-  JsonNode       *node;
-  JsonObject     *error_object;
-  const char     *name = NULL;
-  const char     *message = NULL;
-  const char     *event = NULL;
-  LoketSyncError  code;
+  JsonNode      *node;
+  JsonObject    *error_object;
+  const char    *name = NULL;
+  const char    *message = NULL;
+  const char    *event = NULL;
+  LoketSyncError code;
 
   if (event_uuid != NULL)
     *event_uuid = NULL;

@@ -80,9 +80,9 @@ loket_sync_event_from_object (JsonObject *object, gint64 *seq, GError **error)
   g_autoptr (LoketEvent) event = NULL;
   g_autofree char *body_owned = NULL;
   g_autofree char *computed = NULL;
-  const char *uuid, *case_uuid, *type, *author, *device, *hlc, *body_text, *prev_hash, *hash;
-  JsonNode   *body_node;
-  gint64      seq_value = 0;
+  const char      *uuid, *case_uuid, *type, *author, *device, *hlc, *body_text, *prev_hash, *hash;
+  JsonNode        *body_node;
+  gint64           seq_value = 0;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -121,8 +121,8 @@ loket_sync_event_from_object (JsonObject *object, gint64 *seq, GError **error)
   if (seq_value < 0)
     return (invalid (error, NULL, "The event’s sequence number is negative"), NULL);
 
-  event = loket_event_new_checked (uuid, case_uuid, type, author, device, hlc, body_text,
-                                   &local_error);
+  event
+    = loket_event_new_checked (uuid, case_uuid, type, author, device, hlc, body_text, &local_error);
   if (event == NULL)
     return (invalid (error, local_error, NULL), NULL);
 
@@ -174,10 +174,7 @@ loket_sync_push_request_free (LoketSyncPushRequest *request)
 }
 
 LoketSyncPushRequest *
-loket_sync_push_request_parse (const char *data,
-                               gsize       length,
-                               char      **invalid_event,
-                               GError    **error)
+loket_sync_push_request_parse (const char *data, gsize length, char **invalid_event, GError **error)
 {
   g_autoptr (JsonObject) root = NULL;
   g_autoptr (LoketSyncPushRequest) request = NULL;
@@ -230,7 +227,8 @@ loket_sync_push_request_parse (const char *data,
           if (invalid_event != NULL)
             {
               if (!_loket_sync_get_string (json_node_get_object (node), "uuid", FALSE, MAX_ID_BYTES,
-                                           &uuid, NULL) || uuid == NULL)
+                                           &uuid, NULL)
+                  || uuid == NULL)
                 uuid = "";
               *invalid_event = g_strdup (uuid);
             }

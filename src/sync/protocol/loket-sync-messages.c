@@ -9,15 +9,20 @@
 
 #include "loket-sync-json-private.h"
 
-#define MAX_ID_BYTES       200
+#define MAX_ID_BYTES 200
 #define MAX_PASSWORD_BYTES 1024
 
 static const char *const roles[] = {
-  LOKET_ROLE_STAF, LOKET_ROLE_PEJABAT, LOKET_ROLE_KADIS, LOKET_ROLE_ADMIN,
+  LOKET_ROLE_STAF,
+  LOKET_ROLE_PEJABAT,
+  LOKET_ROLE_KADIS,
+  LOKET_ROLE_ADMIN,
 };
 
 static const char *const reference_names[] = {
-  LOKET_SYNC_REFERENCE_ORG_CHART, LOKET_SYNC_REFERENCE_CATALOG, LOKET_SYNC_REFERENCE_HOLIDAYS,
+  LOKET_SYNC_REFERENCE_ORG_CHART,
+  LOKET_SYNC_REFERENCE_CATALOG,
+  LOKET_SYNC_REFERENCE_HOLIDAYS,
   LOKET_SYNC_REFERENCE_ACCOUNTS,
 };
 
@@ -93,9 +98,10 @@ loket_sync_session_request_parse (const char *data, gsize length, GError **error
 {
   g_autoptr (JsonObject) root = _loket_sync_parse_object (data, length, error);
   LoketSyncSessionRequest *request;
-  const char *username, *password, *device;
+  const char              *username, *password, *device;
 
-  if (root == NULL || !_loket_sync_get_string (root, "username", TRUE, MAX_ID_BYTES, &username, error)
+  if (root == NULL
+      || !_loket_sync_get_string (root, "username", TRUE, MAX_ID_BYTES, &username, error)
       || !_loket_sync_get_string (root, "password", TRUE, MAX_PASSWORD_BYTES, &password, error)
       || !_loket_sync_get_string (root, "device", TRUE, MAX_ID_BYTES, &device, error))
     return NULL;
@@ -223,7 +229,9 @@ loket_sync_reference_index_new (void)
 }
 
 void
-loket_sync_reference_index_add (LoketSyncReferenceIndex *index, const char *name, const char *version)
+loket_sync_reference_index_add (LoketSyncReferenceIndex *index,
+                                const char              *name,
+                                const char              *version)
 {
   g_ptr_array_add (index->names, g_strdup (name));
   g_ptr_array_add (index->versions, g_strdup (version));
@@ -295,7 +303,10 @@ loket_sync_reference_index_parse (const char *data, gsize length, GError **error
 /* ---- Number leases --------------------------------------------------------------------- */
 
 char *
-loket_sync_lease_request_to_json (const char *register_name, int year, gint64 count, const char *device)
+loket_sync_lease_request_to_json (const char *register_name,
+                                  int         year,
+                                  gint64      count,
+                                  const char *device)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
@@ -337,8 +348,8 @@ loket_sync_lease_request_parse (const char *data, gsize length, GError **error)
 {
   g_autoptr (JsonObject) root = _loket_sync_parse_object (data, length, error);
   LoketSyncLeaseRequest *request;
-  const char *register_name, *device;
-  gint64      year = 0, count = 0;
+  const char            *register_name, *device;
+  gint64                 year = 0, count = 0;
 
   if (root == NULL
       || !_loket_sync_get_string (root, "register", TRUE, MAX_ID_BYTES, &register_name, error)
