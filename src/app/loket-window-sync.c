@@ -64,6 +64,18 @@ signed_in_cb (LoketWindow     *self,
   refresh_after_round (self);
 }
 
+/* Closed without signing in (e.g. the server cannot be reached this morning): the PC still
+ * works offline, people are chosen from the local list as without a server. */
+static void
+sign_in_closed_cb (LoketWindow *self)
+{
+  if (self->sync_engine != NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->account_button), TRUE);
+  if (self->person_id == NULL && self->workflow != NULL)
+    loket_account_button_popup (self->account_button);
+}
+
 static void
 open_sign_in (LoketWindow *self)
 {
@@ -85,6 +97,8 @@ open_sign_in (LoketWindow *self)
     }
   dialog = loket_sign_in_dialog_new (GTK_WINDOW (self), self->store, url, username);
   g_signal_connect_object (dialog, "signed-in", G_CALLBACK (signed_in_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (sign_in_closed_cb), self,
                            G_CONNECT_SWAPPED);
   self->sign_in_dialog = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->sign_in_dialog);
@@ -144,7 +158,10 @@ void
 _loket_window_dispose_sync (LoketWindow *self)
 {
   if (self->sign_in_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->sign_in_dialog));
+    {
+      g_signal_handlers_disconnect_by_func (self->sign_in_dialog, sign_in_closed_cb, self);
+      gtk_window_destroy (GTK_WINDOW (self->sign_in_dialog));
+    }
   if (self->sync_engine != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->sync_engine, refresh_after_round, self);
