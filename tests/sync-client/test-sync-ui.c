@@ -8,6 +8,7 @@
 #include "loket-sign-in-dialog.h"
 #include "loket-sync-indicator.h"
 #include "loket-test-utils.h"
+#include "loket-window.h"
 #include "sync-fixture.h"
 
 typedef struct
@@ -133,6 +134,79 @@ test_sign_in_and_first_sync (void)
   loket_store_close (store);
 }
 
+static gboolean
+window_ready (gpointer data)
+{
+  return g_strcmp0 (loket_window_get_state (data), "loading") != 0;
+}
+
+static LoketSignInDialog *
+find_sign_in_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (LOKET_IS_SIGN_IN_DIALOG (window))
+        return LOKET_SIGN_IN_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_sign_in_dialog () != NULL;
+}
+
+/* With a server configured the window asks for the server account; the server cannot be
+ * reached this morning: said so, and after closing the dialog the PC works offline with the
+ * local account list. */
+static void
+test_window_offline_morning (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.loketapp.Loket");
+  g_autofree char *dir = g_dir_make_tmp ("loket-sync-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "pc.db", NULL);
+  g_autoptr (LoketStore) store = sync_open_store (db);
+  LoketWindow *window;
+  LoketSignInDialog *dialog;
+  GtkWidget *account_button;
+
+  loket_store_close (store);
+  /* Port 9 (discard) on loopback: nothing listens, the connection is refused. */
+  g_settings_set_string (settings, "server-url", "http://127.0.0.1:9");
+  g_settings_set_string (settings, "current-person", "");
+
+  window = g_object_ref (loket_window_new (NULL));
+  loket_window_open (window, db);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (loket_test_wait_until (window_ready, window, 30000));
+  g_assert_true (loket_test_wait_until (dialog_shown, NULL, 10000));
+  dialog = find_sign_in_dialog ();
+  account_button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), LOKET_TYPE_WINDOW,
+                                                  "account_button");
+  g_assert_false (gtk_widget_get_sensitive (account_button));
+
+  loket_sign_in_dialog_set_credentials (dialog, "http://127.0.0.1:9", "kadis", "rahasia-123");
+  loket_sign_in_dialog_submit (dialog);
+  g_assert_true (loket_test_wait_until (has_error, dialog, 20000));
+  g_assert_cmpstr (loket_sign_in_dialog_get_error (dialog), ==,
+                   "The server cannot be reached. Changes are kept on this PC.");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  while (find_sign_in_dialog () != NULL)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (account_button));
+  g_assert_null (loket_window_get_sync_engine (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_settings_reset (settings, "server-url");
+  loket_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -142,5 +216,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/loket/app/sync/widgets-finalize", test_widgets_finalize);
   g_test_add_func ("/loket/app/sync/sign-in-and-first-sync", test_sign_in_and_first_sync);
+  g_test_add_func ("/loket/app/sync/window-offline-morning", test_window_offline_morning);
   return g_test_run ();
 }
