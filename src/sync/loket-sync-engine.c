@@ -498,10 +498,20 @@ run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
   if (!loket_sync_client_has_token (self->client))
     g_set_error (&local_error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_UNAUTHORIZED,
                  "Not signed in");
-  else if (push_blobs (self, report, cancellable, &local_error)
-           && push_events (self, report, cancellable, &local_error)
-           && pull_pages (self, report, cancellable, &local_error))
-    pull_blobs (self, report, cancellable, &local_error);
+  else if (push_blobs (self, report, cancellable, &local_error))
+    {
+      g_autoptr (GError) refused = NULL;
+
+      /* An event the server refuses (forbidden, invalid) stays in the outbox and is reported;
+       * the PC still receives everyone else's work, or one bad event would cut it off. */
+      if (!push_events (self, report, cancellable, &refused)
+          && !g_error_matches (refused, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_FORBIDDEN)
+          && !g_error_matches (refused, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INVALID_EVENT))
+        local_error = g_steal_pointer (&refused);
+      else if (pull_pages (self, report, cancellable, &local_error)
+               && pull_blobs (self, report, cancellable, &local_error) && refused != NULL)
+        local_error = g_steal_pointer (&refused);
+    }
 
   have_pending = loket_sync_journal_count_pending (self->journal, &n_pending, NULL);
   set_state (self, FALSE, local_error, have_pending, n_pending);

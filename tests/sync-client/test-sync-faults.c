@@ -354,6 +354,37 @@ test_clear_failures (Faults *f, gconstpointer data)
   assert_invariants (f);
 }
 
+/* A PC whose outbox holds an event its user may not write (a staf account with a disposition):
+ * the server refuses the batch, the PC says so, keeps the event, and still receives the others'
+ * work. */
+static void
+test_refused_event (Faults *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) bad = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *out = NULL;
+  g_autofree char *case_uuid = NULL;
+  guint n_b = 0;
+
+  write_cases (f, 3);
+  sync_until_ok (f, f->a, f->cluster->url);
+  {
+    g_autoptr (GPtrArray) intake = sync_new_case ("staf", "pc-b", T_MS, &case_uuid);
+    g_ptr_array_extend_and_steal (bad, g_steal_pointer (&intake));
+  }
+  g_ptr_array_add (bad, sync_event (case_uuid, "disposition.sent", "staf", "pc-b", T_MS + 1000,
+                                    "{\"id\":\"x\",\"from\":\"a\",\"to\":[\"b\"],"
+                                    "\"instruction\":\"untuk_ditindaklanjuti\"}"));
+  sync_append (f->b, bad);
+
+  g_assert_false (sync_run_cli (f->cluster, f->b, f->cluster->url, "staf", &out));
+  g_assert_nonnull (strstr (out, "The server refused a change"));
+  /* Kept, and the office's 21 events arrived all the same. */
+  g_assert_cmpuint (sync_replica_pending (f->b), ==, bad->len);
+  g_free (sync_replica_digest (f->b, &n_b));
+  g_assert_cmpuint (n_b, ==, 21 + bad->len);
+  sync_assert_replica_clean (f->b);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,6 +398,7 @@ main (int argc, char **argv)
   ADD ("client-killed-while-applying", test_client_killed_while_applying);
   ADD ("postgres-restarted-during-push", test_postgres_restarted_during_push);
   ADD ("clear-failures", test_clear_failures);
+  ADD ("refused-event", test_refused_event);
 #undef ADD
   return g_test_run ();
 }
