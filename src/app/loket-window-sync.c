@@ -48,8 +48,7 @@ signed_in_cb (LoketWindow     *self,
   g_set_object (&self->sync_engine, engine);
   if (self->settings != NULL)
     {
-      g_settings_set_string (self->settings, "server-url",
-                             loket_sync_engine_get_base_url (engine));
+      g_settings_set_string (self->settings, "server-url", loket_sync_engine_get_base_url (engine));
       g_settings_set_string (self->settings, "server-username", username);
     }
   loket_sync_indicator_set_engine (self->sync_status, engine);
@@ -79,8 +78,8 @@ sign_in_closed_cb (LoketWindow *self)
 static void
 open_sign_in (LoketWindow *self)
 {
-  g_autofree char *url = NULL;
-  g_autofree char *username = NULL;
+  g_autofree char   *url = NULL;
+  g_autofree char   *username = NULL;
   LoketSignInDialog *dialog;
 
   if (self->store == NULL)
@@ -96,8 +95,7 @@ open_sign_in (LoketWindow *self)
       username = g_settings_get_string (self->settings, "server-username");
     }
   dialog = loket_sign_in_dialog_new (GTK_WINDOW (self), self->store, url, username);
-  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (signed_in_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (sign_in_closed_cb), self,
                            G_CONNECT_SWAPPED);
   self->sign_in_dialog = GTK_WIDGET (dialog);

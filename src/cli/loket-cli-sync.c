@@ -41,8 +41,8 @@ static char *
 read_password (const char *path, GError **error)
 {
   g_autofree char *contents = NULL;
-  gsize length = 0;
-  char *newline;
+  gsize            length = 0;
+  char            *newline;
 
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
@@ -72,7 +72,8 @@ fail_sync (GError *error)
 
   fprintf (stderr, "loket-cli sync: %s\n", message);
   /* The details (English or the store's text) for whoever reads the log. */
-  if (error->domain == LOKET_SYNC_ERROR || g_strcmp0 (loket_sync_error_to_code (error), "offline") == 0)
+  if (error->domain == LOKET_SYNC_ERROR
+      || g_strcmp0 (loket_sync_error_to_code (error), "offline") == 0)
     fprintf (stderr, "loket-cli sync: (%s: %s)\n", loket_sync_error_to_code (error),
              error->message);
   return LOKET_CLI_EXIT_FAILED;
@@ -93,16 +94,15 @@ loket_cli_sync (int argc, char **argv)
   g_autoptr (LoketSyncSession) session = NULL;
   g_autoptr (LoketSyncReport) report = NULL;
   g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Waiter waiter = { loop, NULL };
-  guint64 n_pending = 0;
+  Waiter       waiter = { loop, NULL };
+  guint64      n_pending = 0;
   GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file (made if missing)"),
-      N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file (made if missing)"), N_ ("FILE") },
     { "server", 0, 0, G_OPTION_ARG_STRING, &server,
-      N_("Server address, e.g. https://loket.example.go.id"), N_("URL") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("User name on the server"), N_("NAME") },
+      N_ ("Server address, e.g. https://loket.example.go.id"), N_ ("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_ ("User name on the server"), N_ ("NAME") },
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("File whose first line is the password"), N_("FILE") },
+      N_ ("File whose first line is the password"), N_ ("FILE") },
     { NULL },
   };
 

@@ -18,8 +18,8 @@ loket_sync_journal_default_init (LoketSyncJournalInterface *iface)
 static gboolean
 unsupported (const char *what, GError **error)
 {
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_UNSUPPORTED,
-               _ ("This journal cannot do “%s”"), what);
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_UNSUPPORTED, _ ("This journal cannot do “%s”"),
+               what);
   return FALSE;
 }
 

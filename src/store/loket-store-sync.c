@@ -19,7 +19,7 @@
 
 struct _LoketStoreSync
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   LoketStore *store;
   guint       n_future; /* atomic */
@@ -27,7 +27,9 @@ struct _LoketStoreSync
 
 static void loket_store_sync_journal_init (LoketSyncJournalInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LoketStoreSync, loket_store_sync, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LoketStoreSync,
+                               loket_store_sync,
+                               G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (LOKET_TYPE_SYNC_JOURNAL,
                                                       loket_store_sync_journal_init))
 
@@ -65,7 +67,9 @@ db_of (SyncOp *op)
 }
 
 static gboolean
-in_transaction (LoketDb *db, gboolean (*body) (SyncOp *, LoketDb *, GError **), SyncOp *op,
+in_transaction (LoketDb *db,
+                gboolean (*body) (SyncOp *, LoketDb *, GError **),
+                SyncOp  *op,
                 GError **error)
 {
   if (!loket_db_begin (db, error))
@@ -172,7 +176,7 @@ collect_blob_refs (JsonNode *node, GHashTable *hashes)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      JsonObject *object = json_node_get_object (node);
+      JsonObject    *object = json_node_get_object (node);
       JsonObjectIter iter;
       const char    *name;
       JsonNode      *member;
@@ -321,8 +325,7 @@ apply_pulled_body (SyncOp *op, LoketDb *db, GError **error)
       || !want_blobs (db, hashes, error))
     return FALSE;
 
-  cursor = loket_db_prepare (db,
-                             "UPDATE sync_state SET value = max(value, ?) WHERE key = 'cursor'",
+  cursor = loket_db_prepare (db, "UPDATE sync_state SET value = max(value, ?) WHERE key = 'cursor'",
                              error);
   if (cursor == NULL)
     return FALSE;
@@ -373,15 +376,15 @@ list_hashes (LoketDb *db, const char *sql, gpointer *result, GError **error)
 static gboolean
 pending_blobs_on_thread (gpointer data, gpointer *result, GError **error)
 {
-  return list_hashes (db_of (data), "SELECT sha256 FROM sync_blob_outbox ORDER BY sha256",
-                      result, error);
+  return list_hashes (db_of (data), "SELECT sha256 FROM sync_blob_outbox ORDER BY sha256", result,
+                      error);
 }
 
 static gboolean
 missing_blobs_on_thread (gpointer data, gpointer *result, GError **error)
 {
-  return list_hashes (db_of (data), "SELECT sha256 FROM sync_blob_wanted ORDER BY sha256",
-                      result, error);
+  return list_hashes (db_of (data), "SELECT sha256 FROM sync_blob_wanted ORDER BY sha256", result,
+                      error);
 }
 
 static gboolean
@@ -429,8 +432,8 @@ check_hash_syntax (const char *sha256, GError **error)
 {
   if (!loket_blob_store_is_valid_hash (sha256))
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("“%s” is not a SHA-256 hash"), sha256);
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("“%s” is not a SHA-256 hash"),
+                   sha256);
       return FALSE;
     }
   return TRUE;
@@ -512,12 +515,11 @@ journal_missing_blobs (LoketSyncJournal *journal, GError **error)
 static gboolean
 journal_has_blob (LoketSyncJournal *journal, const char *sha256, gboolean *present, GError **error)
 {
-  LoketStoreSync *self = LOKET_STORE_SYNC (journal);
-  SyncOp          op = { .sha256 = sha256 };
+  LoketStoreSync  *self = LOKET_STORE_SYNC (journal);
+  SyncOp           op = { .sha256 = sha256 };
   g_autofree char *path = NULL;
 
-  if (!check_hash_syntax (sha256, error)
-      || !run (self, has_blob_on_thread, &op, NULL, error))
+  if (!check_hash_syntax (sha256, error) || !run (self, has_blob_on_thread, &op, NULL, error))
     return FALSE;
   path = loket_blob_store_get_path (self->store->blobs, sha256);
   *present = op.seq != 0 && g_file_test (path, G_FILE_TEST_IS_REGULAR);
@@ -535,7 +537,7 @@ journal_read_blob (LoketSyncJournal *journal, const char *sha256, GError **error
 static gboolean
 journal_write_blob (LoketSyncJournal *journal, const char *sha256, GBytes *bytes, GError **error)
 {
-  LoketStoreSync *self = LOKET_STORE_SYNC (journal);
+  LoketStoreSync  *self = LOKET_STORE_SYNC (journal);
   g_autofree char *actual = NULL;
   g_autofree char *stored = NULL;
   SyncOp           op = { .sha256 = sha256, .limit = 1 };

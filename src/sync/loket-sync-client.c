@@ -12,7 +12,7 @@
 
 struct _LoketSyncClient
 {
-  GObject      parent_instance;
+  GObject parent_instance;
 
   SoupSession *session;
   char        *base_url; /* without a trailing '/' */
@@ -35,7 +35,7 @@ typedef struct
 {
   SoupMessage *message;
   ReplyKind    kind;
-  gpointer     (*parse) (const char *data, gsize length, GError **error);
+  gpointer (*parse) (const char *data, gsize length, GError **error);
   GDestroyNotify free_parsed;
 } Request;
 
@@ -63,8 +63,8 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   Request *request = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) body = NULL;
-  guint status;
-  gsize length = 0;
+  guint       status;
+  gsize       length = 0;
   const char *data;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
@@ -78,7 +78,8 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_debug ("%s %s → %u (%" G_GSIZE_FORMAT " bytes)", soup_message_get_method (request->message),
            g_uri_get_path (soup_message_get_uri (request->message)), status, length);
 
-  if (request->kind == REPLY_STATUS && (status == SOUP_STATUS_OK || status == SOUP_STATUS_NOT_FOUND))
+  if (request->kind == REPLY_STATUS
+      && (status == SOUP_STATUS_OK || status == SOUP_STATUS_NOT_FOUND))
     {
       g_task_return_int (task, status == SOUP_STATUS_OK);
       return;
@@ -90,44 +91,44 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   switch (request->kind)
     {
-    case REPLY_JSON:
-      {
-        gpointer parsed = request->parse (data != NULL ? data : "", length, &error);
-        if (parsed == NULL)
-          g_task_return_error (task, g_steal_pointer (&error));
-        else
-          g_task_return_pointer (task, parsed, request->free_parsed);
-      }
-      break;
-    case REPLY_BYTES:
-      g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
-      break;
-    case REPLY_STATUS:
-    case REPLY_NONE:
-      g_task_return_boolean (task, TRUE);
-      break;
+      case REPLY_JSON:
+        {
+          gpointer parsed = request->parse (data != NULL ? data : "", length, &error);
+          if (parsed == NULL)
+            g_task_return_error (task, g_steal_pointer (&error));
+          else
+            g_task_return_pointer (task, parsed, request->free_parsed);
+        }
+        break;
+      case REPLY_BYTES:
+        g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+        break;
+      case REPLY_STATUS:
+      case REPLY_NONE:
+        g_task_return_boolean (task, TRUE);
+        break;
     }
 }
 
 /* Sends @method @path (relative to the API prefix, query included) with @body of @content_type. */
 static void
-send_request (LoketSyncClient     *self,
-              const char          *method,
-              const char          *path,
-              const char          *content_type,
-              GBytes              *body,
-              ReplyKind            kind,
-              gpointer             parse,
-              GDestroyNotify       free_parsed,
-              gpointer             source_tag,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+send_request (LoketSyncClient    *self,
+              const char         *method,
+              const char         *path,
+              const char         *content_type,
+              GBytes             *body,
+              ReplyKind           kind,
+              gpointer            parse,
+              GDestroyNotify      free_parsed,
+              gpointer            source_tag,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *url = g_strconcat (self->api_url, path, NULL);
   g_autofree char *auth = bearer (self);
-  Request *request;
+  Request         *request;
 
   g_task_set_source_tag (task, source_tag);
   request = g_new0 (Request, 1);
@@ -252,7 +253,7 @@ loket_sync_client_new (const char *base_url, GError **error)
   g_autoptr (LoketSyncClient) self = NULL;
   g_autoptr (GUri) uri = NULL;
   g_autofree char *trimmed = NULL;
-  const char *scheme;
+  const char      *scheme;
 
   g_return_val_if_fail (base_url != NULL, NULL);
 
@@ -276,8 +277,8 @@ loket_sync_client_new (const char *base_url, GError **error)
   self = g_object_new (LOKET_TYPE_SYNC_CLIENT, NULL);
   self->base_url = g_steal_pointer (&trimmed);
   self->api_url = g_strconcat (self->base_url, LOKET_SYNC_API_PREFIX, NULL);
-  self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 60,
-                                                 "user-agent", "Loket/" PACKAGE_VERSION, NULL);
+  self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 60, "user-agent",
+                                                 "Loket/" PACKAGE_VERSION, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -357,8 +358,7 @@ loket_sync_client_login_async (LoketSyncClient    *self,
 LoketSyncSession *
 loket_sync_client_login_finish (LoketSyncClient *self, GAsyncResult *result, GError **error)
 {
-  LoketSyncSession *session
-    = finish_pointer (self, result, loket_sync_client_login_async, error);
+  LoketSyncSession *session = finish_pointer (self, result, loket_sync_client_login_async, error);
 
   if (session != NULL)
     loket_sync_client_set_token (self, session->token);

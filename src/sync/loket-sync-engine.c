@@ -16,10 +16,10 @@
 #include "loket-error.h"
 #include "loket-sync-client.h"
 
-#define PULL_LIMIT         LOKET_SYNC_MAX_PULL_LIMIT
-#define BACKOFF_FIRST_S    2
-#define BACKOFF_MAX_S      300
-#define CHANGE_DELAY_MS    800
+#define PULL_LIMIT LOKET_SYNC_MAX_PULL_LIMIT
+#define BACKOFF_FIRST_S 2
+#define BACKOFF_MAX_S 300
+#define CHANGE_DELAY_MS 800
 
 /* What the engine thread hands to the owner context: a weak reference, so that nothing the
  * engine thread holds keeps the engine alive (its last unref, and so the join of its thread,
@@ -51,7 +51,7 @@ shared_unref (gpointer data)
 
 struct _LoketSyncEngine
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
   LoketSyncJournal *journal;
   char             *base_url;
@@ -59,29 +59,29 @@ struct _LoketSyncEngine
   GMainContext     *owner_context;
 
   /* The engine thread and its context; the client lives there. */
-  GThread          *thread;
-  GMainContext     *context;
-  GMainLoop        *loop;
-  LoketSyncClient  *client;
-  GCancellable     *cancellable; /* cancelled at dispose */
-  Shared           *shared;
+  GThread         *thread;
+  GMainContext    *context;
+  GMainLoop       *loop;
+  LoketSyncClient *client;
+  GCancellable    *cancellable; /* cancelled at dispose */
+  Shared          *shared;
 
   /* State, written on the engine thread under the lock, notified on the owner context. */
-  GMutex            lock;
-  LoketSyncStatus   status;
-  guint64           n_pending;
-  gint64            offline_since;
-  gboolean          syncing;
-  char             *error_code;
-  char             *error_message;
+  GMutex          lock;
+  LoketSyncStatus status;
+  guint64         n_pending;
+  gint64          offline_since;
+  gboolean        syncing;
+  char           *error_code;
+  char           *error_message;
 
   /* Owner context only */
-  guint             interval_s;
-  guint             timer_id;
-  guint             change_id;
-  guint             failures;
-  gboolean          round_queued;
-  gboolean          running;
+  guint    interval_s;
+  guint    timer_id;
+  guint    change_id;
+  guint    failures;
+  gboolean round_queued;
+  gboolean running;
 };
 
 G_DEFINE_FINAL_TYPE (LoketSyncEngine, loket_sync_engine, G_TYPE_OBJECT)
@@ -134,34 +134,35 @@ loket_sync_error_to_message (const GError *error)
   if (error->domain == LOKET_SYNC_ERROR)
     switch ((LoketSyncError) error->code)
       {
-      case LOKET_SYNC_ERROR_UNAUTHORIZED:
-        return g_strdup (_ ("Your session has ended. Sign in again to sync."));
-      case LOKET_SYNC_ERROR_LOGIN_FAILED:
-        return g_strdup (_ ("Wrong username or password."));
-      case LOKET_SYNC_ERROR_THROTTLED:
-        return g_strdup (_ ("Too many attempts. Wait a moment and try again."));
-      case LOKET_SYNC_ERROR_FORBIDDEN:
-        return g_strdup (_ ("The server refused a change: your account may not make it, or "
-                            "the case belongs to another agency."));
-      case LOKET_SYNC_ERROR_NOT_FOUND:
-        return g_strdup (_ ("The server does not know this address. Check the server address."));
-      case LOKET_SYNC_ERROR_HASH_MISMATCH:
-        return g_strdup (_ ("An attachment was damaged on the way. It will be sent again."));
-      case LOKET_SYNC_ERROR_INVALID_EVENT:
-        return g_strdup (_ ("The server refused a change as invalid. Contact the administrator."));
-      case LOKET_SYNC_ERROR_TOO_LARGE:
-        return g_strdup (_ ("A file is too large for the server."));
-      case LOKET_SYNC_ERROR_CONFLICT:
-        return g_strdup (_ ("The server reported a conflict. Try again."));
-      case LOKET_SYNC_ERROR_UNAVAILABLE:
-        return g_strdup (_ ("The server is temporarily unavailable. Sync will be retried."));
-      case LOKET_SYNC_ERROR_BAD_REQUEST:
-      case LOKET_SYNC_ERROR_UNSUPPORTED_MEDIA_TYPE:
-        return g_strdup (_ ("The server did not understand this version of Loket. Update the "
-                            "application."));
-      case LOKET_SYNC_ERROR_INTERNAL:
-      default:
-        return g_strdup (_ ("The server had an internal error. Sync will be retried."));
+        case LOKET_SYNC_ERROR_UNAUTHORIZED:
+          return g_strdup (_ ("Your session has ended. Sign in again to sync."));
+        case LOKET_SYNC_ERROR_LOGIN_FAILED:
+          return g_strdup (_ ("Wrong username or password."));
+        case LOKET_SYNC_ERROR_THROTTLED:
+          return g_strdup (_ ("Too many attempts. Wait a moment and try again."));
+        case LOKET_SYNC_ERROR_FORBIDDEN:
+          return g_strdup (_ ("The server refused a change: your account may not make it, or "
+                              "the case belongs to another agency."));
+        case LOKET_SYNC_ERROR_NOT_FOUND:
+          return g_strdup (_ ("The server does not know this address. Check the server address."));
+        case LOKET_SYNC_ERROR_HASH_MISMATCH:
+          return g_strdup (_ ("An attachment was damaged on the way. It will be sent again."));
+        case LOKET_SYNC_ERROR_INVALID_EVENT:
+          return g_strdup (
+            _ ("The server refused a change as invalid. Contact the administrator."));
+        case LOKET_SYNC_ERROR_TOO_LARGE:
+          return g_strdup (_ ("A file is too large for the server."));
+        case LOKET_SYNC_ERROR_CONFLICT:
+          return g_strdup (_ ("The server reported a conflict. Try again."));
+        case LOKET_SYNC_ERROR_UNAVAILABLE:
+          return g_strdup (_ ("The server is temporarily unavailable. Sync will be retried."));
+        case LOKET_SYNC_ERROR_BAD_REQUEST:
+        case LOKET_SYNC_ERROR_UNSUPPORTED_MEDIA_TYPE:
+          return g_strdup (_ ("The server did not understand this version of Loket. Update the "
+                              "application."));
+        case LOKET_SYNC_ERROR_INTERNAL:
+        default:
+          return g_strdup (_ ("The server had an internal error. Sync will be retried."));
       }
   if (loket_sync_client_error_is_offline (error))
     return g_strdup (_ ("The server cannot be reached. Changes are kept on this PC."));
@@ -193,8 +194,11 @@ queue_notify (LoketSyncEngine *self)
 }
 
 static void
-set_state (LoketSyncEngine *self, gboolean syncing, const GError *error, gboolean have_pending,
-           guint64 n_pending)
+set_state (LoketSyncEngine *self,
+           gboolean         syncing,
+           const GError    *error,
+           gboolean         have_pending,
+           guint64          n_pending)
 {
   {
     g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
@@ -209,8 +213,8 @@ set_state (LoketSyncEngine *self, gboolean syncing, const GError *error, gboolea
         if (error == NULL)
           {
             self->offline_since = 0;
-            self->status = self->n_pending > 0 ? LOKET_SYNC_STATUS_PENDING
-                                               : LOKET_SYNC_STATUS_SYNCED;
+            self->status
+              = self->n_pending > 0 ? LOKET_SYNC_STATUS_PENDING : LOKET_SYNC_STATUS_SYNCED;
           }
         else
           {
@@ -291,8 +295,10 @@ emit_progress (LoketSyncEngine *self, guint64 n_pulled, gint64 cursor)
 }
 
 static gboolean
-push_blobs (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancellable,
-            GError **error)
+push_blobs (LoketSyncEngine *self,
+            LoketSyncReport *report,
+            GCancellable    *cancellable,
+            GError         **error)
 {
   g_autoptr (GPtrArray) hashes = loket_sync_journal_pending_blobs (self->journal, error);
 
@@ -304,7 +310,7 @@ push_blobs (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancel
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GAsyncResult) head = NULL;
       g_autoptr (GAsyncResult) put = NULL;
-      Wait wait_head = { 0 }, wait_put = { 0 };
+      Wait     wait_head = { 0 }, wait_put = { 0 };
       gboolean present = FALSE;
 
       loket_sync_client_head_blob_async (self->client, sha256, cancellable, wait_cb, &wait_head);
@@ -330,8 +336,10 @@ push_blobs (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancel
 }
 
 static gboolean
-push_events (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancellable,
-             GError **error)
+push_events (LoketSyncEngine *self,
+             LoketSyncReport *report,
+             GCancellable    *cancellable,
+             GError         **error)
 {
   for (;;)
     {
@@ -340,7 +348,7 @@ push_events (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cance
       g_autoptr (LoketSyncPushReply) reply = NULL;
       g_autoptr (GPtrArray) acked = NULL;
       guint n_ours = 0;
-      Wait wait = { 0 };
+      Wait  wait = { 0 };
 
       batch = loket_sync_journal_pending_events (self->journal, LOKET_SYNC_MAX_PUSH_EVENTS, error);
       if (batch == NULL)
@@ -348,8 +356,7 @@ push_events (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cance
       if (batch->len == 0)
         return TRUE;
 
-      loket_sync_client_push_async (self->client, self->device, batch, cancellable, wait_cb,
-                                    &wait);
+      loket_sync_client_push_async (self->client, self->device, batch, cancellable, wait_cb, &wait);
       result = wait_for (self, &wait);
       reply = loket_sync_client_push_finish (self->client, result, error);
       if (reply == NULL)
@@ -386,8 +393,10 @@ push_events (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cance
 /* Pages are applied in order, each in one transaction with its cursor. The next page is asked
  * for before the current one is applied, so that the server prepares it meanwhile. */
 static gboolean
-pull_pages (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancellable,
-            GError **error)
+pull_pages (LoketSyncEngine *self,
+            LoketSyncReport *report,
+            GCancellable    *cancellable,
+            GError         **error)
 {
   g_autoptr (LoketSyncPullReply) reply = NULL;
   gint64 cursor = 0;
@@ -453,8 +462,10 @@ pull_pages (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancel
 }
 
 static gboolean
-pull_blobs (LoketSyncEngine *self, LoketSyncReport *report, GCancellable *cancellable,
-            GError **error)
+pull_blobs (LoketSyncEngine *self,
+            LoketSyncReport *report,
+            GCancellable    *cancellable,
+            GError         **error)
 {
   g_autoptr (GPtrArray) hashes = loket_sync_journal_missing_blobs (self->journal, error);
 
@@ -491,13 +502,12 @@ run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
 {
   g_autoptr (LoketSyncReport) report = g_new0 (LoketSyncReport, 1);
   g_autoptr (GError) local_error = NULL;
-  guint64 n_pending = 0;
+  guint64  n_pending = 0;
   gboolean have_pending;
 
   set_state (self, TRUE, NULL, FALSE, 0);
   if (!loket_sync_client_has_token (self->client))
-    g_set_error (&local_error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_UNAUTHORIZED,
-                 "Not signed in");
+    g_set_error (&local_error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_UNAUTHORIZED, "Not signed in");
   else if (push_blobs (self, report, cancellable, &local_error))
     {
       g_autoptr (GError) refused = NULL;
@@ -678,7 +688,7 @@ auto_round_cb (GObject *source, GAsyncResult *result, gpointer data)
     {
       /* 2, 4, 8 … 300 s, each ×0.5–1.5 so that a whole office coming back online does not
        * knock at once. */
-      guint exponent = MIN (self->failures, 8);
+      guint  exponent = MIN (self->failures, 8);
       double base = MIN ((double) BACKOFF_FIRST_S * (1u << exponent), BACKOFF_MAX_S);
 
       self->failures++;
@@ -712,8 +722,7 @@ timer_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
   self->running = TRUE;
-  loket_sync_engine_sync_async (self, self->cancellable, auto_round_cb,
-                                shared_ref (self->shared));
+  loket_sync_engine_sync_async (self, self->cancellable, auto_round_cb, shared_ref (self->shared));
   return G_SOURCE_REMOVE;
 }
 
@@ -735,23 +744,23 @@ loket_sync_engine_get_property (GObject *object, guint prop_id, GValue *value, G
 
   switch (prop_id)
     {
-    case PROP_STATUS:
-      g_value_set_uint (value, self->status);
-      break;
-    case PROP_N_PENDING:
-      g_value_set_uint64 (value, self->n_pending);
-      break;
-    case PROP_OFFLINE_SINCE:
-      g_value_set_int64 (value, self->offline_since);
-      break;
-    case PROP_SYNCING:
-      g_value_set_boolean (value, self->syncing);
-      break;
-    case PROP_ERROR_CODE:
-      g_value_set_string (value, self->error_code);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STATUS:
+        g_value_set_uint (value, self->status);
+        break;
+      case PROP_N_PENDING:
+        g_value_set_uint64 (value, self->n_pending);
+        break;
+      case PROP_OFFLINE_SINCE:
+        g_value_set_int64 (value, self->offline_since);
+        break;
+      case PROP_SYNCING:
+        g_value_set_boolean (value, self->syncing);
+        break;
+      case PROP_ERROR_CODE:
+        g_value_set_string (value, self->error_code);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -799,14 +808,13 @@ loket_sync_engine_class_init (LoketSyncEngineClass *klass)
   object_class->dispose = loket_sync_engine_dispose;
   object_class->finalize = loket_sync_engine_finalize;
 
-  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0, LOKET_SYNC_STATUS_ERROR,
-                                               LOKET_SYNC_STATUS_IDLE,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS]
+    = g_param_spec_uint ("status", NULL, NULL, 0, LOKET_SYNC_STATUS_ERROR, LOKET_SYNC_STATUS_IDLE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_PENDING] = g_param_spec_uint64 ("n-pending", NULL, NULL, 0, G_MAXUINT64, 0,
                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OFFLINE_SINCE]
-    = g_param_spec_int64 ("offline-since", NULL, NULL, 0, G_MAXINT64, 0,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFLINE_SINCE] = g_param_spec_int64 (
+    "offline-since", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SYNCING] = g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ERROR_CODE] = g_param_spec_string ("error-code", NULL, NULL, NULL,
@@ -814,9 +822,9 @@ loket_sync_engine_class_init (LoketSyncEngineClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* (n_pulled, cursor) while pages arrive: for the first sync's progress bar. */
-  signals[SIGNAL_PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
-                                           G_TYPE_UINT64, G_TYPE_INT64);
+  signals[SIGNAL_PROGRESS]
+    = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_INT64);
 }
 
 static void
@@ -1042,27 +1050,27 @@ loket_sync_engine_describe_status (LoketSyncEngine *self)
     return g_strdup (_ ("Syncing…"));
   switch (self->status)
     {
-    case LOKET_SYNC_STATUS_OFFLINE:
-      {
-        g_autoptr (GDateTime) since = g_date_time_new_from_unix_local (self->offline_since);
-        g_autofree char *time = g_date_time_format (since, "%H:%M");
-        /* Translators: %s is a time of day, e.g. 10:42 */
-        return g_strdup_printf (_ ("Offline since %s"), time);
-      }
-    case LOKET_SYNC_STATUS_ERROR:
-      return g_strdup (self->error_message);
-    case LOKET_SYNC_STATUS_PENDING:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu change waiting",
-                                           "%llu changes waiting", (gulong) self->n_pending),
-                              (unsigned long long) self->n_pending);
-    case LOKET_SYNC_STATUS_SYNCED:
-      return g_strdup (_ ("Synced"));
-    case LOKET_SYNC_STATUS_IDLE:
-    default:
-      if (self->n_pending > 0)
+      case LOKET_SYNC_STATUS_OFFLINE:
+        {
+          g_autoptr (GDateTime) since = g_date_time_new_from_unix_local (self->offline_since);
+          g_autofree char *time = g_date_time_format (since, "%H:%M");
+          /* Translators: %s is a time of day, e.g. 10:42 */
+          return g_strdup_printf (_ ("Offline since %s"), time);
+        }
+      case LOKET_SYNC_STATUS_ERROR:
+        return g_strdup (self->error_message);
+      case LOKET_SYNC_STATUS_PENDING:
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu change waiting",
                                              "%llu changes waiting", (gulong) self->n_pending),
                                 (unsigned long long) self->n_pending);
-      return g_strdup (_ ("Not synced yet"));
+      case LOKET_SYNC_STATUS_SYNCED:
+        return g_strdup (_ ("Synced"));
+      case LOKET_SYNC_STATUS_IDLE:
+      default:
+        if (self->n_pending > 0)
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu change waiting",
+                                               "%llu changes waiting", (gulong) self->n_pending),
+                                  (unsigned long long) self->n_pending);
+        return g_strdup (_ ("Not synced yet"));
     }
 }

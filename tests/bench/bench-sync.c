@@ -40,12 +40,12 @@ main (int argc, char **argv)
   g_autoptr (GTimer) timer = g_timer_new ();
   g_autofree char *db = NULL;
   g_autofree char *out = NULL;
-  const char *env = g_getenv ("LOKET_BENCH_SYNC_EVENTS");
-  guint n_events = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 100000;
-  guint n_pushed = 0, n_case = 0;
-  double push_s, first_s, again_s, cpu_s;
-  struct rusage before, after;
-  Wait login = { 0 };
+  const char      *env = g_getenv ("LOKET_BENCH_SYNC_EVENTS");
+  guint            n_events = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 100000;
+  guint            n_pushed = 0, n_case = 0;
+  double           push_s, first_s, again_s, cpu_s;
+  struct rusage    before, after;
+  Wait             login = { 0 };
 
   g_print ("Sync benchmark: %u events, loopback, PostgreSQL + loket-server\n", n_events);
   cluster = sync_cluster_start ();
@@ -68,8 +68,9 @@ main (int argc, char **argv)
         {
           g_autofree char *uuid = g_uuid_string_random ();
           g_autofree char *agenda = g_strdup_printf ("%u/B/2026", ++n_case);
-          StoreTestCase spec = { uuid, agenda, "Yohanes Bria", "5371010101900001", NULL,
-                                 1790816400 + n_case * 60, 2 };
+          StoreTestCase    spec = {
+               uuid, agenda, "Yohanes Bria", "5371010101900001", NULL, 1790816400 + n_case * 60, 2
+          };
           g_autoptr (GPtrArray) events = store_test_case_events (&spec);
 
           for (guint i = 0; i < 8; i++)

@@ -8,13 +8,14 @@
 static LoketEvent *
 sent (const char *author, const char *device, const char *hlc, const char *id, const char *parent)
 {
-  g_autofree char *body = g_strdup_printf (
-    "{\"id\":\"%s\",\"from\":\"pos-%s\",\"to\":[\"pos-x\"],\"instruction\":\"untuk_ditindaklanjuti\"%s%s%s}",
-    id, author, parent != NULL ? ",\"parent\":\"" : "", parent != NULL ? parent : "",
-    parent != NULL ? "\"" : "");
+  g_autofree char *body
+    = g_strdup_printf ("{\"id\":\"%s\",\"from\":\"pos-%s\",\"to\":[\"pos-x\"],\"instruction\":"
+                       "\"untuk_ditindaklanjuti\"%s%s%s}",
+                       id, author, parent != NULL ? ",\"parent\":\"" : "",
+                       parent != NULL ? parent : "", parent != NULL ? "\"" : "");
 
-  return loket_event_new (NULL, "6f1d9c2e-0000-4000-8000-000000000001", "disposition.sent",
-                          author, device, hlc, body);
+  return loket_event_new (NULL, "6f1d9c2e-0000-4000-8000-000000000001", "disposition.sent", author,
+                          device, hlc, body);
 }
 
 static LoketEvent *
@@ -30,11 +31,10 @@ static guint
 count_concurrent (GPtrArray *events)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketDispositionLedger) ledger
-    = loket_disposition_ledger_new_from_events ("6f1d9c2e-0000-4000-8000-000000000001", events,
-                                                &error);
+  g_autoptr (LoketDispositionLedger) ledger = loket_disposition_ledger_new_from_events (
+    "6f1d9c2e-0000-4000-8000-000000000001", events, &error);
   GPtrArray *history;
-  guint n = 0;
+  guint      n = 0;
 
   g_assert_no_error (error);
   history = loket_disposition_ledger_get_history (ledger);

@@ -84,10 +84,11 @@ copy_events (GPtrArray *events, gboolean reverse)
   for (guint i = 0; i < events->len; i++)
     {
       LoketEvent *e = g_ptr_array_index (events, reverse ? events->len - 1 - i : i);
-      g_ptr_array_add (copy, loket_event_new (loket_event_get_uuid (e), loket_event_get_case_uuid (e),
-                                              loket_event_get_event_type (e),
-                                              loket_event_get_author (e), loket_event_get_device (e),
-                                              loket_event_get_hlc (e), loket_event_get_body (e)));
+      g_ptr_array_add (copy,
+                       loket_event_new (loket_event_get_uuid (e), loket_event_get_case_uuid (e),
+                                        loket_event_get_event_type (e), loket_event_get_author (e),
+                                        loket_event_get_device (e), loket_event_get_hlc (e),
+                                        loket_event_get_body (e)));
     }
   return copy;
 }
@@ -109,7 +110,8 @@ static void
 test_outbox (Pair *p, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = append_case (&p->f, "001/T/2026", "Ani Lado", "5371014101900004", T0, 5);
+  g_autoptr (GPtrArray) events
+    = append_case (&p->f, "001/T/2026", "Ani Lado", "5371014101900004", T0, 5);
   g_autoptr (GPtrArray) batch = NULL;
   const char *acked[3];
 
@@ -155,7 +157,8 @@ static void
 test_apply_out_of_order (Pair *p, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = append_case (&p->f, "002/T/2026", "Budi Lado", "5371010101900001", T0, 7);
+  g_autoptr (GPtrArray) events
+    = append_case (&p->f, "002/T/2026", "Budi Lado", "5371010101900001", T0, 7);
   g_autoptr (GPtrArray) reversed = copy_events (events, TRUE);
   g_autoptr (GPtrArray) page1 = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) page2 = g_ptr_array_new_with_free_func (g_object_unref);
@@ -193,7 +196,8 @@ static void
 test_apply_atomic (Pair *p, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = append_case (&p->f, "003/T/2026", "Citra Lado", "5371014101900002", T0, 4);
+  g_autoptr (GPtrArray) events
+    = append_case (&p->f, "003/T/2026", "Citra Lado", "5371014101900002", T0, 4);
   g_autoptr (GPtrArray) page = copy_events (events, FALSE);
 
   /* One bad event in the page: nothing of it is kept, the cursor stays. */
@@ -218,7 +222,8 @@ static void
 test_concurrent_merge (Pair *p, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = append_case (&p->f, "004/T/2026", "Dewi Lado", "5371014101900006", T0, 2);
+  g_autoptr (GPtrArray) events
+    = append_case (&p->f, "004/T/2026", "Dewi Lado", "5371014101900006", T0, 2);
   g_autoptr (GPtrArray) to_b = copy_events (events, FALSE);
   g_autoptr (GPtrArray) extra_a = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) extra_b = g_ptr_array_new_with_free_func (g_object_unref);
@@ -234,8 +239,7 @@ test_concurrent_merge (Pair *p, gconstpointer data)
       g_ptr_array_add (extra_a, store_test_event (case_of (events), "comment.added",
                                                   T0 + 7200 + i * 60, 0, "{\"text\":\"a\"}"));
       g_ptr_array_add (extra_b, store_test_event (case_of (events), "comment.added",
-                                                  T0 + 7200 + i * 60 + 30, 0,
-                                                  "{\"text\":\"b\"}"));
+                                                  T0 + 7200 + i * 60 + 30, 0, "{\"text\":\"b\"}"));
     }
   g_assert_true (loket_store_append_events (p->f.store, extra_a, &error));
   g_assert_true (loket_store_append_events (p->b, extra_b, &error));
@@ -267,7 +271,7 @@ test_blobs (Pair *p, gconstpointer data)
   g_autoptr (GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GBytes) read = NULL;
   g_autofree char *body = NULL;
-  gboolean present = TRUE;
+  gboolean         present = TRUE;
 
   g_assert_no_error (error);
   out = loket_sync_journal_pending_blobs (LOKET_SYNC_JOURNAL (p->ja), &error);
@@ -296,7 +300,8 @@ test_blobs (Pair *p, gconstpointer data)
   g_assert_false (loket_sync_journal_write_blob (LOKET_SYNC_JOURNAL (p->jb), sha, wrong, &error));
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_clear_error (&error);
-  g_assert_false (loket_sync_journal_write_blob (LOKET_SYNC_JOURNAL (p->jb), "../etc", bytes, &error));
+  g_assert_false (
+    loket_sync_journal_write_blob (LOKET_SYNC_JOURNAL (p->jb), "../etc", bytes, &error));
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_clear_error (&error);
 
@@ -322,12 +327,10 @@ test_future_clock (Pair *p, gconstpointer data)
   g_autoptr (GPtrArray) events = NULL;
 
   /* A PC whose date is a year ahead: its event is kept (replicas converge)… */
-  g_ptr_array_add (page, store_test_event ("7d5b2c1e-0000-4000-8000-000000000002",
-                                           "comment.added", now_s + 365 * 86400, 0,
-                                           "{\"text\":\"future\"}"));
-  g_ptr_array_add (page, store_test_event ("7d5b2c1e-0000-4000-8000-000000000002",
-                                           "comment.added", now_s - 60, 0,
-                                           "{\"text\":\"now\"}"));
+  g_ptr_array_add (page, store_test_event ("7d5b2c1e-0000-4000-8000-000000000002", "comment.added",
+                                           now_s + 365 * 86400, 0, "{\"text\":\"future\"}"));
+  g_ptr_array_add (page, store_test_event ("7d5b2c1e-0000-4000-8000-000000000002", "comment.added",
+                                           now_s - 60, 0, "{\"text\":\"now\"}"));
   g_assert_true (loket_sync_journal_apply_pulled (LOKET_SYNC_JOURNAL (p->jb), page, 2, &error));
   g_assert_no_error (error);
   events = loket_store_get_case_events (p->b, "7d5b2c1e-0000-4000-8000-000000000002", &error);
@@ -340,7 +343,8 @@ static void
 test_migrated_database (Pair *p, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = append_case (&p->f, "005/T/2026", "Eka Lado", "5371014101900008", T0, 3);
+  g_autoptr (GPtrArray) events
+    = append_case (&p->f, "005/T/2026", "Eka Lado", "5371014101900008", T0, 3);
   int version = loket_store_get_schema_version (p->f.store);
 
   /* Schema 10 or later: the outbox exists and took these events. */
@@ -353,7 +357,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add ("/cm/store/sync/" path, Pair, NULL, pair_set_up, fn, pair_tear_down)
+#define ADD(path, fn)                                                                              \
+  g_test_add ("/cm/store/sync/" path, Pair, NULL, pair_set_up, fn, pair_tear_down)
   ADD ("outbox", test_outbox);
   ADD ("apply-out-of-order", test_apply_out_of_order);
   ADD ("apply-atomic", test_apply_atomic);

@@ -36,11 +36,11 @@ run_or_die (const char *const *argv, int *status_out)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
-  char *out = NULL;
-  int   status = 0;
+  char            *out = NULL;
+  int              status = 0;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
-                     &error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                     &status, &error))
     g_error ("%s: %s", argv[0], error->message);
   if (status_out != NULL)
     {
@@ -48,8 +48,8 @@ run_or_die (const char *const *argv, int *status_out)
       return out;
     }
   if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s %s failed: %s\n%s%s", argv[0], argv[1] != NULL ? argv[1] : "", error->message,
-             out, err);
+    g_error ("%s %s failed: %s\n%s%s", argv[0], argv[1] != NULL ? argv[1] : "", error->message, out,
+             err);
   return out;
 }
 
@@ -95,13 +95,13 @@ sync_cluster_start (void)
   g_autoptr (SyncCluster) c = g_new0 (SyncCluster, 1);
   g_autofree char *script = source_path ("tests/support/pg-cluster.sh");
   g_autofree char *out = NULL;
-  int status = 0;
+  int              status = 0;
 
   c->dir = g_dir_make_tmp ("loket-sync-XXXXXX", NULL);
   /* Its own folder under /tmp: the script hands it to the postgres user. */
   c->pg_dir = g_dir_make_tmp ("loket-sync-pg-XXXXXX", NULL);
   {
-    const char *argv[] = { script, "start", c->pg_dir, NULL };
+    const char      *argv[] = { script, "start", c->pg_dir, NULL };
     g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
 
     /* The script's guard stops the cluster once this process is gone, however it ends. */
@@ -126,12 +126,12 @@ sync_cluster_start (void)
   {
     const char *migrate[] = { "migrate", NULL };
     const char *agency[] = { "create-agency", SYNC_AGENCY, "Dinas Kopnakertrans NTT", NULL };
-    const char *kadis[] = { "create-user", "kadis", SYNC_AGENCY, "kadis",
-                            "--password-file", c->password_file, NULL };
-    const char *sek[] = { "create-user", "sekretaris", SYNC_AGENCY, "pejabat",
+    const char *kadis[]
+      = { "create-user", "kadis", SYNC_AGENCY, "kadis", "--password-file", c->password_file, NULL };
+    const char *sek[] = { "create-user",     "sekretaris",     SYNC_AGENCY, "pejabat",
                           "--password-file", c->password_file, NULL };
-    const char *staf[] = { "create-user", "staf", SYNC_AGENCY, "staf",
-                           "--password-file", c->password_file, NULL };
+    const char *staf[]
+      = { "create-user", "staf", SYNC_AGENCY, "staf", "--password-file", c->password_file, NULL };
 
     server_admin (c, migrate);
     server_admin (c, agency);
@@ -206,8 +206,8 @@ sync_cluster_restart_pg (SyncCluster *c)
   g_autofree char *data = g_build_filename (c->pg_dir, "data", NULL);
   g_autofree char *out = NULL;
   g_autofree char *log = g_build_filename (c->pg_dir, "postgres.log", NULL);
-  const char *bindirs[] = { "/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin",
-                            "/usr/lib/postgresql/15/bin" };
+  const char      *bindirs[]
+    = { "/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bindirs) && pg_ctl == NULL; i++)
     {
@@ -221,10 +221,10 @@ sync_cluster_restart_pg (SyncCluster *c)
     /* -m fast: open connections and the push in flight are cut, committed work stays. (Not
      * "immediate": the test cluster runs with fsync and synchronous_commit off, so a crash
      * would lose acknowledged commits by configuration, not by our doing.) */
-    const char *as_root[] = { "runuser", "-u", "postgres", "--", pg_ctl, "-D", data, "-m",
-                              "fast", "-w", "-t", "30", "-l", log, "restart", NULL };
-    const char *as_user[] = { pg_ctl, "-D", data, "-m", "fast", "-w", "-t", "30",
-                              "-l", log, "restart", NULL };
+    const char *as_root[] = { "runuser", "-u", "postgres", "--", pg_ctl, "-D", data,      "-m",
+                              "fast",    "-w", "-t",       "30", "-l",   log,  "restart", NULL };
+    const char *as_user[]
+      = { pg_ctl, "-D", data, "-m", "fast", "-w", "-t", "30", "-l", log, "restart", NULL };
     out = run_or_die (getuid () == 0 ? as_root : as_user, NULL);
   }
 }
@@ -239,9 +239,9 @@ sync_cluster_free (SyncCluster *c)
   sync_cluster_kill_server (c);
   if (c->pg_dir != NULL)
     {
-      const char *argv[] = { NULL, "stop", c->pg_dir, NULL };
+      const char      *argv[] = { NULL, "stop", c->pg_dir, NULL };
       g_autofree char *out = NULL;
-      int status;
+      int              status;
 
       script = source_path ("tests/support/pg-cluster.sh");
       argv[0] = script;
@@ -261,11 +261,15 @@ sync_cluster_free (SyncCluster *c)
 /* ---- Clients ------------------------------------------------------------------------------ */
 
 static GSubprocess *
-spawn_cli (SyncCluster *c, const char *db, const char *url, const char *user, GSubprocessFlags flags)
+spawn_cli (SyncCluster     *c,
+           const char      *db,
+           const char      *url,
+           const char      *user,
+           GSubprocessFlags flags)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *cli = build_path ("src/cli/loket-cli");
-  GSubprocess *process;
+  GSubprocess     *process;
 
   process = g_subprocess_new (flags, &error, cli, "sync", "--db", db, "--server", url, "--user",
                               user, "--password-file", c->password_file, NULL);
@@ -276,9 +280,8 @@ spawn_cli (SyncCluster *c, const char *db, const char *url, const char *user, GS
 gboolean
 sync_run_cli (SyncCluster *c, const char *db, const char *url, const char *user, char **output)
 {
-  g_autoptr (GSubprocess) process = spawn_cli (c, db, url, user,
-                                               G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                                 | G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_autoptr (GSubprocess) process = spawn_cli (
+    c, db, url, user, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
 
@@ -293,8 +296,8 @@ sync_run_cli (SyncCluster *c, const char *db, const char *url, const char *user,
 GSubprocess *
 sync_spawn_cli (SyncCluster *c, const char *db, const char *url, const char *user)
 {
-  return spawn_cli (c, db, url, user, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  return spawn_cli (c, db, url, user,
+                    G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
 }
 
 LoketStore *
@@ -329,7 +332,7 @@ sync_event (const char *case_uuid,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *hlc = loket_hlc_format (ms, 0);
-  LoketEvent *event
+  LoketEvent      *event
     = loket_event_new_checked (NULL, case_uuid, type, author, device, hlc, body, &error);
 
   g_assert_no_error (error);
@@ -339,11 +342,11 @@ sync_event (const char *case_uuid,
 GPtrArray *
 sync_new_case (const char *author, const char *device, gint64 ms, char **case_uuid)
 {
-  static guint counter;
+  static guint     counter;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *agenda = g_strdup_printf ("%u/%s/2026", ++counter, device);
-  StoreTestCase spec = { uuid, agenda, "Yohanes Bria", "5371010101900001", NULL, ms / 1000, 2 };
-  GPtrArray *events = store_test_case_events (&spec);
+  StoreTestCase    spec = { uuid, agenda, "Yohanes Bria", "5371010101900001", NULL, ms / 1000, 2 };
+  GPtrArray       *events = store_test_case_events (&spec);
 
   if (case_uuid != NULL)
     *case_uuid = g_strdup (uuid);
@@ -414,14 +417,15 @@ sync_replica_digest (const char *path, guint *n_events)
 GHashTable *
 sync_replica_uuids (const char *path)
 {
-  GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3 *db = open_ro (path);
+  GHashTable   *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3      *db = open_ro (path);
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT uuid FROM events", -1, &stmt, NULL), ==,
                    SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_assert_true (g_hash_table_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0))));
+    g_assert_true (
+      g_hash_table_add (uuids, g_strdup ((const char *) sqlite3_column_text (stmt, 0))));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return uuids;
@@ -430,12 +434,12 @@ sync_replica_uuids (const char *path)
 guint
 sync_replica_pending (const char *path)
 {
-  sqlite3 *db = open_ro (path);
+  sqlite3      *db = open_ro (path);
   sqlite3_stmt *stmt = NULL;
-  guint n;
+  guint         n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sync_outbox", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sync_outbox", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -483,7 +487,7 @@ sync_server_uuids (SyncCluster *c, const char *user)
   g_autoptr (LoketSyncClient) client = loket_sync_client_new (c->url, &error);
   g_autoptr (LoketSyncSession) session = NULL;
   GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gint64 after = 0, last_seq = 0;
+  gint64      after = 0, last_seq = 0;
 
   g_assert_no_error (error);
   {
@@ -524,13 +528,13 @@ sync_server_uuids (SyncCluster *c, const char *user)
 
 struct _SyncProxy
 {
-  GSocket      *listener;
-  int           upstream_port;
-  char         *url;
-  GThread      *accept_thread;
-  GPtrArray    *threads; /* connection threads, joined at free */
-  GMutex        lock;
-  gboolean      stopping;
+  GSocket   *listener;
+  int        upstream_port;
+  char      *url;
+  GThread   *accept_thread;
+  GPtrArray *threads; /* connection threads, joined at free */
+  GMutex     lock;
+  gboolean   stopping;
   /* armed fault */
   char         *prefix;
   guint         nth;
@@ -605,8 +609,7 @@ connection_thread (gpointer data)
             break;
           g_mutex_lock (&proxy->lock);
           if (proxy->prefix != NULL && !proxy->fired
-              && g_strstr_len (buffer, got, proxy->prefix) != NULL
-              && ++proxy->seen == proxy->nth)
+              && g_strstr_len (buffer, got, proxy->prefix) != NULL && ++proxy->seen == proxy->nth)
             {
               if (proxy->mode == SYNC_PROXY_DROP_REPLY)
                 drop_reply = TRUE;
@@ -652,7 +655,7 @@ accept_thread (gpointer data)
 
   for (;;)
     {
-      GSocket   *client;
+      GSocket    *client;
       Connection *conn;
 
       g_mutex_lock (&proxy->lock);
@@ -689,8 +692,8 @@ sync_proxy_new (int upstream_port)
   g_mutex_init (&proxy->lock);
   proxy->upstream_port = upstream_port;
   proxy->threads = g_ptr_array_new ();
-  proxy->listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                  G_SOCKET_PROTOCOL_TCP, &error);
+  proxy->listener
+    = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
   g_assert_no_error (error);
   g_assert_true (g_socket_bind (proxy->listener, any, TRUE, &error));
   g_assert_true (g_socket_listen (proxy->listener, &error));

@@ -24,8 +24,8 @@ office_set_up (Office *o, gconstpointer data)
 {
   const char *users[] = { "kadis", "sekretaris", "staf" };
   const char *devices[] = { "pc-kadis", "pc-sekretaris", "pc-loket" };
-  const char *people[] = { "kopnakertrans-ntt/kadis", "kopnakertrans-ntt/sekretaris",
-                           "kopnakertrans-ntt/staf-loket" };
+  const char *people[]
+    = { "kopnakertrans-ntt/kadis", "kopnakertrans-ntt/sekretaris", "kopnakertrans-ntt/staf-loket" };
 
   o->cluster = sync_cluster_start ();
   o->created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -57,7 +57,11 @@ append (Office *o, guint client, GPtrArray *events)
 }
 
 static LoketEvent *
-event (Office *o, guint client, const char *case_uuid, const char *type, gint64 ms,
+event (Office     *o,
+       guint       client,
+       const char *case_uuid,
+       const char *type,
+       gint64      ms,
        const char *body)
 {
   return sync_event (case_uuid, type, o->person[client], o->device[client], ms, body);
@@ -88,8 +92,8 @@ assert_converged (Office *o)
 {
   g_autoptr (GHashTable) on_server = sync_server_uuids (o->cluster, "kadis");
   g_autofree char *first = NULL;
-  GHashTableIter iter;
-  gpointer uuid;
+  GHashTableIter   iter;
+  gpointer         uuid;
 
   g_assert_cmpuint (g_hash_table_size (on_server), ==, g_hash_table_size (o->created));
   g_hash_table_iter_init (&iter, o->created);
@@ -98,7 +102,7 @@ assert_converged (Office *o)
 
   for (guint i = 0; i < 3; i++)
     {
-      guint n = 0;
+      guint            n = 0;
       g_autofree char *digest = sync_replica_digest (o->db[i], &n);
 
       g_assert_cmpuint (n, ==, g_hash_table_size (o->created));
@@ -124,7 +128,7 @@ run_office_day (Office *o, const guint *order, guint n_order)
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (LoketDispositionLedger) ledger = NULL;
   g_autofree char *body_a = NULL, *body_b = NULL, *sha = NULL;
-  guint n_sent = 0, n_concurrent = 0;
+  guint            n_sent = 0, n_concurrent = 0;
 
   /* Morning: the front desk registers three cases; everyone syncs. */
   {
@@ -166,12 +170,13 @@ run_office_day (Office *o, const guint *order, guint n_order)
     g_assert_no_error (error);
     loket_store_close (desk);
     body = g_strdup_printf ("{\"requirement\":\"r1\",\"sha256\":\"%s\","
-                            "\"file_name\":\"pengantar.pdf\"}", sha);
+                            "\"file_name\":\"pengantar.pdf\"}",
+                            sha);
     g_ptr_array_add (c, event (o, 2, case3, "document.attached", T_MS + 6 * 3600000 + 1, body));
   }
   {
-    g_autoptr (GPtrArray) e4 = sync_new_case (o->person[2], o->device[2], T_MS + 7 * 3600000,
-                                              &case4);
+    g_autoptr (GPtrArray) e4
+      = sync_new_case (o->person[2], o->device[2], T_MS + 7 * 3600000, &case4);
     g_ptr_array_extend_and_steal (c, g_steal_pointer (&e4));
   }
   append (o, 0, a);
@@ -202,7 +207,8 @@ run_office_day (Office *o, const guint *order, guint n_order)
   g_assert_no_error (error);
   for (guint i = 0; i < loket_disposition_ledger_get_history (ledger)->len; i++)
     {
-      LoketDispositionStep *step = g_ptr_array_index (loket_disposition_ledger_get_history (ledger), i);
+      LoketDispositionStep *step
+        = g_ptr_array_index (loket_disposition_ledger_get_history (ledger), i);
       if (step->kind != LOKET_DISPOSITION_STEP_SENT)
         continue;
       n_sent++;

@@ -55,8 +55,8 @@ write_cases (Faults *f, guint n_cases)
     {
       g_autofree char *uuid = g_uuid_string_random ();
       g_autofree char *agenda = g_strdup_printf ("%u/F/2026", i + 1);
-      StoreTestCase spec = { uuid, agenda, "Maria Bunga", "5371014101900002", NULL,
-                             T_MS / 1000 + i * 60, 7 };
+      StoreTestCase    spec
+        = { uuid, agenda, "Maria Bunga", "5371014101900002", NULL, T_MS / 1000 + i * 60, 7 };
       g_autoptr (GPtrArray) events = store_test_case_events (&spec);
 
       for (guint j = 0; j < events->len; j++)
@@ -84,9 +84,9 @@ assert_invariants (Faults *f)
 {
   g_autoptr (GHashTable) on_server = NULL;
   g_autofree char *digest_a = NULL, *digest_b = NULL;
-  guint n_a = 0, n_b = 0;
-  GHashTableIter iter;
-  gpointer uuid;
+  guint            n_a = 0, n_b = 0;
+  GHashTableIter   iter;
+  gpointer         uuid;
 
   /* Recovery: both PCs sync again. */
   sync_until_ok (f, f->a, f->cluster->url);
@@ -326,7 +326,8 @@ test_clear_failures (Faults *f, gconstpointer data)
 {
   g_autofree char *out = NULL;
   g_autofree char *wrong = g_build_filename (f->cluster->dir, "wrong", NULL);
-  g_autofree char *cli = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src/cli/loket-cli", NULL);
+  g_autofree char *cli
+    = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src/cli/loket-cli", NULL);
   g_autoptr (GError) error = NULL;
   int status = 0;
 
@@ -334,8 +335,10 @@ test_clear_failures (Faults *f, gconstpointer data)
   /* A wrong password: exit 1, said in the user's words, nothing changed. */
   g_assert_true (g_file_set_contents (wrong, "salah-sandi-99\n", -1, NULL));
   {
-    const char *argv[] = { cli, "sync", "--db", f->a, "--server", f->cluster->url, "--user",
-                           "kadis", "--password-file", wrong, NULL };
+    const char      *argv[] = { cli,      "sync",     "--db",
+                                f->a,     "--server", f->cluster->url,
+                                "--user", "kadis",    "--password-file",
+                                wrong,    NULL };
     g_autofree char *err = NULL;
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
                                  &err, &status, &error));
@@ -363,7 +366,7 @@ test_refused_event (Faults *f, gconstpointer data)
   g_autoptr (GPtrArray) bad = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *out = NULL;
   g_autofree char *case_uuid = NULL;
-  guint n_b = 0;
+  guint            n_b = 0;
 
   write_cases (f, 3);
   sync_until_ok (f, f->a, f->cluster->url);
@@ -390,7 +393,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add ("/cm/sync/faults/" path, Faults, NULL, faults_set_up, fn, faults_tear_down)
+#define ADD(path, fn)                                                                              \
+  g_test_add ("/cm/sync/faults/" path, Faults, NULL, faults_set_up, fn, faults_tear_down)
   ADD ("server-killed-mid-push", test_server_killed_mid_push);
   ADD ("server-killed-mid-pull", test_server_killed_mid_pull);
   ADD ("reply-lost", test_reply_lost);

@@ -9,7 +9,7 @@
 #include "sync-fixture.h"
 
 #define N_CLIENTS 3
-#define T_MS      ((gint64) 1790816400000)
+#define T_MS ((gint64) 1790816400000)
 
 typedef struct
 {
@@ -17,8 +17,8 @@ typedef struct
   SyncProxy   *proxy;
   GRand       *rand;
   char        *db[N_CLIENTS];
-  GHashTable  *created;  /* event uuid → NULL */
-  GPtrArray   *cases;    /* case uuids some client knows (element utf8) */
+  GHashTable  *created;          /* event uuid → NULL */
+  GPtrArray   *cases;            /* case uuids some client knows (element utf8) */
   GPtrArray   *known[N_CLIENTS]; /* cases each client has (element utf8, borrowed) */
   gint64       clock_ms[N_CLIENTS];
 } World;
@@ -52,8 +52,8 @@ op_work (World *w, guint client)
       if (w->known[client]->len == 0 || g_rand_int_range (w->rand, 0, 4) == 0)
         {
           char *uuid = NULL;
-          g_autoptr (GPtrArray) intake = sync_new_case (users[client], devices[client],
-                                                        tick (w, client), &uuid);
+          g_autoptr (GPtrArray) intake
+            = sync_new_case (users[client], devices[client], tick (w, client), &uuid);
           g_ptr_array_add (w->cases, uuid);
           g_ptr_array_add (w->known[client], uuid);
           g_ptr_array_extend_and_steal (events, g_steal_pointer (&intake));
@@ -62,16 +62,16 @@ op_work (World *w, guint client)
         {
           const char *case_uuid = g_ptr_array_index (
             w->known[client], g_rand_int_range (w->rand, 0, w->known[client]->len));
-          g_autofree char *text = g_strdup_printf ("{\"text\":\"catatan %u\"}",
-                                                   g_rand_int (w->rand));
+          g_autofree char *text
+            = g_strdup_printf ("{\"text\":\"catatan %u\"}", g_rand_int (w->rand));
 
           if (client < 2 && g_rand_boolean (w->rand))
             {
               g_autofree char *id = g_uuid_string_random ();
-              g_autofree char *body = g_strdup_printf (
-                "{\"id\":\"%s\",\"from\":\"pos-%u\",\"to\":[\"pos-x%u\"],"
-                "\"instruction\":\"untuk_ditindaklanjuti\"}",
-                id, client, g_rand_int_range (w->rand, 0, 3));
+              g_autofree char *body
+                = g_strdup_printf ("{\"id\":\"%s\",\"from\":\"pos-%u\",\"to\":[\"pos-x%u\"],"
+                                   "\"instruction\":\"untuk_ditindaklanjuti\"}",
+                                   id, client, g_rand_int_range (w->rand, 0, 3));
               g_ptr_array_add (events, sync_event (case_uuid, "disposition.sent", users[client],
                                                    devices[client], tick (w, client), body));
             }
@@ -103,25 +103,24 @@ static void
 op_sync (World *w, guint client)
 {
   const char *prefixes[] = { "POST /api/v1/sync/push", "GET /api/v1/sync/pull" };
-  guint fault = g_rand_int_range (w->rand, 0, 5);
+  guint       fault = g_rand_int_range (w->rand, 0, 5);
   const char *prefix = prefixes[g_rand_int_range (w->rand, 0, 2)];
-  gboolean ok;
+  gboolean    ok;
 
   switch (fault)
     {
-    case 0: /* a lost reply */
-      sync_proxy_arm (w->proxy, prefix, 1, SYNC_PROXY_DROP_REPLY, NULL, NULL);
-      break;
-    case 1: /* the server dies mid-request */
-      sync_proxy_arm (w->proxy, prefix, 1, SYNC_PROXY_CALLBACK, kill_server_cb, w);
-      break;
-    default: /* no fault */
-      sync_proxy_arm (w->proxy, "no such request", 1, SYNC_PROXY_FORWARD, NULL, NULL);
-      break;
+      case 0: /* a lost reply */
+        sync_proxy_arm (w->proxy, prefix, 1, SYNC_PROXY_DROP_REPLY, NULL, NULL);
+        break;
+      case 1: /* the server dies mid-request */
+        sync_proxy_arm (w->proxy, prefix, 1, SYNC_PROXY_CALLBACK, kill_server_cb, w);
+        break;
+      default: /* no fault */
+        sync_proxy_arm (w->proxy, "no such request", 1, SYNC_PROXY_FORWARD, NULL, NULL);
+        break;
     }
   g_test_message ("sync client %u, fault %u on %s", client, fault, prefix);
-  ok = sync_run_cli (w->cluster, w->db[client], sync_proxy_get_url (w->proxy), users[client],
-                     NULL);
+  ok = sync_run_cli (w->cluster, w->db[client], sync_proxy_get_url (w->proxy), users[client], NULL);
   if (w->cluster->server == NULL)
     sync_cluster_start_server (w->cluster);
   if (ok)
@@ -133,16 +132,16 @@ static void
 test_random (void)
 {
   g_autoptr (SyncCluster) cluster = sync_cluster_start ();
-  World w = { 0 };
+  World       w = { 0 };
   const char *seed_text = g_getenv ("LOKET_SYNC_SEED");
   const char *ops_text = g_getenv ("LOKET_SYNC_OPS");
-  guint32 seed = seed_text != NULL ? (guint32) g_ascii_strtoull (seed_text, NULL, 10)
-                                   : g_random_int ();
+  guint32     seed
+    = seed_text != NULL ? (guint32) g_ascii_strtoull (seed_text, NULL, 10) : g_random_int ();
   guint n_ops = ops_text != NULL ? (guint) g_ascii_strtoull (ops_text, NULL, 10) : 24;
   g_autoptr (GHashTable) on_server = NULL;
   g_autofree char *first = NULL;
-  GHashTableIter iter;
-  gpointer uuid;
+  GHashTableIter   iter;
+  gpointer         uuid;
 
   /* Printed so that a failure can be replayed exactly. */
   g_printerr ("# LOKET_SYNC_SEED=%u LOKET_SYNC_OPS=%u\n", seed, n_ops);
@@ -188,7 +187,7 @@ test_random (void)
   /* 3. All replicas converge. */
   for (guint i = 0; i < N_CLIENTS; i++)
     {
-      guint n = 0;
+      guint            n = 0;
       g_autofree char *digest = NULL;
 
       if (!g_file_test (w.db[i], G_FILE_TEST_EXISTS))

@@ -19,8 +19,11 @@ typedef struct
 } SignedIn;
 
 static void
-signed_in_cb (LoketSignInDialog *dialog, LoketSyncEngine *engine, const char *username,
-              const char *person, SignedIn *out)
+signed_in_cb (LoketSignInDialog *dialog,
+              LoketSyncEngine   *engine,
+              const char        *username,
+              const char        *person,
+              SignedIn          *out)
 {
   g_set_object (&out->engine, engine);
   out->person = g_strdup (person);
@@ -66,10 +69,10 @@ test_sign_in_and_first_sync (void)
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (LoketStore) store = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *indicator = NULL;
+  GtkWidget         *indicator = NULL;
   LoketSignInDialog *dialog;
-  SignedIn result = { 0 };
-  guint n_events = 0;
+  SignedIn           result = { 0 };
+  guint              n_events = 0;
 
   /* The office already has a case on the server. */
   events = sync_new_case ("kopnakertrans-ntt/staf", "pc-office", 1790816400000, NULL);
@@ -106,8 +109,7 @@ test_sign_in_and_first_sync (void)
   /* The header-bar status follows the engine. */
   indicator = g_object_ref_sink (loket_sync_indicator_new ());
   loket_sync_indicator_set_engine (LOKET_SYNC_INDICATOR (indicator), result.engine);
-  g_assert_cmpstr (loket_sync_indicator_get_label (LOKET_SYNC_INDICATOR (indicator)), ==,
-                   "Synced");
+  g_assert_cmpstr (loket_sync_indicator_get_label (LOKET_SYNC_INDICATOR (indicator)), ==, "Synced");
 
   /* Offline: the server goes away, a round fails, the status says since when. */
   sync_cluster_kill_server (cluster);
@@ -122,8 +124,8 @@ test_sign_in_and_first_sync (void)
   loket_sync_engine_sync_now (result.engine);
   while (loket_sync_engine_get_status (result.engine) != LOKET_SYNC_STATUS_OFFLINE)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_str_has_prefix (loket_sync_indicator_get_label (LOKET_SYNC_INDICATOR (indicator)),
-                                   "Offline since "));
+  g_assert_true (g_str_has_prefix (
+    loket_sync_indicator_get_label (LOKET_SYNC_INDICATOR (indicator)), "Offline since "));
   g_assert_cmpuint (loket_sync_engine_get_n_pending (result.engine), ==, 1);
 
   loket_sync_engine_stop (result.engine);
@@ -170,9 +172,9 @@ test_window_offline_morning (void)
   g_autofree char *dir = g_dir_make_tmp ("loket-sync-ui-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "pc.db", NULL);
   g_autoptr (LoketStore) store = sync_open_store (db);
-  LoketWindow *window;
+  LoketWindow       *window;
   LoketSignInDialog *dialog;
-  GtkWidget *account_button;
+  GtkWidget         *account_button;
 
   loket_store_close (store);
   /* Port 9 (discard) on loopback: nothing listens, the connection is refused. */
@@ -185,8 +187,8 @@ test_window_offline_morning (void)
   g_assert_true (loket_test_wait_until (window_ready, window, 30000));
   g_assert_true (loket_test_wait_until (dialog_shown, NULL, 10000));
   dialog = find_sign_in_dialog ();
-  account_button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), LOKET_TYPE_WINDOW,
-                                                  "account_button");
+  account_button = (GtkWidget *) gtk_widget_get_template_child (
+    GTK_WIDGET (window), LOKET_TYPE_WINDOW, "account_button");
   g_assert_false (gtk_widget_get_sensitive (account_button));
 
   loket_sign_in_dialog_set_credentials (dialog, "http://127.0.0.1:9", "kadis", "rahasia-123");

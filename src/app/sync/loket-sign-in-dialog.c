@@ -10,18 +10,18 @@
 
 struct _LoketSignInDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
   /* Template widgets */
-  GtkWidget       *cancel_button;
-  GtkWidget       *sign_in_button;
-  GtkStack        *stack;
-  AdwEntryRow     *server_row;
-  AdwEntryRow     *username_row;
-  AdwEntryRow     *password_row;
-  GtkLabel        *error_label;
-  GtkSpinner      *spinner;
-  GtkProgressBar  *progress_bar;
+  GtkWidget      *cancel_button;
+  GtkWidget      *sign_in_button;
+  GtkStack       *stack;
+  AdwEntryRow    *server_row;
+  AdwEntryRow    *username_row;
+  AdwEntryRow    *password_row;
+  GtkLabel       *error_label;
+  GtkSpinner     *spinner;
+  GtkProgressBar *progress_bar;
 
   LoketStore      *store;
   LoketSyncEngine *engine;
@@ -71,10 +71,9 @@ pulse_cb (gpointer data)
 static void
 progress_cb (LoketSignInDialog *self, guint64 n_pulled, gint64 cursor)
 {
-  g_autofree char *text
-    = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu event received",
-                                    "%llu events received", (gulong) n_pulled),
-                       (unsigned long long) n_pulled);
+  g_autofree char *text = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%llu event received", "%llu events received", (gulong) n_pulled),
+    (unsigned long long) n_pulled);
 
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
@@ -84,8 +83,7 @@ finish (LoketSignInDialog *self)
 {
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   set_busy (self, FALSE);
-  g_signal_emit (self, signals[SIGNAL_SIGNED_IN], 0, self->engine, self->username,
-                 self->person_id);
+  g_signal_emit (self, signals[SIGNAL_SIGNED_IN], 0, self->engine, self->username, self->person_id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -144,7 +142,7 @@ sign_in_clicked_cb (LoketSignInDialog *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketStoreSync) journal = NULL;
   g_autofree char *server = NULL;
-  const char *username, *password;
+  const char      *username, *password;
 
   if (self->busy)
     return;
@@ -170,8 +168,8 @@ sign_in_clicked_cb (LoketSignInDialog *self)
   /* The rows go insensitive (and the form away): take the focus off them first. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   set_busy (self, TRUE);
-  loket_sync_engine_login_async (self->engine, username, password, self->cancellable,
-                                 logged_in_cb, g_object_ref (self));
+  loket_sync_engine_login_async (self->engine, username, password, self->cancellable, logged_in_cb,
+                                 g_object_ref (self));
   /* The password is not kept in the form. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
 }
@@ -216,12 +214,11 @@ loket_sign_in_dialog_class_init (LoketSignInDialogClass *klass)
   object_class->finalize = loket_sign_in_dialog_finalize;
 
   signals[SIGNAL_SIGNED_IN]
-    = g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                    NULL, G_TYPE_NONE, 3, LOKET_TYPE_SYNC_ENGINE, G_TYPE_STRING, G_TYPE_STRING);
+    = g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 3, LOKET_TYPE_SYNC_ENGINE, G_TYPE_STRING, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/loketapp/Loket/ui/sync/"
-                                               "loket-sign-in-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/loketapp/Loket/ui/sync/"
+                                                             "loket-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketSignInDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LoketSignInDialog, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, LoketSignInDialog, stack);
@@ -257,9 +254,8 @@ loket_sign_in_dialog_new (GtkWindow  *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), server_url != NULL ? server_url : "");
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), username != NULL ? username : "");
   if (server_url != NULL && *server_url != '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (username != NULL && *username != '\0'
-                                         ? self->password_row
-                                         : self->username_row));
+    gtk_widget_grab_focus (
+      GTK_WIDGET (username != NULL && *username != '\0' ? self->password_row : self->username_row));
   return self;
 }
 

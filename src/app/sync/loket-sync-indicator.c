@@ -8,16 +8,16 @@
 
 struct _LoketSyncIndicator
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkMenuButton   *button;
-  GtkImage        *icon;
-  GtkLabel        *label;
-  GtkLabel        *detail_label;
-  GtkLabel        *server_label;
-  GtkWidget       *sync_button;
-  GtkWidget       *sign_in_button;
+  GtkMenuButton *button;
+  GtkImage      *icon;
+  GtkLabel      *label;
+  GtkLabel      *detail_label;
+  GtkLabel      *server_label;
+  GtkWidget     *sync_button;
+  GtkWidget     *sign_in_button;
 
   LoketSyncEngine *engine;
 };
@@ -28,8 +28,8 @@ static void
 update (LoketSyncIndicator *self)
 {
   g_autofree char *text = NULL;
-  const char *icon = "network-offline-symbolic";
-  const char *detail = NULL;
+  const char      *icon = "network-offline-symbolic";
+  const char      *detail = NULL;
   g_autofree char *detail_owned = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->label), "error");
@@ -49,38 +49,37 @@ update (LoketSyncIndicator *self)
       text = loket_sync_engine_describe_status (self->engine);
       gtk_label_set_text (self->server_label, loket_sync_engine_get_base_url (self->engine));
       gtk_widget_set_visible (self->sync_button, TRUE);
-      gtk_widget_set_visible (self->sign_in_button,
-                              g_strcmp0 (code, "unauthorized") == 0);
+      gtk_widget_set_visible (self->sign_in_button, g_strcmp0 (code, "unauthorized") == 0);
       switch (loket_sync_engine_get_status (self->engine))
         {
-        case LOKET_SYNC_STATUS_SYNCED:
-          icon = "emblem-ok-symbolic";
-          detail = _ ("Every change of this PC is on the server.");
-          break;
-        case LOKET_SYNC_STATUS_PENDING:
-        case LOKET_SYNC_STATUS_IDLE:
-          icon = "emblem-synchronizing-symbolic";
-          detail = _ ("Changes made on this PC are kept and sent at the next sync.");
-          break;
-        case LOKET_SYNC_STATUS_OFFLINE:
-          icon = "network-offline-symbolic";
-          gtk_widget_add_css_class (GTK_WIDGET (self->label), "warning");
-          detail_owned = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE,
-                         "The server cannot be reached. %llu change is kept on this PC and "
-                         "sent when it can.",
-                         "The server cannot be reached. %llu changes are kept on this PC and "
-                         "sent when it can.",
-                         (gulong) loket_sync_engine_get_n_pending (self->engine)),
-            (unsigned long long) loket_sync_engine_get_n_pending (self->engine));
-          break;
-        case LOKET_SYNC_STATUS_ERROR:
-          icon = "dialog-warning-symbolic";
-          gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
-          detail_owned = g_strdup (text);
-          g_free (text);
-          text = g_strdup (_ ("Sync failed"));
-          break;
+          case LOKET_SYNC_STATUS_SYNCED:
+            icon = "emblem-ok-symbolic";
+            detail = _ ("Every change of this PC is on the server.");
+            break;
+          case LOKET_SYNC_STATUS_PENDING:
+          case LOKET_SYNC_STATUS_IDLE:
+            icon = "emblem-synchronizing-symbolic";
+            detail = _ ("Changes made on this PC are kept and sent at the next sync.");
+            break;
+          case LOKET_SYNC_STATUS_OFFLINE:
+            icon = "network-offline-symbolic";
+            gtk_widget_add_css_class (GTK_WIDGET (self->label), "warning");
+            detail_owned = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE,
+                           "The server cannot be reached. %llu change is kept on this PC and "
+                           "sent when it can.",
+                           "The server cannot be reached. %llu changes are kept on this PC and "
+                           "sent when it can.",
+                           (gulong) loket_sync_engine_get_n_pending (self->engine)),
+              (unsigned long long) loket_sync_engine_get_n_pending (self->engine));
+            break;
+          case LOKET_SYNC_STATUS_ERROR:
+            icon = "dialog-warning-symbolic";
+            gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
+            detail_owned = g_strdup (text);
+            g_free (text);
+            text = g_strdup (_ ("Sync failed"));
+            break;
         }
       if (loket_sync_engine_get_syncing (self->engine))
         icon = "emblem-synchronizing-symbolic";
@@ -108,9 +107,8 @@ loket_sync_indicator_class_init (LoketSyncIndicatorClass *klass)
 
   object_class->dispose = loket_sync_indicator_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/loketapp/Loket/ui/sync/"
-                                               "loket-sync-indicator.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/loketapp/Loket/ui/sync/"
+                                                             "loket-sync-indicator.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketSyncIndicator, button);
   gtk_widget_class_bind_template_child (widget_class, LoketSyncIndicator, icon);
   gtk_widget_class_bind_template_child (widget_class, LoketSyncIndicator, label);
