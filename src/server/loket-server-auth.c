@@ -151,16 +151,18 @@ struct _LoketThrottle
   GHashTable *entries; /* key → Entry */
   guint       max_failures;
   guint       base_delay;
+  gint64      forget; /* µs */
 };
 
 typedef struct
 {
   guint  failures;
+  gint64 last_failure; /* monotonic µs */
   gint64 locked_until; /* monotonic µs */
 } Entry;
 
 LoketThrottle *
-loket_throttle_new (guint max_failures, guint base_delay_seconds)
+loket_throttle_new (guint max_failures, guint base_delay_seconds, guint forget_seconds)
 {
   LoketThrottle *self = g_new0 (LoketThrottle, 1);
 
@@ -168,6 +170,7 @@ loket_throttle_new (guint max_failures, guint base_delay_seconds)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->max_failures = MAX (max_failures, 1);
   self->base_delay = MAX (base_delay_seconds, 1);
+  self->forget = (gint64) MAX (forget_seconds, 1) * G_USEC_PER_SEC;
   return self;
 }
 
@@ -200,6 +203,7 @@ loket_throttle_fail (LoketThrottle *self, const char *key)
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   Entry *entry = g_hash_table_lookup (self->entries, key);
+  gint64 now = g_get_monotonic_time ();
 
   if (entry == NULL)
     {
@@ -209,13 +213,18 @@ loket_throttle_fail (LoketThrottle *self, const char *key)
       entry = g_new0 (Entry, 1);
       g_hash_table_insert (self->entries, g_strdup (key), entry);
     }
+  /* Old failures are forgiven once the key has been quiet (and unlocked) for a while. */
+  if (entry->last_failure != 0 && now - entry->last_failure > self->forget
+      && entry->locked_until <= now)
+    entry->failures = 0;
+  entry->last_failure = now;
   entry->failures++;
   if (entry->failures >= self->max_failures)
     {
       guint  shift = MIN (entry->failures - self->max_failures, 10);
       gint64 delay = MIN ((gint64) self->base_delay << shift, MAX_LOCKOUT);
 
-      entry->locked_until = g_get_monotonic_time () + delay * G_USEC_PER_SEC;
+      entry->locked_until = now + delay * G_USEC_PER_SEC;
     }
 }
 

@@ -28,11 +28,13 @@ char     *loket_auth_read_password   (const char *path,
                                       GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Failed logins per key (username, client address): after @max_failures, further attempts are
- * refused for base × 2^(failures − max) seconds (at most 15 min). Thread-safe. */
+ * refused for base × 2^(failures − max) seconds (at most 15 min). A key with no failure for
+ * @forget_seconds starts again from zero. Thread-safe. */
 typedef struct _LoketThrottle LoketThrottle;
 
 LoketThrottle *loket_throttle_new   (guint max_failures,
-                                     guint base_delay_seconds) G_GNUC_WARN_UNUSED_RESULT;
+                                     guint base_delay_seconds,
+                                     guint forget_seconds) G_GNUC_WARN_UNUSED_RESULT;
 void           loket_throttle_free  (LoketThrottle *self);
 /* FALSE (and the seconds to wait) when @key is locked out now. */
 gboolean       loket_throttle_check (LoketThrottle *self,

@@ -5,6 +5,8 @@
 
 #include "loket-server-config.h"
 
+#include <gio/gio.h>
+
 #include "loket-server-auth.h"
 
 LoketServerConfig *
@@ -35,6 +37,7 @@ loket_server_config_free (LoketServerConfig *self)
   g_free (self->data_dir);
   g_free (self->tls_certificate);
   g_free (self->tls_key);
+  g_strfreev (self->trusted_proxies);
   g_free (self->database);
   g_free (self);
 }
@@ -54,6 +57,37 @@ read_string (GKeyFile *file, const char *group, const char *key, char **target, 
       return FALSE;
     }
   g_free (*target);
+  *target = value;
+  return TRUE;
+}
+
+static gboolean
+read_list (GKeyFile *file, const char *group, const char *key, char ***target, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  char **value;
+
+  if (!g_key_file_has_key (file, group, key, NULL))
+    return TRUE;
+  value = g_key_file_get_string_list (file, group, key, NULL, &local_error);
+  if (value == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint i = 0; value[i] != NULL; i++)
+    {
+      g_autoptr (GInetAddress) address = g_inet_address_new_from_string (g_strstrip (value[i]));
+
+      if (address == NULL)
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "[%s] %s: “%s” is not an IP address", group, key, value[i]);
+          g_strfreev (value);
+          return FALSE;
+        }
+    }
+  g_strfreev (*target);
   *target = value;
   return TRUE;
 }
@@ -104,6 +138,7 @@ loket_server_config_load (LoketServerConfig *self, const char *path, GError **er
       || !read_string (file, "server", "tls-key", &self->tls_key, error)
       || !read_uint (file, "server", "shutdown-grace-seconds", 0, 3600, &self->shutdown_grace,
                      error)
+      || !read_list (file, "server", "trusted-proxies", &self->trusted_proxies, error)
       || !read_string (file, "database", "conninfo", &self->database, error)
       || !read_uint (file, "database", "connections", 1, 64, &self->db_connections, error)
       || !read_uint (file, "auth", "argon2-memory-kib", 8, 4 * 1024 * 1024,

@@ -14,6 +14,7 @@ typedef struct
   char    *tls_certificate;    /* [server] tls-certificate (PEM file) */
   char    *tls_key;            /* [server] tls-key (PEM file) */
   guint    shutdown_grace;     /* [server] shutdown-grace-seconds, default 30 */
+  char   **trusted_proxies;    /* [server] trusted-proxies: addresses whose X-Forwarded-For counts */
   char    *database;           /* [database] conninfo (libpq) */
   guint    db_connections;     /* [database] connections, default 4 */
   guint    argon2_memory_kib;  /* [auth] argon2-memory-kib */

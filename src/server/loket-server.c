@@ -13,6 +13,8 @@
 
 #define JSON_TYPE "application/json"
 #define BLOB_TYPE "application/octet-stream"
+/* Failed logins older than this (with no lockout running) no longer count. */
+#define FORGET_FAILURES_SECONDS (60 * 60)
 
 static void
 request_free (LoketRequest *req)
@@ -56,6 +58,8 @@ _loket_request_error (LoketRequest  *req,
 {
   _loket_request_json (req, loket_sync_error_http_status (code),
                        loket_sync_error_body_to_json (code, message, event_uuid));
+  if (code == LOKET_SYNC_ERROR_UNAVAILABLE)
+    _loket_request_header (req, "Retry-After", "5");
 }
 
 void
@@ -234,6 +238,25 @@ request_new (LoketServer *self, SoupServerMessage *msg, const char *path)
   return req;
 }
 
+/* The client's address: the peer, or behind a trusted proxy the last X-Forwarded-For entry
+ * (the one that proxy added; earlier ones are whatever the client claimed). */
+static char *
+client_address (LoketServer *self, SoupServerMessage *msg, SoupMessageHeaders *headers)
+{
+  const char *peer = soup_server_message_get_remote_host (msg);
+  const char *forwarded = soup_message_headers_get_list (headers, "X-Forwarded-For");
+  const char *last;
+
+  if (peer == NULL || forwarded == NULL || self->config->trusted_proxies == NULL
+      || !g_strv_contains ((const char *const *) self->config->trusted_proxies, peer))
+    return g_strdup (peer);
+  last = strrchr (forwarded, ',');
+  last = last != NULL ? last + 1 : forwarded;
+  while (*last == ' ')
+    last++;
+  return g_strndup (last, MIN (strlen (last), 64));
+}
+
 /* After the headers, before the body: refuses oversized bodies without reading them. */
 static void
 early_handler_cb (SoupServer        *soup,
@@ -291,7 +314,12 @@ handler_cb (SoupServer        *soup,
   SoupMessageBody *body;
 
   if (!g_str_has_prefix (full_path, LOKET_SYNC_API_PREFIX "/"))
-    path = full_path;
+    {
+      req = request_new (self, msg, full_path);
+      _loket_request_error (req, LOKET_SYNC_ERROR_NOT_FOUND, "No such endpoint", NULL);
+      reply_now (self, msg, req);
+      return;
+    }
   req = request_new (self, msg, path);
 
   if (g_str_equal (path, "/health") && g_str_equal (method, "GET"))
@@ -344,7 +372,7 @@ handler_cb (SoupServer        *soup,
   auth = soup_message_headers_get_one (headers, "Authorization");
   if (auth != NULL && g_ascii_strncasecmp (auth, "Bearer ", 7) == 0)
     req->token = g_strstrip (g_strdup (auth + 7));
-  req->remote = g_strdup (soup_server_message_get_remote_host (msg));
+  req->remote = client_address (self, msg, headers);
   req->if_none_match = g_strdup (soup_message_headers_get_one (headers, "If-None-Match"));
   req->range = g_strdup (soup_message_headers_get_one (headers, "Range"));
   if (route->json_body || route->blob_body)
@@ -403,10 +431,12 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   self->config->tls_certificate = g_strdup (config->tls_certificate);
   self->config->tls_key = g_strdup (config->tls_key);
   self->config->database = g_strdup (config->database);
+  self->config->trusted_proxies = g_strdupv (config->trusted_proxies);
   self->context = g_main_context_ref_thread_default ();
-  self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout);
-  self->address_throttle
-    = loket_throttle_new (config->login_max_failures * 10, config->login_lockout);
+  self->throttle = loket_throttle_new (config->login_max_failures, config->login_lockout,
+                                       FORGET_FAILURES_SECONDS);
+  self->address_throttle = loket_throttle_new (config->login_max_failures * 10,
+                                               config->login_lockout, FORGET_FAILURES_SECONDS);
 
   conn = loket_pg_connect (config->database, error);
   if (conn == NULL || !loket_pg_migrate (conn, error))

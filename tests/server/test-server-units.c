@@ -52,7 +52,7 @@ test_tokens (void)
 static void
 test_throttle (void)
 {
-  LoketThrottle *throttle = loket_throttle_new (3, 60);
+  LoketThrottle *throttle = loket_throttle_new (3, 60, 3600);
   guint          retry = 0;
 
   for (int i = 0; i < 2; i++)
@@ -68,6 +68,18 @@ test_throttle (void)
   g_assert_true (loket_throttle_check (throttle, "user:b", NULL));
   loket_throttle_reset (throttle, "user:a");
   g_assert_true (loket_throttle_check (throttle, "user:a", NULL));
+  loket_throttle_free (throttle);
+
+  /* Failures are forgotten after a quiet period (1 s here), unless a lockout is running. */
+  throttle = loket_throttle_new (3, 60, 1);
+  loket_throttle_fail (throttle, "address:x");
+  loket_throttle_fail (throttle, "address:x");
+  g_usleep (1200 * 1000);
+  loket_throttle_fail (throttle, "address:x");
+  g_assert_true (loket_throttle_check (throttle, "address:x", NULL)); /* 1 failure, not 3 */
+  loket_throttle_fail (throttle, "address:x");
+  loket_throttle_fail (throttle, "address:x");
+  g_assert_false (loket_throttle_check (throttle, "address:x", NULL));
   loket_throttle_free (throttle);
 }
 
@@ -113,6 +125,13 @@ test_config (void)
   g_assert_false (loket_server_config_load (config, bad, &error));
   g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE);
   g_clear_error (&error);
+  g_file_set_contents (bad, "[server]\ntrusted-proxies=10.0.0.1;proxy.example;\n", -1, NULL);
+  g_assert_false (loket_server_config_load (config, bad, &error));
+  g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_file_set_contents (bad, "[server]\ntrusted-proxies=10.0.0.1; ::1;\n", -1, NULL);
+  g_assert_true (loket_server_config_load (config, bad, &error));
+  g_assert_cmpstr (config->trusted_proxies[1], ==, "::1");
   g_file_set_contents (bad, "[database]\nconnections=many\n", -1, NULL);
   g_assert_false (loket_server_config_load (config, bad, &error));
   g_assert_nonnull (error);

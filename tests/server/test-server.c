@@ -191,6 +191,39 @@ test_throttled (void)
   g_free (login (session, "budi", PW_BUDI));
 }
 
+static guint
+login_from (SoupSession *session, const char *address, const char *username, const char *password)
+{
+  g_autofree char *session_url = url ("/session");
+  g_autofree char *body = loket_sync_session_request_to_json (username, password, "d");
+  g_autoptr (SoupMessage) msg = soup_message_new ("POST", session_url);
+  g_autoptr (GBytes) request = g_bytes_new (body, strlen (body));
+  g_autoptr (GBytes) reply = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Forwarded-For", address);
+  soup_message_set_request_body_from_bytes (msg, "application/json", request);
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  return soup_message_get_status (msg);
+}
+
+/* Behind a trusted proxy (127.0.0.1 here), failures count per forwarded client address. */
+static void
+test_address_throttle (void)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *nobody = g_strdup_printf ("nobody%d", i);
+
+      g_assert_cmpuint (login_from (session, "10.9.9.9", nobody, "wrong-password"), ==, 401);
+    }
+  g_assert_cmpuint (login_from (session, "10.9.9.9", "budi", PW_BUDI), ==, 429);
+  /* A client cannot escape by claiming another address: the proxy's entry is the last one. */
+  g_assert_cmpuint (login_from (session, "10.9.9.8, 10.9.9.9", "budi", PW_BUDI), ==, 429);
+  g_assert_cmpuint (login_from (session, "10.9.9.8", "budi", PW_BUDI), ==, 200);
+}
+
 static void
 test_tokens (void)
 {
@@ -291,6 +324,60 @@ test_push_idempotent (void)
   }
 }
 
+typedef struct
+{
+  const char         *token;
+  GPtrArray          *events;
+  LoketSyncPushReply *reply;
+  guint               status;
+} ConcurrentPush;
+
+static gpointer
+concurrent_push (gpointer data)
+{
+  ConcurrentPush *job = data;
+  g_autoptr (SoupSession) session = soup_session_new ();
+
+  job->status = push (session, job->token, job->events, &job->reply, NULL);
+  return NULL;
+}
+
+/* Two PCs push the same batch at the same moment: stored once, both told the same seqs. */
+static void
+test_push_concurrent_same_batch (void)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *token = login (session, "ani", PW_ANI);
+  g_autoptr (GPtrArray) events = new_case ("dinsos-ntt", 199, NULL);
+  ConcurrentPush jobs[4];
+  GThread       *threads[4];
+  guint          fresh = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      jobs[i] = (ConcurrentPush){ token, events, NULL, 0 };
+      threads[i] = g_thread_new ("push", concurrent_push, &jobs[i]);
+    }
+  for (guint i = 0; i < 4; i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpuint (jobs[i].status, ==, 200);
+      g_assert_cmpuint (jobs[i].reply->accepted_uuids->len, ==, 200);
+      if (jobs[i].reply->duplicates->len == 0)
+        fresh++;
+      else
+        g_assert_cmpuint (jobs[i].reply->duplicates->len, ==, 200);
+      for (guint e = 0; e < 200; e++)
+        g_assert_cmpint (g_array_index (jobs[i].reply->accepted_seqs, gint64, e), ==,
+                         g_array_index (jobs[0].reply->accepted_seqs, gint64, e));
+    }
+  g_assert_cmpuint (fresh, ==, 1);
+  for (guint i = 0; i < 4; i++)
+    loket_sync_push_reply_free (jobs[i].reply);
+}
+
 static void
 test_push_other_agency (void)
 {
@@ -389,6 +476,19 @@ test_bad_input (void)
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "application/json",
                                      "[1,2,3]", 7, NULL, NULL),
                     ==, 400);
+  {
+    /* Only below /api/v1; unknown paths and methods are 404. */
+    g_autofree char *outside = g_strconcat (server->url, "/../../sync/pull", NULL);
+    g_autofree char *unknown = url ("/sync/everything");
+    g_autofree char *pull_url = url ("/sync/pull");
+
+    g_assert_cmpuint (loket_test_http (session, "GET", outside, token, NULL, NULL, 0, NULL, NULL),
+                      ==, 404);
+    g_assert_cmpuint (loket_test_http (session, "GET", unknown, token, NULL, NULL, 0, NULL, NULL),
+                      ==, 404);
+    g_assert_cmpuint (
+      loket_test_http (session, "DELETE", pull_url, token, NULL, NULL, 0, NULL, NULL), ==, 404);
+  }
   g_assert_cmpuint (loket_test_http (session, "POST", push_url, token, "text/plain",
                                      "{\"device\":\"d\",\"events\":[]}", 26, NULL, NULL),
                     ==, 415);
@@ -835,11 +935,13 @@ test_database_outage (void)
   g_autofree char *token = login (session, "ani", PW_ANI);
   g_autofree char *pull_url = url ("/sync/pull");
   g_autoptr (GBytes) reply = NULL;
+  g_autoptr (SoupMessageHeaders) headers = NULL;
   guint status = 0;
 
   loket_test_pg_halt (pg);
-  g_assert_cmpuint (loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, NULL),
-                    ==, 503);
+  g_assert_cmpuint (
+    loket_test_http (session, "GET", pull_url, token, NULL, NULL, 0, &reply, &headers), ==, 503);
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "Retry-After"), ==, "5");
   g_assert_nonnull (strstr (g_bytes_get_data (reply, NULL), "\"unavailable\""));
   assert_serving (session);
 
@@ -952,12 +1054,14 @@ main (int argc, char *argv[])
                     "staf,pejabat", "disperinaker-klungkung/p-wayan", NULL);
   loket_test_admin (pg, PW_WAYAN, "reset-password", "wayan", NULL);
   g_ptr_array_add (secrets, g_strdup ("temporary-pass-1"));
-  server = loket_test_server_start (pg, NULL);
+  server = loket_test_server_start (pg, "[server]\ntrusted-proxies=127.0.0.1\n");
 
   g_test_add_func ("/server/session/login", test_login);
   g_test_add_func ("/server/session/throttled", test_throttled);
   g_test_add_func ("/server/session/tokens", test_tokens);
+  g_test_add_func ("/server/session/address-throttle", test_address_throttle);
   g_test_add_func ("/server/push/idempotent", test_push_idempotent);
+  g_test_add_func ("/server/push/concurrent-same-batch", test_push_concurrent_same_batch);
   g_test_add_func ("/server/push/other-agency", test_push_other_agency);
   g_test_add_func ("/server/push/unknown-case", test_push_unknown_case);
   g_test_add_func ("/server/push/forbidden-type", test_push_forbidden_type);

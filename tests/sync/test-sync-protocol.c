@@ -173,6 +173,58 @@ test_push_duplicate_and_limit (void)
   g_assert_error (error, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_TOO_LARGE);
 }
 
+/* Every prefix and many byte flips of a valid push: each parse fails cleanly or succeeds with
+ * events that pass core's checks; none crashes or warns. */
+static void
+test_push_mangled (void)
+{
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *json = NULL;
+  gsize            length;
+  guint            parsed = 0;
+
+  g_ptr_array_add (events, make_event ("case.registered", "{\"agency\":\"x\",\"n\":[1,2]}", NULL));
+  g_ptr_array_add (events, make_event ("comment.added", "{\"text\":\"a\"}", NULL));
+  json = loket_sync_push_request_to_json ("device-A", events, &length);
+
+  for (gsize cut = 0; cut < length; cut++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LoketSyncPushRequest) request = NULL;
+      g_autofree char *bad = NULL;
+
+      request = loket_sync_push_request_parse (json, cut, &bad, &error);
+      g_assert_null (request);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == LOKET_SYNC_ERROR);
+    }
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autofree char *copy = g_memdup2 (json, length + 1);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LoketSyncPushRequest) request = NULL;
+      g_autofree char *bad = NULL;
+      guint            flips = g_rand_int_range (rand, 1, 4);
+
+      for (guint f = 0; f < flips; f++)
+        copy[g_rand_int_range (rand, 0, (gint32) length)] = (char) g_rand_int_range (rand, 1, 256);
+      request = loket_sync_push_request_parse (copy, length, &bad, &error);
+      if (request != NULL)
+        {
+          parsed++;
+          g_assert_no_error (error);
+          for (guint i = 0; i < request->events->len; i++)
+            g_assert_true (
+              g_uuid_string_is_valid (loket_event_get_uuid (request->events->pdata[i])));
+        }
+      else
+        g_assert_true (error != NULL && error->domain == LOKET_SYNC_ERROR);
+    }
+  g_test_message ("%u of 3000 mangled pushes still parsed", parsed);
+}
+
 static void
 test_push_reply (void)
 {
@@ -411,6 +463,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync/protocol/push/body-object", test_event_body_object);
   g_test_add_func ("/sync/protocol/push/malformed", test_push_malformed);
   g_test_add_func ("/sync/protocol/push/duplicate-and-limit", test_push_duplicate_and_limit);
+  g_test_add_func ("/sync/protocol/push/mangled", test_push_mangled);
   g_test_add_func ("/sync/protocol/push/reply", test_push_reply);
   g_test_add_func ("/sync/protocol/pull/reply", test_pull_reply);
   g_test_add_func ("/sync/protocol/session", test_session);
