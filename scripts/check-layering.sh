@@ -11,6 +11,11 @@ for d in src/core src/store src/demo src/cli src/sync src/server src/letters src
     echo "GTK included below the app layer:"; echo "$hits"; status=1
   fi
 done
+# The sync engine talks to the store only through core's LoketSyncJournal (HOUSE-STYLE §4.1 ★1).
+hits=$(grep -rnE '#include[[:space:]]*"loket-(store|db|event-store|projection-store)[^"]*\.h"' src/sync 2>/dev/null)
+if [ -n "$hits" ]; then
+  echo "src/sync includes the store (use LoketSyncJournal):"; echo "$hits"; status=1
+fi
 for d in src/*/; do
   mod=$(basename "$d")
   hits=$(grep -rnE '#include[[:space:]]*"[^"]*-private\.h"' "$d" 2>/dev/null | while IFS= read -r line; do

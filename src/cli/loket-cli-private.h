@@ -82,6 +82,9 @@ int loket_cli_office   (int argc, char **argv);
 int loket_cli_bsre_sign     (int argc, char **argv);
 int loket_cli_sign_requests (int argc, char **argv);
 #endif
+#ifdef LOKET_HAVE_SYNC
+int loket_cli_sync (int argc, char **argv);
+#endif
 
 /* The PDF of version @version (0: the latest) of the letter draft @draft_id, on @paper (NULL: the
  * draft's own). */

@@ -47,6 +47,9 @@ static const Command commands[] = {
   { "sign-requests", loket_cli_sign_requests,
     N_("List, reconcile or finish BSrE signing requests") },
 #endif
+#ifdef LOKET_HAVE_SYNC
+  { "sync", loket_cli_sync, N_("Sync a database with the Loket server") },
+#endif
 };
 
 static void
