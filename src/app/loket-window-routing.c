@@ -462,7 +462,8 @@ run_deferred_startup (LoketWindow *self)
   g_clear_handle_id (&self->startup_timer, g_source_remove);
   g_clear_signal_handler (&self->first_page_handler, self->cases);
 
-  if (self->person_id == NULL)
+  /* With a server configured, the sign-in dialog asks instead (loket-window-sync.c). */
+  if (self->person_id == NULL && !_loket_window_sync_configured (self))
     loket_account_button_popup (self->account_button);
   check_escalations (self);
   self->escalation_timer
@@ -535,6 +536,7 @@ _loket_window_routing_ready (LoketWindow *self)
   loket_account_button_set_person (self->account_button, self->person_id, self->now);
   loket_routing_panel_set_context (panel, self->store, self->workflow, self->calendar);
   loket_routing_panel_set_person (panel, self->person_id);
+  _loket_window_chain_ready (self);
 
   /* The first page of the list comes first: popping up the sign-in list (it measures a row for
    * every person, half a second) and the escalation scan (queued on the database thread) wait
@@ -583,6 +585,7 @@ loket_window_set_person (LoketWindow *self, const char *person_id)
   self->now = g_get_real_time () / G_USEC_PER_SEC;
   loket_account_button_set_person (self->account_button, person_id, self->now);
   loket_routing_panel_set_person (loket_case_view_get_routing_panel (self->case_view), person_id);
+  _loket_window_chain_set_person (self);
   g_object_set_data (G_OBJECT (self), "loket-escalations-shown", NULL);
 
   if (self->store == NULL)

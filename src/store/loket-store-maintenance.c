@@ -12,6 +12,7 @@
 #include "loket-event-store.h"
 #include "loket-projection-store.h"
 #include "loket-search-index.h"
+#include "loket-store-letter-drafts-private.h"
 
 typedef struct _FoldJob FoldJob;
 
@@ -403,9 +404,13 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
   if (!ok)
     return FALSE;
   if (data.bulk)
-    return loket_projection_store_resume_indexes (db, index_sql, error)
-           && loket_search_index_rebuild (db, error);
-  return finish_in_place (db, &data, error);
+    ok = loket_projection_store_resume_indexes (db, index_sql, error)
+         && loket_search_index_rebuild (db, error);
+  else
+    ok = finish_in_place (db, &data, error);
+  /* The other tables kept from events refill themselves (each reads its own event types). */
+  return ok && _loket_store_letter_drafts_rebuild (db, error)
+         && _loket_store_numbering_rebuild (db, error) && _loket_store_chain_rebuild (db, error);
 }
 
 gboolean
@@ -670,7 +675,8 @@ loket_store_maintenance_check (LoketDb            *db,
   if (!check_integrity (db, report, error) || !check_chains (db, report, error)
       || !check_projections (db, projector, report, error)
       || !check_blobs (db, blobs, report, error)
-      || !_loket_store_routing_check (db, report->problems, error))
+      || !_loket_store_routing_check (db, report->problems, error)
+      || !_loket_store_letter_tables_check (db, report->problems, error))
     {
       loket_db_rollback (db);
       return NULL;
