@@ -301,6 +301,14 @@ test_preferences_validate (void)
   }
 
   save_screenshot (GTK_WIDGET (prefs), "preferences.png");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "numbering");
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  save_screenshot (GTK_WIDGET (prefs), "preferences-numbering.png");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "connections");
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  save_screenshot (GTK_WIDGET (prefs), "preferences-connections.png");
   gtk_window_destroy (GTK_WINDOW (prefs));
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);

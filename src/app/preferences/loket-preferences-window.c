@@ -46,7 +46,6 @@ struct _LoketPreferencesWindow
   GtkFileChooserNative *chooser;
   GPtrArray            *registers; /* LoketNumberRegister, or NULL */
   char                 *message;
-  AdwToast             *toast; /* weak: the message shown now */
 
   gboolean loaded;
 };
@@ -58,14 +57,15 @@ G_DEFINE_FINAL_TYPE (LoketPreferencesWindow, loket_preferences_window, ADW_TYPE_
 static void
 show_message (LoketPreferencesWindow *self, const char *message)
 {
+  AdwToast *toast;
+
   g_free (self->message);
   self->message = g_strdup (message);
-  /* One message at a time: the newest replaces the one shown. */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  self->toast = adw_toast_new (message);
-  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), self->toast);
+  /* The newest message first; older ones wait in the queue (dismissing a toast while it
+   * animates crashed libadwaita 1.2 in the UI test). */
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
 static void
@@ -537,9 +537,6 @@ loket_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LOKET_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (loket_preferences_window_parent_class)->dispose (object);
 }
