@@ -133,31 +133,21 @@ loket_store_get_paraf_routes (LoketStore *self, GError **error)
 
 /* ---- The draft_chain table ---------------------------------------------------------------- */
 
-gboolean
-_loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **error)
+GPtrArray *
+_loket_store_chain_rows (const char *case_uuid, GPtrArray *events)
 {
-  g_autoptr (LoketDbStatement) del
-    = loket_db_prepare (db, "DELETE FROM draft_chain WHERE case_uuid = ?1", error);
-  g_autoptr (GPtrArray) events = NULL;
   g_autoptr (LoketDraftChain) chain = NULL;
   g_autoptr (GError) fold_error = NULL;
-  GPtrArray *drafts, *comments;
+  GPtrArray *drafts, *comments, *rows;
 
-  if (del == NULL)
-    return FALSE;
-  loket_db_statement_bind_text (del, 1, case_uuid);
-  if (!loket_db_statement_run (del, error))
-    return FALSE;
-  events = loket_event_store_get_case_events (db, case_uuid, error);
-  if (events == NULL)
-    return FALSE;
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_db_row_free);
   chain = loket_draft_chain_new_from_events (events, &fold_error);
   if (chain == NULL)
     {
       /* A malformed body from elsewhere (sync) never blocks the log; the case has no queue rows
        * and `loket-cli check` reports the event through the projector. */
       g_debug ("case %s: draft chain not folded: %s", case_uuid, fold_error->message);
-      return TRUE;
+      return rows;
     }
 
   drafts = loket_draft_chain_get_drafts (chain);
@@ -165,15 +155,9 @@ _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **er
   for (guint i = 0; i < drafts->len; i++)
     {
       const LoketDraftState *state = g_ptr_array_index (drafts, i);
-      g_autoptr (LoketDbStatement) ins = loket_db_prepare (
-        db,
-        "INSERT OR REPLACE INTO draft_chain (draft_id, case_uuid, kind, version, stage, holder, "
-        "signer, n_comments, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        error);
-      gint64 n_open = 0;
+      LoketDbRow            *row = loket_db_row_new (9);
+      gint64                 n_open = 0;
 
-      if (ins == NULL)
-        return FALSE;
       for (guint j = 0; j < comments->len; j++)
         {
           const LoketDraftComment *c = g_ptr_array_index (comments, j);
@@ -181,19 +165,71 @@ _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **er
           if (!c->resolved && g_strcmp0 (c->draft_id, state->draft_id) == 0)
             n_open++;
         }
-      loket_db_statement_bind_text (ins, 1, state->draft_id);
-      loket_db_statement_bind_text (ins, 2, case_uuid);
-      loket_db_statement_bind_text (ins, 3, state->kind);
-      loket_db_statement_bind_int64 (ins, 4, state->version);
-      loket_db_statement_bind_text (ins, 5, loket_draft_stage_to_string (state->stage));
-      loket_db_statement_bind_text (ins, 6, loket_draft_state_get_holder (state));
-      loket_db_statement_bind_text (ins, 7, loket_draft_state_get_signer (state));
-      loket_db_statement_bind_int64 (ins, 8, n_open);
-      loket_db_statement_bind_int64 (ins, 9, state->updated_at);
+      loket_db_row_set_text (row, 0, state->draft_id);
+      loket_db_row_set_text (row, 1, case_uuid);
+      loket_db_row_set_text (row, 2, state->kind);
+      loket_db_row_set_int64 (row, 3, state->version);
+      loket_db_row_set_text (row, 4, loket_draft_stage_to_string (state->stage));
+      loket_db_row_set_text (row, 5, loket_draft_state_get_holder (state));
+      loket_db_row_set_text (row, 6, loket_draft_state_get_signer (state));
+      loket_db_row_set_int64 (row, 7, n_open);
+      loket_db_row_set_int64 (row, 8, state->updated_at);
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+gboolean
+_loket_store_chain_insert_rows (LoketDb *db, GPtrArray *rows, GError **error)
+{
+  g_autoptr (LoketDbStatement) ins = NULL;
+
+  if (rows->len == 0)
+    return TRUE;
+  ins = loket_db_prepare (db,
+                          "INSERT OR REPLACE INTO draft_chain (draft_id, case_uuid, kind, version, "
+                          "stage, holder, signer, n_comments, updated_at) VALUES (?1, ?2, ?3, ?4, "
+                          "?5, ?6, ?7, ?8, ?9)",
+                          error);
+  if (ins == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      loket_db_statement_bind_row (ins, g_ptr_array_index (rows, i));
       if (!loket_db_statement_run (ins, error))
         return FALSE;
+      sqlite3_reset (ins->stmt);
     }
   return TRUE;
+}
+
+gboolean
+_loket_store_chain_is_chain_type (const char *type)
+{
+  return type != NULL
+         && (g_str_has_prefix (type, "draft.") || g_str_equal (type, "letter.signed")
+             || g_str_equal (type, "comment.added") || g_str_equal (type, "comment.resolved"));
+}
+
+gboolean
+_loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **error)
+{
+  g_autoptr (LoketDbStatement) del
+    = loket_db_prepare (db, "DELETE FROM draft_chain WHERE case_uuid = ?1", error);
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+
+  if (del == NULL)
+    return FALSE;
+  loket_db_statement_bind_text (del, 1, case_uuid);
+  if (!loket_db_statement_run (del, error))
+    return FALSE;
+  g_clear_pointer (&del, loket_db_statement_release);
+  events = loket_event_store_get_case_events (db, case_uuid, error);
+  if (events == NULL)
+    return FALSE;
+  rows = _loket_store_chain_rows (case_uuid, events);
+  return _loket_store_chain_insert_rows (db, rows, error);
 }
 
 gboolean

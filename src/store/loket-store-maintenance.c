@@ -55,6 +55,7 @@ struct _FoldJob
   LoketCase  *kase;
   LoketDbRow *row;  /* rebuild: the `cases` row */
   GPtrArray  *dispositions; /* rebuild: its `dispositions` rows, NULL when it has no routing */
+  GPtrArray  *chain;        /* rebuild: its `draft_chain` rows, NULL when it has no drafts */
   GError     *error;
 };
 
@@ -102,6 +103,7 @@ fold_job_free (FoldJob *job)
   g_clear_object (&job->kase);
   g_clear_pointer (&job->row, loket_db_row_free);
   g_clear_pointer (&job->dispositions, g_ptr_array_unref);
+  g_clear_pointer (&job->chain, g_ptr_array_unref);
   g_clear_error (&job->error);
   g_free (job->case_uuid);
   g_free (job);
@@ -113,7 +115,7 @@ fold_job_run (gpointer data, gpointer user_data)
   FoldJob    *job = data;
   FoldShared *shared = user_data;
   g_autoptr (GPtrArray) events = g_ptr_array_new_full (job->raw->len, g_object_unref);
-  gboolean routed = FALSE;
+  gboolean routed = FALSE, chained = FALSE;
 
   for (guint i = 0; i < job->raw->len; i++)
     {
@@ -124,6 +126,7 @@ fold_job_run (gpointer data, gpointer user_data)
                                                 raw->columns[3], raw->columns[4], raw->columns[5],
                                                 raw->columns[6]));
       routed = routed || _loket_store_routing_is_routing_type (raw->columns[2]);
+      chained = chained || _loket_store_chain_is_chain_type (raw->columns[2]);
     }
   g_clear_pointer (&job->raw, g_ptr_array_unref);
 
@@ -146,6 +149,9 @@ fold_job_run (gpointer data, gpointer user_data)
           else
             g_clear_object (&job->kase);
         }
+      /* The same fold as _loket_store_chain_refresh_case() on append. */
+      if (chained)
+        job->chain = _loket_store_chain_rows (job->case_uuid, events);
     }
   g_async_queue_push (shared->done, job);
 }
@@ -338,7 +344,8 @@ store_folded_case (FoldJob *job, gpointer user_data, GError **error)
     return FALSE;
   if (case_written || dispositions_written)
     data->n_written++;
-  return TRUE;
+  /* `draft_chain` was emptied: its few rows per case are inserted again. */
+  return job->chain == NULL || _loket_store_chain_insert_rows (data->db, job->chain, error);
 }
 
 /* After a rebuild that kept the rows: drops rows no events stand for any more, recounts the
@@ -390,6 +397,8 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
                              error))
     return FALSE;
   data.bulk = n_rows == 0;
+  if (!loket_db_exec (db, "DELETE FROM draft_chain", error))
+    return FALSE;
   if (data.bulk)
     {
       index_sql = loket_projection_store_suspend_indexes (db, error);
@@ -408,12 +417,12 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
          && loket_search_index_rebuild (db, error);
   else
     ok = finish_in_place (db, &data, error);
-  g_debug ("Rebuild: cases and dispositions stored at %.3f s",
+  g_debug ("Rebuild: cases, dispositions and draft chains stored at %.3f s",
            (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
   /* The other tables kept from events refill themselves (each reads its own event types). */
   ok = ok && _loket_store_letter_drafts_rebuild (db, error)
-       && _loket_store_numbering_rebuild (db, error) && _loket_store_chain_rebuild (db, error);
-  g_debug ("Rebuild: drafts, numbers and chains refilled at %.3f s",
+       && _loket_store_numbering_rebuild (db, error);
+  g_debug ("Rebuild: drafts and numbers refilled at %.3f s",
            (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
   return ok;
 }

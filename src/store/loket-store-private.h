@@ -94,6 +94,13 @@ gboolean _loket_store_routing_is_routing_type (const char *type);
 /* Database thread, inside a transaction: refolds the `draft_chain` rows of @case_uuid from its
  * events (loket-store-chain.c); a case whose chain events do not fold keeps no rows. */
 gboolean _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **error);
+/* The `draft_chain` rows (element LoketDbRow) folded from @events of @case_uuid; none when they
+ * do not fold. No database access: the rebuild's fold threads make them
+ * (loket-store-chain.c). */
+GPtrArray *_loket_store_chain_rows (const char *case_uuid, GPtrArray *events);
+gboolean   _loket_store_chain_insert_rows (LoketDb *db, GPtrArray *rows, GError **error);
+/* Whether @type is folded into `draft_chain` (the types _loket_store_chain_rebuild() reads). */
+gboolean   _loket_store_chain_is_chain_type (const char *type);
 /* Database thread, inside a transaction: refills `draft_chain` from every event. */
 gboolean _loket_store_chain_rebuild (LoketDb *db, GError **error);
 /* Database thread, at open: fills `draft_chain` once for a database made before schema 9. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A rebuild gives exactly the rows the store kept while appending (incremental projection), on a
-// demo database with dispositions: in place (rows current, rows damaged, orphans, a damaged
+// demo database with dispositions (draft_chain is compared too; test-store-chain and chain-cli
+// rebuild real chains): in place (rows current, rows damaged, orphans, a damaged
 // search index) and from emptied tables (the bulk path).
 #include "config.h"
 
@@ -34,6 +35,7 @@ snapshot (const char *path)
     "service_sort, due_sort FROM cases ORDER BY uuid",
     "SELECT * FROM dispositions ORDER BY id, position_id",
     "SELECT unit_id, status_rank, n FROM case_counts WHERE n <> 0 ORDER BY 1, 2",
+    "SELECT * FROM draft_chain ORDER BY draft_id",
   };
   GString *text = g_string_new (NULL);
   sqlite3 *db;
