@@ -113,12 +113,11 @@ loket_db_open (const char *path, LoketDbOpenMode mode, GError **error)
                               : "PRAGMA journal_mode = WAL;"
                                 "PRAGMA synchronous = FULL;"
                                 "PRAGMA foreign_keys = ON;"
-                                /* Reads through a memory map and a 64 MiB page cache: streaming
-                                 * a million events is then no longer bound by pread(), and a
-                                 * search is 2-5 times faster than through pread() (measured
-                                 * with bench-store). The mapped pages the app touches at start
-                                 * add a few MiB to its resident size (bench-app). */
-                                "PRAGMA mmap_size = 1073741824;"
+                                /* A page cache of at most 64 MiB, no memory map: the kernel maps
+                                 * up to 16 neighbouring pages on each fault of a mapped file, and
+                                 * they all count in the app's resident size (about 20 MiB more
+                                 * with the list open on the 100,000-case database, bench-app).
+                                 * Whole-database work maps the file (loket_db_map_file()). */
                                 "PRAGMA cache_size = -65536;";
       if (!loket_db_exec (self, pragmas, error))
         return NULL;
@@ -355,6 +354,14 @@ loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRo
         }
     }
   return TRUE;
+}
+
+gboolean
+loket_db_map_file (LoketDb *self, gboolean map, GError **error)
+{
+  /* Streaming a million events through a map is not bound by pread(). */
+  return loket_db_exec (self, map ? "PRAGMA mmap_size = 1073741824" : "PRAGMA mmap_size = 0",
+                        error);
 }
 
 gboolean

@@ -78,6 +78,10 @@ void        loket_db_statement_bind_row (LoketDbStatement *stmt, const LoketDbRo
 /* Whether the current result row's columns @first… hold exactly @row's values (type and bytes). */
 gboolean    loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRow *row);
 
+/* Reads the file through a memory map of up to 1 GiB (TRUE) or not (FALSE, the default):
+ * for whole-database work (rebuild, check) only. */
+gboolean loket_db_map_file (LoketDb *self, gboolean map, GError **error);
+
 /* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK (rollback never fails the caller). */
 gboolean loket_db_begin (LoketDb *self, GError **error);
 gboolean loket_db_commit (LoketDb *self, GError **error);

@@ -437,14 +437,20 @@ loket_store_maintenance_rebuild (LoketDb            *db,
   guint    n = 0;
   gboolean ok;
 
-  if (!loket_db_begin (db, error))
+  if (!loket_db_map_file (db, TRUE, error))
     return FALSE;
+  if (!loket_db_begin (db, error))
+    {
+      loket_db_map_file (db, FALSE, NULL);
+      return FALSE;
+    }
   ok = rebuild_in_transaction (db, projector, &n, error) && loket_db_commit (db, error);
   if (!ok)
     {
       loket_db_rollback (db);
       loket_db_clear_cache (db);
     }
+  loket_db_map_file (db, FALSE, NULL);
   if (!ok)
     return FALSE;
   g_debug ("Rebuilt the projections of %u events in %.3f s", n,
@@ -684,8 +690,13 @@ loket_store_maintenance_check (LoketDb            *db,
   report->problems = g_ptr_array_new_with_free_func (g_free);
 
   /* One read transaction: every part sees the same snapshot. */
-  if (!loket_db_exec (db, "BEGIN", error))
+  if (!loket_db_map_file (db, TRUE, error))
     return NULL;
+  if (!loket_db_exec (db, "BEGIN", error))
+    {
+      loket_db_map_file (db, FALSE, NULL);
+      return NULL;
+    }
   if (!check_integrity (db, report, error) || !check_chains (db, report, error)
       || !check_projections (db, projector, report, error)
       || !check_blobs (db, blobs, report, error)
@@ -693,8 +704,10 @@ loket_store_maintenance_check (LoketDb            *db,
       || !_loket_store_letter_tables_check (db, report->problems, error))
     {
       loket_db_rollback (db);
+      loket_db_map_file (db, FALSE, NULL);
       return NULL;
     }
   loket_db_rollback (db);
+  loket_db_map_file (db, FALSE, NULL);
   return g_steal_pointer (&report);
 }
