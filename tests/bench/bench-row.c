@@ -17,17 +17,18 @@ field (const char *text)
   return g_strdelimit (copy, "\t\r\n", ' ');
 }
 
-/* The benchmark's program name ("bench-store"). */
+/* The benchmark's program name ("bench-store"), without its folder. */
 static char *
 bench_name (void)
 {
-  g_autofree char *comm = NULL;
+  g_autofree char *exe = NULL;
+  g_autofree char *base = NULL;
 
   if (g_get_prgname () != NULL)
-    return field (g_get_prgname ());
-  if (g_file_get_contents ("/proc/self/comm", &comm, NULL, NULL))
-    return field (g_strstrip (comm));
-  return g_strdup ("?");
+    base = g_path_get_basename (g_get_prgname ());
+  else if ((exe = g_file_read_link ("/proc/self/exe", NULL)) != NULL)
+    base = g_path_get_basename (exe);
+  return field (base != NULL ? base : "?");
 }
 
 void
