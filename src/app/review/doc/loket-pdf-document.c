@@ -101,7 +101,17 @@ load_pdf (LoketPdfDocument *self, const char *password, GError **error)
       return FALSE;
     }
 
-  self->poppler = poppler_document_new_from_bytes (self->bytes, password, &local_error);
+  if (password == NULL)
+    self->poppler = poppler_document_new_from_bytes (self->bytes, NULL, &local_error);
+  else
+    {
+      /* poppler-glib 22.12's new_from_bytes crashes on a wrong password (a NULL dereference in
+       * PDFDoc, reproduced here); its stream loader fails cleanly. */
+      g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (self->bytes);
+
+      self->poppler = poppler_document_new_from_stream (
+        stream, (goffset) g_bytes_get_size (self->bytes), password, NULL, &local_error);
+    }
   if (self->poppler == NULL)
     {
       if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))

@@ -85,12 +85,12 @@ cairo_surface_t *loket_pdf_document_render_page     (LoketPdfDocument *self,
 GArray          *loket_pdf_document_find_text       (LoketPdfDocument *self,
                                                      guint             page,
                                                      const char       *text) G_GNUC_WARN_UNUSED_RESULT;
-/* The text of the glyphs inside @area, in reading order ("" when none). */
+/* The text a drag from the top left to the bottom right corner of @area selects, in reading
+ * order ("" when none). */
 char            *loket_pdf_document_get_text        (LoketPdfDocument   *self,
                                                      guint               page,
                                                      const LoketDocRect *area) G_GNUC_WARN_UNUSED_RESULT;
-/* The rectangles of the glyphs a selection from (x1, y1) to (x2, y2) covers, for drawing it.
- * (element LoketDocRect) */
+/* The rectangles of the glyphs that drag selects, for drawing it. (element LoketDocRect) */
 GArray          *loket_pdf_document_get_selection   (LoketPdfDocument   *self,
                                                      guint               page,
                                                      const LoketDocRect *area) G_GNUC_WARN_UNUSED_RESULT;
