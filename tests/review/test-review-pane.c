@@ -387,6 +387,15 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  {
+    /* The application's style sheet (AdwApplication loads it in the app), for the screenshots. */
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   g_test_add_func ("/cm/review/pane/new", test_new);
   g_test_add_func ("/cm/review/pane/navigate-zoom-search", test_navigate_zoom_search);
   g_test_add_func ("/cm/review/pane/select-copy-markers", test_select_copy_markers);
