@@ -265,6 +265,88 @@ test_select_copy_markers (void)
   close_window (window);
 }
 
+typedef struct
+{
+  guint  page;
+  double x, y, width, height;
+  guint  count;
+} Region;
+
+static void
+region_selected_cb (LoketReviewPane *pane, guint page, double x, double y, double width,
+                    double height, Region *region)
+{
+  *region = (Region){ page, x, y, width, height, region->count + 1 };
+}
+
+static gboolean
+region_seen (gpointer data)
+{
+  return ((Region *) data)->count > 0;
+}
+
+/* A real pointer drag (XTest through xdotool) in region mode gives the region in PDF points. */
+static void
+test_region_drag (void)
+{
+  g_autoptr (GBytes) pdf = review_make_pdf_bytes (3);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *out = NULL;
+  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL;
+  LoketReviewPane *pane;
+  GtkWidget       *window;
+  LoketReviewView *view;
+  Region           region = { 0 };
+  double           vx, vy, wx0, wy0, wx1, wy1;
+  g_auto (GStrv) ids = NULL;
+
+  if (xdotool == NULL || g_strcmp0 (g_getenv ("GDK_BACKEND"), "x11") != 0)
+    {
+      g_test_skip ("needs xdotool and an X display (meson test --setup headless)");
+      return;
+    }
+  window = show_pane (&pane);
+  view = loket_review_pane_get_view (pane);
+  gtk_window_set_title (GTK_WINDOW (window), "loket-region-test");
+  load_and_wait (pane, pdf);
+  g_assert_true (loket_test_wait_until (first_paint, pane, TIMEOUT_MS));
+  spin (300);
+  loket_review_pane_set_region_mode (pane, TRUE);
+  g_signal_connect (pane, "region-selected", G_CALLBACK (region_selected_cb), &region);
+
+  /* The red box of page 0, (100, 100)–(200, 150) points, in window coordinates. */
+  g_assert_true (loket_review_view_page_to_widget (view, 0, REVIEW_BOX_X, REVIEW_BOX_Y, &vx, &vy));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), window, vx, vy, &wx0, &wy0));
+  g_assert_true (loket_review_view_page_to_widget (view, 0, REVIEW_BOX_X + REVIEW_BOX_W,
+                                                   REVIEW_BOX_Y + REVIEW_BOX_H, &vx, &vy));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), window, vx, vy, &wx1, &wy1));
+  x0 = g_strdup_printf ("%.0f", wx0);
+  y0 = g_strdup_printf ("%.0f", wy0);
+  x1 = g_strdup_printf ("%.0f", wx1);
+  y1 = g_strdup_printf ("%.0f", wy1);
+
+  g_assert_cmpint (review_run (&out, "xdotool", "search", "--name", "loket-region-test", NULL), ==, 0);
+  ids = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x0, y0,
+                               "mousedown", "1", NULL),
+                   ==, 0);
+  spin (100);
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync",
+                               x1, y0, NULL), ==, 0);
+  spin (100);
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync",
+                               x1, y1, "mouseup", "1", NULL),
+                   ==, 0);
+  g_assert_true (loket_test_wait_until (region_seen, &region, TIMEOUT_MS));
+  g_assert_cmpuint (region.page, ==, 0);
+  /* Within a pixel or two at this zoom. */
+  g_assert_cmpfloat_with_epsilon (region.x, REVIEW_BOX_X, 2.0);
+  g_assert_cmpfloat_with_epsilon (region.y, REVIEW_BOX_Y, 2.0);
+  g_assert_cmpfloat_with_epsilon (region.width, REVIEW_BOX_W, 2.0);
+  g_assert_cmpfloat_with_epsilon (region.height, REVIEW_BOX_H, 2.0);
+  close_window (window);
+}
+
 static void
 assert_error_state (LoketReviewPane *pane, GBytes *bytes, int code)
 {
@@ -399,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cm/review/pane/new", test_new);
   g_test_add_func ("/cm/review/pane/navigate-zoom-search", test_navigate_zoom_search);
   g_test_add_func ("/cm/review/pane/select-copy-markers", test_select_copy_markers);
+  g_test_add_func ("/cm/review/pane/region-drag", test_region_drag);
   g_test_add_func ("/cm/review/pane/bad-files", test_bad_files);
 #ifdef HAVE_PADES_FIXTURE
   g_test_add_func ("/cm/review/pane/signatures", test_signatures);

@@ -1363,6 +1363,27 @@ loket_review_view_copy (LoketReviewView *self)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->selected_text);
 }
 
+gboolean
+loket_review_view_page_to_widget (LoketReviewView *self,
+                                  guint            page,
+                                  double           x,
+                                  double           y,
+                                  double          *widget_x,
+                                  double          *widget_y)
+{
+  LoketDocRect    point = { x, y, 0, 0 };
+  graphene_rect_t r;
+
+  g_return_val_if_fail (LOKET_IS_REVIEW_VIEW (self), FALSE);
+
+  if (page >= n_pages (self))
+    return FALSE;
+  r = page_rect_to_widget (self, page, &point);
+  *widget_x = r.origin.x;
+  *widget_y = r.origin.y;
+  return TRUE;
+}
+
 gint64
 loket_review_view_get_first_paint_time (LoketReviewView *self)
 {

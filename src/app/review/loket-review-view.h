@@ -68,6 +68,15 @@ void             loket_review_view_select_area       (LoketReviewView  *self,
                                                       double            height);
 void             loket_review_view_copy              (LoketReviewView  *self);
 
+/* Where point (@x, @y) of @page (PDF points, origin top left) is in the view's coordinates —
+ * e.g. to place a popover over a comment. FALSE when @page does not exist. */
+gboolean         loket_review_view_page_to_widget    (LoketReviewView  *self,
+                                                      guint             page,
+                                                      double            x,
+                                                      double            y,
+                                                      double           *widget_x,
+                                                      double           *widget_y);
+
 /* Monotonic time (µs) at which the first page texture was drawn after set_queue; 0 before. */
 gint64           loket_review_view_get_first_paint_time (LoketReviewView *self);
 /* Pages that have a texture (for tests). */
