@@ -347,6 +347,135 @@ test_region_drag (void)
   close_window (window);
 }
 
+static gboolean
+hit_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return loket_review_pane_get_current_hit (args[0]) == GPOINTER_TO_INT (args[1]);
+}
+
+/* Sends keys to the window with xdotool (real X key events). */
+static void
+keys (const char *window_id, const char *keys_text)
+{
+  g_auto (GStrv) list = g_strsplit (keys_text, " ", -1);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, "xdotool");
+  g_ptr_array_add (argv, "key");
+  g_ptr_array_add (argv, "--window");
+  g_ptr_array_add (argv, (gpointer) window_id);
+  g_ptr_array_add (argv, "--delay");
+  g_ptr_array_add (argv, "30");
+  for (guint i = 0; list[i] != NULL; i++)
+    g_ptr_array_add (argv, list[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  spin (150);
+}
+
+static char *
+x_window_id (const char *title)
+{
+  g_autofree char *out = NULL;
+  g_auto (GStrv) ids = NULL;
+
+  g_assert_cmpint (review_run (&out, "xdotool", "search", "--name", title, NULL), ==, 0);
+  ids = g_strsplit (g_strstrip (out), "\n", -1);
+  return g_strdup (ids[0]);
+}
+
+/* The keyboard as a user types it: Ctrl+F, a word, Enter, Shift+Enter, Ctrl+0, Ctrl+minus; then
+ * a text drag with the real pointer and Ctrl+C. */
+static void
+test_keyboard_and_drag (void)
+{
+  g_autoptr (GBytes) pdf = review_make_pdf_bytes (20);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *id = NULL;
+  g_autofree char *x0 = NULL, *y0 = NULL, *x1 = NULL, *y1 = NULL;
+  LoketReviewPane *pane;
+  GtkWidget       *window;
+  LoketReviewView *view;
+  gpointer         args[2];
+  ClipboardRead    read = { 0 };
+  double           vx, vy, wx, wy;
+
+  if (xdotool == NULL || g_strcmp0 (g_getenv ("GDK_BACKEND"), "x11") != 0)
+    {
+      g_test_skip ("needs xdotool and an X display (meson test --setup headless)");
+      return;
+    }
+  window = show_pane (&pane);
+  view = loket_review_pane_get_view (pane);
+  gtk_window_set_title (GTK_WINDOW (window), "loket-keyboard-test");
+  load_and_wait (pane, pdf);
+  g_assert_true (loket_test_wait_until (first_paint, pane, TIMEOUT_MS));
+  spin (300);
+  id = x_window_id ("loket-keyboard-test");
+
+  keys (id, "ctrl+f");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (
+    gtk_widget_get_template_child (GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE, "search_bar"))));
+  keys (id, "k e p a l a space d i n a s Return");
+  g_assert_true (loket_test_wait_until (search_finished, pane, TIMEOUT_MS));
+  g_assert_cmpuint (loket_review_pane_get_n_hits (pane), ==, 4);
+  args[0] = pane;
+  args[1] = GINT_TO_POINTER (0);
+  g_assert_true (loket_test_wait_until (hit_is, args, TIMEOUT_MS));
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 3);
+  keys (id, "Return");
+  g_assert_cmpint (loket_review_pane_get_current_hit (pane), ==, 1);
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 8);
+  keys (id, "shift+Return shift+Return");
+  g_assert_cmpint (loket_review_pane_get_current_hit (pane), ==, 3);
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 18);
+  keys (id, "Escape");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (
+    gtk_widget_get_template_child (GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE, "search_bar"))));
+
+  keys (id, "ctrl+0");
+  g_assert_cmpfloat_with_epsilon (loket_review_view_get_zoom (view), 1.0, 1e-6);
+  keys (id, "ctrl+minus");
+  g_assert_cmpfloat_with_epsilon (loket_review_view_get_zoom (view), 1.0 / 1.2, 1e-6);
+  keys (id, "ctrl+0");
+
+  /* Drag across "Halaman 1" (baseline y = 200 pt, x 72…) on page 0, then Ctrl+C. */
+  loket_review_pane_set_page (pane, 0);
+  spin (300);
+  g_assert_true (loket_review_view_page_to_widget (view, 0, 68, 188, &vx, &vy));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), window, vx, vy, &wx, &wy));
+  x0 = g_strdup_printf ("%.0f", wx);
+  y0 = g_strdup_printf ("%.0f", wy);
+  g_assert_true (loket_review_view_page_to_widget (view, 0, 160, 203, &vx, &vy));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), window, vx, vy, &wx, &wy));
+  x1 = g_strdup_printf ("%.0f", wx);
+  y1 = g_strdup_printf ("%.0f", wy);
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x0, y0,
+                               "mousedown", "1", NULL), ==, 0);
+  spin (100);
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y0,
+                               NULL), ==, 0);
+  spin (100);
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y1,
+                               "mouseup", "1", NULL), ==, 0);
+  g_assert_true (loket_test_wait_until (has_selection, view, TIMEOUT_MS));
+  g_assert_nonnull (strstr (loket_review_view_get_selected_text (view), "Halaman 1"));
+  keys (id, "ctrl+c");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (window), NULL, clipboard_read_cb, &read);
+  g_assert_true (loket_test_wait_until (read_done, &read, TIMEOUT_MS));
+  g_assert_nonnull (read.text);
+  g_assert_nonnull (strstr (read.text, "Halaman 1"));
+  g_free (read.text);
+  save_screenshot (window, "review-pane-selection.png");
+  close_window (window);
+}
+
 static void
 assert_error_state (LoketReviewPane *pane, GBytes *bytes, int code)
 {
@@ -482,6 +611,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cm/review/pane/navigate-zoom-search", test_navigate_zoom_search);
   g_test_add_func ("/cm/review/pane/select-copy-markers", test_select_copy_markers);
   g_test_add_func ("/cm/review/pane/region-drag", test_region_drag);
+  g_test_add_func ("/cm/review/pane/keyboard-and-drag", test_keyboard_and_drag);
   g_test_add_func ("/cm/review/pane/bad-files", test_bad_files);
 #ifdef HAVE_PADES_FIXTURE
   g_test_add_func ("/cm/review/pane/signatures", test_signatures);
