@@ -100,13 +100,13 @@ bench_render (GBytes *pdf, const char *dir)
   g_autoptr (GError) error = NULL;
   g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
 
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                      &error));
+  g_assert_true (
+    g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
   for (guint run = 0; run < RUNS; run++)
     {
-      gint64           start = g_get_monotonic_time ();
+      gint64            start = g_get_monotonic_time ();
       LoketPdfDocument *doc = loket_pdf_document_new_from_bytes (pdf, NULL, &error);
-      gint64           opened = g_get_monotonic_time ();
+      gint64            opened = g_get_monotonic_time ();
       cairo_surface_t  *surface;
       double            render_ms, total_ms;
 

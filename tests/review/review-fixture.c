@@ -71,9 +71,8 @@ GBytes *
 review_make_pdf_bytes (guint n_pages)
 {
   GByteArray      *array = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, array,
-                                                                  REVIEW_PAGE_WIDTH,
-                                                                  REVIEW_PAGE_HEIGHT);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
+    append_bytes, array, REVIEW_PAGE_WIDTH, REVIEW_PAGE_HEIGHT);
 
   draw_pages (surface, n_pages);
   cairo_surface_finish (surface);
@@ -118,8 +117,8 @@ review_run (char **output, const char *program, ...)
   va_end (ap);
   g_ptr_array_add (argv, NULL);
 
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                     &err, &status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                     &status, &error))
     g_error ("cannot run %s: %s", program, error->message);
   if (output != NULL)
     *output = g_strconcat (out, err, NULL);

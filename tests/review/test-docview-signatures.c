@@ -18,7 +18,8 @@ static void
 sign (const char *in, const char *out)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketPkcs12Signer) signer = loket_pkcs12_signer_new (fx->signer_p12, "rahasia", &error);
+  g_autoptr (LoketPkcs12Signer) signer
+    = loket_pkcs12_signer_new (fx->signer_p12, "rahasia", &error);
   LoketPdfSignOptions options = { .reason = "Penetapan surat", .location = "Kupang" };
 
   g_assert_no_error (error);

@@ -36,9 +36,9 @@ pixel (cairo_surface_t *surface, int x, int y)
                                              + x * 4);
 }
 
-#define RED   0xffff0000u
+#define RED 0xffff0000u
 #define WHITE 0xffffffffu
-#define BLUE  0xff0000ffu
+#define BLUE 0xff0000ffu
 
 static void
 test_render_pixels (void)
@@ -100,9 +100,9 @@ test_text (void)
   g_autoptr (GArray) none = loket_pdf_document_find_text (doc, 2, "Kepala Dinas");
   g_autoptr (GArray) accent = loket_pdf_document_find_text (doc, 2, "rekomendasi");
   g_autoptr (GArray) selection = NULL;
-  LoketDocRect       area = { 60, 180, 200, 30 };
-  g_autofree char   *text = NULL;
-  LoketDocRect      *rect;
+  LoketDocRect     area = { 60, 180, 200, 30 };
+  g_autofree char *text = NULL;
+  LoketDocRect    *rect;
 
   /* Found ignoring case, at the baseline y = 300 (origin top left). */
   g_assert_cmpuint (hits->len, ==, 1);
@@ -358,9 +358,9 @@ test_encrypted (void)
       return;
     }
   review_make_pdf (plain, 2);
-  g_assert_cmpint (review_run (&out, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--",
-                               plain, locked, NULL),
-                   ==, 0);
+  g_assert_cmpint (
+    review_run (&out, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--", plain, locked, NULL),
+    ==, 0);
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   g_assert_no_error (error);
 

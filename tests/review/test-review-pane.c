@@ -83,8 +83,8 @@ save_screenshot (GtkWidget *window, const char *name)
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  GskRenderNode *node;
-  GdkPaintable  *paintable = gtk_widget_paintable_new (window);
+  GskRenderNode   *node;
+  GdkPaintable    *paintable = gtk_widget_paintable_new (window);
 
   spin (300);
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
@@ -142,8 +142,8 @@ test_navigate_zoom_search (void)
   save_screenshot (window, "review-pane.png");
 
   /* "Go to page": type 15 in the page entry and press Enter. */
-  page_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (pane),
-                                                            LOKET_TYPE_REVIEW_PANE, "page_entry"));
+  page_entry = GTK_EDITABLE (
+    gtk_widget_get_template_child (GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE, "page_entry"));
   gtk_editable_set_text (page_entry, "15");
   g_signal_emit_by_name (page_entry, "activate");
   g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 14);
@@ -171,8 +171,8 @@ test_navigate_zoom_search (void)
   /* Search from page 15: "Kepala Dinas" is on pages 4, 9, 14 and 19 (0-based 3, 8, 13, 18);
    * the first hit shown is the next one after the current page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "review.find", NULL));
-  search_entry = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE,
-                                                "search_entry");
+  search_entry = (GtkWidget *) gtk_widget_get_template_child (
+    GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE, "search_entry");
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "kepala dinas");
   g_signal_emit_by_name (search_entry, "activate"); /* Enter: search now */
   g_assert_true (loket_test_wait_until (search_finished, pane, TIMEOUT_MS));
@@ -186,8 +186,8 @@ test_navigate_zoom_search (void)
   g_signal_emit_by_name (search_entry, "activate");
   g_assert_cmpint (loket_review_pane_get_current_hit (pane), ==, 0);
   g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 3);
-  g_assert_cmpuint (loket_search_hit_get_page (loket_review_pane_get_current_hit_object (pane)),
-                    ==, 3);
+  g_assert_cmpuint (loket_search_hit_get_page (loket_review_pane_get_current_hit_object (pane)), ==,
+                    3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "review.next-hit", NULL));
   g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 8);
   g_signal_emit_by_name (search_entry, "previous-match");
@@ -236,11 +236,12 @@ test_select_copy_markers (void)
 {
   g_autoptr (GBytes) pdf = review_make_pdf_bytes (3);
   g_autoptr (GListStore) markers = g_list_store_new (LOKET_TYPE_REVIEW_MARKER);
-  LoketReviewPane   *pane;
-  GtkWidget         *window = show_pane (&pane);
-  LoketReviewView   *view = loket_review_pane_get_view (pane);
-  ClipboardRead      read = { 0 };
-  g_autoptr (LoketReviewMarker) open = loket_review_marker_new (0, 72, 180, 120, 30, "Nomor?", FALSE);
+  LoketReviewPane *pane;
+  GtkWidget       *window = show_pane (&pane);
+  LoketReviewView *view = loket_review_pane_get_view (pane);
+  ClipboardRead    read = { 0 };
+  g_autoptr (LoketReviewMarker) open
+    = loket_review_marker_new (0, 72, 180, 120, 30, "Nomor?", FALSE);
   g_autoptr (LoketReviewMarker) done = loket_review_marker_new (0, 72, 440, 300, 40, "Ok", TRUE);
 
   load_and_wait (pane, pdf);
@@ -273,8 +274,13 @@ typedef struct
 } Region;
 
 static void
-region_selected_cb (LoketReviewPane *pane, guint page, double x, double y, double width,
-                    double height, Region *region)
+region_selected_cb (LoketReviewPane *pane,
+                    guint            page,
+                    double           x,
+                    double           y,
+                    double           width,
+                    double           height,
+                    Region          *region)
 {
   *region = (Region){ page, x, y, width, height, region->count + 1 };
 }
@@ -325,17 +331,18 @@ test_region_drag (void)
   x1 = g_strdup_printf ("%.0f", wx1);
   y1 = g_strdup_printf ("%.0f", wy1);
 
-  g_assert_cmpint (review_run (&out, "xdotool", "search", "--name", "loket-region-test", NULL), ==, 0);
+  g_assert_cmpint (review_run (&out, "xdotool", "search", "--name", "loket-region-test", NULL), ==,
+                   0);
   ids = g_strsplit (g_strstrip (out), "\n", -1);
   g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x0, y0,
                                "mousedown", "1", NULL),
                    ==, 0);
   spin (100);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync",
-                               x1, y0, NULL), ==, 0);
+  g_assert_cmpint (
+    review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x1, y0, NULL), ==, 0);
   spin (100);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync",
-                               x1, y1, "mouseup", "1", NULL),
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x1, y1,
+                               "mouseup", "1", NULL),
                    ==, 0);
   g_assert_true (loket_test_wait_until (region_seen, &region, TIMEOUT_MS));
   g_assert_cmpuint (region.page, ==, 0);
@@ -457,13 +464,15 @@ test_keyboard_and_drag (void)
   x1 = g_strdup_printf ("%.0f", wx);
   y1 = g_strdup_printf ("%.0f", wy);
   g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x0, y0,
-                               "mousedown", "1", NULL), ==, 0);
+                               "mousedown", "1", NULL),
+                   ==, 0);
   spin (100);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y0,
-                               NULL), ==, 0);
+  g_assert_cmpint (
+    review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y0, NULL), ==, 0);
   spin (100);
   g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y1,
-                               "mouseup", "1", NULL), ==, 0);
+                               "mouseup", "1", NULL),
+                   ==, 0);
   g_assert_true (loket_test_wait_until (has_selection, view, TIMEOUT_MS));
   g_assert_nonnull (strstr (loket_review_view_get_selected_text (view), "Halaman 1"));
   keys (id, "ctrl+c");
@@ -503,9 +512,9 @@ test_bad_files (void)
   assert_error_state (pane, junk, LOKET_DOC_ERROR_CORRUPT);
 
   review_make_pdf (plain, 2);
-  g_assert_cmpint (review_run (NULL, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--",
-                               plain, locked, NULL),
-                   ==, 0);
+  g_assert_cmpint (
+    review_run (NULL, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--", plain, locked, NULL),
+    ==, 0);
   loket_review_pane_load_file (pane, locked_file);
   g_assert_true (loket_test_wait_until (state_is, pane, TIMEOUT_MS));
   g_assert_cmpint (loket_review_pane_get_state (pane), ==, LOKET_REVIEW_STATE_NEEDS_PASSWORD);
@@ -530,7 +539,8 @@ test_signatures (void)
 {
   PadesFixture *fx = pades_fixture_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketPkcs12Signer) signer = loket_pkcs12_signer_new (fx->signer_p12, "rahasia", &error);
+  g_autoptr (LoketPkcs12Signer) signer
+    = loket_pkcs12_signer_new (fx->signer_p12, "rahasia", &error);
   g_autofree char *signed_pdf = pades_fixture_path (fx, "signed.pdf");
   g_autofree char *tampered_pdf = pades_fixture_path (fx, "tampered.pdf");
   g_autofree char *contents = NULL;
@@ -538,13 +548,13 @@ test_signatures (void)
   g_autoptr (GFile) signed_file = g_file_new_for_path (signed_pdf);
   g_autoptr (GFile) tampered_file = g_file_new_for_path (tampered_pdf);
   LoketPdfSignOptions options = { .reason = "Penetapan surat", .location = "Kupang" };
-  LoketReviewPane *pane;
-  GtkWidget       *window;
+  LoketReviewPane    *pane;
+  GtkWidget          *window;
   g_autoptr (LoketSignatureInfo) info = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (loket_pdf_sign_file (fx->input_pdf, signed_pdf, LOKET_SIGNER (signer), &options,
-                                      NULL, &error));
+  g_assert_true (
+    loket_pdf_sign_file (fx->input_pdf, signed_pdf, LOKET_SIGNER (signer), &options, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (signed_pdf, &contents, &length, &error));
   g_assert_true (g_file_set_contents (tampered_pdf, contents, length, &error));

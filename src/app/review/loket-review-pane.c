@@ -19,42 +19,42 @@ struct _LoketReviewPane
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkToggleButton *sidebar_button;
-  GtkEntry        *page_entry;
-  GtkLabel        *n_pages_label;
-  GtkMenuButton   *zoom_button;
-  GtkToggleButton *search_button;
-  GtkSearchBar    *search_bar;
-  GtkSearchEntry  *search_entry;
-  GtkLabel        *hits_label;
-  GtkRevealer     *signature_revealer;
-  GtkInfoBar      *signature_bar;
-  GtkImage        *signature_icon;
-  GtkLabel        *signature_label;
-  GtkToggleButton *signature_details_button;
-  GtkListBox      *signature_list;
-  GtkStack        *stack;
-  GtkSpinner      *spinner;
-  AdwStatusPage   *error_page;
+  GtkToggleButton  *sidebar_button;
+  GtkEntry         *page_entry;
+  GtkLabel         *n_pages_label;
+  GtkMenuButton    *zoom_button;
+  GtkToggleButton  *search_button;
+  GtkSearchBar     *search_bar;
+  GtkSearchEntry   *search_entry;
+  GtkLabel         *hits_label;
+  GtkRevealer      *signature_revealer;
+  GtkInfoBar       *signature_bar;
+  GtkImage         *signature_icon;
+  GtkLabel         *signature_label;
+  GtkToggleButton  *signature_details_button;
+  GtkListBox       *signature_list;
+  GtkStack         *stack;
+  GtkSpinner       *spinner;
+  AdwStatusPage    *error_page;
   GtkPasswordEntry *password_entry;
-  GtkLabel        *password_error_label;
-  GtkListView     *thumbnails;
-  LoketReviewView *view;
+  GtkLabel         *password_error_label;
+  GtkListView      *thumbnails;
+  LoketReviewView  *view;
 
   /* Owned references */
-  GCancellable     *cancellable; /* loading, signatures, thumbnails of this document */
-  GBytes           *bytes;       /* what was loaded, kept to retry with a password */
-  GFile            *file;
-  LoketPdfDocument *doc;
-  LoketRenderQueue *queue;
-  LoketFindJob     *find_job;
-  GListStore       *signatures;
-  GtkStringList    *page_names;
+  GCancellable       *cancellable; /* loading, signatures, thumbnails of this document */
+  GBytes             *bytes;       /* what was loaded, kept to retry with a password */
+  GFile              *file;
+  LoketPdfDocument   *doc;
+  LoketRenderQueue   *queue;
+  LoketFindJob       *find_job;
+  GListStore         *signatures;
+  GtkStringList      *page_names;
   GtkSingleSelection *page_selection;
-  GHashTable       *thumbs;        /* page → GdkTexture */
-  GHashTable       *thumb_pictures; /* page → GtkPicture bound to it (borrowed) */
-  GError           *error;
-  char             *signature_summary;
+  GHashTable         *thumbs;         /* page → GdkTexture */
+  GHashTable         *thumb_pictures; /* page → GtkPicture bound to it (borrowed) */
+  GError             *error;
+  char               *signature_summary;
 
   LoketReviewState state;
   int              current_hit;
@@ -125,9 +125,9 @@ update_actions (LoketReviewPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.find", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next-hit", ready && has_hits);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.previous-hit", ready && has_hits);
-  gtk_widget_action_set_enabled (
-    GTK_WIDGET (self), "review.copy",
-    ready && *loket_review_view_get_selected_text (self->view) != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.copy",
+                                 ready
+                                   && *loket_review_view_get_selected_text (self->view) != '\0');
   gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), ready);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), ready);
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), ready);
@@ -172,8 +172,7 @@ update_hits_label (LoketReviewPane *self)
     /* Translators: search results, "3 of 12" */
     text = g_strdup_printf (_ ("%d of %u"), self->current_hit + 1, count);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", count),
-                            count);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", count), count);
   gtk_label_set_label (self->hits_label, text);
 }
 
@@ -258,8 +257,8 @@ start_search (LoketReviewPane *self, const char *text)
       self->search_start_page = loket_review_view_get_page (self->view);
       g_signal_connect_swapped (loket_find_job_get_hits (self->find_job), "items-changed",
                                 G_CALLBACK (hits_changed_cb), self);
-      g_signal_connect_swapped (self->find_job, "notify::finished",
-                                G_CALLBACK (search_finished_cb), self);
+      g_signal_connect_swapped (self->find_job, "notify::finished", G_CALLBACK (search_finished_cb),
+                                self);
       loket_review_view_set_hits (self->view, loket_find_job_get_hits (self->find_job));
       loket_find_job_start (self->find_job);
     }
@@ -347,17 +346,17 @@ certificate_text (LoketCertificateStatus status)
 {
   switch (status)
     {
-    case LOKET_CERTIFICATE_TRUSTED:
-      return _ ("Certificate trusted");
-    case LOKET_CERTIFICATE_UNKNOWN_ISSUER:
-      return _ ("Certificate issuer not known to this computer");
-    case LOKET_CERTIFICATE_EXPIRED:
-      return _ ("Certificate expired");
-    case LOKET_CERTIFICATE_REVOKED:
-      return _ ("Certificate revoked");
-    case LOKET_CERTIFICATE_NOT_VERIFIED:
-    default:
-      return _ ("Certificate not verified");
+      case LOKET_CERTIFICATE_TRUSTED:
+        return _ ("Certificate trusted");
+      case LOKET_CERTIFICATE_UNKNOWN_ISSUER:
+        return _ ("Certificate issuer not known to this computer");
+      case LOKET_CERTIFICATE_EXPIRED:
+        return _ ("Certificate expired");
+      case LOKET_CERTIFICATE_REVOKED:
+        return _ ("Certificate revoked");
+      case LOKET_CERTIFICATE_NOT_VERIFIED:
+      default:
+        return _ ("Certificate not verified");
     }
 }
 
@@ -366,15 +365,15 @@ status_text (LoketSignatureInfo *info)
 {
   switch (loket_signature_info_get_status (info))
     {
-    case LOKET_SIGNATURE_VALID:
-      return loket_signature_info_get_covers_document (info)
-               ? _ ("Valid")
-               : _ ("Valid, but the document was changed after signing");
-    case LOKET_SIGNATURE_CHANGED:
-      return _ ("Not valid: the signed content was changed");
-    case LOKET_SIGNATURE_INVALID:
-    default:
-      return _ ("Not valid: the signature is damaged");
+      case LOKET_SIGNATURE_VALID:
+        return loket_signature_info_get_covers_document (info)
+                 ? _ ("Valid")
+                 : _ ("Valid, but the document was changed after signing");
+      case LOKET_SIGNATURE_CHANGED:
+        return _ ("Not valid: the signed content was changed");
+      case LOKET_SIGNATURE_INVALID:
+      default:
+        return _ ("Not valid: the signature is damaged");
     }
 }
 
@@ -449,7 +448,8 @@ show_signatures (LoketReviewPane *self)
     text = g_strdup (_ ("Signed, but the document was changed after it was signed."));
   else if (count == 1)
     {
-      g_autoptr (LoketSignatureInfo) info = g_list_model_get_item (G_LIST_MODEL (self->signatures), 0);
+      g_autoptr (LoketSignatureInfo) info
+        = g_list_model_get_item (G_LIST_MODEL (self->signatures), 0);
       const char *signer = loket_signature_info_get_signer_name (info);
 
       /* Translators: the banner over a signed document; %s is the signer's name */
@@ -464,7 +464,7 @@ show_signatures (LoketReviewPane *self)
   g_free (self->signature_summary);
   self->signature_summary = g_strdup (text);
   gtk_label_set_label (self->signature_label, text);
-  gtk_info_bar_set_message_type (self->signature_bar, n_broken > 0           ? GTK_MESSAGE_ERROR
+  gtk_info_bar_set_message_type (self->signature_bar, n_broken > 0          ? GTK_MESSAGE_ERROR
                                                       : n_changed_after > 0 ? GTK_MESSAGE_WARNING
                                                                             : GTK_MESSAGE_INFO);
   gtk_image_set_from_icon_name (self->signature_icon, n_broken > 0 ? "dialog-error-symbolic"
@@ -477,8 +477,10 @@ show_signatures (LoketReviewPane *self)
 }
 
 static gpointer
-signatures_on_worker (LoketPdfDocument *doc, gpointer data, GCancellable *cancellable,
-                      GError **error)
+signatures_on_worker (LoketPdfDocument *doc,
+                      gpointer          data,
+                      GCancellable     *cancellable,
+                      GError          **error)
 {
   return loket_pdf_document_get_signatures (doc, cancellable, error);
 }
@@ -559,11 +561,11 @@ thumb_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LoketRevie
 static void
 thumb_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LoketReviewPane *self)
 {
-  GtkWidget  *box = gtk_list_item_get_child (item);
-  GtkWidget  *picture = gtk_widget_get_first_child (box);
-  GtkWidget  *label = gtk_widget_get_last_child (box);
-  guint       page = gtk_list_item_get_position (item);
-  GdkTexture *texture = g_hash_table_lookup (self->thumbs, GUINT_TO_POINTER (page));
+  GtkWidget       *box = gtk_list_item_get_child (item);
+  GtkWidget       *picture = gtk_widget_get_first_child (box);
+  GtkWidget       *label = gtk_widget_get_last_child (box);
+  guint            page = gtk_list_item_get_position (item);
+  GdkTexture      *texture = g_hash_table_lookup (self->thumbs, GUINT_TO_POINTER (page));
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
 
   gtk_label_set_label (GTK_LABEL (label), number);
@@ -579,9 +581,8 @@ thumb_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, LoketReview
               * gtk_widget_get_scale_factor (GTK_WIDGET (self));
       g_weak_ref_init (&request->pane, self);
       request->page = page;
-      loket_render_queue_render_async (self->queue, page, scale, 0,
-                                       LOKET_RENDER_PRIORITY_THUMBNAIL, self->cancellable,
-                                       thumb_rendered_cb, request);
+      loket_render_queue_render_async (self->queue, page, scale, 0, LOKET_RENDER_PRIORITY_THUMBNAIL,
+                                       self->cancellable, thumb_rendered_cb, request);
     }
 }
 
@@ -849,7 +850,7 @@ loket_review_pane_dispose (GObject *object)
 {
   LoketReviewPane *self = LOKET_REVIEW_PANE (object);
 
-  GtkWidget       *child;
+  GtkWidget *child;
 
   close_document (self);
   g_cancellable_cancel (self->cancellable);
@@ -883,23 +884,23 @@ loket_review_pane_get_property (GObject *object, guint prop_id, GValue *value, G
 
   switch (prop_id)
     {
-    case PROP_STATE:
-      g_value_set_int (value, self->state);
-      break;
-    case PROP_PAGE:
-      g_value_set_uint (value, loket_review_view_get_page (self->view));
-      break;
-    case PROP_CURRENT_HIT:
-      g_value_set_int (value, self->current_hit);
-      break;
-    case PROP_SEARCH_FINISHED:
-      g_value_set_boolean (value, loket_review_pane_get_search_finished (self));
-      break;
-    case PROP_SIGNATURES_CHECKED:
-      g_value_set_boolean (value, self->signatures_checked);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STATE:
+        g_value_set_int (value, self->state);
+        break;
+      case PROP_PAGE:
+        g_value_set_uint (value, loket_review_view_get_page (self->view));
+        break;
+      case PROP_CURRENT_HIT:
+        g_value_set_int (value, self->current_hit);
+        break;
+      case PROP_SEARCH_FINISHED:
+        g_value_set_boolean (value, loket_review_pane_get_search_finished (self));
+        break;
+      case PROP_SIGNATURES_CHECKED:
+        g_value_set_boolean (value, self->signatures_checked);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -916,10 +917,9 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
   object_class->finalize = loket_review_pane_finalize;
   object_class->get_property = loket_review_pane_get_property;
 
-  properties[PROP_STATE]
-    = g_param_spec_int ("state", NULL, NULL, LOKET_REVIEW_STATE_EMPTY, LOKET_REVIEW_STATE_ERROR,
-                        LOKET_REVIEW_STATE_EMPTY,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] = g_param_spec_int (
+    "state", NULL, NULL, LOKET_REVIEW_STATE_EMPTY, LOKET_REVIEW_STATE_ERROR,
+    LOKET_REVIEW_STATE_EMPTY, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PAGE]
     = g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -941,10 +941,9 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
    *
    * A region was dragged out in region mode (loket_review_pane_set_region_mode).
    */
-  signals[SIGNAL_REGION_SELECTED]
-    = g_signal_new ("region-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                    NULL, NULL, G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE,
-                    G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  signals[SIGNAL_REGION_SELECTED] = g_signal_new (
+    "region-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+    G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   g_type_ensure (LOKET_TYPE_REVIEW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1010,8 +1009,8 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "review.copy",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
-                                       "review.next-hit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "review.next-hit",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "review.previous-hit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,

@@ -15,10 +15,10 @@
 #include "loket-review-texture.h"
 #include "loket-review-view.h"
 
-#define MARGIN       16.0
-#define SPACING      16.0
+#define MARGIN 16.0
+#define SPACING 16.0
 #define PRELOAD_PAGES 2
-#define KEEP_PAGES    4
+#define KEEP_PAGES 4
 
 typedef struct
 {
@@ -40,17 +40,16 @@ struct _LoketReviewView
   GtkWidget parent_instance;
 
   /* Owned references */
-  LoketRenderQueue  *queue;
-  GtkAdjustment     *hadj;
-  GtkAdjustment     *vadj;
-  GCancellable      *cancellable; /* every request for the current document */
-  GHashTable        *pages;       /* page → PageState */
-  GListModel        *hits;
-  LoketSearchHit    *current_hit;
-  GListModel        *markers;
-  GArray            *selection;   /* (element LoketDocRect) on selection_page */
-  char              *selected_text;
-  GCancellable      *selection_cancellable;
+  LoketRenderQueue *queue;
+  GtkAdjustment    *hadj;
+  GtkAdjustment    *vadj;
+  GCancellable     *cancellable; /* every request for the current document */
+  GHashTable       *pages;       /* page → PageState */
+  GListModel       *hits;
+  LoketSearchHit   *current_hit;
+  GListModel       *markers;
+  GArray           *selection; /* (element LoketDocRect) on selection_page */
+  char             *selected_text;
 
   GArray        *layout; /* (element PageBox) */
   double         content_width;
@@ -78,7 +77,9 @@ struct _LoketReviewView
 
 static void loket_review_view_scrollable_init (GtkScrollableInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LoketReviewView, loket_review_view, GTK_TYPE_WIDGET,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LoketReviewView,
+                               loket_review_view,
+                               GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
                                                       loket_review_view_scrollable_init))
 
@@ -169,17 +170,17 @@ rotate_point (LoketReviewView *self, guint page, double px, double py, double *r
   loket_pdf_document_get_page_size (get_doc (self), page, &w, &h);
   switch (self->rotation)
     {
-    case 90:
-      *rx = h - py, *ry = px;
-      break;
-    case 180:
-      *rx = w - px, *ry = h - py;
-      break;
-    case 270:
-      *rx = py, *ry = w - px;
-      break;
-    default:
-      *rx = px, *ry = py;
+      case 90:
+        *rx = h - py, *ry = px;
+        break;
+      case 180:
+        *rx = w - px, *ry = h - py;
+        break;
+      case 270:
+        *rx = py, *ry = w - px;
+        break;
+      default:
+        *rx = px, *ry = py;
     }
 }
 
@@ -191,17 +192,17 @@ unrotate_point (LoketReviewView *self, guint page, double rx, double ry, double 
   loket_pdf_document_get_page_size (get_doc (self), page, &w, &h);
   switch (self->rotation)
     {
-    case 90:
-      *py = h - rx, *px = ry;
-      break;
-    case 180:
-      *px = w - rx, *py = h - ry;
-      break;
-    case 270:
-      *py = rx, *px = w - ry;
-      break;
-    default:
-      *px = rx, *py = ry;
+      case 90:
+        *py = h - rx, *px = ry;
+        break;
+      case 180:
+        *px = w - rx, *py = h - ry;
+        break;
+      case 270:
+        *py = rx, *px = w - ry;
+        break;
+      default:
+        *px = rx, *py = ry;
     }
 }
 
@@ -222,8 +223,13 @@ page_rect_to_widget (LoketReviewView *self, guint page, const LoketDocRect *rect
 /* The page under widget point (@x, @y) and the point on it, clamped to the page; FALSE when
  * the point is between pages and @nearest is FALSE. */
 static gboolean
-widget_to_page (LoketReviewView *self, double x, double y, gboolean nearest, guint *page,
-                double *px, double *py)
+widget_to_page (LoketReviewView *self,
+                double           x,
+                double           y,
+                gboolean         nearest,
+                guint           *page,
+                double          *px,
+                double          *py)
 {
   double cx = x - content_origin_x (self);
   double cy = y - content_origin_y (self);
@@ -272,7 +278,8 @@ fit_zoom (LoketReviewView *self, LoketReviewFit fit)
   if (width < 50 || height < 50)
     return self->zoom;
   if (fit == LOKET_REVIEW_FIT_PAGE)
-    return CLAMP (MIN (width / max_w, height / max_h), LOKET_REVIEW_ZOOM_MIN, LOKET_REVIEW_ZOOM_MAX);
+    return CLAMP (MIN (width / max_w, height / max_h), LOKET_REVIEW_ZOOM_MIN,
+                  LOKET_REVIEW_ZOOM_MAX);
   return CLAMP (width / max_w, LOKET_REVIEW_ZOOM_MIN, LOKET_REVIEW_ZOOM_MAX);
 }
 
@@ -314,23 +321,23 @@ configure_adjustments (LoketReviewView *self)
   double height = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (self->hadj != NULL)
-    gtk_adjustment_configure (self->hadj,
-                              CLAMP (gtk_adjustment_get_value (self->hadj), 0,
-                                     MAX (0, self->content_width - width)),
-                              0, MAX (self->content_width, width), 40, width * 0.9, width);
+    gtk_adjustment_configure (
+      self->hadj,
+      CLAMP (gtk_adjustment_get_value (self->hadj), 0, MAX (0, self->content_width - width)), 0,
+      MAX (self->content_width, width), 40, width * 0.9, width);
   if (self->vadj != NULL)
-    gtk_adjustment_configure (self->vadj,
-                              CLAMP (gtk_adjustment_get_value (self->vadj), 0,
-                                     MAX (0, self->content_height - height)),
-                              0, MAX (self->content_height, height), 40, height * 0.9, height);
+    gtk_adjustment_configure (
+      self->vadj,
+      CLAMP (gtk_adjustment_get_value (self->vadj), 0, MAX (0, self->content_height - height)), 0,
+      MAX (self->content_height, height), 40, height * 0.9, height);
 }
 
 static void
 update_current_page (LoketReviewView *self)
 {
-  double probe = gtk_adjustment_get_value (self->vadj)
-                 + gtk_widget_get_height (GTK_WIDGET (self)) / 3.0;
-  guint  page = 0;
+  double probe
+    = gtk_adjustment_get_value (self->vadj) + gtk_widget_get_height (GTK_WIDGET (self)) / 3.0;
+  guint page = 0;
 
   for (guint i = 0; i < n_pages (self); i++)
     if (g_array_index (self->layout, PageBox, i).y - SPACING <= probe)
@@ -725,8 +732,11 @@ scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, LoketRevi
 /* ---- Drawing -------------------------------------------------------------------------------- */
 
 static void
-append_rect (GtkSnapshot *snapshot, const graphene_rect_t *rect, const GdkRGBA *fill,
-             const GdkRGBA *border, double border_width)
+append_rect (GtkSnapshot           *snapshot,
+             const graphene_rect_t *rect,
+             const GdkRGBA         *fill,
+             const GdkRGBA         *border,
+             double                 border_width)
 {
   if (fill != NULL)
     gtk_snapshot_append_color (snapshot, fill, rect);
@@ -796,8 +806,9 @@ draw_overlays (LoketReviewView *self, GtkSnapshot *snapshot, guint page)
                    resolved ? &resolved_border : &marker_border, 2);
       /* A tab on the corner marks a comment even when its region is tiny. */
       {
-        graphene_rect_t tab = GRAPHENE_RECT_INIT (r.origin.x + r.size.width - 5, r.origin.y - 5, 10, 10);
-        GskRoundedRect  dot;
+        graphene_rect_t tab
+          = GRAPHENE_RECT_INIT (r.origin.x + r.size.width - 5, r.origin.y - 5, 10, 10);
+        GskRoundedRect dot;
 
         gsk_rounded_rect_init_from_rect (&dot, &tab, 5);
         gtk_snapshot_push_rounded_clip (snapshot, &dot);
@@ -808,9 +819,9 @@ draw_overlays (LoketReviewView *self, GtkSnapshot *snapshot, guint page)
 
   if (self->region_mode && self->dragging && self->drag_page == page)
     {
-      LoketDocRect    rect = { MIN (self->drag_x0, self->drag_x1), MIN (self->drag_y0, self->drag_y1),
-                               fabs (self->drag_x1 - self->drag_x0),
-                               fabs (self->drag_y1 - self->drag_y0) };
+      LoketDocRect rect
+        = { MIN (self->drag_x0, self->drag_x1), MIN (self->drag_y0, self->drag_y1),
+            fabs (self->drag_x1 - self->drag_x0), fabs (self->drag_y1 - self->drag_y0) };
       graphene_rect_t r = page_rect_to_widget (self, page, &rect);
 
       append_rect (snapshot, &r, &region_color, &region_border, 1);
@@ -830,9 +841,10 @@ loket_review_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   for (guint i = 0; i < n_pages (self); i++)
     {
       const PageBox  *box = &g_array_index (self->layout, PageBox, i);
-      graphene_rect_t bounds = GRAPHENE_RECT_INIT (ox + box->x, oy + box->y, box->width, box->height);
-      PageState      *state;
-      GskRoundedRect  outline;
+      graphene_rect_t bounds
+        = GRAPHENE_RECT_INIT (ox + box->x, oy + box->y, box->width, box->height);
+      PageState     *state;
+      GskRoundedRect outline;
 
       if (bounds.origin.y + bounds.size.height < 0 || bounds.origin.y > height)
         continue;
@@ -852,13 +864,13 @@ loket_review_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 }
 
 static void
-loket_review_view_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
+loket_review_view_measure (GtkWidget     *widget,
+                           GtkOrientation orientation,
+                           int            for_size,
+                           int           *minimum,
+                           int           *natural,
+                           int           *minimum_baseline,
+                           int           *natural_baseline)
 {
   LoketReviewView *self = LOKET_REVIEW_VIEW (widget);
 
@@ -914,7 +926,10 @@ set_adjustment (LoketReviewView *self, GtkAdjustment **slot, GtkAdjustment *adju
 }
 
 static void
-items_changed_cb (GListModel *model, guint position, guint removed, guint added,
+items_changed_cb (GListModel      *model,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
                   LoketReviewView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -965,35 +980,35 @@ loket_review_view_get_property (GObject *object, guint prop_id, GValue *value, G
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      g_value_set_uint (value, self->current_page);
-      break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
-    case PROP_FIT:
-      g_value_set_int (value, self->fit);
-      break;
-    case PROP_ROTATION:
-      g_value_set_int (value, self->rotation);
-      break;
-    case PROP_HAS_SELECTION:
-      g_value_set_boolean (value, self->selected_text != NULL && *self->selected_text != '\0');
-      break;
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadj);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadj);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PAGE:
+        g_value_set_uint (value, self->current_page);
+        break;
+      case PROP_ZOOM:
+        g_value_set_double (value, self->zoom);
+        break;
+      case PROP_FIT:
+        g_value_set_int (value, self->fit);
+        break;
+      case PROP_ROTATION:
+        g_value_set_int (value, self->rotation);
+        break;
+      case PROP_HAS_SELECTION:
+        g_value_set_boolean (value, self->selected_text != NULL && *self->selected_text != '\0');
+        break;
+      case PROP_HADJUSTMENT:
+        g_value_set_object (value, self->hadj);
+        break;
+      case PROP_VADJUSTMENT:
+        g_value_set_object (value, self->vadj);
+        break;
+      case PROP_HSCROLL_POLICY:
+        g_value_set_enum (value, self->hscroll_policy);
+        break;
+      case PROP_VSCROLL_POLICY:
+        g_value_set_enum (value, self->vscroll_policy);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1007,22 +1022,22 @@ loket_review_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadj, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadj, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_HADJUSTMENT:
+        set_adjustment (self, &self->hadj, g_value_get_object (value));
+        break;
+      case PROP_VADJUSTMENT:
+        set_adjustment (self, &self->vadj, g_value_get_object (value));
+        break;
+      case PROP_HSCROLL_POLICY:
+        self->hscroll_policy = g_value_get_enum (value);
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+        break;
+      case PROP_VSCROLL_POLICY:
+        self->vscroll_policy = g_value_get_enum (value);
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1051,10 +1066,9 @@ loket_review_view_class_init (LoketReviewViewClass *klass)
   properties[PROP_ZOOM]
     = g_param_spec_double ("zoom", NULL, NULL, LOKET_REVIEW_ZOOM_MIN, LOKET_REVIEW_ZOOM_MAX, 1.0,
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FIT]
-    = g_param_spec_int ("fit", NULL, NULL, LOKET_REVIEW_FIT_NONE, LOKET_REVIEW_FIT_PAGE,
-                        LOKET_REVIEW_FIT_WIDTH,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIT] = g_param_spec_int (
+    "fit", NULL, NULL, LOKET_REVIEW_FIT_NONE, LOKET_REVIEW_FIT_PAGE, LOKET_REVIEW_FIT_WIDTH,
+    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ROTATION]
     = g_param_spec_int ("rotation", NULL, NULL, 0, 270, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1072,10 +1086,9 @@ loket_review_view_class_init (LoketReviewViewClass *klass)
    * @page: 0-based page
    * @x, @y, @width, @height: the region in PDF points, origin top left
    */
-  signals[SIGNAL_REGION_SELECTED]
-    = g_signal_new ("region-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                    NULL, NULL, G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE,
-                    G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  signals[SIGNAL_REGION_SELECTED] = g_signal_new (
+    "region-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+    G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   gtk_widget_class_set_css_name (widget_class, "loket-review-view");
 }

@@ -51,8 +51,8 @@ loket_review_window_init (LoketReviewWindow *self)
 LoketReviewWindow *
 loket_review_window_new (GtkApplication *application, const char *title)
 {
-  LoketReviewWindow *self = g_object_new (LOKET_TYPE_REVIEW_WINDOW, "application", application,
-                                          NULL);
+  LoketReviewWindow *self
+    = g_object_new (LOKET_TYPE_REVIEW_WINDOW, "application", application, NULL);
 
   adw_window_title_set_title (self->window_title, title != NULL ? title : _ ("Document"));
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _ ("Document"));
@@ -69,7 +69,7 @@ loket_review_window_get_pane (LoketReviewWindow *self)
 LoketReviewWindow *
 loket_review_window_open_file (GtkApplication *application, GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char   *name = g_file_get_basename (file);
   LoketReviewWindow *self = loket_review_window_new (application, name);
 
   loket_review_pane_load_file (self->pane, file);

@@ -109,14 +109,14 @@ loket_find_job_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-    case PROP_FINISHED:
-      g_value_set_boolean (value, self->finished);
-      break;
-    case PROP_N_PAGES_DONE:
-      g_value_set_uint (value, self->n_done);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_FINISHED:
+        g_value_set_boolean (value, self->finished);
+        break;
+      case PROP_N_PAGES_DONE:
+        g_value_set_uint (value, self->n_done);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

@@ -42,7 +42,7 @@ struct _LoketPdfDocument
 
 G_DEFINE_FINAL_TYPE (LoketPdfDocument, loket_pdf_document, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (loket-doc-error-quark, loket_doc_error)
+G_DEFINE_QUARK (loket - doc - error - quark, loket_doc_error)
 
 static gboolean
 has_prefix (GBytes *bytes, const char *magic, gsize len)
@@ -193,9 +193,9 @@ load_image (LoketPdfDocument *self, GError **error)
   g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GdkPixbuf) oriented = NULL;
-  GdkPixbuf  *pixbuf;
-  const char *option;
-  gsize       size;
+  GdkPixbuf    *pixbuf;
+  const char   *option;
+  gsize         size;
   const guint8 *data = g_bytes_get_data (self->bytes, &size);
 
   if (!gdk_pixbuf_loader_write (loader, data, size, &local_error)
@@ -329,8 +329,8 @@ load_data_free (LoadData *data)
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  LoadData *data = task_data;
-  GError   *error = NULL;
+  LoadData         *data = task_data;
+  GError           *error = NULL;
   LoketPdfDocument *doc;
 
   if (data->file != NULL)
@@ -389,10 +389,7 @@ loket_pdf_document_get_n_pages (LoketPdfDocument *self)
 }
 
 void
-loket_pdf_document_get_page_size (LoketPdfDocument *self,
-                                  guint             page,
-                                  double           *width,
-                                  double           *height)
+loket_pdf_document_get_page_size (LoketPdfDocument *self, guint page, double *width, double *height)
 {
   g_return_if_fail (LOKET_IS_PDF_DOCUMENT (self));
   g_return_if_fail (page < self->sizes->len / 2);
@@ -445,8 +442,8 @@ loket_pdf_document_render_page (LoketPdfDocument *self,
   ph = (int) ceil (height * scale - 0.01);
   if ((guint64) pw * ph * 4 > MAX_SURFACE_BYTES)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, _ ("The page is too large to show at %.0f %%"),
-                   scale * 100);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _ ("The page is too large to show at %.0f %%"), scale * 100);
       return NULL;
     }
   if (rotation == 90 || rotation == 270)
@@ -459,17 +456,17 @@ loket_pdf_document_render_page (LoketPdfDocument *self,
 
   switch (rotation)
     {
-    case 90:
-      cairo_translate (cr, ph, 0);
-      break;
-    case 180:
-      cairo_translate (cr, pw, ph);
-      break;
-    case 270:
-      cairo_translate (cr, 0, pw);
-      break;
-    default:
-      break;
+      case 90:
+        cairo_translate (cr, ph, 0);
+        break;
+      case 180:
+        cairo_translate (cr, pw, ph);
+        break;
+      case 270:
+        cairo_translate (cr, 0, pw);
+        break;
+      default:
+        break;
     }
   cairo_rotate (cr, rotation * G_PI / 180.0);
   cairo_scale (cr, scale, scale);
@@ -520,7 +517,8 @@ loket_pdf_document_find_text (LoketPdfDocument *self, guint page, const char *te
   g_return_val_if_fail (LOKET_IS_PDF_DOCUMENT (self), hits);
   g_return_val_if_fail (text != NULL, hits);
 
-  if (self->kind != LOKET_DOC_KIND_PDF || *text == '\0' || page >= loket_pdf_document_get_n_pages (self))
+  if (self->kind != LOKET_DOC_KIND_PDF || *text == '\0'
+      || page >= loket_pdf_document_get_n_pages (self))
     return hits;
   loket_pdf_document_get_page_size (self, page, NULL, &height);
 
@@ -536,8 +534,8 @@ loket_pdf_document_find_text (LoketPdfDocument *self, guint page, const char *te
     for (GList *l = matches; l != NULL; l = l->next)
       {
         PopplerRectangle *r = l->data;
-        LoketDocRect      rect = { MIN (r->x1, r->x2), height - MAX (r->y1, r->y2),
-                                   fabs (r->x2 - r->x1), fabs (r->y2 - r->y1) };
+        LoketDocRect rect = { MIN (r->x1, r->x2), height - MAX (r->y1, r->y2), fabs (r->x2 - r->x1),
+                              fabs (r->y2 - r->y1) };
 
         g_array_append_val (hits, rect);
       }
@@ -610,11 +608,11 @@ loket_pdf_document_get_selection (LoketPdfDocument *self, guint page, const Loke
 static GArray *
 find_byte_range_ends (GBytes *bytes)
 {
-  GArray      *ends = g_array_new (FALSE, FALSE, sizeof (guint64));
-  gsize        size;
-  const char  *data = g_bytes_get_data (bytes, &size);
-  const char  *key = "/ByteRange";
-  const gsize  key_len = strlen (key);
+  GArray     *ends = g_array_new (FALSE, FALSE, sizeof (guint64));
+  gsize       size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *key = "/ByteRange";
+  const gsize key_len = strlen (key);
 
   for (gsize i = 0; i + key_len < size; i++)
     {
@@ -631,7 +629,7 @@ find_byte_range_ends (GBytes *bytes)
       j++;
       while (n < 4 && j < size)
         {
-          guint64 value = 0;
+          guint64  value = 0;
           gboolean digits = FALSE;
 
           while (j < size && g_ascii_isspace (data[j]))
@@ -673,17 +671,17 @@ map_signature_status (PopplerSignatureStatus status)
 {
   switch (status)
     {
-    case POPPLER_SIGNATURE_VALID:
-      return LOKET_SIGNATURE_VALID;
-    case POPPLER_SIGNATURE_DIGEST_MISMATCH:
-      return LOKET_SIGNATURE_CHANGED;
-    case POPPLER_SIGNATURE_INVALID:
-    case POPPLER_SIGNATURE_DECODING_ERROR:
-    case POPPLER_SIGNATURE_GENERIC_ERROR:
-    case POPPLER_SIGNATURE_NOT_FOUND:
-    case POPPLER_SIGNATURE_NOT_VERIFIED:
-    default:
-      return LOKET_SIGNATURE_INVALID;
+      case POPPLER_SIGNATURE_VALID:
+        return LOKET_SIGNATURE_VALID;
+      case POPPLER_SIGNATURE_DIGEST_MISMATCH:
+        return LOKET_SIGNATURE_CHANGED;
+      case POPPLER_SIGNATURE_INVALID:
+      case POPPLER_SIGNATURE_DECODING_ERROR:
+      case POPPLER_SIGNATURE_GENERIC_ERROR:
+      case POPPLER_SIGNATURE_NOT_FOUND:
+      case POPPLER_SIGNATURE_NOT_VERIFIED:
+      default:
+        return LOKET_SIGNATURE_INVALID;
     }
 }
 
@@ -692,19 +690,19 @@ map_certificate_status (PopplerCertificateStatus status)
 {
   switch (status)
     {
-    case POPPLER_CERTIFICATE_TRUSTED:
-      return LOKET_CERTIFICATE_TRUSTED;
-    case POPPLER_CERTIFICATE_UNTRUSTED_ISSUER:
-    case POPPLER_CERTIFICATE_UNKNOWN_ISSUER:
-      return LOKET_CERTIFICATE_UNKNOWN_ISSUER;
-    case POPPLER_CERTIFICATE_REVOKED:
-      return LOKET_CERTIFICATE_REVOKED;
-    case POPPLER_CERTIFICATE_EXPIRED:
-      return LOKET_CERTIFICATE_EXPIRED;
-    case POPPLER_CERTIFICATE_GENERIC_ERROR:
-    case POPPLER_CERTIFICATE_NOT_VERIFIED:
-    default:
-      return LOKET_CERTIFICATE_NOT_VERIFIED;
+      case POPPLER_CERTIFICATE_TRUSTED:
+        return LOKET_CERTIFICATE_TRUSTED;
+      case POPPLER_CERTIFICATE_UNTRUSTED_ISSUER:
+      case POPPLER_CERTIFICATE_UNKNOWN_ISSUER:
+        return LOKET_CERTIFICATE_UNKNOWN_ISSUER;
+      case POPPLER_CERTIFICATE_REVOKED:
+        return LOKET_CERTIFICATE_REVOKED;
+      case POPPLER_CERTIFICATE_EXPIRED:
+        return LOKET_CERTIFICATE_EXPIRED;
+      case POPPLER_CERTIFICATE_GENERIC_ERROR:
+      case POPPLER_CERTIFICATE_NOT_VERIFIED:
+      default:
+        return LOKET_CERTIFICATE_NOT_VERIFIED;
     }
 }
 
@@ -734,7 +732,7 @@ loket_pdf_document_get_signatures (LoketPdfDocument *self,
   n_fields = g_list_length (fields);
   for (GList *l = fields; l != NULL; l = l->next, index++)
     {
-      PopplerFormField     *field = l->data;
+      PopplerFormField *field = l->data;
       g_autoptr (GError) local_error = NULL;
       g_autofree char      *name = poppler_form_field_get_name (field);
       PopplerSignatureInfo *info;
@@ -762,19 +760,18 @@ loket_pdf_document_get_signatures (LoketPdfDocument *self,
       if (info == NULL)
         {
           g_debug ("signature %s: %s", name, local_error != NULL ? local_error->message : "?");
-          g_ptr_array_add (result, loket_signature_info_new (name, NULL, NULL,
-                                                             LOKET_SIGNATURE_INVALID,
-                                                             LOKET_CERTIFICATE_NOT_VERIFIED,
-                                                             covers));
+          g_ptr_array_add (result,
+                           loket_signature_info_new (name, NULL, NULL, LOKET_SIGNATURE_INVALID,
+                                                     LOKET_CERTIFICATE_NOT_VERIFIED, covers));
           continue;
         }
       g_ptr_array_add (
-        result, loket_signature_info_new (
-                  name, poppler_signature_info_get_signer_name (info),
-                  poppler_signature_info_get_local_signing_time (info),
-                  map_signature_status (poppler_signature_info_get_signature_status (info)),
-                  map_certificate_status (poppler_signature_info_get_certificate_status (info)),
-                  covers));
+        result,
+        loket_signature_info_new (
+          name, poppler_signature_info_get_signer_name (info),
+          poppler_signature_info_get_local_signing_time (info),
+          map_signature_status (poppler_signature_info_get_signature_status (info)),
+          map_certificate_status (poppler_signature_info_get_certificate_status (info)), covers));
       poppler_signature_info_free (info);
     }
   g_list_free_full (fields, g_object_unref);

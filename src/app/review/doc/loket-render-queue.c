@@ -110,11 +110,14 @@ cache_trim (LoketRenderQueue *self, gsize max)
 
 /* Called with the lock held. */
 static void
-cache_insert (LoketRenderQueue *self, guint page, double scale, int rotation,
-              cairo_surface_t *surface)
+cache_insert (LoketRenderQueue *self,
+              guint             page,
+              double            scale,
+              int               rotation,
+              cairo_surface_t  *surface)
 {
   CacheEntry *entry;
-  gsize bytes = (gsize) cairo_image_surface_get_stride (surface)
+  gsize       bytes = (gsize) cairo_image_surface_get_stride (surface)
                 * (gsize) cairo_image_surface_get_height (surface);
 
   if (bytes > self->cache_max / 2)
@@ -149,8 +152,8 @@ run_job (LoketRenderQueue *self, Job *job)
       g_mutex_unlock (&self->lock);
       if (surface == NULL)
         {
-          surface = loket_pdf_document_render_page (self->doc, job->page, job->scale,
-                                                    job->rotation, cancellable, &error);
+          surface = loket_pdf_document_render_page (self->doc, job->page, job->scale, job->rotation,
+                                                    cancellable, &error);
           if (surface != NULL)
             {
               g_mutex_lock (&self->lock);
