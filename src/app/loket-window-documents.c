@@ -90,8 +90,9 @@ blob_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* A missing or damaged blob gets the review window's error page, not a silent failure. */
   if (bytes == NULL)
-    bytes = g_bytes_new (NULL, 0);
-  loket_review_pane_load_bytes (loket_review_window_get_pane (window), bytes);
+    loket_review_pane_show_error (loket_review_window_get_pane (window), error);
+  else
+    loket_review_pane_load_bytes (loket_review_window_get_pane (window), bytes);
   gtk_window_present (GTK_WINDOW (window));
 }
 

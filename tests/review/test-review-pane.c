@@ -510,6 +510,16 @@ test_bad_files (void)
   assert_error_state (pane, half, LOKET_DOC_ERROR_TRUNCATED);
   save_screenshot (window, "review-pane-truncated.png");
   assert_error_state (pane, junk, LOKET_DOC_ERROR_CORRUPT);
+  {
+    /* A document that could not even be read (a missing blob) gets the same error page. */
+    g_autoptr (GError) missing
+      = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The file is not in the store");
+
+    loket_review_pane_show_error (pane, missing);
+    g_assert_cmpint (loket_review_pane_get_state (pane), ==, LOKET_REVIEW_STATE_ERROR);
+    g_assert_error ((GError *) loket_review_pane_get_error (pane), G_IO_ERROR,
+                    G_IO_ERROR_NOT_FOUND);
+  }
 
   review_make_pdf (plain, 2);
   g_assert_cmpint (

@@ -496,7 +496,7 @@ signatures_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (infos == NULL)
-    g_warning ("The signatures could not be checked: %s", error != NULL ? error->message : "?");
+    g_debug ("The signatures could not be checked: %s", error != NULL ? error->message : "?");
   else
     g_list_store_splice (self->signatures, 0, 0, infos->pdata, infos->len);
   show_signatures (self);
@@ -1094,6 +1094,21 @@ loket_review_pane_unlock (LoketReviewPane *self, const char *password)
   if (self->bytes == NULL && self->file == NULL)
     return;
   load (self, password);
+}
+
+void
+loket_review_pane_show_error (LoketReviewPane *self, const GError *error)
+{
+  g_return_if_fail (LOKET_IS_REVIEW_PANE (self));
+  g_return_if_fail (error != NULL);
+
+  close_document (self);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  show_error (self, error);
+  self->error = g_error_copy (error);
+  set_state (self, LOKET_REVIEW_STATE_ERROR);
+  update_actions (self);
 }
 
 LoketReviewState

@@ -43,6 +43,9 @@ void              loket_review_pane_load_file         (LoketReviewPane *self,
 /* Tries @password on the encrypted document (state NEEDS_PASSWORD). */
 void              loket_review_pane_unlock            (LoketReviewPane *self,
                                                        const char      *password);
+/* Shows the error page for a document that could not even be read (e.g. a missing blob). */
+void              loket_review_pane_show_error        (LoketReviewPane *self,
+                                                       const GError    *error);
 LoketReviewState  loket_review_pane_get_state         (LoketReviewPane *self);
 /* Why the state is ERROR (or the wrong password), NULL otherwise. */
 const GError     *loket_review_pane_get_error         (LoketReviewPane *self);

@@ -408,7 +408,7 @@ page_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (surface == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Page %u could not be drawn: %s", request->page + 1, error->message);
+        g_debug ("Page %u could not be drawn: %s", request->page + 1, error->message);
       g_free (request);
       return;
     }
@@ -863,6 +863,37 @@ loket_review_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
 }
 
+/* A marker's text as the tooltip over its region. */
+static gboolean
+loket_review_view_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_mode,
+                                 GtkTooltip *tooltip)
+{
+  LoketReviewView *self = LOKET_REVIEW_VIEW (widget);
+
+  for (guint i = 0; self->markers != NULL && i < g_list_model_get_n_items (self->markers); i++)
+    {
+      g_autoptr (LoketReviewMarker) marker = g_list_model_get_item (self->markers, i);
+      LoketDocRect    rect;
+      graphene_rect_t r;
+
+      if (loket_review_marker_get_page (marker) >= n_pages (self))
+        continue;
+      loket_review_marker_get_rect (marker, &rect.x, &rect.y, &rect.width, &rect.height);
+      r = page_rect_to_widget (self, loket_review_marker_get_page (marker), &rect);
+      graphene_rect_inset (&r, -6, -6);
+      if (graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y))
+          && *loket_review_marker_get_text (marker) != '\0')
+        {
+          gtk_tooltip_set_text (tooltip, loket_review_marker_get_text (marker));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 loket_review_view_measure (GtkWidget     *widget,
                            GtkOrientation orientation,
@@ -1059,6 +1090,7 @@ loket_review_view_class_init (LoketReviewViewClass *klass)
   widget_class->snapshot = loket_review_view_snapshot;
   widget_class->measure = loket_review_view_measure;
   widget_class->size_allocate = loket_review_view_size_allocate;
+  widget_class->query_tooltip = loket_review_view_query_tooltip;
 
   properties[PROP_PAGE]
     = g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
@@ -1117,6 +1149,7 @@ loket_review_view_init (LoketReviewView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
 }
