@@ -101,10 +101,12 @@ assert_attachment_opens (LoketWindow *window, LoketIntakeDialog *dialog)
   loket_case_view_set_case (LOKET_CASE_VIEW (view), loket_intake_dialog_get_case (dialog));
   g_assert_true (loket_test_wait_until (case_view_idle, view, TIMEOUT_MS));
   g_assert_cmpuint (loket_case_view_get_n_documents (LOKET_CASE_VIEW (view)), ==, 1);
+  save_screenshot (GTK_WIDGET (window), "case-documents.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-attachment", "(ss)",
                                              attachment->sha256, attachment->file_name));
   g_assert_true (loket_test_wait_until (review_window_ready, &review, TIMEOUT_MS));
   g_assert_cmpuint (loket_review_pane_get_n_pages (loket_review_window_get_pane (review)), ==, 1);
+  save_screenshot (GTK_WIDGET (review), "review-window.png");
   gtk_window_destroy (GTK_WINDOW (review));
 }
 
