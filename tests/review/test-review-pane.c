@@ -196,11 +196,47 @@ test_navigate_zoom_search (void)
   g_assert_cmpint (loket_review_pane_get_current_hit (pane), ==, 3);
   g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 18);
 
+  /* A click on a thumbnail goes to its page. */
+  {
+    GtkListView *thumbnails = GTK_LIST_VIEW (
+      gtk_widget_get_template_child (GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE, "thumbnails"));
+
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (thumbnails)),
+                                       5);
+    g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 5);
+    spin (300);
+    g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 5);
+    g_assert_cmpstr (gtk_editable_get_text (page_entry), ==, "6");
+  }
+
   /* Rotation keeps the document usable. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "review.rotate-right", NULL));
   g_assert_cmpint (loket_review_view_get_rotation (view), ==, 90);
   spin (300);
 
+  close_window (window);
+}
+
+/* 100 pages: only the pages around the screen get textures, wherever one jumps. */
+static void
+test_lazy (void)
+{
+  g_autoptr (GBytes) pdf = review_make_pdf_bytes (100);
+  LoketReviewPane *pane;
+  GtkWidget       *window = show_pane (&pane);
+  LoketReviewView *view = loket_review_pane_get_view (pane);
+
+  load_and_wait (pane, pdf);
+  g_assert_true (loket_test_wait_until (first_paint, pane, TIMEOUT_MS));
+  spin (500);
+  g_assert_cmpuint (loket_review_view_get_n_textures (view), >=, 1);
+  g_assert_cmpuint (loket_review_view_get_n_textures (view), <=, 5);
+  for (guint page = 10; page < 100; page += 10)
+    loket_review_pane_set_page (pane, page);
+  spin (1000);
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 90);
+  /* The pages jumped over left no textures behind. */
+  g_assert_cmpuint (loket_review_view_get_n_textures (view), <=, 10);
   close_window (window);
 }
 
@@ -629,6 +665,7 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/cm/review/pane/new", test_new);
   g_test_add_func ("/cm/review/pane/navigate-zoom-search", test_navigate_zoom_search);
+  g_test_add_func ("/cm/review/pane/lazy", test_lazy);
   g_test_add_func ("/cm/review/pane/select-copy-markers", test_select_copy_markers);
   g_test_add_func ("/cm/review/pane/region-drag", test_region_drag);
   g_test_add_func ("/cm/review/pane/keyboard-and-drag", test_keyboard_and_drag);
