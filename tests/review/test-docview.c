@@ -340,6 +340,46 @@ test_bad_files (void)
   assert_load_error (png_truncated, NULL, LOKET_DOC_ERROR_CORRUPT);
 }
 
+/* Damage at random places: every result is either a document whose pages all render or a
+ * LOKET_DOC_ERROR — never a crash. */
+static void
+test_damaged_bytes (void)
+{
+  g_autoptr (GBytes) pdf = review_make_pdf_bytes (3);
+  gsize  size = g_bytes_get_size (pdf);
+  GRand *rand = g_rand_new_with_seed (20261122);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (pdf, NULL), size);
+      g_autoptr (GBytes) damaged = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LoketPdfDocument) doc = NULL;
+
+      for (guint i = 0; i < 1 + round % 8; i++)
+        data[g_rand_int_range (rand, 0, (gint32) size)] = (guint8) g_rand_int_range (rand, 0, 256);
+      damaged = g_bytes_new (data, size);
+      doc = loket_pdf_document_new_from_bytes (damaged, NULL, &error);
+      if (doc == NULL)
+        {
+          g_assert_true (error->domain == LOKET_DOC_ERROR);
+          continue;
+        }
+      g_assert_no_error (error);
+      for (guint page = 0; page < loket_pdf_document_get_n_pages (doc); page++)
+        {
+          g_autoptr (GError) render_error = NULL;
+          cairo_surface_t *surface
+            = loket_pdf_document_render_page (doc, page, 0.5, 0, NULL, &render_error);
+          g_autoptr (GArray) hits = loket_pdf_document_find_text (doc, page, "halaman");
+
+          g_assert_true ((surface == NULL) == (render_error != NULL));
+          g_clear_pointer (&surface, cairo_surface_destroy);
+        }
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_encrypted (void)
 {
@@ -466,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cm/review/doc/find-job", test_find_job);
   g_test_add_func ("/cm/review/doc/queue-cancel-priority", test_queue_cancel_and_priority);
   g_test_add_func ("/cm/review/doc/bad-files", test_bad_files);
+  g_test_add_func ("/cm/review/doc/damaged-bytes", test_damaged_bytes);
   g_test_add_func ("/cm/review/doc/encrypted", test_encrypted);
   g_test_add_func ("/cm/review/doc/images", test_images);
   g_test_add_func ("/cm/review/doc/load-async", test_load_async);
