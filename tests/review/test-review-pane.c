@@ -11,6 +11,7 @@
 #include "loket-review-pane.h"
 #include "loket-review-window.h"
 #include "loket-signature-info.h"
+#include "loket-signature-panel.h"
 #include "loket-test-utils.h"
 #include "review-fixture.h"
 #ifdef HAVE_PADES_FIXTURE
@@ -117,6 +118,9 @@ test_new (void)
 
   g_assert_cmpint (loket_review_pane_get_state (LOKET_REVIEW_PANE (pane)), ==,
                    LOKET_REVIEW_STATE_EMPTY);
+  g_assert_finalize_object (pane);
+  pane = g_object_ref_sink (loket_signature_panel_new ());
+  g_assert_cmpstr (loket_signature_panel_get_summary (LOKET_SIGNATURE_PANEL (pane)), ==, "");
   g_assert_finalize_object (pane);
 }
 

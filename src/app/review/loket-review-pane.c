@@ -7,10 +7,10 @@
 #include <stdlib.h>
 
 #include "loket-find-job.h"
-#include "loket-format.h"
 #include "loket-review-pane.h"
 #include "loket-review-texture.h"
 #include "loket-signature-info.h"
+#include "loket-signature-panel.h"
 
 #define THUMBNAIL_WIDTH 120.0
 
@@ -19,27 +19,22 @@ struct _LoketReviewPane
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkToggleButton  *sidebar_button;
-  GtkEntry         *page_entry;
-  GtkLabel         *n_pages_label;
-  GtkMenuButton    *zoom_button;
-  GtkToggleButton  *search_button;
-  GtkSearchBar     *search_bar;
-  GtkSearchEntry   *search_entry;
-  GtkLabel         *hits_label;
-  GtkRevealer      *signature_revealer;
-  GtkInfoBar       *signature_bar;
-  GtkImage         *signature_icon;
-  GtkLabel         *signature_label;
-  GtkToggleButton  *signature_details_button;
-  GtkListBox       *signature_list;
-  GtkStack         *stack;
-  GtkSpinner       *spinner;
-  AdwStatusPage    *error_page;
-  GtkPasswordEntry *password_entry;
-  GtkLabel         *password_error_label;
-  GtkListView      *thumbnails;
-  LoketReviewView  *view;
+  GtkToggleButton     *sidebar_button;
+  GtkEntry            *page_entry;
+  GtkLabel            *n_pages_label;
+  GtkMenuButton       *zoom_button;
+  GtkToggleButton     *search_button;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *hits_label;
+  LoketSignaturePanel *signature_panel;
+  GtkStack            *stack;
+  GtkSpinner          *spinner;
+  AdwStatusPage       *error_page;
+  GtkPasswordEntry    *password_entry;
+  GtkLabel            *password_error_label;
+  GtkListView         *thumbnails;
+  LoketReviewView     *view;
 
   /* Owned references */
   GCancellable       *cancellable; /* loading, signatures, thumbnails of this document */
@@ -54,7 +49,6 @@ struct _LoketReviewPane
   GHashTable         *thumbs;         /* page → GdkTexture */
   GHashTable         *thumb_pictures; /* page → GtkPicture bound to it (borrowed) */
   GError             *error;
-  char               *signature_summary;
 
   LoketReviewState state;
   int              current_hit;
@@ -341,141 +335,6 @@ search_mode_changed_cb (LoketReviewPane *self)
 
 /* ---- Signatures ----------------------------------------------------------------------------- */
 
-static const char *
-certificate_text (LoketCertificateStatus status)
-{
-  switch (status)
-    {
-      case LOKET_CERTIFICATE_TRUSTED:
-        return _ ("Certificate trusted");
-      case LOKET_CERTIFICATE_UNKNOWN_ISSUER:
-        return _ ("Certificate issuer not known to this computer");
-      case LOKET_CERTIFICATE_EXPIRED:
-        return _ ("Certificate expired");
-      case LOKET_CERTIFICATE_REVOKED:
-        return _ ("Certificate revoked");
-      case LOKET_CERTIFICATE_NOT_VERIFIED:
-      default:
-        return _ ("Certificate not verified");
-    }
-}
-
-static const char *
-status_text (LoketSignatureInfo *info)
-{
-  switch (loket_signature_info_get_status (info))
-    {
-      case LOKET_SIGNATURE_VALID:
-        return loket_signature_info_get_covers_document (info)
-                 ? _ ("Valid")
-                 : _ ("Valid, but the document was changed after signing");
-      case LOKET_SIGNATURE_CHANGED:
-        return _ ("Not valid: the signed content was changed");
-      case LOKET_SIGNATURE_INVALID:
-      default:
-        return _ ("Not valid: the signature is damaged");
-    }
-}
-
-static GtkWidget *
-create_signature_row (LoketSignatureInfo *info)
-{
-  GtkWidget       *row = adw_action_row_new ();
-  GtkWidget       *icon;
-  const char      *signer = loket_signature_info_get_signer_name (info);
-  GDateTime       *time = loket_signature_info_get_signing_time (info);
-  g_autofree char *when = NULL;
-  g_autofree char *subtitle = NULL;
-  gboolean         intact = loket_signature_info_is_intact (info);
-  gboolean         valid = loket_signature_info_get_status (info) == LOKET_SIGNATURE_VALID;
-
-  if (time != NULL)
-    when = loket_format_date_time (g_date_time_to_unix (time), NULL);
-  else
-    when = g_strdup (_ ("time unknown"));
-  /* Translators: under a signer's name: "Valid · 22 Nov 2026 10:15 · Certificate trusted" */
-  subtitle = g_strdup_printf (C_ ("signature row", "%s · %s · %s"), status_text (info), when,
-                              certificate_text (loket_signature_info_get_certificate (info)));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 *signer != '\0' ? signer : _ ("Unknown signer"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  icon = gtk_image_new_from_icon_name (intact  ? "emblem-ok-symbolic"
-                                       : valid ? "dialog-warning-symbolic"
-                                               : "dialog-error-symbolic");
-  gtk_widget_add_css_class (icon, intact ? "success" : valid ? "warning" : "error");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  return row;
-}
-
-static void
-show_signatures (LoketReviewPane *self)
-{
-  guint            count = g_list_model_get_n_items (G_LIST_MODEL (self->signatures));
-  guint            n_broken = 0, n_changed_after = 0;
-  g_autofree char *text = NULL;
-  GtkWidget       *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->signature_list))) != NULL)
-    gtk_list_box_remove (self->signature_list, child);
-
-  for (guint i = 0; i < count; i++)
-    {
-      g_autoptr (LoketSignatureInfo) info
-        = g_list_model_get_item (G_LIST_MODEL (self->signatures), i);
-
-      if (loket_signature_info_get_status (info) != LOKET_SIGNATURE_VALID)
-        n_broken++;
-      else if (!loket_signature_info_get_covers_document (info))
-        n_changed_after++;
-      gtk_list_box_append (self->signature_list, create_signature_row (info));
-    }
-
-  if (count == 0)
-    text = g_strdup ("");
-  else if (n_broken > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "This document’s signature is NOT valid: the document "
-                                         "was changed after it was signed, or the signature is "
-                                         "damaged.",
-                                         "%u of the document’s signatures are NOT valid: the "
-                                         "document was changed after signing, or a signature is "
-                                         "damaged.",
-                                         count == 1 ? 1 : n_broken),
-                            n_broken);
-  else if (n_changed_after > 0 && count == 1)
-    text = g_strdup (_ ("Signed, but the document was changed after it was signed."));
-  else if (count == 1)
-    {
-      g_autoptr (LoketSignatureInfo) info
-        = g_list_model_get_item (G_LIST_MODEL (self->signatures), 0);
-      const char *signer = loket_signature_info_get_signer_name (info);
-
-      /* Translators: the banner over a signed document; %s is the signer's name */
-      text = g_strdup_printf (_ ("Signed by %s. The signature is valid."),
-                              *signer != '\0' ? signer : _ ("an unknown signer"));
-    }
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Signed %u time. The signature is valid.",
-                                         "Signed %u times. Every signature is valid.", count),
-                            count);
-
-  g_free (self->signature_summary);
-  self->signature_summary = g_strdup (text);
-  gtk_label_set_label (self->signature_label, text);
-  gtk_info_bar_set_message_type (self->signature_bar, n_broken > 0          ? GTK_MESSAGE_ERROR
-                                                      : n_changed_after > 0 ? GTK_MESSAGE_WARNING
-                                                                            : GTK_MESSAGE_INFO);
-  gtk_image_set_from_icon_name (self->signature_icon, n_broken > 0 ? "dialog-error-symbolic"
-                                                      : n_changed_after > 0
-                                                        ? "dialog-warning-symbolic"
-                                                        : "security-high-symbolic");
-  gtk_revealer_set_reveal_child (self->signature_revealer, count > 0);
-  /* A broken signature is shown in full at once. */
-  gtk_toggle_button_set_active (self->signature_details_button, n_broken > 0);
-}
-
 static gpointer
 signatures_on_worker (LoketPdfDocument *doc,
                       gpointer          data,
@@ -499,7 +358,7 @@ signatures_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_debug ("The signatures could not be checked: %s", error != NULL ? error->message : "?");
   else
     g_list_store_splice (self->signatures, 0, 0, infos->pdata, infos->len);
-  show_signatures (self);
+  loket_signature_panel_set_signatures (self->signature_panel, G_LIST_MODEL (self->signatures));
   self->signatures_checked = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNATURES_CHECKED]);
 }
@@ -766,8 +625,7 @@ close_document (LoketReviewPane *self)
   g_hash_table_remove_all (self->thumbs);
   g_hash_table_remove_all (self->thumb_pictures);
   g_list_store_remove_all (self->signatures);
-  gtk_revealer_set_reveal_child (self->signature_revealer, FALSE);
-  g_clear_pointer (&self->signature_summary, g_free);
+  loket_signature_panel_set_signatures (self->signature_panel, NULL);
   self->signatures_checked = FALSE;
   if (self->queue != NULL)
     g_object_run_dispose (G_OBJECT (self->queue));
@@ -873,7 +731,6 @@ loket_review_pane_finalize (GObject *object)
   g_hash_table_unref (self->thumbs);
   g_hash_table_unref (self->thumb_pictures);
   g_clear_error (&self->error);
-  g_free (self->signature_summary);
   G_OBJECT_CLASS (loket_review_pane_parent_class)->finalize (object);
 }
 
@@ -946,6 +803,7 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
     G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   g_type_ensure (LOKET_TYPE_REVIEW_VIEW);
+  g_type_ensure (LOKET_TYPE_SIGNATURE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/review/loket-review-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, sidebar_button);
@@ -956,12 +814,7 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, hits_label);
-  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, signature_revealer);
-  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, signature_bar);
-  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, signature_icon);
-  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, signature_label);
-  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, signature_details_button);
-  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, signature_list);
+  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, signature_panel);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, stack);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, spinner);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, error_page);
@@ -1218,7 +1071,7 @@ const char *
 loket_review_pane_get_signature_summary (LoketReviewPane *self)
 {
   g_return_val_if_fail (LOKET_IS_REVIEW_PANE (self), "");
-  return self->signature_summary != NULL ? self->signature_summary : "";
+  return loket_signature_panel_get_summary (self->signature_panel);
 }
 
 void
