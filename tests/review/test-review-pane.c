@@ -78,25 +78,44 @@ load_and_wait (LoketReviewPane *pane, GBytes *bytes)
   g_assert_true (loket_test_wait_until (state_is, pane, TIMEOUT_MS));
 }
 
+/* Snapshots the window; empty until it has been laid out and drawn once. */
+typedef struct
+{
+  GtkWidget     *window;
+  GskRenderNode *node;
+} Frame;
+
+static gboolean
+frame_ready (gpointer data)
+{
+  Frame *frame = data;
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (frame->window);
+  GtkSnapshot *snapshot;
+  int          width = gtk_widget_get_width (frame->window);
+  int          height = gtk_widget_get_height (frame->window);
+
+  if (!gtk_widget_get_mapped (frame->window) || width <= 0 || height <= 0)
+    return FALSE;
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  g_clear_pointer (&frame->node, gsk_render_node_unref);
+  frame->node = gtk_snapshot_free_to_node (snapshot);
+  return frame->node != NULL;
+}
+
 static void
 save_screenshot (GtkWidget *window, const char *name)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  Frame frame = { window, NULL };
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  GskRenderNode   *node;
-  GdkPaintable    *paintable = gtk_widget_paintable_new (window);
 
   spin (300);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  g_assert_true (loket_test_wait_until (frame_ready, &frame, TIMEOUT_MS));
   texture = gsk_renderer_render_texture (
-    gtk_native_get_renderer (GTK_NATIVE (window)), node,
+    gtk_native_get_renderer (GTK_NATIVE (window)), frame.node,
     &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window)));
-  gsk_render_node_unref (node);
-  g_object_unref (paintable);
+  gsk_render_node_unref (frame.node);
   path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
                                                                 : g_get_tmp_dir (),
                            name, NULL);
@@ -485,6 +504,19 @@ test_keyboard_and_drag (void)
   keys (id, "Escape");
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (
     gtk_widget_get_template_child (GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE, "search_bar"))));
+
+  /* Paging with the keyboard on the pages. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  keys (id, "Home");
+  spin (200);
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 0);
+  keys (id, "End");
+  spin (200);
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 19);
+  keys (id, "Home Page_Down Page_Down Page_Down");
+  spin (200);
+  g_assert_cmpuint (loket_review_pane_get_page (pane), >=, 1);
+  g_assert_cmpuint (loket_review_pane_get_page (pane), <=, 4);
 
   keys (id, "ctrl+0");
   g_assert_cmpfloat_with_epsilon (loket_review_view_get_zoom (view), 1.0, 1e-6);

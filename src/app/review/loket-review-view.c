@@ -729,6 +729,37 @@ scroll_cb (GtkEventControllerScroll *controller, double dx, double dy, LoketRevi
   return TRUE;
 }
 
+/* ---- Keyboard scrolling -------------------------------------------------------------------- */
+
+/* "(i)": +1/-1 a screen, +2/-2 a line, +3/-3 to the end / the start. */
+static gboolean
+scroll_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  LoketReviewView *self = LOKET_REVIEW_VIEW (widget);
+  int              how = g_variant_get_int32 (args);
+  double           value = gtk_adjustment_get_value (self->vadj);
+  double           step = gtk_adjustment_get_page_size (self->vadj) * 0.9;
+
+  switch (how)
+    {
+      case 1:
+      case -1:
+        value += how * step;
+        break;
+      case 2:
+      case -2:
+        value += (how / 2) * 40;
+        break;
+      case 3:
+        value = gtk_adjustment_get_upper (self->vadj);
+        break;
+      default:
+        value = 0;
+    }
+  gtk_adjustment_set_value (self->vadj, value);
+  return TRUE;
+}
+
 /* ---- Drawing -------------------------------------------------------------------------------- */
 
 static void
@@ -1122,6 +1153,18 @@ loket_review_view_class_init (LoketReviewViewClass *klass)
     "region-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
     G_TYPE_NONE, 5, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, scroll_key_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, scroll_key_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, scroll_key_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, GDK_SHIFT_MASK, scroll_key_cb, "i",
+                                -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, scroll_key_cb, "i", 2);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, scroll_key_cb, "i", -2);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, GDK_CONTROL_MASK, scroll_key_cb, "i", 3);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, scroll_key_cb, "i",
+                                -3);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, scroll_key_cb, "i", 3);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, scroll_key_cb, "i", -3);
   gtk_widget_class_set_css_name (widget_class, "loket-review-view");
 }
 
@@ -1178,7 +1221,11 @@ loket_review_view_set_queue (LoketReviewView *self, LoketRenderQueue *queue)
   self->selection_busy = FALSE;
   self->first_paint_time = 0;
   self->current_page = 0;
-  self->rotation = 0;
+  if (self->rotation != 0)
+    {
+      self->rotation = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROTATION]);
+    }
   if (self->fit != LOKET_REVIEW_FIT_NONE && gtk_widget_get_width (GTK_WIDGET (self)) > 0
       && queue != NULL)
     {
