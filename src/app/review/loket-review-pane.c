@@ -19,6 +19,7 @@ struct _LoketReviewPane
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkWidget           *toolbar;
   GtkToggleButton     *sidebar_button;
   GtkEntry            *page_entry;
   GtkLabel            *n_pages_label;
@@ -122,6 +123,8 @@ update_actions (LoketReviewPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.copy",
                                  ready
                                    && *loket_review_view_get_selected_text (self->view) != '\0');
+  /* No page controls over a password prompt or an error page. */
+  gtk_widget_set_visible (self->toolbar, ready || self->state == LOKET_REVIEW_STATE_LOADING);
   gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), ready);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), ready);
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), ready);
@@ -806,6 +809,7 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
   g_type_ensure (LOKET_TYPE_SIGNATURE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/review/loket-review-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, toolbar);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, page_entry);
   gtk_widget_class_bind_template_child (widget_class, LoketReviewPane, n_pages_label);
