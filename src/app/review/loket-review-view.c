@@ -1166,6 +1166,7 @@ loket_review_view_class_init (LoketReviewViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, scroll_key_cb, "i", 3);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, scroll_key_cb, "i", -3);
   gtk_widget_class_set_css_name (widget_class, "loket-review-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
 }
 
 static void
