@@ -497,6 +497,51 @@ test_load_async (void)
   g_assert_true (loket_pdf_document_get_bytes (doc) == bytes);
 }
 
+static void
+queue_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Request          *request = user_data;
+  LoketPdfDocument *doc = loket_render_queue_load_finish (request->queue, result, &request->error);
+
+  request->done = TRUE;
+  g_clear_object (&doc);
+}
+
+/* Opening on the queue's worker: the document becomes the queue's, then renders there. */
+static void
+test_queue_load (void)
+{
+  g_autoptr (GBytes) bytes = review_make_pdf_bytes (4);
+  g_autoptr (GBytes) half = g_bytes_new_from_bytes (bytes, 0, g_bytes_get_size (bytes) / 2);
+  g_autoptr (LoketRenderQueue) queue = loket_render_queue_new (NULL);
+  g_autoptr (LoketRenderQueue) broken = loket_render_queue_new (NULL);
+  Blocker blocker = { 0 };
+  Request load = { queue, &blocker, 0 };
+  Request bad = { broken, &blocker, 1 };
+  Request render = { queue, &blocker, 2 };
+
+  blocker.order = g_array_new (FALSE, FALSE, sizeof (int));
+  g_assert_null (loket_render_queue_get_document (queue));
+  loket_render_queue_load_async (queue, bytes, NULL, NULL, NULL, queue_loaded_cb, &load);
+  loket_render_queue_render_async (queue, 3, 1.0, 0, LOKET_RENDER_PRIORITY_VISIBLE, NULL,
+                                   rendered_cb, &render);
+  g_assert_true (loket_test_wait_until (request_done, &render, 10000));
+  g_assert_true (load.done);
+  g_assert_no_error (load.error);
+  g_assert_no_error (render.error);
+  g_assert_cmpint (cairo_image_surface_get_width (render.surface), ==, 595);
+  g_assert_cmpuint (loket_pdf_document_get_n_pages (loket_render_queue_get_document (queue)), ==,
+                    4);
+  cairo_surface_destroy (render.surface);
+
+  loket_render_queue_load_async (broken, half, NULL, NULL, NULL, queue_loaded_cb, &bad);
+  g_assert_true (loket_test_wait_until (request_done, &bad, 10000));
+  g_assert_error (bad.error, LOKET_DOC_ERROR, LOKET_DOC_ERROR_TRUNCATED);
+  g_assert_null (loket_render_queue_get_document (broken));
+  g_clear_error (&bad.error);
+  g_array_unref (blocker.order);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -510,5 +555,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cm/review/doc/encrypted", test_encrypted);
   g_test_add_func ("/cm/review/doc/images", test_images);
   g_test_add_func ("/cm/review/doc/load-async", test_load_async);
+  g_test_add_func ("/cm/review/doc/queue-load", test_queue_load);
   return g_test_run ();
 }

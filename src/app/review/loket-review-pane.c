@@ -546,7 +546,7 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (LoketReviewPane) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketPdfDocument) doc = loket_pdf_document_load_finish (result, &error);
+  g_autoptr (LoketPdfDocument) doc = loket_render_queue_load_finish (NULL, result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -577,7 +577,6 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   self->doc = g_object_ref (doc);
-  self->queue = loket_render_queue_new (doc);
   loket_review_view_set_queue (self->view, self->queue);
 
   self->page_names = gtk_string_list_new (NULL);
@@ -643,8 +642,10 @@ load (LoketReviewPane *self, const char *password)
   close_document (self);
   set_state (self, LOKET_REVIEW_STATE_LOADING);
   update_actions (self);
-  loket_pdf_document_load_async (self->file != NULL ? NULL : self->bytes, self->file, password,
-                                 self->cancellable, loaded_cb, g_object_ref (self));
+  /* The document is opened on the render queue's worker: every poppler call runs there. */
+  self->queue = loket_render_queue_new (NULL);
+  loket_render_queue_load_async (self->queue, self->file != NULL ? NULL : self->bytes, self->file,
+                                 password, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 static void

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A document to review: a PDF (poppler-glib) or a PNG/JPEG image shown as a one-page document.
-// GTK-free. Every poppler call takes the document's lock; after loading, the render queue's
-// worker thread is the only caller (loket-render-queue.h).
+// GTK-free. Every poppler call takes the document's lock; the review pane opens documents with
+// loket_render_queue_load_async, so that its render worker is the only thread that ever calls
+// poppler (loket-render-queue.h).
 #pragma once
 
 #include <cairo.h>

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "loket-render-queue.h"
 
@@ -138,6 +139,11 @@ run_job (LoketRenderQueue *self, Job *job)
 {
   GCancellable *cancellable = g_task_get_cancellable (job->task);
   GError       *error = NULL;
+  g_autoptr (LoketPdfDocument) doc = NULL;
+
+  g_mutex_lock (&self->lock);
+  doc = self->doc != NULL ? g_object_ref (self->doc) : NULL;
+  g_mutex_unlock (&self->lock);
 
   /* Dropped while it waited: nothing is drawn for it. */
   if (g_task_return_error_if_cancelled (job->task))
@@ -152,8 +158,12 @@ run_job (LoketRenderQueue *self, Job *job)
       g_mutex_unlock (&self->lock);
       if (surface == NULL)
         {
-          surface = loket_pdf_document_render_page (self->doc, job->page, job->scale, job->rotation,
-                                                    cancellable, &error);
+          if (doc == NULL)
+            g_set_error_literal (&error, LOKET_DOC_ERROR, LOKET_DOC_ERROR_PAGE,
+                                 "No document is loaded");
+          else
+            surface = loket_pdf_document_render_page (doc, job->page, job->scale, job->rotation,
+                                                      cancellable, &error);
           if (surface != NULL)
             {
               g_mutex_lock (&self->lock);
@@ -169,7 +179,7 @@ run_job (LoketRenderQueue *self, Job *job)
     }
   else
     {
-      gpointer result = job->func (self->doc, job->data, cancellable, &error);
+      gpointer result = job->func (doc, job->data, cancellable, &error);
 
       if (result != NULL)
         g_task_return_pointer (job->task, result, job->result_free);
@@ -286,10 +296,10 @@ loket_render_queue_new (LoketPdfDocument *doc)
 {
   LoketRenderQueue *self;
 
-  g_return_val_if_fail (LOKET_IS_PDF_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (doc == NULL || LOKET_IS_PDF_DOCUMENT (doc), NULL);
 
   self = g_object_new (LOKET_TYPE_RENDER_QUEUE, NULL);
-  self->doc = g_object_ref (doc);
+  self->doc = doc != NULL ? g_object_ref (doc) : NULL;
   self->thread = g_thread_new ("loket-render", worker_main, self);
   return self;
 }
@@ -297,8 +307,83 @@ loket_render_queue_new (LoketPdfDocument *doc)
 LoketPdfDocument *
 loket_render_queue_get_document (LoketRenderQueue *self)
 {
+  LoketPdfDocument *doc;
+
   g_return_val_if_fail (LOKET_IS_RENDER_QUEUE (self), NULL);
-  return self->doc;
+
+  g_mutex_lock (&self->lock);
+  doc = self->doc;
+  g_mutex_unlock (&self->lock);
+  return doc;
+}
+
+typedef struct
+{
+  LoketRenderQueue *queue; /* unowned: the queue finishes its jobs before it goes */
+  GBytes           *bytes;
+  GFile            *file;
+  char             *password;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_object (&job->file);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job);
+}
+
+/* Worker thread */
+static gpointer
+load_on_worker (LoketPdfDocument *unused, gpointer data, GCancellable *cancellable, GError **error)
+{
+  LoadJob          *job = data;
+  LoketPdfDocument *doc;
+
+  if (job->file != NULL)
+    doc = loket_pdf_document_new_from_file (job->file, job->password, cancellable, error);
+  else
+    doc = loket_pdf_document_new_from_bytes (job->bytes, job->password, error);
+  if (doc == NULL)
+    return NULL;
+
+  g_mutex_lock (&job->queue->lock);
+  g_set_object (&job->queue->doc, doc);
+  g_mutex_unlock (&job->queue->lock);
+  return doc;
+}
+
+void
+loket_render_queue_load_async (LoketRenderQueue   *self,
+                               GBytes             *bytes,
+                               GFile              *file,
+                               const char         *password,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  LoadJob *job;
+
+  g_return_if_fail (LOKET_IS_RENDER_QUEUE (self));
+  g_return_if_fail ((bytes == NULL) != (file == NULL));
+
+  job = g_new0 (LoadJob, 1);
+  job->queue = self;
+  job->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->password = g_strdup (password);
+  loket_render_queue_run_async (self, LOKET_RENDER_PRIORITY_VISIBLE, load_on_worker, job,
+                                (GDestroyNotify) load_job_free, g_object_unref, cancellable,
+                                callback, user_data);
+}
+
+LoketPdfDocument *
+loket_render_queue_load_finish (LoketRenderQueue *self, GAsyncResult *result, GError **error)
+{
+  return loket_render_queue_run_finish (self, result, error);
 }
 
 void

@@ -30,9 +30,26 @@ typedef gpointer (*LoketDocJobFunc) (LoketPdfDocument *doc,
 
 G_DECLARE_FINAL_TYPE (LoketRenderQueue, loket_render_queue, LOKET, RENDER_QUEUE, GObject)
 
-/* Starts the worker. Disposing the queue cancels what is pending and joins the worker. */
+/* Starts the worker for @doc, or for no document yet (NULL: load one with load_async, so that
+ * opening it runs on the worker too). Disposing the queue cancels what is pending and joins
+ * the worker. */
 LoketRenderQueue *loket_render_queue_new            (LoketPdfDocument *doc) G_GNUC_WARN_UNUSED_RESULT;
+/* (nullable) (transfer none) */
 LoketPdfDocument *loket_render_queue_get_document   (LoketRenderQueue *self);
+/* Reads (@file) or takes (@bytes; exactly one of the two) and parses the document on the
+ * worker; on success it becomes the queue's document. Errors: LOKET_DOC_ERROR (see
+ * loket-pdf-document.h), G_IO_ERROR. */
+void              loket_render_queue_load_async     (LoketRenderQueue   *self,
+                                                     GBytes             *bytes,
+                                                     GFile              *file,
+                                                     const char         *password,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+/* (transfer full) */
+LoketPdfDocument *loket_render_queue_load_finish    (LoketRenderQueue   *self,
+                                                     GAsyncResult       *result,
+                                                     GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* @page at @scale (pixels per point), turned by @rotation degrees clockwise. A pending request
  * whose @cancellable is cancelled is dropped without rendering (G_IO_ERROR_CANCELLED). */
