@@ -524,6 +524,22 @@ test_keyboard_and_drag (void)
   g_assert_cmpfloat_with_epsilon (loket_review_view_get_zoom (view), 1.0 / 1.2, 1e-6);
   keys (id, "ctrl+0");
 
+  /* Ctrl+wheel up over the pages zooms in. */
+  loket_review_pane_set_page (pane, 0);
+  spin (300);
+  g_assert_true (loket_review_view_page_to_widget (view, 0, 300, 400, &vx, &vy));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), window, vx, vy, &wx, &wy));
+  x0 = g_strdup_printf ("%.0f", wx);
+  y0 = g_strdup_printf ("%.0f", wy);
+  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x0, y0,
+                               "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL),
+                   ==, 0);
+  spin (300);
+  g_assert_cmpfloat (loket_review_view_get_zoom (view), >, 1.01);
+  keys (id, "ctrl+0");
+  g_clear_pointer (&x0, g_free);
+  g_clear_pointer (&y0, g_free);
+
   /* Drag across "Halaman 1" (baseline y = 200 pt, x 72…) on page 0, then Ctrl+C. */
   loket_review_pane_set_page (pane, 0);
   spin (300);
