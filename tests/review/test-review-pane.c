@@ -485,6 +485,12 @@ test_keyboard_and_drag (void)
   spin (300);
   id = x_window_id ("loket-keyboard-test");
 
+  /* Ctrl+L, a page number, Enter. */
+  keys (id, "ctrl+l 1 2 Return");
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 11);
+  keys (id, "ctrl+l 1 Return");
+  g_assert_cmpuint (loket_review_pane_get_page (pane), ==, 0);
+
   keys (id, "ctrl+f");
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (
     gtk_widget_get_template_child (GTK_WIDGET (pane), LOKET_TYPE_REVIEW_PANE, "search_bar"))));

@@ -118,6 +118,7 @@ update_actions (LoketReviewPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.rotate-left", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.rotate-right", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.find", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.go-to-page", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next-hit", ready && has_hits);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.previous-hit", ready && has_hits);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.copy",
@@ -694,6 +695,15 @@ find_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+go_to_page_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LoketReviewPane *self = LOKET_REVIEW_PANE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->page_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->page_entry), 0, -1);
+}
+
+static void
 hit_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   step_hit (LOKET_REVIEW_PANE (widget), g_str_equal (action_name, "review.next-hit") ? +1 : -1);
@@ -842,6 +852,7 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
     gtk_widget_class_install_action (widget_class, zoom_actions[i], NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "review.zoom-to", "d", zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "review.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.go-to-page", NULL, go_to_page_action_cb);
   gtk_widget_class_install_action (widget_class, "review.next-hit", NULL, hit_action_cb);
   gtk_widget_class_install_action (widget_class, "review.previous-hit", NULL, hit_action_cb);
   gtk_widget_class_install_action (widget_class, "review.copy", NULL, copy_action_cb);
@@ -863,6 +874,8 @@ loket_review_pane_class_init (LoketReviewPaneClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "review.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "review.go-to-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.find",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "review.copy",
