@@ -342,11 +342,11 @@ update_current_page (LoketReviewView *self)
   for (guint i = 0; i < n_pages (self); i++)
     if (g_array_index (self->layout, PageBox, i).y - SPACING <= probe)
       page = i;
-  /* At the very end the last page counts, even when short. */
+  /* Where the view cannot scroll further down (the end, or a document that fits), pages cannot
+   * reach the top: the one chosen last (go to page, a thumbnail) stays current. */
   if (n_pages (self) > 0
       && gtk_adjustment_get_value (self->vadj) + gtk_adjustment_get_page_size (self->vadj)
-           >= self->content_height - 1
-      && gtk_adjustment_get_value (self->vadj) > 0)
+           >= self->content_height - 1)
     page = MAX (page, self->current_page);
   if (page != self->current_page)
     {
