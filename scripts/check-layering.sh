@@ -4,7 +4,7 @@
 set -u
 cd "${1:-$(dirname "$0")/..}"
 status=0
-for d in src/core src/store src/demo src/cli src/sync src/server src/letters src/app/review/doc; do
+for d in src/core src/store src/demo src/cli src/sync src/server src/letters src/signoff src/app/review/doc; do
   [ -d "$d" ] || continue
   hits=$(grep -rnE '#include[[:space:]]*[<"](gtk/gtk\.h|adwaita\.h|gdk/gdk\.h)' "$d" 2>/dev/null)
   if [ -n "$hits" ]; then

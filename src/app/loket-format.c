@@ -146,10 +146,12 @@ static const struct
   { LOKET_EVENT_DRAFT_REVISED, N_ ("Draft letter revised") },
   { LOKET_EVENT_DRAFT_PARAF, N_ ("Draft initialled (paraf)") },
   { LOKET_EVENT_DRAFT_RETURNED, N_ ("Draft returned for correction") },
+  { LOKET_EVENT_DRAFT_SUBMITTED, N_ ("Draft submitted for initials") },
   { LOKET_EVENT_LETTER_SIGNED, N_ ("Letter signed") },
   { LOKET_EVENT_LETTER_NUMBERED, N_ ("Letter numbered") },
   { LOKET_EVENT_LETTER_DISPATCHED, N_ ("Letter dispatched") },
   { LOKET_EVENT_COMMENT_ADDED, N_ ("Comment added") },
+  { LOKET_EVENT_COMMENT_RESOLVED, N_ ("Comment resolved") },
   { LOKET_EVENT_CASE_CLOSED, N_ ("Case closed") },
 };
 

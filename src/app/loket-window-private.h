@@ -93,6 +93,11 @@ void     _loket_window_load_person_inbox (LoketWindow *self);
 void     _loket_window_count_person_inboxes (LoketWindow *self,
                                              void        (*then) (LoketWindow *self));
 
+/* loket-window-chain.c */
+void _loket_window_setup_chain      (LoketWindow *self);
+void _loket_window_chain_ready      (LoketWindow *self);
+void _loket_window_chain_set_person (LoketWindow *self);
+
 /* loket-window-dashboard.c */
 /* The agency whose head the signed-in person acts as now, or NULL. */
 char    *_loket_window_head_agency        (LoketWindow *self) G_GNUC_WARN_UNUSED_RESULT;
@@ -108,6 +113,9 @@ void _loket_window_setup_documents       (LoketWindow *self);
 void _loket_window_update_intake_actions (LoketWindow *self);
 void _loket_window_offer_drafts          (LoketWindow *self);
 void _loket_window_close_intake          (LoketWindow *self);
+
+/* loket-window-drafts.c */
+void _loket_window_setup_drafts (LoketWindow *self);
 
 /* loket-window.c */
 void     _loket_window_apply_query (LoketWindow *self);

@@ -482,6 +482,7 @@ _loket_window_routing_ready (LoketWindow *self)
   loket_account_button_set_person (self->account_button, self->person_id, self->now);
   loket_routing_panel_set_context (panel, self->store, self->workflow, self->calendar);
   loket_routing_panel_set_person (panel, self->person_id);
+  _loket_window_chain_ready (self);
 
   if (self->person_id == NULL)
     loket_account_button_popup (self->account_button);
@@ -526,6 +527,7 @@ loket_window_set_person (LoketWindow *self, const char *person_id)
   self->now = g_get_real_time () / G_USEC_PER_SEC;
   loket_account_button_set_person (self->account_button, person_id, self->now);
   loket_routing_panel_set_person (loket_case_view_get_routing_panel (self->case_view), person_id);
+  _loket_window_chain_set_person (self);
   g_object_set_data (G_OBJECT (self), "loket-escalations-shown", NULL);
 
   if (self->store == NULL)

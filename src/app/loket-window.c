@@ -677,6 +677,8 @@ loket_window_init (LoketWindow *self)
   _loket_window_setup_intake (self);
   _loket_window_setup_documents (self);
   _loket_window_setup_routing (self);
+  _loket_window_setup_chain (self);
+  _loket_window_setup_drafts (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }

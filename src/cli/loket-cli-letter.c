@@ -52,6 +52,45 @@ parse_paper (const char *text, LoketPaperSize *paper)
   return TRUE;
 }
 
+/* `letter --draft ID [--version N]`: a saved version of a draft, rendered whole. */
+static int
+render_draft (const char *command,
+              const char *db,
+              const char *draft_id,
+              gint        version,
+              const char *case_id,
+              const char *kind,
+              const char *output,
+              const char *paper_text,
+              const char *signer)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketCliContext) ctx = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  LoketPaperSize paper;
+
+  if (case_id != NULL || kind != NULL || signer != NULL)
+    return loket_cli_usage_error (command, _ ("--draft renders the draft as saved: it takes no "
+                                              "--case, --kind or --signer"));
+  if (version < 0)
+    return loket_cli_usage_error (command, _ ("--version must be 1 or more"));
+  if (output == NULL)
+    return loket_cli_usage_error (command, _ ("--output is required"));
+  if (!parse_paper (paper_text, &paper))
+    return loket_cli_usage_error (command, _ ("--paper must be f4 or a4"));
+
+  ctx = loket_cli_context_new (&error);
+  if (ctx == NULL || !loket_cli_context_open_store (ctx, db, TRUE, &error))
+    return loket_cli_fail (error);
+  pdf = loket_cli_render_draft (ctx, draft_id, (guint) version, paper_text != NULL ? &paper : NULL,
+                                &error);
+  /* complete in memory first, then written atomically: never a half-written PDF */
+  if (pdf == NULL || !loket_letter_write_file (pdf, output, &error))
+    return loket_cli_fail (error);
+  printf ("%s\n", output);
+  return LOKET_CLI_EXIT_OK;
+}
+
 typedef enum
 {
   DOCUMENT_LETTER,
@@ -69,6 +108,8 @@ run (const char *command, DocumentKind what, int argc, char **argv)
   g_autofree char *paper_text = NULL;
   g_autofree char *signer = NULL;
   g_autofree char *as = NULL;
+  g_autofree char *draft_id = NULL;
+  gint             draft_version = 0;
   GOptionEntry     letter_entries[] = {
         { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("Database file"), N_ ("FILE") },
         { "case", 0, 0, G_OPTION_ARG_STRING, &case_id, N_ ("Case UUID or agenda number"), N_ ("ID") },
@@ -81,6 +122,10 @@ run (const char *command, DocumentKind what, int argc, char **argv)
           N_ ("Org chart person who signs (default: the head of the agency)"), N_ ("PERSON") },
         { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_ ("Sign for the head: an, ub, plt, plh or pj"),
           N_ ("DELEGATION") },
+        { "draft", 0, 0, G_OPTION_ARG_STRING, &draft_id,
+          N_ ("Render this letter draft instead (no --case or --kind)"), N_ ("ID") },
+        { "version", 0, 0, G_OPTION_ARG_INT, &draft_version,
+          N_ ("The draft's version (default: the latest)"), N_ ("N") },
         { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -106,6 +151,9 @@ run (const char *command, DocumentKind what, int argc, char **argv)
     return LOKET_CLI_EXIT_USAGE;
   if (db == NULL)
     return loket_cli_usage_error (command, _ ("--db is required"));
+  if (draft_id != NULL)
+    return render_draft (command, db, draft_id, draft_version, case_id, kind, output, paper_text,
+                         signer);
   if (case_id == NULL)
     return loket_cli_usage_error (command, _ ("--case is required"));
   if (what == DOCUMENT_LETTER && kind == NULL)

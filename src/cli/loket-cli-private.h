@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "loket-letter.h"
 #include "loket-org-chart.h"
 #include "loket-service-catalog.h"
 #include "loket-store.h"
@@ -57,6 +58,15 @@ int loket_cli_rebuild  (int argc, char **argv);
 int loket_cli_intake   (int argc, char **argv);
 int loket_cli_drafts   (int argc, char **argv);
 int loket_cli_letter   (int argc, char **argv);
+int loket_cli_draft    (int argc, char **argv);
+/* `loket-cli draft submit|paraf|return|sign|comment|resolve|chain|queue` (loket-cli-chain.c):
+ * TRUE when @command is one of those. */
+gboolean loket_cli_is_chain_command (const char *command);
+int      loket_cli_draft_chain      (int argc, char **argv);
+/* A password or PIN: the first line of @path; or asked on the terminal without echo
+ * (loket-cli-sign.c). Callers wipe it. */
+char    *loket_cli_read_secret_file (const char *path, GError **error);
+char    *loket_cli_ask_secret       (const char *prompt, GError **error);
 int loket_cli_receipt  (int argc, char **argv);
 int loket_cli_return_notice (int argc, char **argv);
 int loket_cli_sign     (int argc, char **argv);
@@ -67,6 +77,14 @@ int loket_cli_number   (int argc, char **argv);
 int loket_cli_bsre_sign     (int argc, char **argv);
 int loket_cli_sign_requests (int argc, char **argv);
 #endif
+
+/* The PDF of version @version (0: the latest) of the letter draft @draft_id, on @paper (NULL: the
+ * draft's own). */
+GBytes *loket_cli_render_draft (LoketCliContext *ctx,
+                                const char      *draft_id,
+                                guint            version,
+                                LoketPaperSize  *paper,
+                                GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* What the local database knows about the letter a PDF carries (`verify --db`). */
 typedef struct

@@ -63,8 +63,8 @@ wipe (LoketSecret *secret)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketSecret, wipe)
 
 /* The first line of @path. */
-static char *
-read_secret_file (const char *path, GError **error)
+char *
+loket_cli_read_secret_file (const char *path, GError **error)
 {
   char *contents = NULL;
   gsize len = 0;
@@ -76,8 +76,8 @@ read_secret_file (const char *path, GError **error)
 }
 
 /* Asks on the terminal without echo; never reads argv or the environment. */
-static char *
-ask_secret (const char *prompt, GError **error)
+char *
+loket_cli_ask_secret (const char *prompt, GError **error)
 {
   struct termios old, quiet;
   char           buf[256];
@@ -163,9 +163,9 @@ loket_cli_sign (int argc, char **argv)
     return loket_cli_usage_error ("sign", _("do not put the PIN in the URL; use --pin-file"));
 
   if (password_file != NULL || pin_file != NULL)
-    secret = read_secret_file (password_file != NULL ? password_file : pin_file, &error);
+    secret = loket_cli_read_secret_file (password_file != NULL ? password_file : pin_file, &error);
   else
-    secret = ask_secret (pkcs11 ? _("Token PIN: ") : _("Key file password: "), &error);
+    secret = loket_cli_ask_secret (pkcs11 ? _("Token PIN: ") : _("Key file password: "), &error);
   if (secret == NULL)
     return loket_cli_fail (error);
 

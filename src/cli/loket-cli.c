@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "intake", loket_cli_intake, N_("Register a case for a service (the intake dialog’s code path)") },
   { "drafts", loket_cli_drafts, N_("List the intake drafts of a database") },
   { "letter", loket_cli_letter, N_("Render a letter of a case as PDF") },
+  { "draft", loket_cli_draft, N_("Start, revise or list the letter drafts of a case") },
   { "receipt", loket_cli_receipt, N_("Render the receipt (tanda terima) of a case as PDF") },
   { "return-notice", loket_cli_return_notice, N_("Render the return notice of a case as PDF") },
   { "sign", loket_cli_sign, N_("Sign a PDF with a PKCS#12 file or a PKCS#11 token") },

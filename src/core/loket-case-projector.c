@@ -528,6 +528,9 @@ apply_disposition_back (LoketCaseProjector *self,
   return TRUE;
 }
 
+/* Draft events move the status (drafting / awaiting signature) and, when their body names it
+ * (EVENTS.md: draft.submitted `route`, draft.paraf `next`, draft.returned `to`, the position of
+ * draft.created / draft.revised / letter.signed), the holder: whose turn it is. */
 static gboolean
 apply_draft (LoketCaseProjector *self,
              LoketCase          *kase,
@@ -535,13 +538,36 @@ apply_draft (LoketCaseProjector *self,
              JsonObject         *body,
              GError            **error)
 {
-  gboolean final = FALSE;
+  const char *type = loket_event_get_event_type (event);
+  const char *holder = NULL;
+  gboolean    final = FALSE;
 
-  if (g_str_equal (loket_event_get_event_type (event), LOKET_EVENT_DRAFT_PARAF)
-      && !read_bool (body, event, "final", FALSE, &final, error))
+  if (g_str_equal (type, LOKET_EVENT_DRAFT_PARAF))
+    {
+      if (!read_bool (body, event, "final", FALSE, &final, error)
+          || !read_string (body, event, "next", FALSE, &holder, error))
+        return FALSE;
+    }
+  else if (g_str_equal (type, LOKET_EVENT_DRAFT_SUBMITTED))
+    {
+      JsonArray *route;
+
+      if (!read_string_array (body, event, "route", 1, &route, error))
+        return FALSE;
+      holder = json_array_get_string_element (route, 0);
+      final = json_array_get_length (route) == 1;
+    }
+  else if (g_str_equal (type, LOKET_EVENT_DRAFT_RETURNED))
+    {
+      if (!read_string (body, event, "to", FALSE, &holder, error))
+        return FALSE;
+    }
+  else if (!read_string (body, event, "position", FALSE, &holder, error))
     return FALSE;
 
   set_work_status (kase, final ? LOKET_CASE_STATUS_AWAITING_SIGNATURE : LOKET_CASE_STATUS_DRAFTING);
+  if (holder != NULL && *holder != '\0' && loket_case_get_status (kase) != LOKET_CASE_STATUS_CLOSED)
+    loket_case_set_holder (kase, holder);
   return TRUE;
 }
 
@@ -552,7 +578,14 @@ apply_letter_signed (LoketCaseProjector *self,
                      JsonObject         *body,
                      GError            **error)
 {
+  const char *position;
+
+  if (!read_string (body, event, "position", FALSE, &position, error))
+    return FALSE;
   set_work_status (kase, LOKET_CASE_STATUS_SIGNED);
+  if (position != NULL && *position != '\0'
+      && loket_case_get_status (kase) != LOKET_CASE_STATUS_CLOSED)
+    loket_case_set_holder (kase, position);
   return TRUE;
 }
 
@@ -616,10 +649,12 @@ static const struct
   { LOKET_EVENT_DRAFT_REVISED, apply_draft, FALSE },
   { LOKET_EVENT_DRAFT_PARAF, apply_draft, FALSE },
   { LOKET_EVENT_DRAFT_RETURNED, apply_draft, FALSE },
+  { LOKET_EVENT_DRAFT_SUBMITTED, apply_draft, FALSE },
   { LOKET_EVENT_LETTER_SIGNED, apply_letter_signed, FALSE },
   { LOKET_EVENT_LETTER_NUMBERED, apply_counted, FALSE },
   { LOKET_EVENT_LETTER_DISPATCHED, apply_counted, FALSE },
   { LOKET_EVENT_COMMENT_ADDED, apply_counted, FALSE },
+  { LOKET_EVENT_COMMENT_RESOLVED, apply_counted, FALSE },
   { LOKET_EVENT_CASE_CLOSED, apply_closed, TRUE },
 };
 

@@ -23,10 +23,12 @@ G_BEGIN_DECLS
 #define LOKET_EVENT_DRAFT_REVISED         "draft.revised"
 #define LOKET_EVENT_DRAFT_PARAF           "draft.paraf"
 #define LOKET_EVENT_DRAFT_RETURNED        "draft.returned"
+#define LOKET_EVENT_DRAFT_SUBMITTED       "draft.submitted"
 #define LOKET_EVENT_LETTER_SIGNED         "letter.signed"
 #define LOKET_EVENT_LETTER_NUMBERED       "letter.numbered"
 #define LOKET_EVENT_LETTER_DISPATCHED     "letter.dispatched"
 #define LOKET_EVENT_COMMENT_ADDED         "comment.added"
+#define LOKET_EVENT_COMMENT_RESOLVED      "comment.resolved"
 #define LOKET_EVENT_CASE_CLOSED           "case.closed"
 
 #define LOKET_TYPE_EVENT (loket_event_get_type ())

@@ -33,6 +33,7 @@
 
 #include "loket-case.h"
 #include "loket-disposition-ledger.h"
+#include "loket-draft-chain.h"
 #include "loket-org-chart.h"
 #include "loket-service-catalog.h"
 #include "loket-work-calendar.h"
@@ -273,5 +274,83 @@ JsonObject *loket_escalation_to_body (const LoketEscalation *escalation,
  * @position_id): the same on every device. */
 char       *loket_escalation_event_uuid (const char *disposition_id,
                                          const char *position_id) G_GNUC_WARN_UNUSED_RESULT;
+
+/* ---- Letter drafts: the paraf chain and sign-off (EVENTS.md "Letter drafts, review chain") ----
+ *
+ *  SUBMIT  the holder of a draft in editing (its drafter, or whoever revised it after a return)
+ *          puts the latest version up for paraf along `route` (resolved by the caller from
+ *          LoketParafRoutes; the signer last). After a return, only a revised version goes up.
+ *  PARAF   only the next position of the route, only on the version submitted (and still the
+ *          latest: a revision makes every paraf of the old version stale); never the signer.
+ *          The body carries `next` (whose turn it is then) and `final` before the signer.
+ *  RETURN  the position whose turn it is (next paraf, the signer, or the position a return went
+ *          to), with a non-empty note; `to` defaults to the previous holder in the route (the
+ *          drafter for the first step) and may only be the drafter or an earlier route position.
+ *  SIGN    only the signer of the route (own position or a valid Plh./Plt. of it), only once
+ *          every position before it paraf'd the latest version. The body lacks `letter_id` and
+ *          `sha256`, which the signing code adds.
+ * A closed case refuses everything (LOKET_ERROR_CONFLICT). */
+typedef enum
+{
+  LOKET_DRAFT_ACTION_SUBMIT,
+  LOKET_DRAFT_ACTION_PARAF,
+  LOKET_DRAFT_ACTION_RETURN,
+  LOKET_DRAFT_ACTION_SIGN,
+} LoketDraftAction;
+
+typedef struct
+{
+  LoketDraftAction action;
+  char            *person_id;   /* who acts (required) */
+  char            *as_position; /* NULL: any position the person may act for that allows it */
+  char            *draft_id;    /* required */
+  guint            version;     /* 0: the draft's latest version */
+  char            *note;        /* RETURN: required */
+  char            *to;          /* RETURN: NULL = the previous holder */
+  GStrv            route;       /* SUBMIT: positions, the signer last (required) */
+  gint64           at;          /* Unix s; 0 = now */
+} LoketDraftRequest;
+
+LoketDraftRequest *loket_draft_request_new  (LoketDraftAction   action,
+                                             const char        *person_id,
+                                             const char        *draft_id) G_GNUC_WARN_UNUSED_RESULT;
+LoketDraftRequest *loket_draft_request_copy (const LoketDraftRequest *self) G_GNUC_WARN_UNUSED_RESULT;
+void               loket_draft_request_free (LoketDraftRequest *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketDraftRequest, loket_draft_request_free)
+
+/* Checks @request and returns the body of the event that records it (draft.submitted,
+ * draft.paraf, draft.returned or — without letter_id/sha256 — letter.signed), its type in
+ * @event_type. Refusals: LOKET_ERROR_FORBIDDEN (not this person's turn or role, unknown
+ * person), LOKET_ERROR_CONFLICT (a stale version, a missing paraf, the wrong stage, a closed
+ * case), LOKET_ERROR_INVALID_DATA (a return without a note, a bad `to` or route),
+ * LOKET_ERROR_NOT_FOUND (no such draft). */
+JsonObject *loket_workflow_check_draft (LoketWorkflow           *self,
+                                        LoketCase               *kase,
+                                        LoketDraftChain         *chain,
+                                        const LoketDraftRequest *request,
+                                        gint64                   now,
+                                        const char             **event_type,
+                                        GError                 **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* One draft action @person_id may take now (what the UI offers). */
+typedef struct
+{
+  LoketDraftAction action;
+  char            *draft_id;
+  char            *as_position;
+  gboolean         delegated; /* as a Plh./Plt. */
+} LoketAllowedDraftAction;
+
+void loket_allowed_draft_action_free (LoketAllowedDraftAction *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketAllowedDraftAction, loket_allowed_draft_action_free)
+
+/* (transfer full, element LoketAllowedDraftAction) in draft order, SUBMIT/PARAF/SIGN before
+ * RETURN; SUBMIT is offered whenever the person holds a draft in editing (the route is resolved
+ * when it is done). */
+GPtrArray *loket_workflow_get_draft_actions (LoketWorkflow   *self,
+                                             LoketCase       *kase,
+                                             LoketDraftChain *chain,
+                                             const char      *person_id,
+                                             gint64           now) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -12,11 +12,10 @@
 #include "loket-letter-date.h"
 #include "loket-letter-template.h"
 
-/* The catalog members that LoketAgency/LoketService have no getter for (region, phone, e-mail,
- * complaint channels), read once per catalog from its public JSON form. */
+/* The service members that LoketService has no getter for (its complaint channels), read once
+ * per catalog from its public JSON form. The agency's come from LoketAgency's getters. */
 typedef struct
 {
-  GHashTable *agencies; /* id → JsonObject */
   GHashTable *services; /* id → JsonObject */
   JsonNode   *root;
 } CatalogExtras;
@@ -26,7 +25,6 @@ catalog_extras_free (gpointer data)
 {
   CatalogExtras *extras = data;
 
-  g_hash_table_unref (extras->agencies);
   g_hash_table_unref (extras->services);
   json_node_unref (extras->root);
   g_free (extras);
@@ -46,7 +44,6 @@ catalog_extras (LoketServiceCatalog *catalog)
       JsonArray       *agencies;
 
       extras = g_new0 (CatalogExtras, 1);
-      extras->agencies = g_hash_table_new (g_str_hash, g_str_equal);
       extras->services = g_hash_table_new (g_str_hash, g_str_equal);
       extras->root = json_from_string (json, NULL);
       agencies = extras->root != NULL
@@ -59,8 +56,6 @@ catalog_extras (LoketServiceCatalog *catalog)
           JsonObject *agency = json_array_get_object_element (agencies, i);
           JsonArray  *services = json_object_get_array_member (agency, "services");
 
-          g_hash_table_insert (extras->agencies,
-                               (gpointer) json_object_get_string_member (agency, "id"), agency);
           for (guint j = 0; services != NULL && j < json_array_get_length (services); j++)
             {
               JsonObject *service = json_array_get_object_element (services, j);
@@ -91,36 +86,6 @@ static char *
 upper (const char *text)
 {
   return text != NULL ? g_utf8_strup (text, -1) : NULL;
-}
-
-/* "Kabupaten Klungkung (province not stated …)" → "Kabupaten Klungkung" */
-static char *
-clean_region (const char *region)
-{
-  const char *paren = region != NULL ? strstr (region, " (") : NULL;
-
-  if (region == NULL)
-    return NULL;
-  return paren != NULL ? g_strndup (region, paren - region) : g_strdup (region);
-}
-
-static char *
-city_of (const char *address, const char *region)
-{
-  const char      *prefixes[] = { "Kota ", "Kabupaten ", "Provinsi " };
-  const char      *comma = address != NULL ? strrchr (address, ',') : NULL;
-  g_autofree char *city = NULL;
-
-  if (comma != NULL)
-    city = g_strstrip (g_strdup (comma + 1));
-  else if (region != NULL)
-    city = g_strdup (region);
-  else
-    return g_strdup ("…");
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (city, prefixes[i]))
-      return g_strdup (city + strlen (prefixes[i]));
-  return g_steal_pointer (&city);
 }
 
 static const char *
@@ -200,22 +165,14 @@ set_date (LoketLetterFields *f, const char *prefix, gint64 unix_s, const char *t
 }
 
 static void
-fill_agency (LoketLetterFields *f, LoketAgency *agency, JsonObject *extra, LoketOrgChart *org)
+fill_agency (LoketLetterFields *f, LoketAgency *agency, LoketOrgChart *org)
 {
-  g_autofree char *region = clean_region (member_string (extra, "region"));
-  const char      *name = loket_agency_get_name (agency);
-  const char      *address = loket_agency_get_address (agency);
-  const char      *phone = member_string (extra, "phone");
-  const char      *web = member_string (extra, "web");
-  JsonArray       *emails = extra != NULL && json_object_has_member (extra, "email")
-                          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (extra, "email"))
-                              ? json_object_get_array_member (extra, "email")
-                              : NULL;
-  g_autoptr (GString) contact = g_string_new (NULL);
-  g_autofree char *kop_name = NULL;
-  const char      *agency_id = loket_agency_get_id (agency);
-  GPtrArray       *positions = org != NULL ? loket_org_chart_get_positions (org, agency_id) : NULL;
-  const LoketPosition *head = NULL;
+  const char          *region = loket_agency_get_region (agency);
+  const char          *name = loket_agency_get_name (agency);
+  const char          *address = loket_agency_get_address (agency);
+  const char          *agency_id = loket_agency_get_id (agency);
+  const LoketPosition *head
+    = org != NULL ? loket_org_chart_get_head_position (org, agency_id) : NULL;
 
   loket_letter_fields_set (f, "agency_name", name);
   loket_letter_fields_take (f, "agency_name_upper", upper (name));
@@ -224,56 +181,19 @@ fill_agency (LoketLetterFields *f, LoketAgency *agency, JsonObject *extra, Loket
   loket_letter_fields_set (f, "agency_address", address != NULL ? address : "");
   loket_letter_fields_set (f, "region", region != NULL ? region : "");
   loket_letter_fields_take (f, "region_upper", upper (region != NULL ? region : ""));
-  loket_letter_fields_take (
-    f, "government",
-    g_strdup_printf ("PEMERINTAH %s",
-                     region != NULL ? loket_letter_fields_get (f, "region_upper") : ""));
-  loket_letter_fields_take (f, "city", city_of (address, region));
-  {
-    const char      *level = loket_agency_get_level (agency);
-    g_autofree char *place = city_of (NULL, region);
-    const char      *chief = g_strcmp0 (level, "provinsi") == 0 ? "Gubernur"
-                             : g_strcmp0 (level, "kota") == 0   ? "Wali Kota"
-                                                                : "Bupati";
-    JsonNode        *decree = extra != NULL ? json_object_get_member (extra, "decree") : NULL;
-
-    loket_letter_fields_take (f, "regional_head", g_strdup_printf ("%s %s", chief, place));
-    if (decree != NULL && JSON_NODE_HOLDS_OBJECT (decree))
-      {
-        loket_letter_fields_set (f, "standard_decree_number",
-                                 member_string (json_node_get_object (decree), "number"));
-        loket_letter_fields_set (f, "standard_decree_date",
-                                 member_string (json_node_get_object (decree), "date_text"));
-      }
-  }
-
-  /* "Dinas Sosial Provinsi Nusa Tenggara Timur" → "DINAS SOSIAL" under the pemda line */
-  if (region != NULL && g_str_has_suffix (name, region) && strlen (name) > strlen (region))
-    kop_name = g_strstrip (g_strndup (name, strlen (name) - strlen (region)));
-  else
-    kop_name = g_strdup (name);
-  loket_letter_fields_take (f, "agency_kop_name", upper (kop_name));
-
-  if (phone != NULL)
-    g_string_append_printf (contact, "Telepon %s", phone);
-  for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
-    g_string_append_printf (contact, "%s%s%s", contact->len > 0 ? ", " : "",
-                            i == 0 ? "Pos-el " : "", json_array_get_string_element (emails, i));
-  if (web != NULL)
-    g_string_append_printf (contact, "%sLaman %s", contact->len > 0 ? ", " : "", web);
-  if (contact->len > 0)
-    loket_letter_fields_set (f, "agency_contact", contact->str);
-
-  for (guint i = 0; positions != NULL && i < positions->len; i++)
+  loket_letter_fields_take (f, "government", loket_agency_dup_government_line (agency));
+  loket_letter_fields_take (f, "city", loket_agency_dup_city (agency));
+  loket_letter_fields_take (f, "regional_head", loket_agency_dup_regional_head (agency));
+  if (loket_agency_get_decree_number (agency) != NULL)
     {
-      const LoketPosition *position = g_ptr_array_index (positions, i);
-
-      if (position->role == LOKET_ROLE_HEAD)
-        {
-          head = position;
-          break;
-        }
+      loket_letter_fields_set (f, "standard_decree_number",
+                               loket_agency_get_decree_number (agency));
+      loket_letter_fields_set (f, "standard_decree_date",
+                               loket_agency_get_decree_date_text (agency));
     }
+  loket_letter_fields_take (f, "agency_kop_name", loket_agency_dup_kop_name (agency));
+  loket_letter_fields_take (f, "agency_contact", loket_agency_dup_contact_line (agency));
+
   {
     g_autofree char *title = NULL;
 
@@ -502,22 +422,29 @@ fill_deadline (LoketLetterFields *f, LoketCase *kase, LoketService *service, con
 }
 
 static void
-fill_complaints (LoketLetterFields *f, JsonObject *service_extra, JsonObject *agency_extra)
+fill_complaints (LoketLetterFields *f, JsonObject *service_extra, LoketAgency *agency)
 {
-  JsonObject *sources[] = { service_extra, agency_extra };
+  JsonNode *node
+    = service_extra != NULL ? json_object_get_member (service_extra, "complaint_channels") : NULL;
+  JsonArray *array
+    = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  const char *const *channels = loket_agency_get_complaint_channels (agency);
 
-  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+  /* the service's own channels first, else the agency's */
+  if (array != NULL && json_array_get_length (array) > 0)
     {
-      JsonNode *node
-        = sources[s] != NULL ? json_object_get_member (sources[s], "complaint_channels") : NULL;
-      JsonArray *array
-        = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-
-      if (array == NULL || json_array_get_length (array) == 0)
-        continue;
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           const char *row[] = { json_array_get_string_element (array, i), NULL };
+          loket_letter_fields_add_row (f, "complaints", row);
+        }
+      return;
+    }
+  if (channels[0] != NULL)
+    {
+      for (guint i = 0; channels[i] != NULL; i++)
+        {
+          const char *row[] = { channels[i], NULL };
           loket_letter_fields_add_row (f, "complaints", row);
         }
       return;
@@ -650,8 +577,7 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
         }
     }
 
-  fill_agency (f, agency, g_hash_table_lookup (extras->agencies, loket_agency_get_id (agency)),
-               org);
+  fill_agency (f, agency, org);
   loket_letter_fields_set (f, "case_uuid", loket_case_get_uuid (kase));
   loket_letter_fields_set (
     f, "agenda_number",
@@ -726,7 +652,7 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
   fill_requirements (f, service, channel, checks, returned);
   fill_deadline (f, kase, service, tz);
   fill_complaints (f, g_hash_table_lookup (extras->services, loket_service_get_id (service)),
-                   g_hash_table_lookup (extras->agencies, loket_agency_get_id (agency)));
+                   agency);
   if (returned != NULL)
     {
       gint64 at = parse_time (returned, "at");

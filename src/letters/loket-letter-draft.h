@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "loket-letter.h"
+#include "loket-letter-case-fields.h"
 #include "loket-letter-fields.h"
 
 G_BEGIN_DECLS
@@ -24,18 +25,48 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LoketLetterDraft, loket_letter_draft, LOKET, LETTER_DRAFT, GObject)
 
 /* A draft of @kind from @fields (copied): every text and table of @fields, the template's paragraph
- * texts after substitution. Fails with LOKET_ERROR_NOT_FOUND for an unknown kind. */
+ * texts after substitution, and the letter's own "sifat", "lampiran" and "hal" texts as fields of
+ * those names (when the template has them and @fields does not set them): build_letter() prints
+ * those fields in place of the template's texts, so a drafter can edit them. Fails with LOKET_ERROR_NOT_FOUND for an unknown kind. */
 LoketLetterDraft *loket_letter_draft_new_from_fields (const char        *kind,
                                                       LoketLetterFields *fields,
                                                       GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A draft of @kind for a case: the fields of loket_letter_fields_new_for_case() (the head of the
+ * agency signs), dated @now. */
+LoketLetterDraft *loket_letter_draft_new_for_case (const char          *kind,
+                                                   LoketCase           *kase,
+                                                   GPtrArray           *events,
+                                                   LoketServiceCatalog *catalog,
+                                                   LoketWorkCalendar   *calendar,
+                                                   LoketOrgChart       *org,
+                                                   gint64               now,
+                                                   GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Parses and validates the JSON above (unknown kind, a non-string field, too many/few paragraphs
  * for the template → LOKET_ERROR_INVALID_DATA with the JSON path in the message). */
 LoketLetterDraft *loket_letter_draft_new_from_json (JsonNode *node,
                                                     GError  **error) G_GNUC_WARN_UNUSED_RESULT;
 JsonNode         *loket_letter_draft_to_json       (LoketLetterDraft *self) G_GNUC_WARN_UNUSED_RESULT;
+/* The same from/to JSON text (@length -1: NUL-terminated). to_data is stable: the same draft gives
+ * the same text (fields and tables sorted by name), so it can be compared for "unsaved changes". */
+LoketLetterDraft *loket_letter_draft_new_from_data (const char *json,
+                                                    gssize      length,
+                                                    GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+char             *loket_letter_draft_to_data       (LoketLetterDraft *self) G_GNUC_WARN_UNUSED_RESULT;
+/* An independent copy (e.g. to render in a thread while the editor goes on). */
+LoketLetterDraft *loket_letter_draft_copy          (LoketLetterDraft *self) G_GNUC_WARN_UNUSED_RESULT;
 
 const char *loket_letter_draft_get_kind       (LoketLetterDraft *self);
+LoketPaperSize loket_letter_draft_get_paper   (LoketLetterDraft *self);
+void        loket_letter_draft_set_paper      (LoketLetterDraft *self, LoketPaperSize paper);
+/* The signer chosen for the draft (org chart person id, delegation "a.n." …), or NULL. Recorded
+ * only: the signer_* fields carry what the letter prints (loket_letter_fields_set_signer). */
+const char *loket_letter_draft_get_signer_person     (LoketLetterDraft *self);
+const char *loket_letter_draft_get_signer_delegation (LoketLetterDraft *self);
+void        loket_letter_draft_set_signer (LoketLetterDraft *self,
+                                           const char       *person,
+                                           const char       *delegation);
 /* The editable values; the draft keeps ownership. */
 LoketLetterFields *loket_letter_draft_get_fields (LoketLetterDraft *self);
 guint       loket_letter_draft_get_n_paragraphs (LoketLetterDraft *self);

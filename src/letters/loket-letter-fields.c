@@ -99,17 +99,57 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
-GPtrArray *
-loket_letter_fields_list (LoketLetterFields *self)
+static GPtrArray *
+sorted_keys (GHashTable *table)
 {
   GPtrArray     *names = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer       key;
 
-  g_return_val_if_fail (LOKET_IS_LETTER_FIELDS (self), NULL);
-  g_hash_table_iter_init (&iter, self->texts);
+  g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (names, key);
   g_ptr_array_sort (names, compare_names);
   return names;
+}
+
+GPtrArray *
+loket_letter_fields_list (LoketLetterFields *self)
+{
+  g_return_val_if_fail (LOKET_IS_LETTER_FIELDS (self), NULL);
+  return sorted_keys (self->texts);
+}
+
+GPtrArray *
+loket_letter_fields_list_tables (LoketLetterFields *self)
+{
+  g_return_val_if_fail (LOKET_IS_LETTER_FIELDS (self), NULL);
+  return sorted_keys (self->tables);
+}
+
+LoketLetterFields *
+loket_letter_fields_copy (LoketLetterFields *self)
+{
+  LoketLetterFields *copy;
+  GHashTableIter     iter;
+  gpointer           key, value;
+
+  g_return_val_if_fail (LOKET_IS_LETTER_FIELDS (self), NULL);
+  copy = loket_letter_fields_new ();
+  g_hash_table_iter_init (&iter, self->texts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    loket_letter_fields_set (copy, key, value);
+  g_hash_table_iter_init (&iter, self->tables);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *rows = value;
+
+      /* an empty table stays a table */
+      if (rows->len == 0)
+        g_hash_table_insert (copy->tables, g_strdup (key),
+                             g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev));
+      for (guint i = 0; i < rows->len; i++)
+        loket_letter_fields_add_row (copy, key, g_ptr_array_index (rows, i));
+    }
+  return copy;
 }

@@ -24,5 +24,9 @@ loket_letter_fields_add_row (LoketLetterFields *self, const char *name, const ch
 GPtrArray *loket_letter_fields_get_table (LoketLetterFields *self, const char *name);
 /* Sorted names of the text fields. (transfer container) */
 GPtrArray *loket_letter_fields_list (LoketLetterFields *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Sorted names of the tables. (transfer container) */
+GPtrArray *loket_letter_fields_list_tables (LoketLetterFields *self) G_GNUC_WARN_UNUSED_RESULT;
+/* A deep copy of every text and table. */
+LoketLetterFields *loket_letter_fields_copy (LoketLetterFields *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "loket-event-store.h"
 #include "loket-projection-store.h"
 #include "loket-search-index.h"
+#include "loket-store-letter-drafts-private.h"
 
 /* Called once per case with the fold of its events, or with @apply_error (and @kase NULL) when
  * one of them could not be applied. */
@@ -273,7 +274,9 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
   ok = fold_all_cases (db, projector, insert_folded_case, &data, n_events, error);
   g_free (data.last_service_id);
   return ok && loket_projection_store_resume_indexes (db, index_sql, error)
-         && loket_search_index_rebuild (db, error) && _loket_store_routing_rebuild (db, error);
+         && loket_search_index_rebuild (db, error) && _loket_store_routing_rebuild (db, error)
+         && _loket_store_letter_drafts_rebuild (db, error)
+         && _loket_store_numbering_rebuild (db, error) && _loket_store_chain_rebuild (db, error);
 }
 
 gboolean
@@ -539,7 +542,8 @@ loket_store_maintenance_check (LoketDb            *db,
   if (!check_integrity (db, report, error) || !check_chains (db, report, error)
       || !check_projections (db, projector, report, error)
       || !check_blobs (db, blobs, report, error)
-      || !_loket_store_routing_check (db, report->problems, error))
+      || !_loket_store_routing_check (db, report->problems, error)
+      || !_loket_store_letter_tables_check (db, report->problems, error))
     {
       loket_db_rollback (db);
       return NULL;

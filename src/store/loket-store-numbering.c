@@ -9,6 +9,7 @@
 #include "loket-error.h"
 #include "loket-projection-store.h"
 #include "loket-store-intake-private.h"
+#include "loket-store-letter-drafts-private.h"
 #include "loket-store-numbering.h"
 
 void
@@ -445,7 +446,7 @@ number_in_transaction (NumberOp *op, GError **error)
   if (n->number == NULL)
     return NULL;
   insert = loket_db_prepare (self->db,
-                             "INSERT INTO letter_numbers (agency_id, register_id, year, urut, "
+                             "INSERT OR IGNORE INTO letter_numbers (agency_id, register_id, year, urut, "
                              "number, letter_id, case_uuid, lease_id, numbered_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              error);
@@ -740,4 +741,45 @@ loket_store_find_letter_case (LoketStore  *self,
     *event_type = g_steal_pointer (&found->event_type);
   found_case_free (found);
   return TRUE;
+}
+
+/* ---- Rebuild (loket-cli rebuild) ---------------------------------------------------------- */
+
+gboolean
+_loket_store_numbering_rebuild (LoketDb *db, GError **error)
+{
+  /* A row keeps its lease when an event backs it; a row no event backs goes; a number that only
+   * an event knows (another device's, a restored log) comes back with the case's agency. Where
+   * two events claim one number the first in (HLC, UUID) order keeps it. */
+  return loket_db_exec (
+           db,
+           "CREATE TEMP TABLE numbered_events AS SELECT e.case_uuid AS case_uuid, c.agency_id AS "
+           "agency_id, json_extract(e.body, '$.register') AS register_id, "
+           "json_extract(e.body, '$.year') AS year, json_extract(e.body, '$.urut') AS urut, "
+           "json_extract(e.body, '$.number') AS number, "
+           "json_extract(e.body, '$.letter_id') AS letter_id, "
+           "COALESCE(unixepoch(json_extract(e.body, '$.at')), 0) AS numbered_at, e.hlc AS hlc, "
+           "e.uuid AS uuid FROM events e JOIN cases c ON c.uuid = e.case_uuid "
+           "WHERE e.type = 'letter.numbered' AND json_valid(e.body) "
+           "AND json_type(e.body, '$.register') = 'text' "
+           "AND json_type(e.body, '$.year') = 'integer' "
+           "AND json_type(e.body, '$.urut') = 'integer' "
+           "AND json_type(e.body, '$.number') = 'text' "
+           "AND json_type(e.body, '$.letter_id') = 'text'",
+           error)
+         && loket_db_exec (db,
+                           "DELETE FROM letter_numbers WHERE NOT EXISTS (SELECT 1 FROM "
+                           "numbered_events n WHERE n.letter_id = letter_numbers.letter_id "
+                           "AND n.agency_id = letter_numbers.agency_id AND n.register_id = "
+                           "letter_numbers.register_id AND n.year = letter_numbers.year AND "
+                           "n.urut = letter_numbers.urut)",
+                           error)
+         && loket_db_exec (db,
+                           "INSERT OR IGNORE INTO letter_numbers (agency_id, register_id, year, urut, "
+                           "number, letter_id, case_uuid, lease_id, numbered_at) SELECT "
+                           "agency_id, register_id, year, urut, number, letter_id, case_uuid, "
+                           "NULL, numbered_at FROM numbered_events WHERE agency_id IS NOT NULL "
+                           "ORDER BY hlc, uuid",
+                           error)
+         && loket_db_exec (db, "DROP TABLE temp.numbered_events", error);
 }

@@ -25,6 +25,7 @@ struct _LoketStore
   char               *device_code; /* settings.device_code */
   GMutex              workflow_lock; /* guards workflow (made on first use, any thread) */
   LoketWorkflow      *workflow;      /* loket-store-routing.c */
+  LoketParafRoutes   *paraf_routes;  /* loket-store-chain.c, guarded by workflow_lock */
 
   /* Used on the database thread only */
   LoketDb  *db;
@@ -78,6 +79,14 @@ gboolean _loket_store_routing_upgrade (LoketDb *db, GError **error);
 gboolean _loket_store_routing_check (LoketDb *db, GPtrArray *problems, GError **error);
 /* Whether @type is folded into the `dispositions` table. */
 gboolean _loket_store_routing_is_routing_type (const char *type);
+
+/* Database thread, inside a transaction: refolds the `draft_chain` rows of @case_uuid from its
+ * events (loket-store-chain.c); a case whose chain events do not fold keeps no rows. */
+gboolean _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **error);
+/* Database thread, inside a transaction: refills `draft_chain` from every event. */
+gboolean _loket_store_chain_rebuild (LoketDb *db, GError **error);
+/* Database thread, at open: fills `draft_chain` once for a database made before schema 9. */
+gboolean _loket_store_chain_upgrade (LoketDb *db, GError **error);
 
 /* Database thread, inside a transaction: appends @events, updates projections and search. */
 gboolean _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error);

@@ -9,6 +9,7 @@
 #include "loket-error.h"
 #include "loket-event-store.h"
 #include "loket-projection-store.h"
+#include "loket-store-letter-drafts-private.h"
 #include "loket-store-maintenance.h"
 #include "loket-store-private.h"
 
@@ -52,7 +53,7 @@ _loket_store_open_on_thread (gpointer data, gpointer *result, GError **error)
   db = loket_db_open (self->path, LOKET_DB_OPEN_READ_WRITE, error);
   if (db == NULL || !loket_db_migrations_apply (db, -1, error)
       || !loket_db_query_int64 (db, "PRAGMA user_version", &version, error)
-      || !_loket_store_routing_upgrade (db, error))
+      || !_loket_store_routing_upgrade (db, error) || !_loket_store_chain_upgrade (db, error))
     return FALSE;
 
   self->schema_version = (int) version;
@@ -143,6 +144,8 @@ _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError 
         return FALSE;
       if (!inserted)
         continue;
+      if (!_loket_store_letter_drafts_apply (self->db, event, error))
+        return FALSE;
       case_events = g_hash_table_lookup (touched, loket_event_get_case_uuid (event));
       if (case_events == NULL)
         {
@@ -157,6 +160,7 @@ _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError 
     {
       GPtrArray *case_events = value;
       gboolean   routing = FALSE;
+      gboolean   chain = FALSE;
 
       if (!reproject_case (self, key, case_events, error))
         {
@@ -168,6 +172,15 @@ _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError 
         routing = _loket_store_routing_is_routing_type (
           loket_event_get_event_type (g_ptr_array_index (case_events, i)));
       if (routing && !_loket_store_routing_refresh_case (self->db, key, error))
+        {
+          g_prefix_error (error, "case %s: ", (const char *) key);
+          return FALSE;
+        }
+      /* The draft_chain table follows the draft events (loket-store-chain.c). */
+      for (guint i = 0; i < case_events->len && !chain; i++)
+        chain = loket_draft_chain_is_chain_type (
+          loket_event_get_event_type (g_ptr_array_index (case_events, i)));
+      if (chain && !_loket_store_chain_refresh_case (self->db, key, error))
         {
           g_prefix_error (error, "case %s: ", (const char *) key);
           return FALSE;

@@ -123,6 +123,7 @@ loket_store_finalize (GObject *object)
   g_free (self->device_code);
   g_free (self->db_device_code);
   g_clear_object (&self->workflow);
+  g_clear_object (&self->paraf_routes);
   g_mutex_clear (&self->workflow_lock);
 
   G_OBJECT_CLASS (loket_store_parent_class)->finalize (object);

@@ -405,3 +405,6 @@ G_END_DECLS
 
 /* Disposition routing, per-person inboxes, delegations, escalation. */
 #include "loket-store-routing.h"
+
+/* The review chain of letter drafts: paraf, return, comments, sign-off queues. */
+#include "loket-store-chain.h"

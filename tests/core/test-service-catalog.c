@@ -1151,6 +1151,59 @@ test_to_json (void)
   remove_dir (dir);
 }
 
+/* The letterhead data of an agency comes from getters (letters no longer read catalog JSON). */
+static void
+test_agency_letterhead (void)
+{
+  g_autoptr (LoketServiceCatalog) cat = load_default ();
+  LoketAgency         *dinsos = loket_service_catalog_lookup_agency (cat, "dinsos-ntt");
+  LoketAgency *klungkung = loket_service_catalog_lookup_agency (cat, "disperinaker-klungkung");
+  LoketAgency *ktkt = loket_service_catalog_lookup_agency (cat, "kopnakertrans-ntt");
+  g_autofree char *government = loket_agency_dup_government_line (dinsos);
+  g_autofree char *kop = loket_agency_dup_kop_name (dinsos);
+  g_autofree char *city = loket_agency_dup_city (dinsos);
+  g_autofree char *contact = loket_agency_dup_contact_line (dinsos);
+  g_autofree char *head = loket_agency_dup_regional_head (dinsos);
+  g_auto (GStrv) lines = loket_agency_dup_address_lines (ktkt);
+  g_autofree char *k_government = loket_agency_dup_government_line (klungkung);
+  g_autofree char *k_city = loket_agency_dup_city (klungkung);
+  g_autofree char *k_head = loket_agency_dup_regional_head (klungkung);
+  g_autofree char *k_contact = loket_agency_dup_contact_line (klungkung);
+  g_autofree char *t_city = loket_agency_dup_city (ktkt);
+  g_autofree char *t_contact = loket_agency_dup_contact_line (ktkt);
+
+  g_assert_nonnull (dinsos);
+  g_assert_cmpstr (loket_agency_get_region (dinsos), ==, "Provinsi Nusa Tenggara Timur");
+  g_assert_cmpstr (government, ==, "PEMERINTAH PROVINSI NUSA TENGGARA TIMUR");
+  g_assert_cmpstr (kop, ==, "DINAS SOSIAL");
+  g_assert_cmpstr (city, ==, "Kupang");
+  g_assert_cmpstr (head, ==, "Gubernur Nusa Tenggara Timur");
+  g_assert_cmpstr (contact, ==,
+                   "Telepon (0380) 833034, Pos-el nttdinsosprov@gmail.com, dinsos@nttprov.go.id, "
+                   "Laman dinsos.nttprov.go.id");
+  g_assert_cmpuint (g_strv_length ((GStrv) loket_agency_get_emails (dinsos)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((GStrv) loket_agency_get_complaint_channels (dinsos)), ==, 4);
+  g_assert_cmpstr (loket_agency_get_decree_number (dinsos), ==, "460/54.1/DINSOS 1.1/2022");
+  g_assert_cmpstr (loket_agency_get_decree_date_text (dinsos), ==, "23 Maret 2022");
+
+  /* a region with a remark, no address, no phone */
+  g_assert_cmpstr (loket_agency_get_region (klungkung), ==, "Kabupaten Klungkung");
+  g_assert_cmpstr (k_government, ==, "PEMERINTAH KABUPATEN KLUNGKUNG");
+  g_assert_cmpstr (k_city, ==, "Klungkung");
+  g_assert_cmpstr (k_head, ==, "Bupati Klungkung");
+  g_assert_cmpstr (k_contact, ==, "Pos-el disperinakerklungkung@gmail.com");
+  g_assert_null (loket_agency_get_phone (klungkung));
+  g_assert_null (loket_agency_get_decree_date_text (klungkung));
+
+  /* no e-mail at all; the address's last part names the city */
+  g_assert_nonnull (loket_agency_get_emails (ktkt));
+  g_assert_null (loket_agency_get_emails (ktkt)[0]);
+  g_assert_cmpstr (t_city, ==, "Kupang");
+  g_assert_cmpstr (t_contact, ==, "Telepon (0380) 822284, Laman www.diskopnakertrans.nttprov.go.id");
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[3], ==, "Kota Kupang");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1158,6 +1211,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/loket/core/service-catalog/counts", test_counts);
   g_test_add_func ("/loket/core/service-catalog/agencies", test_agencies);
+  g_test_add_func ("/loket/core/service-catalog/agency-letterhead", test_agency_letterhead);
   g_test_add_func ("/loket/core/service-catalog/every-service", test_every_service);
   g_test_add_func ("/loket/core/service-catalog/units-known", test_units_known);
   g_test_add_func ("/loket/core/service-catalog/seed/akad-recommendation",

@@ -2,6 +2,7 @@
 // Letter numbering: register templates, leases, allocation, yearly reset, exhausted blocks.
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "loket-error.h"
@@ -11,7 +12,7 @@
 
 /* 2026-12-31 23:59 WITA and 2027-01-01 00:01 WITA (UTC+8). */
 #define NEW_YEARS_EVE ((gint64) 1798732740)
-#define NEW_YEAR      ((gint64) 1798732860)
+#define NEW_YEAR ((gint64) 1798732860)
 
 static const LoketNumberRegister *
 default_register (const char *agency, const char *id)
@@ -31,8 +32,9 @@ test_template_check (void)
 {
   const char *good[] = { "{klasifikasi}/{urut}/{unit}/{tahun}", "188.48/{urut}/KTKT 1.3",
                          "{urut:3}/{bulan_romawi}/{bulan}/{tahun}" };
-  const char *bad[] = { "", "{klasifikasi}/{unit}", "{urut}/{urut}", "{urut}/{nomor}", "{urut",
-                        "urut}/x", "{urut:0}", "{urut}/{{tahun}}", "{urut}\n" };
+  const char *bad[]
+    = { "",         "{klasifikasi}/{unit}", "{urut}/{urut}", "{urut}/{nomor}", "{urut", "urut}/x",
+        "{urut:0}", "{urut}/{{tahun}}",     "{urut}\n" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
@@ -53,11 +55,11 @@ test_template_check (void)
 static void
 test_format (void)
 {
-  LoketNumberRegister reg = { "a", "r", "R", "{klasifikasi}/{urut}/{unit}/{tahun}", "500.15.2",
-                              "Disnakertrans" };
+  LoketNumberRegister reg
+    = { "a", "r", "R", "{klasifikasi}/{urut}/{unit}/{tahun}", "500.15.2", "Disnakertrans" };
   LoketNumberRegister sk = { "a", "sk", "SK", "188.48/{urut}/KTKT 1.3", NULL, NULL };
-  LoketNumberRegister roman = { "a", "m", "M", "{klasifikasi}/{urut:3}/{unit}/{bulan_romawi}/{tahun}",
-                                NULL, "TGR" };
+  LoketNumberRegister roman
+    = { "a", "m", "M", "{klasifikasi}/{urut:3}/{unit}/{bulan_romawi}/{tahun}", NULL, "TGR" };
   g_autoptr (GError) error = NULL;
   g_autofree char *a = loket_number_register_format (&reg, 123, 2026, 5, NULL, &error);
   g_autofree char *b = loket_number_register_format (&sk, 110, 2026, 5, NULL, &error);
@@ -124,8 +126,11 @@ count_events (Fixture *f, const char *case_uuid, const char *type)
 }
 
 static LoketLetterNumber *
-number (Fixture *f, const char *case_uuid, const LoketNumberRegister *reg, gint64 at,
-        GError **error)
+number (Fixture                   *f,
+        const char                *case_uuid,
+        const LoketNumberRegister *reg,
+        gint64                     at,
+        GError                   **error)
 {
   g_autofree char *letter = g_uuid_string_random ();
 
@@ -154,8 +159,8 @@ test_lease_rules (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) leases = NULL;
   gint64 later = T0 + 365 * 86400;
 
-  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026,
-                                               1, 100, NULL, later, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026, 1,
+                                               100, NULL, later, T0, &error));
   g_assert_no_error (error);
   /* overlapping another block of the same register and year */
   g_assert_false (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026,
@@ -163,10 +168,10 @@ test_lease_rules (Fixture *f, gconstpointer data)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT);
   g_clear_error (&error);
   /* same numbers in another register or year are fine */
-  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "surat-keluar",
-                                               2026, 1, 100, NULL, later, T0, &error));
-  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2027,
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "surat-keluar", 2026,
                                                1, 100, NULL, later, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2027, 1,
+                                               100, NULL, later, T0, &error));
   g_assert_no_error (error);
   g_assert_false (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026,
                                                 300, 200, NULL, later, T0, &error));
@@ -239,16 +244,16 @@ test_year_rollover (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64 expires = NEW_YEAR + 365 * 86400;
 
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 50,
-                                               NULL, expires, T0, &error));
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2027, 1, 50,
-                                               NULL, expires, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 50, NULL,
+                                               expires, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2027, 1, 50, NULL,
+                                               expires, T0, &error));
   g_assert_no_error (error);
   for (gint64 i = 1; i <= 3; i++)
     {
       g_autoptr (LoketLetterNumber) n = number (f, case_of (events), reg, NEW_YEARS_EVE, &error);
-      g_autofree char *expected = g_strdup_printf ("500.15.2/%" G_GINT64_FORMAT
-                                                   "/Disnakertrans/2026", i);
+      g_autofree char *expected
+        = g_strdup_printf ("500.15.2/%" G_GINT64_FORMAT "/Disnakertrans/2026", i);
 
       g_assert_no_error (error);
       g_assert_cmpint (n->year, ==, 2026);
@@ -325,8 +330,8 @@ test_wrong_agency (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 10,
-                                               NULL, T0 + 600, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 1, 10, NULL,
+                                               T0 + 600, T0, &error));
   g_assert_null (number (f, case_of (events), reg, T0, &error));
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_clear_error (&error);
@@ -343,11 +348,11 @@ test_synced_event (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketLetterNumber) n = NULL;
 
-  g_ptr_array_add (more, store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED,
-                                           T0 + 86400, 0,
-                                           "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
-                                           "\"year\":2026,\"urut\":7,"
-                                           "\"number\":\"188.48/7/KTKT 1.3\"}"));
+  g_ptr_array_add (more,
+                   store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED, T0 + 86400, 0,
+                                     "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
+                                     "\"year\":2026,\"urut\":7,"
+                                     "\"number\":\"188.48/7/KTKT 1.3\"}"));
   g_assert_true (loket_store_append_events (f->store, more, &error));
   g_assert_no_error (error);
   n = loket_store_lookup_letter_number (f->store, "remote-1", &error);
@@ -358,6 +363,93 @@ test_synced_event (Fixture *f, gconstpointer data)
   g_assert_cmpstr (n->agency_id, ==, "kopnakertrans-ntt");
   g_assert_null (loket_store_lookup_letter_number (f->store, "remote", &error));
   g_assert_no_error (error);
+}
+
+static char *
+query_text (const char *path, const char *sql)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString      *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s%s", c > 0 ? "|" : "",
+                                sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                  ? "NULL"
+                                  : (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* `loket-cli rebuild` makes letter_numbers match the letter.numbered events: a number only an
+ * event knows comes back, a row no event backs goes, a local row keeps its lease. */
+static void
+test_rebuild (Fixture *f, gconstpointer data)
+{
+  const LoketNumberRegister *reg = default_register ("kopnakertrans-ntt", "keputusan");
+  g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
+  g_autoptr (GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketLetterNumber) local = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3         *db = NULL;
+
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9, NULL,
+                                               T0 + 600, T0, &error));
+  local = loket_store_number_letter (f->store, case_of (events), "local-1", reg, NULL, "tu", T0,
+                                     &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (
+    more, store_test_event (case_of (events), LOKET_EVENT_LETTER_NUMBERED, T0 + 86400, 0,
+                            "{\"letter_id\":\"remote-1\",\"register\":\"keputusan\","
+                            "\"year\":2026,\"urut\":70,\"at\":\"2026-10-02T09:00:00+08:00\","
+                            "\"number\":\"188.48/70/KTKT 1.3\"}"));
+  g_assert_true (loket_store_append_events (f->store, more, &error));
+  g_assert_no_error (error);
+  before = query_text (f->path, "SELECT letter_id, urut, lease_id IS NOT NULL FROM letter_numbers "
+                                "ORDER BY urut");
+  g_assert_cmpstr (before, ==, "local-1|5|1\n");
+
+  /* a row no event backs, as a hand edit or a half-restored backup leaves it */
+  loket_store_close (f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (db,
+                  "INSERT INTO letter_numbers VALUES ('kopnakertrans-ntt', "
+                  "'keputusan', 2026, 99, '188.48/99/KTKT 1.3', 'ghost', 'x', NULL, 0)",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  sqlite3_close (db);
+  reopen (f);
+  /* the check names the ghost row and the number only an event knows */
+  {
+    g_autoptr (LoketStoreCheckReport) report = loket_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 2);
+  }
+
+  g_assert_true (loket_store_rebuild_projections (f->store, &error));
+  g_assert_no_error (error);
+  after = query_text (f->path, "SELECT letter_id, urut, number, lease_id IS NOT NULL, case_uuid, "
+                               "numbered_at FROM letter_numbers ORDER BY urut");
+  {
+    g_autofree char *expected
+      = g_strdup_printf ("local-1|5|188.48/5/KTKT 1.3|1|%s|%" G_GINT64_FORMAT "\n"
+                         "remote-1|70|188.48/70/KTKT 1.3|0|%s|1790902800\n",
+                         case_of (events), T0, case_of (events));
+
+    g_assert_cmpstr (after, ==, expected);
+  }
+  assert_check_clean (f->store);
 }
 
 static void
@@ -384,8 +476,8 @@ test_async (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) events = append_case (f, "1/K/2026", "A", "5301010101900001", T0, 6);
   g_autoptr (GError) error = NULL;
   LoketLetterNumber *n = NULL;
-  gboolean done = FALSE;
-  gpointer state[3] = { &n, &error, &done };
+  gboolean           done = FALSE;
+  gpointer           state[3] = { &n, &error, &done };
 
   loket_store_number_letter_async (f->store, case_of (events), "a-1", reg, NULL, "tu", T0, NULL,
                                    on_numbered, state);
@@ -394,8 +486,8 @@ test_async (Fixture *f, gconstpointer data)
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9,
-                                               NULL, T0 + 600, T0, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, reg->agency_id, reg->id, 2026, 5, 9, NULL,
+                                               T0 + 600, T0, &error));
   done = FALSE;
   loket_store_number_letter_async (f->store, case_of (events), "a-1", reg, NULL, "tu", T0, NULL,
                                    on_numbered, state);
@@ -421,6 +513,7 @@ main (int argc, char **argv)
   ADD ("/loket/numbering/store/wrong-agency", test_wrong_agency);
   ADD ("/loket/numbering/store/async", test_async);
   ADD ("/loket/numbering/store/synced-event", test_synced_event);
+  ADD ("/loket/numbering/store/rebuild", test_rebuild);
 #undef ADD
   return g_test_run ();
 }

@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "draft/loket-case-drafts.h"
 #include "loket-attachment.h"
 #include "loket-case-view.h"
 #include "loket-format.h"
 #include "loket-hlc.h"
+#include "chain/loket-chain-panel.h"
 #include "routing/loket-routing-panel.h"
 
 struct _LoketCaseView
@@ -34,6 +36,8 @@ struct _LoketCaseView
   GtkSpinner        *timeline_spinner;
   GtkListBox        *timeline_list;
   LoketRoutingPanel *routing_panel;
+  LoketChainPanel   *chain_panel;
+  LoketCaseDrafts   *drafts;
   AdwPreferencesGroup *documents_group;
   GtkListBox        *documents_list;
 
@@ -467,6 +471,8 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   object_class->set_property = loket_case_view_set_property;
 
   g_type_ensure (LOKET_TYPE_ROUTING_PANEL);
+  g_type_ensure (LOKET_TYPE_CHAIN_PANEL);
+  g_type_ensure (LOKET_TYPE_CASE_DRAFTS);
 
   properties[PROP_CASE]
     = g_param_spec_object ("case", NULL, NULL, LOKET_TYPE_CASE,
@@ -495,6 +501,8 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_spinner);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, routing_panel);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, chain_panel);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, drafts);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, documents_group);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, documents_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -527,6 +535,7 @@ loket_case_view_set_context (LoketCaseView       *self,
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->org, org);
   g_set_object (&self->calendar, calendar);
+  loket_case_drafts_set_context (self->drafts, store, catalog, org, calendar);
   update_summary (self);
 }
 
@@ -537,6 +546,7 @@ loket_case_view_set_now (LoketCaseView *self, gint64 now)
 
   self->now = now;
   loket_routing_panel_set_now (self->routing_panel, now);
+  loket_chain_panel_set_now (self->chain_panel, now);
   update_summary (self);
 }
 
@@ -567,6 +577,8 @@ loket_case_view_set_case (LoketCaseView *self, LoketCase *kase)
   update_summary (self);
   load_events (self);
   loket_routing_panel_set_case (self->routing_panel, kase);
+  loket_chain_panel_set_case (self->chain_panel, kase);
+  loket_case_drafts_set_case (self->drafts, kase);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -578,6 +590,24 @@ loket_case_view_reload (LoketCaseView *self)
   update_summary (self);
   load_events (self);
   loket_routing_panel_reload (self->routing_panel);
+  loket_chain_panel_reload (self->chain_panel);
+  loket_case_drafts_reload (self->drafts);
+}
+
+LoketChainPanel *
+loket_case_view_get_chain_panel (LoketCaseView *self)
+{
+  g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), NULL);
+
+  return self->chain_panel;
+}
+
+LoketCaseDrafts *
+loket_case_view_get_drafts (LoketCaseView *self)
+{
+  g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), NULL);
+
+  return self->drafts;
 }
 
 LoketRoutingPanel *

@@ -9,6 +9,8 @@
 #include "loket-service-catalog.h"
 #include "loket-store.h"
 #include "loket-work-calendar.h"
+#include "chain/loket-chain-panel.h"
+#include "draft/loket-case-drafts.h"
 #include "routing/loket-routing-panel.h"
 
 G_BEGIN_DECLS
@@ -39,6 +41,11 @@ void       loket_case_view_reload           (LoketCaseView       *self);
 
 /* The dispositions part of the pane (acts, riwayat). (transfer none) */
 LoketRoutingPanel *loket_case_view_get_routing_panel (LoketCaseView *self);
+/* The review chain part (draft letters, paraf, comments). (transfer none) */
+LoketChainPanel   *loket_case_view_get_chain_panel   (LoketCaseView *self);
+
+/* The letter drafts part of the pane. (transfer none) */
+LoketCaseDrafts   *loket_case_view_get_drafts        (LoketCaseView *self);
 
 /* Rows in the timeline once the events have arrived (for tests). */
 guint      loket_case_view_get_n_timeline_rows (LoketCaseView    *self);

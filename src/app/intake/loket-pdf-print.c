@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Printing a PDF the app made (receipt, return notice): GtkPrintOperation drawing poppler pages.
+// Printing a PDF the app made (receipt, return notice, letter drafts): GtkPrintOperation drawing
+// poppler pages, on the document's own paper size by default.
 
 #include "config.h"
 
@@ -60,6 +61,27 @@ new_operation (GBytes *pdf, const char *job_name, GError **error)
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_job_name (operation, job_name);
+  /* The paper of the document's first page (F4 letters, A4 receipts) is the default. */
+  if (poppler_document_get_n_pages (document) > 0)
+    {
+      PopplerPage *page = poppler_document_get_page (document, 0); /* no autoptr in 22.12 */
+      double       width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_object_unref (page);
+      if (width > 0 && height > 0)
+        {
+          g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+          g_autoptr (GtkPaperSize) paper = NULL;
+          g_autofree char *name = g_strdup_printf ("loket_%.0fx%.0fpt", width, height);
+
+          paper = gtk_paper_size_new_custom (name, name, width, height, GTK_UNIT_POINTS);
+          gtk_page_setup_set_paper_size (setup, paper);
+          gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                                : GTK_PAGE_ORIENTATION_PORTRAIT);
+          gtk_print_operation_set_default_page_setup (operation, setup);
+        }
+    }
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* The handlers keep the document until the operation is done. */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Printing a PDF the app made (receipt, return notice): GtkPrintOperation drawing poppler pages.
+// Printing a PDF the app made (receipt, return notice, letter drafts): GtkPrintOperation drawing
+// poppler pages, on the document's own paper size by default.
 #pragma once
 
 #include <gtk/gtk.h>
