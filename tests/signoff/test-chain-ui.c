@@ -13,6 +13,8 @@
 #include "chain/loket-chain-panel.h"
 #include "chain/loket-compare-dialog.h"
 #include "chain/loket-sign-dialog.h"
+#include "loket-review-window.h"
+#include "loket-signature-info.h"
 #include "intake-fixture.h"
 #include "loket-letter-draft.h"
 #include "loket-signoff.h"
@@ -327,6 +329,65 @@ sign_dialog_idle (gpointer data)
   return !loket_sign_dialog_get_busy (data);
 }
 
+static gboolean
+case_view_idle (gpointer view)
+{
+  return !loket_case_view_get_loading (view);
+}
+
+static gboolean
+review_checked (gpointer out)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LOKET_IS_REVIEW_WINDOW (window)
+          && loket_review_pane_get_signatures_checked (
+            loket_review_window_get_pane (LOKET_REVIEW_WINDOW (window))))
+        {
+          *(LoketReviewWindow **) out = LOKET_REVIEW_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The signed letter is among the case's documents, and the review window's signature panel
+ * finds its signature valid and covering the whole document. */
+static void
+assert_signed_letter_reviewed (ChainFixture *f, const char *sha256)
+{
+  LoketCaseView     *view = view_of (f);
+  LoketReviewWindow *review = NULL;
+  LoketReviewPane   *pane;
+  g_autoptr (LoketSignatureInfo) info = NULL;
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketStore) store = open_store (f->db);
+  g_autoptr (LoketCase) kase = loket_store_get_case (store, f->case_uuid, &error);
+
+  g_assert_no_error (error);
+  loket_store_close (store);
+  /* The signed case left the signer's inbox: show it in the case pane again. */
+  loket_case_view_set_case (view, kase);
+  loket_case_view_reload (view);
+  g_assert_true (loket_test_wait_until (case_view_idle, view, TIMEOUT_MS));
+  g_assert_cmpuint (loket_case_view_get_n_documents (view), >=, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-attachment",
+                                             "(ss)", sha256, "surat.pdf"));
+  g_assert_true (loket_test_wait_until (review_checked, &review, TIMEOUT_MS));
+  pane = loket_review_window_get_pane (review);
+  g_assert_cmpint (loket_review_pane_get_state (pane), ==, LOKET_REVIEW_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (loket_review_pane_get_signatures (pane)), ==, 1);
+  info = g_list_model_get_item (loket_review_pane_get_signatures (pane), 0);
+  g_assert_true (loket_signature_info_is_intact (info));
+  save_screenshot (GTK_WIDGET (review), "chain-signed-review.png");
+  gtk_window_destroy (GTK_WINDOW (review));
+}
+
 static void
 test_full_chain (ChainFixture *f, gconstpointer data)
 {
@@ -334,6 +395,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   LoketSignDialog          *sign;
   GPtrArray                *results;
   const LoketSignoffResult *r;
+  g_autofree char          *signed_sha256 = NULL;
   g_autoptr (LoketStore) store = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autofree char *path = NULL;
@@ -471,7 +533,10 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   kase = loket_store_get_case (store, f->case_uuid, &error);
   g_assert_cmpint (loket_case_get_status (kase), ==, LOKET_CASE_STATUS_SIGNED);
   loket_store_close (store);
+  signed_sha256 = g_strdup (r->sha256); /* the results go with the dialog */
   gtk_window_destroy (GTK_WINDOW (sign));
+
+  assert_signed_letter_reviewed (f, signed_sha256);
 }
 
 /* Rule 27: every widget of the chain UI is made and finalized. */
