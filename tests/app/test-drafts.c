@@ -14,6 +14,7 @@
 #include "draft/loket-draft-editor.h"
 #include "intake-fixture.h"
 #include "loket-error.h"
+#include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
 
 #define SERVICE "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
@@ -97,6 +98,12 @@ drafts_of (DraftFixture *f)
 {
   return loket_case_view_get_drafts (
     LOKET_CASE_VIEW (child (f->window, LOKET_TYPE_WINDOW, "case_view")));
+}
+
+static gboolean
+one_draft_listed (gpointer drafts)
+{
+  return !loket_case_drafts_get_loading (drafts) && loket_case_drafts_get_n_drafts (drafts) == 1;
 }
 
 static gboolean
@@ -209,6 +216,12 @@ static gboolean
 showing_old (gpointer editor)
 {
   return loket_draft_editor_get_read_only (editor) && editor_idle (editor);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static gboolean
@@ -335,8 +348,8 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
   }
 
   /* the case pane lists the draft */
-  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
-  g_assert_cmpuint (loket_case_drafts_get_n_drafts (drafts), ==, 1);
+  /* the window refreshes the case after a save: wait for the list that follows */
+  g_assert_true (loket_test_wait_until (one_draft_listed, drafts, TIMEOUT_MS));
   scroll_to (GTK_WIDGET (drafts), 120);
   save_screenshot (GTK_WIDGET (f->window), "drafts-case-pane.png");
 
@@ -377,6 +390,7 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   question = find_message_dialog (editor);
   g_assert_nonnull (question);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
   spin ();
   g_assert_true (find_editor () == editor);
 
@@ -384,9 +398,144 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   gtk_window_close (GTK_WINDOW (editor));
   question = find_message_dialog (editor);
   g_assert_nonnull (question);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
   g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
   g_assert_cmpint (count_draft_events (f, "draft.created", 1), ==, 0);
+  /* nothing keeps the closed editor alive (requests hold it only until they finish) */
+  g_assert_true (loket_test_wait_until (pointer_cleared, &editor, TIMEOUT_MS));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Signed by": the Sekretaris signs for the head (a.n.); the choice is saved with the draft. */
+static void
+test_signer (DraftFixture *f, gconstpointer data)
+{
+  LoketCaseDrafts  *drafts = drafts_of (f);
+  LoketDraftEditor *editor;
+  AdwComboRow      *signer;
+
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_false (preview_has (editor, "a.n."));
+  signer = ADW_COMBO_ROW (
+    find_descendant (child (editor, LOKET_TYPE_DRAFT_EDITOR, "fields_group"), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (signer);
+  g_assert_cmpuint (adw_combo_row_get_selected (signer), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (signer)), >=, 2);
+  adw_combo_row_set_selected (signer, 1);
+  g_assert_true (loket_draft_editor_get_busy (editor));
+  wait_idle (editor);
+  g_assert_true (preview_has (editor, "a.n."));
+  g_assert_nonnull (loket_letter_draft_get_signer_person (loket_draft_editor_get_draft (editor)));
+  g_assert_cmpstr (loket_letter_draft_get_signer_delegation (loket_draft_editor_get_draft (editor)),
+                   ==, "a.n.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (version_is_1, editor, TIMEOUT_MS));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
+
+  /* opened again from the case pane's list: the same signer */
+  /* the window refreshes the case after a save: wait for the list that follows */
+  g_assert_true (loket_test_wait_until (one_draft_listed, drafts, TIMEOUT_MS));
+  {
+    GtkWidget *list = child (drafts, LOKET_TYPE_CASE_DRAFTS, "list");
+
+    g_signal_emit_by_name (list, "row-activated", gtk_widget_get_first_child (list));
+  }
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_cmpuint (loket_draft_editor_get_version (editor), ==, 1);
+  signer = ADW_COMBO_ROW (
+    find_descendant (child (editor, LOKET_TYPE_DRAFT_EDITOR, "fields_group"), ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (signer), ==, 1);
+  g_assert_true (preview_has (editor, "a.n."));
+  g_assert_false (loket_draft_editor_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
+}
+
+/* Another PC saved version 2 meanwhile: saving a change to version 1 is refused with a clear
+ * question, and nothing is written. */
+static void
+test_stale_save (DraftFixture *f, gconstpointer data)
+{
+  LoketCaseDrafts  *drafts = drafts_of (f);
+  LoketDraftEditor *editor;
+  GtkWidget        *question;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *draft_id = NULL;
+
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (version_is_1, editor, TIMEOUT_MS));
+  draft_id = g_strdup (loket_draft_editor_get_draft_id (editor));
+
+  /* version 2 from another connection to the same database */
+  {
+    g_autoptr (LoketServiceCatalog) catalog = loket_service_catalog_new_default (&error);
+    g_autoptr (LoketWorkCalendar) calendar = loket_work_calendar_new_default (&error);
+    g_autoptr (LoketCaseProjector) projector = loket_case_projector_new (catalog, calendar);
+    g_autoptr (LoketStore) other = loket_store_open (f->db, projector, &error);
+    g_autofree char *content = loket_letter_draft_to_data (loket_draft_editor_get_draft (editor));
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (loket_store_revise_letter_draft (other, draft_id, 1, "lain", NULL, content,
+                                                       "dari PC lain", 0, &error),
+                      ==, 2);
+    g_assert_no_error (error);
+    loket_store_close (other);
+  }
+
+  gtk_text_buffer_set_text (loket_draft_editor_get_paragraph_buffer (editor, 0), "Diubah.", -1);
+  wait_idle (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (editor_idle, editor, TIMEOUT_MS));
+  question = find_message_dialog (editor);
+  g_assert_nonnull (question);
+  g_assert_nonnull (
+    strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), "version 2 was saved"));
+  /* a button answers and closes the question */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "close");
+  gtk_window_destroy (GTK_WINDOW (question));
+  spin ();
+  g_assert_null (find_message_dialog (editor));
+  g_assert_cmpuint (loket_draft_editor_get_version (editor), ==, 1);
+  g_assert_true (loket_draft_editor_get_modified (editor));
+  g_assert_cmpint (count_draft_events (f, "draft.revised", 2), ==, 1);
+  g_assert_cmpint (count_draft_events (f, "draft.revised", 3), ==, 0);
+
+  /* the changes are the user's to keep or drop */
+  gtk_window_close (GTK_WINDOW (editor));
+  question = find_message_dialog (editor);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
 }
 
 /* Every widget of the feature is made and finalized (rule 27). */
@@ -417,6 +566,10 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/loket/app/drafts/widgets-finalize", test_widgets_finalize);
   g_test_add ("/loket/app/drafts/versions", DraftFixture, NULL, draft_set_up, test_draft_versions,
+              draft_tear_down);
+  g_test_add ("/loket/app/drafts/signer", DraftFixture, NULL, draft_set_up, test_signer,
+              draft_tear_down);
+  g_test_add ("/loket/app/drafts/stale-save", DraftFixture, NULL, draft_set_up, test_stale_save,
               draft_tear_down);
   g_test_add ("/loket/app/drafts/close-asks", DraftFixture, NULL, draft_set_up, test_close_asks,
               draft_tear_down);
