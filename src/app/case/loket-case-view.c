@@ -495,6 +495,7 @@ loket_case_view_reload (LoketCaseView *self)
   load_events (self);
   loket_routing_panel_reload (self->routing_panel);
   loket_chain_panel_reload (self->chain_panel);
+  loket_case_drafts_reload (self->drafts);
 }
 
 LoketChainPanel *
@@ -503,7 +504,6 @@ loket_case_view_get_chain_panel (LoketCaseView *self)
   g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), NULL);
 
   return self->chain_panel;
-  loket_case_drafts_reload (self->drafts);
 }
 
 LoketCaseDrafts *
