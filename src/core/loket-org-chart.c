@@ -26,17 +26,13 @@ static const char *const role_names[] = {
 };
 
 static const char *const kind_names[] = {
-  [LOKET_UNIT_AGENCY] = "agency",
-  [LOKET_UNIT_SECRETARIAT] = "secretariat",
-  [LOKET_UNIT_SUBDIVISION] = "subdivision",
-  [LOKET_UNIT_DIVISION] = "division",
-  [LOKET_UNIT_SECTION] = "section",
-  [LOKET_UNIT_UPTD] = "uptd",
+  [LOKET_UNIT_AGENCY] = "agency",           [LOKET_UNIT_SECRETARIAT] = "secretariat",
+  [LOKET_UNIT_SUBDIVISION] = "subdivision", [LOKET_UNIT_DIVISION] = "division",
+  [LOKET_UNIT_SECTION] = "section",         [LOKET_UNIT_UPTD] = "uptd",
 };
 
 gboolean
-loket_role_from_string (const char *text,
-                        LoketRole  *role)
+loket_role_from_string (const char *text, LoketRole *role)
 {
   g_return_val_if_fail (role != NULL, FALSE);
 
@@ -58,8 +54,7 @@ loket_role_to_string (LoketRole role)
 }
 
 gboolean
-loket_unit_kind_from_string (const char    *text,
-                             LoketUnitKind *kind)
+loket_unit_kind_from_string (const char *text, LoketUnitKind *kind)
 {
   g_return_val_if_fail (kind != NULL, FALSE);
 
@@ -81,8 +76,7 @@ loket_unit_kind_to_string (LoketUnitKind kind)
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
@@ -124,12 +118,11 @@ loket_org_chart_init (LoketOrgChart *self)
 }
 
 LoketOrgChart *
-loket_org_chart_new_from_directory (GFile   *dir,
-                                    GError **error)
+loket_org_chart_new_from_directory (GFile *dir, GError **error)
 {
-  g_autoptr(LoketOrgChart) self = g_object_new (LOKET_TYPE_ORG_CHART, NULL);
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LoketOrgChart) self = g_object_new (LOKET_TYPE_ORG_CHART, NULL);
+  g_autoptr (GFileEnumerator) enumerator = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -155,17 +148,17 @@ loket_org_chart_new_from_directory (GFile   *dir,
     {
       g_autofree char *dir_name = g_file_get_parse_name (dir);
       g_set_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND,
-                   _("No org chart files (*.json) in %s"), dir_name);
+                   _ ("No org chart files (*.json) in %s"), dir_name);
       return NULL;
     }
 
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      g_autoptr(GFile) file = g_file_get_child (dir, name);
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GFile) file = g_file_get_child (dir, name);
+      g_autoptr (GError) local_error = NULL;
       g_autofree char *contents = NULL;
-      gsize length;
+      gsize            length;
 
       if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
         {
@@ -182,8 +175,8 @@ loket_org_chart_new_from_directory (GFile   *dir,
 LoketOrgChart *
 loket_org_chart_new_default (GError **error)
 {
-  g_autoptr(LoketOrgChart) self = NULL;
-  g_auto(GStrv) names = NULL;
+  g_autoptr (LoketOrgChart) self = NULL;
+  g_auto (GStrv) names = NULL;
   const char *dir;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -191,7 +184,7 @@ loket_org_chart_new_default (GError **error)
   dir = g_getenv ("LOKET_ORG_DIR");
   if (dir != NULL && *dir != '\0')
     {
-      g_autoptr(GFile) file = g_file_new_for_path (dir);
+      g_autoptr (GFile) file = g_file_new_for_path (dir);
       return loket_org_chart_new_from_directory (file, error);
     }
 
@@ -204,9 +197,9 @@ loket_org_chart_new_default (GError **error)
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat (ORG_RESOURCE_DIR, names[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr (GBytes) bytes = NULL;
       const char *data;
-      gsize length;
+      gsize       length;
 
       if (!g_str_has_suffix (names[i], ".json"))
         continue;
@@ -222,8 +215,7 @@ loket_org_chart_new_default (GError **error)
 }
 
 GPtrArray *
-loket_org_chart_get_units (LoketOrgChart *self,
-                           const char    *agency_id)
+loket_org_chart_get_units (LoketOrgChart *self, const char *agency_id)
 {
   LoketOrgAgency *agency;
 
@@ -235,8 +227,7 @@ loket_org_chart_get_units (LoketOrgChart *self,
 }
 
 GPtrArray *
-loket_org_chart_get_positions (LoketOrgChart *self,
-                               const char    *agency_id)
+loket_org_chart_get_positions (LoketOrgChart *self, const char *agency_id)
 {
   LoketOrgAgency *agency;
 
@@ -248,8 +239,7 @@ loket_org_chart_get_positions (LoketOrgChart *self,
 }
 
 GPtrArray *
-loket_org_chart_get_people (LoketOrgChart *self,
-                            const char    *agency_id)
+loket_org_chart_get_people (LoketOrgChart *self, const char *agency_id)
 {
   LoketOrgAgency *agency;
 
@@ -261,8 +251,7 @@ loket_org_chart_get_people (LoketOrgChart *self,
 }
 
 const LoketUnit *
-loket_org_chart_lookup_unit (LoketOrgChart *self,
-                             const char    *unit_id)
+loket_org_chart_lookup_unit (LoketOrgChart *self, const char *unit_id)
 {
   g_return_val_if_fail (LOKET_IS_ORG_CHART (self), NULL);
   g_return_val_if_fail (unit_id != NULL, NULL);
@@ -271,8 +260,7 @@ loket_org_chart_lookup_unit (LoketOrgChart *self,
 }
 
 const LoketPosition *
-loket_org_chart_lookup_position (LoketOrgChart *self,
-                                 const char    *position_id)
+loket_org_chart_lookup_position (LoketOrgChart *self, const char *position_id)
 {
   g_return_val_if_fail (LOKET_IS_ORG_CHART (self), NULL);
   g_return_val_if_fail (position_id != NULL, NULL);
@@ -281,8 +269,7 @@ loket_org_chart_lookup_position (LoketOrgChart *self,
 }
 
 const LoketPerson *
-loket_org_chart_lookup_person (LoketOrgChart *self,
-                               const char    *person_id)
+loket_org_chart_lookup_person (LoketOrgChart *self, const char *person_id)
 {
   g_return_val_if_fail (LOKET_IS_ORG_CHART (self), NULL);
   g_return_val_if_fail (person_id != NULL, NULL);
@@ -291,8 +278,7 @@ loket_org_chart_lookup_person (LoketOrgChart *self,
 }
 
 const LoketUnit *
-loket_org_chart_get_division (LoketOrgChart *self,
-                              const char    *unit_id)
+loket_org_chart_get_division (LoketOrgChart *self, const char *unit_id)
 {
   const LoketUnit *unit;
 
@@ -318,8 +304,7 @@ loket_org_chart_get_agency_ids (LoketOrgChart *self)
 }
 
 const char *
-loket_org_chart_get_agency_name (LoketOrgChart *self,
-                                 const char    *agency_id)
+loket_org_chart_get_agency_name (LoketOrgChart *self, const char *agency_id)
 {
   LoketOrgAgency *agency;
 
@@ -331,13 +316,12 @@ loket_org_chart_get_agency_name (LoketOrgChart *self,
 }
 
 GPtrArray *
-loket_org_chart_get_holders (LoketOrgChart *self,
-                             const char    *position_id)
+loket_org_chart_get_holders (LoketOrgChart *self, const char *position_id)
 {
   const LoketPosition *position;
-  GPtrArray *holders = g_ptr_array_new ();
-  LoketOrgAgency *agency;
-  g_autofree char *agency_id = NULL;
+  GPtrArray           *holders = g_ptr_array_new ();
+  LoketOrgAgency      *agency;
+  g_autofree char     *agency_id = NULL;
 
   g_return_val_if_fail (LOKET_IS_ORG_CHART (self), holders);
   g_return_val_if_fail (position_id != NULL, holders);
@@ -355,4 +339,23 @@ loket_org_chart_get_holders (LoketOrgChart *self,
     }
 
   return holders;
+}
+
+const LoketPosition *
+loket_org_chart_get_head_position (LoketOrgChart *self, const char *agency_id)
+{
+  GPtrArray *positions;
+
+  g_return_val_if_fail (LOKET_IS_ORG_CHART (self), NULL);
+  g_return_val_if_fail (agency_id != NULL, NULL);
+
+  positions = loket_org_chart_get_positions (self, agency_id);
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    {
+      const LoketPosition *position = g_ptr_array_index (positions, i);
+
+      if (position->role == LOKET_ROLE_HEAD)
+        return position;
+    }
+  return NULL;
 }

@@ -80,6 +80,11 @@ const LoketPerson   *loket_org_chart_lookup_person   (LoketOrgChart *self,
 const LoketUnit     *loket_org_chart_get_division    (LoketOrgChart *self,
                                                       const char    *unit_id);
 
+/* The position of the head of @agency_id (role LOKET_ROLE_HEAD: the Kepala Dinas whose title
+ * heads the letterhead's signature block), or NULL. */
+const LoketPosition *loket_org_chart_get_head_position (LoketOrgChart *self,
+                                                        const char    *agency_id);
+
 /* (transfer none) agency ids (char *), in load order (files sorted by name). */
 GPtrArray           *loket_org_chart_get_agency_ids  (LoketOrgChart *self);
 /* Full name of the agency ("Dinas Sosial Provinsi Nusa Tenggara Timur"), or NULL. */

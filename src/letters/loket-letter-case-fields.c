@@ -167,12 +167,12 @@ set_date (LoketLetterFields *f, const char *prefix, gint64 unix_s, const char *t
 static void
 fill_agency (LoketLetterFields *f, LoketAgency *agency, LoketOrgChart *org)
 {
-  const char *region = loket_agency_get_region (agency);
-  const char *name = loket_agency_get_name (agency);
-  const char *address = loket_agency_get_address (agency);
-  const char *agency_id = loket_agency_get_id (agency);
-  GPtrArray  *positions = org != NULL ? loket_org_chart_get_positions (org, agency_id) : NULL;
-  const LoketPosition *head = NULL;
+  const char          *region = loket_agency_get_region (agency);
+  const char          *name = loket_agency_get_name (agency);
+  const char          *address = loket_agency_get_address (agency);
+  const char          *agency_id = loket_agency_get_id (agency);
+  const LoketPosition *head
+    = org != NULL ? loket_org_chart_get_head_position (org, agency_id) : NULL;
 
   loket_letter_fields_set (f, "agency_name", name);
   loket_letter_fields_take (f, "agency_name_upper", upper (name));
@@ -194,16 +194,6 @@ fill_agency (LoketLetterFields *f, LoketAgency *agency, LoketOrgChart *org)
   loket_letter_fields_take (f, "agency_kop_name", loket_agency_dup_kop_name (agency));
   loket_letter_fields_take (f, "agency_contact", loket_agency_dup_contact_line (agency));
 
-  for (guint i = 0; positions != NULL && i < positions->len; i++)
-    {
-      const LoketPosition *position = g_ptr_array_index (positions, i);
-
-      if (position->role == LOKET_ROLE_HEAD)
-        {
-          head = position;
-          break;
-        }
-    }
   {
     g_autofree char *title = NULL;
 

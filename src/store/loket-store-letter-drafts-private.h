@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 gboolean _loket_store_letter_drafts_apply (LoketDb *db, LoketEvent *event, GError **error);
 /* Inside a transaction: refills `letter_drafts` from every draft event. */
 gboolean _loket_store_letter_drafts_rebuild (LoketDb *db, GError **error);
+/* Inside a transaction the caller rolls back: adds a line to @problems (element utf8) for every
+ * draft version or letter number whose row differs from what the events give. */
+gboolean _loket_store_letter_tables_check (LoketDb *db, GPtrArray *problems, GError **error);
 /* Inside a transaction: makes `letter_numbers` match the `letter.numbered` events: rows no event
  * backs go, numbers only events know are added (loket-store-numbering.c). */
 gboolean _loket_store_numbering_rebuild (LoketDb *db, GError **error);

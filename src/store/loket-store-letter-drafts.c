@@ -248,6 +248,83 @@ _loket_store_letter_drafts_rebuild (LoketDb *db, GError **error)
     }
 }
 
+/* Adds a problem line for each row @sql gives (its first two columns name it), once. */
+static gboolean
+collect_differences (LoketDb    *db,
+                     const char *sql,
+                     GHashTable *seen,
+                     GPtrArray  *problems,
+                     gboolean    drafts,
+                     GError    **error)
+{
+  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (db, sql, error);
+  gboolean have_row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+
+      if (!loket_db_statement_step (stmt, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        return TRUE;
+      key = g_strdup_printf ("%s %s", loket_db_statement_get_text (stmt, 0),
+                             loket_db_statement_get_text (stmt, 1));
+      if (!g_hash_table_add (seen, g_strdup (key)))
+        continue;
+      if (drafts)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_ ("letter draft %s: the letter_drafts table does not "
+                                             "match the events (run “loket-cli rebuild”)"),
+                                          key));
+      else
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_ ("letter %s: the letter_numbers table does not match "
+                                             "the letter.numbered events (run “loket-cli "
+                                             "rebuild”)"),
+                                          key));
+    }
+}
+
+/* Inside a transaction the caller rolls back: refills @table from the events and compares it with
+ * what was stored (@columns, the first two naming a row in the problem line). */
+static gboolean
+check_table (LoketDb    *db,
+             const char *table,
+             const char *columns,
+             gboolean (*rebuild) (LoketDb *, GError **),
+             GPtrArray *problems,
+             GError   **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *snapshot = g_strdup_printf (
+    "CREATE TEMP TABLE check_%s AS SELECT %s FROM main.%s", table, columns, table);
+  g_autofree char *missing = g_strdup_printf (
+    "SELECT %s FROM temp.check_%s EXCEPT SELECT %s FROM main.%s", columns, table, columns, table);
+  g_autofree char *extra = g_strdup_printf (
+    "SELECT %s FROM main.%s EXCEPT SELECT %s FROM temp.check_%s", columns, table, columns, table);
+  g_autofree char *drop = g_strdup_printf ("DROP TABLE temp.check_%s", table);
+
+  return loket_db_exec (db, snapshot, error) && rebuild (db, error)
+         && collect_differences (db, missing, seen, problems,
+                                 rebuild != _loket_store_numbering_rebuild, error)
+         && collect_differences (db, extra, seen, problems,
+                                 rebuild != _loket_store_numbering_rebuild, error)
+         && loket_db_exec (db, drop, error);
+}
+
+gboolean
+_loket_store_letter_tables_check (LoketDb *db, GPtrArray *problems, GError **error)
+{
+  return check_table (db, "letter_drafts", "draft_id, version, case_uuid, kind, event_uuid",
+                      _loket_store_letter_drafts_rebuild, problems, error)
+         && check_table (db, "letter_numbers",
+                         "letter_id, number, agency_id, register_id, year, urut, case_uuid",
+                         _loket_store_numbering_rebuild, problems, error);
+}
+
 static LoketDraftVersion *
 version_from_row (LoketDbStatement *stmt)
 {

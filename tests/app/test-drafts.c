@@ -14,6 +14,7 @@
 #include "draft/loket-draft-editor.h"
 #include "intake-fixture.h"
 #include "loket-error.h"
+#include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
 
 #define SERVICE "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
@@ -200,6 +201,12 @@ version_is_2 (gpointer editor)
 }
 
 static gboolean
+second_paragraph_marked (gpointer editor)
+{
+  return loket_draft_editor_get_paragraph_changed (editor, 1);
+}
+
+static gboolean
 showing_old (gpointer editor)
 {
   return loket_draft_editor_get_read_only (editor) && editor_idle (editor);
@@ -234,6 +241,21 @@ assert_same_paper (GBytes *a, GBytes *b)
   page_size (b, &wb, &hb);
   g_assert_cmpfloat_with_epsilon (wa, wb, 1.0);
   g_assert_cmpfloat_with_epsilon (ha, hb, 1.0);
+}
+
+/* Scrolls the scrolled window around @widget so that @widget starts @margin pixels down. */
+static void
+scroll_to (GtkWidget *widget, double margin)
+{
+  GtkWidget     *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget     *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  spin ();
+  g_assert_true (gtk_widget_compute_point (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - margin);
 }
 
 /* ---- The test ---- */
@@ -282,13 +304,18 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
   wait_idle (editor);
   g_assert_true (preview_has (editor, EDIT));
   g_assert_false (preview_has (editor, "Berdasarkan hasil pemeriksaan berkas"));
-  save_screenshot (GTK_WIDGET (editor), "drafts-editor.png");
 
   /* Ctrl+S again: version 2 is a draft.revised event with the whole draft */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
   g_assert_true (loket_test_wait_until (version_is_2, editor, TIMEOUT_MS));
   g_assert_cmpint (count_draft_events (f, "draft.revised", 2), ==, 1);
   g_assert_cmpuint (loket_draft_editor_get_latest (editor), ==, 2);
+  /* version 2 marks the paragraph it changed */
+  g_assert_true (loket_test_wait_until (second_paragraph_marked, editor, TIMEOUT_MS));
+  g_assert_false (loket_draft_editor_get_paragraph_changed (editor, 0));
+  g_assert_false (loket_draft_editor_get_paragraph_changed (editor, 2));
+  scroll_to (child (editor, LOKET_TYPE_DRAFT_EDITOR, "paragraphs_group"), 260);
+  save_screenshot (GTK_WIDGET (editor), "drafts-editor.png");
 
   /* "Print" through GtkPrintOperation, exported to a file: the page carries the edit */
   g_assert_true (loket_draft_editor_print_to_file (editor, printed, &error));
@@ -311,6 +338,8 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
   /* the case pane lists the draft */
   g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
   g_assert_cmpuint (loket_case_drafts_get_n_drafts (drafts), ==, 1);
+  scroll_to (GTK_WIDGET (drafts), 120);
+  save_screenshot (GTK_WIDGET (f->window), "drafts-case-pane.png");
 
   /* version 1 opens read-only and shows the template's paragraph */
   loket_draft_editor_show_version (editor, 1);
@@ -349,6 +378,7 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   question = find_message_dialog (editor);
   g_assert_nonnull (question);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
   spin ();
   g_assert_true (find_editor () == editor);
 
@@ -359,6 +389,138 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
   g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
   g_assert_cmpint (count_draft_events (f, "draft.created", 1), ==, 0);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Signed by": the Sekretaris signs for the head (a.n.); the choice is saved with the draft. */
+static void
+test_signer (DraftFixture *f, gconstpointer data)
+{
+  LoketCaseDrafts  *drafts = drafts_of (f);
+  LoketDraftEditor *editor;
+  AdwComboRow      *signer;
+
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_false (preview_has (editor, "a.n."));
+  signer = ADW_COMBO_ROW (
+    find_descendant (child (editor, LOKET_TYPE_DRAFT_EDITOR, "fields_group"), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (signer);
+  g_assert_cmpuint (adw_combo_row_get_selected (signer), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (signer)), >=, 2);
+  adw_combo_row_set_selected (signer, 1);
+  g_assert_true (loket_draft_editor_get_busy (editor));
+  wait_idle (editor);
+  g_assert_true (preview_has (editor, "a.n."));
+  g_assert_nonnull (loket_letter_draft_get_signer_person (loket_draft_editor_get_draft (editor)));
+  g_assert_cmpstr (loket_letter_draft_get_signer_delegation (loket_draft_editor_get_draft (editor)),
+                   ==, "a.n.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (version_is_1, editor, TIMEOUT_MS));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
+
+  /* opened again from the case pane's list: the same signer */
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_cmpuint (loket_case_drafts_get_n_drafts (drafts), ==, 1);
+  {
+    GtkWidget *list = child (drafts, LOKET_TYPE_CASE_DRAFTS, "list");
+
+    g_signal_emit_by_name (list, "row-activated", gtk_widget_get_first_child (list));
+  }
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_cmpuint (loket_draft_editor_get_version (editor), ==, 1);
+  signer = ADW_COMBO_ROW (
+    find_descendant (child (editor, LOKET_TYPE_DRAFT_EDITOR, "fields_group"), ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (signer), ==, 1);
+  g_assert_true (preview_has (editor, "a.n."));
+  g_assert_false (loket_draft_editor_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
+}
+
+/* Another PC saved version 2 meanwhile: saving a change to version 1 is refused with a clear
+ * question, and nothing is written. */
+static void
+test_stale_save (DraftFixture *f, gconstpointer data)
+{
+  LoketCaseDrafts  *drafts = drafts_of (f);
+  LoketDraftEditor *editor;
+  GtkWidget        *question;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *draft_id = NULL;
+
+  g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (version_is_1, editor, TIMEOUT_MS));
+  draft_id = g_strdup (loket_draft_editor_get_draft_id (editor));
+
+  /* version 2 from another connection to the same database */
+  {
+    g_autoptr (LoketServiceCatalog) catalog = loket_service_catalog_new_default (&error);
+    g_autoptr (LoketWorkCalendar) calendar = loket_work_calendar_new_default (&error);
+    g_autoptr (LoketCaseProjector) projector = loket_case_projector_new (catalog, calendar);
+    g_autoptr (LoketStore) other = loket_store_open (f->db, projector, &error);
+    g_autofree char *content = loket_letter_draft_to_data (loket_draft_editor_get_draft (editor));
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (loket_store_revise_letter_draft (other, draft_id, 1, "lain", NULL, content,
+                                                       "dari PC lain", 0, &error),
+                      ==, 2);
+    g_assert_no_error (error);
+    loket_store_close (other);
+  }
+
+  gtk_text_buffer_set_text (loket_draft_editor_get_paragraph_buffer (editor, 0), "Diubah.", -1);
+  wait_idle (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
+  g_assert_true (loket_test_wait_until (editor_idle, editor, TIMEOUT_MS));
+  question = find_message_dialog (editor);
+  g_assert_nonnull (question);
+  g_assert_nonnull (
+    strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), "version 2 was saved"));
+  /* a button answers and closes the question */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "close");
+  gtk_window_destroy (GTK_WINDOW (question));
+  spin ();
+  g_assert_null (find_message_dialog (editor));
+  g_assert_cmpuint (loket_draft_editor_get_version (editor), ==, 1);
+  g_assert_true (loket_draft_editor_get_modified (editor));
+  g_assert_cmpint (count_draft_events (f, "draft.revised", 2), ==, 1);
+  g_assert_cmpint (count_draft_events (f, "draft.revised", 3), ==, 0);
+
+  /* the changes are the user's to keep or drop */
+  gtk_window_close (GTK_WINDOW (editor));
+  question = find_message_dialog (editor);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  g_assert_true (loket_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
 }
 
 /* Every widget of the feature is made and finalized (rule 27). */
@@ -389,6 +551,10 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/loket/app/drafts/widgets-finalize", test_widgets_finalize);
   g_test_add ("/loket/app/drafts/versions", DraftFixture, NULL, draft_set_up, test_draft_versions,
+              draft_tear_down);
+  g_test_add ("/loket/app/drafts/signer", DraftFixture, NULL, draft_set_up, test_signer,
+              draft_tear_down);
+  g_test_add ("/loket/app/drafts/stale-save", DraftFixture, NULL, draft_set_up, test_stale_save,
               draft_tear_down);
   g_test_add ("/loket/app/drafts/close-asks", DraftFixture, NULL, draft_set_up, test_close_asks,
               draft_tear_down);

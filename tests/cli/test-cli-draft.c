@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -151,6 +152,46 @@ test_versions (void)
   g_assert_nonnull (strstr (v1_text, "Berdasarkan hasil pemeriksaan berkas"));
 }
 
+/* `loket-cli rebuild` refills the letter_drafts table from the events. */
+static void
+test_rebuild (void)
+{
+  g_autofree char *kase = open_case ();
+  g_autofree char *before = NULL;
+  sqlite3         *handle = NULL;
+
+  {
+    g_auto (LoketCliRun) r = { 0 };
+
+    loket_test_run_cliv (&r, "draft", "list", "--db", db, "--case", kase, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    before = g_strdup (r.out);
+    g_assert_cmpuint (n_lines (before), >=, 2);
+  }
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM letter_drafts", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+  {
+    g_auto (LoketCliRun) r = { 0 };
+
+    loket_test_run_cliv (&r, "draft", "list", "--db", db, "--case", kase, NULL);
+    g_assert_cmpstr (r.out, ==, "");
+  }
+  {
+    g_auto (LoketCliRun) r = { 0 };
+
+    loket_test_run_cliv (&r, "rebuild", "--db", db, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto (LoketCliRun) r = { 0 };
+
+    loket_test_run_cliv (&r, "draft", "list", "--db", db, "--case", kase, NULL);
+    g_assert_cmpstr (r.out, ==, before);
+  }
+}
+
 static void
 test_bad_input (void)
 {
@@ -264,6 +305,7 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/loket/cli/draft/versions", test_versions);
   g_test_add_func ("/loket/cli/draft/bad-input", test_bad_input);
+  g_test_add_func ("/loket/cli/draft/rebuild", test_rebuild);
   ret = g_test_run ();
   loket_test_remove_tree (tmpdir);
   g_free (db);

@@ -402,6 +402,18 @@ test_org_dir_override (void)
   remove_dir (empty);
 }
 
+static void
+test_head_position (void)
+{
+  g_autoptr (LoketOrgChart) chart = default_chart ();
+  const LoketPosition *head = loket_org_chart_get_head_position (chart, "kopnakertrans-ntt");
+
+  g_assert_nonnull (head);
+  g_assert_cmpstr (head->id, ==, "kopnakertrans-ntt/kadis");
+  g_assert_cmpint (head->role, ==, LOKET_ROLE_HEAD);
+  g_assert_null (loket_org_chart_get_head_position (chart, "no-such-agency"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +422,7 @@ main (int   argc,
   g_unsetenv ("LOKET_ORG_DIR");
 
   g_test_add_func ("/loket/core/org-chart/fixed-units", test_fixed_units);
+  g_test_add_func ("/loket/core/org-chart/head-position", test_head_position);
   g_test_add_func ("/loket/core/org-chart/staffing", test_staffing);
   g_test_add_func ("/loket/core/org-chart/ranks-follow-echelon", test_ranks_follow_echelon);
   g_test_add_func ("/loket/core/org-chart/division", test_division);

@@ -429,6 +429,13 @@ test_rebuild (Fixture *f, gconstpointer data)
     ==, SQLITE_OK);
   sqlite3_close (db);
   reopen (f);
+  /* the check names the ghost row and the number only an event knows */
+  {
+    g_autoptr (LoketStoreCheckReport) report = loket_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 2);
+  }
 
   g_assert_true (loket_store_rebuild_projections (f->store, &error));
   g_assert_no_error (error);

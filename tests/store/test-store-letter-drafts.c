@@ -226,11 +226,21 @@ test_synced_and_rebuild (Fixture *f, gconstpointer data)
 
     g_assert_cmpuint (none->len, ==, 0);
   }
+  /* the check names both missing versions */
+  {
+    g_autoptr (LoketStoreCheckReport) report = loket_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 2);
+    g_assert_nonnull (strstr (g_ptr_array_index (report->problems, 0), draft));
+    g_assert_nonnull (strstr (g_ptr_array_index (report->problems, 0), "loket-cli rebuild"));
+  }
   g_assert_true (loket_store_rebuild_projections (f->store, &error));
   g_assert_no_error (error);
   rebuilt = draft_rows (f);
   g_assert_cmpstr (rebuilt, ==, rows);
   g_assert_nonnull (strstr (rows, "|2|"));
+  assert_check_clean (f->store);
 }
 
 static void

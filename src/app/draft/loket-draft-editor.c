@@ -11,6 +11,7 @@
 #include "loket-draft-editor.h"
 #include "loket-draft-render.h"
 #include "loket-error.h"
+#include "loket-letter-case-fields.h"
 #include "loket-store-letter-drafts.h"
 
 #define RENDER_DELAY_MS 300
@@ -54,6 +55,7 @@ struct _LoketDraftEditor
   GPtrArray           *form_rows; /* (element GtkWidget) rows added to fields_group */
   GPtrArray           *paragraph_rows;
   GPtrArray           *buffers; /* (element GtkTextBuffer) one per paragraph */
+  GPtrArray           *signers; /* (element utf8) person ids the signer row offers */
 
   guint version; /* shown; 0 = not saved yet */
   guint latest;
@@ -102,6 +104,9 @@ static const struct
 static gboolean
 is_main_field (const char *name)
 {
+  /* the signer row sets these together */
+  if (g_str_has_prefix (name, "signer_"))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (main_fields); i++)
     if (g_str_equal (main_fields[i].name, name))
       return TRUE;
@@ -259,8 +264,11 @@ render_now (LoketDraftEditor *self)
   request = g_new0 (RenderRequest, 1);
   request->self = g_object_ref (self);
   request->serial = self->render_serial;
-  loket_draft_render_async (self->draft, letter_id, PREVIEW_SCALE, self->render_cancellable,
-                            render_done_cb, request);
+  /* sharp on HiDPI screens too */
+  loket_draft_render_async (self->draft, letter_id,
+                            PREVIEW_SCALE
+                              * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))),
+                            self->render_cancellable, render_done_cb, request);
   update_actions (self);
 }
 
@@ -347,6 +355,7 @@ new_paragraph_row (LoketDraftEditor *self, guint index)
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (row), "caption", label);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), !self->read_only);
@@ -360,6 +369,87 @@ new_paragraph_row (LoketDraftEditor *self, guint index)
   gtk_box_append (GTK_BOX (box), view);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_ptr_array_add (self->buffers, buffer);
+  return row;
+}
+
+static void
+signer_selected_cb (LoketDraftEditor *self, GParamSpec *pspec, AdwComboRow *row)
+{
+  guint       selected = adw_combo_row_get_selected (row);
+  const char *person;
+  gboolean    head = selected == 0;
+  g_autoptr (GError) error = NULL;
+
+  if (self->filling || self->draft == NULL || selected >= self->signers->len)
+    return;
+  person = g_ptr_array_index (self->signers, selected);
+  /* the head signs in their own name; anyone else signs for the head (a.n.) */
+  if (!loket_letter_fields_set_signer (loket_letter_draft_get_fields (self->draft), self->org,
+                                       person, head ? LOKET_DELEGATION_NONE : LOKET_DELEGATION_AN,
+                                       &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  loket_letter_draft_set_signer (self->draft, person, head ? NULL : "a.n.");
+  schedule_render (self);
+}
+
+/* "Signed by": the head of the agency, or the Sekretaris or a Kepala Bidang for the head (a.n.).
+ * NULL when the org chart does not know the agency's head. */
+static GtkWidget *
+new_signer_row (LoketDraftEditor *self)
+{
+  const char          *agency = loket_case_get_agency_id (self->kase);
+  const LoketPosition *head = NULL;
+  g_autoptr (GPtrArray) holders = NULL;
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *chosen = loket_letter_draft_get_signer_person (self->draft);
+  GPtrArray  *people;
+  GtkWidget  *row;
+  guint       selected = 0;
+
+  g_ptr_array_set_size (self->signers, 0);
+  if (self->org == NULL || agency == NULL
+      || (head = loket_org_chart_get_head_position (self->org, agency)) == NULL)
+    return NULL;
+  holders = loket_org_chart_get_holders (self->org, head->id);
+  if (holders->len == 0)
+    return NULL;
+  {
+    const LoketPerson *person = g_ptr_array_index (holders, 0);
+    /* Translators: a signer choice: the person and their jabatan */
+    g_autofree char *label = g_strdup_printf (_ ("%s, %s"), person->name, head->title);
+
+    gtk_string_list_append (labels, label);
+    g_ptr_array_add (self->signers, g_strdup (person->id));
+  }
+  people = loket_org_chart_get_people (self->org, agency);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const LoketPerson   *person = g_ptr_array_index (people, i);
+      const LoketPosition *position
+        = loket_org_chart_lookup_position (self->org, person->position_id);
+      g_autofree char *label = NULL;
+
+      if (position == NULL
+          || (position->role != LOKET_ROLE_SECRETARY && position->role != LOKET_ROLE_DIVISION_HEAD))
+        continue;
+      /* Translators: a signer choice: signing for the head (a.n. = atas nama), the person and
+       * their jabatan */
+      label = g_strdup_printf (_ ("a.n. %s, %s"), person->name, position->title);
+      if (g_strcmp0 (chosen, person->id) == 0)
+        selected = self->signers->len;
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->signers, g_strdup (person->id));
+    }
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Signed by"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  gtk_widget_set_sensitive (row, !self->read_only);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (signer_selected_cb), self,
+                           G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -386,6 +476,15 @@ fill_form (LoketDraftEditor *self)
 
   self->filling = TRUE;
   clear_form (self);
+  {
+    GtkWidget *signer = new_signer_row (self);
+
+    if (signer != NULL)
+      {
+        adw_preferences_group_add (self->fields_group, signer);
+        g_ptr_array_add (self->form_rows, signer);
+      }
+  }
   for (guint i = 0; i < G_N_ELEMENTS (main_fields); i++)
     if (loket_letter_fields_get (fields, main_fields[i].name) != NULL)
       {
@@ -448,6 +547,70 @@ update_versions (LoketDraftEditor *self)
   self->syncing_dropdown = FALSE;
 }
 
+/* Marks the paragraphs that differ from @previous (the version before the one shown). */
+static void
+mark_changes (LoketDraftEditor *self, LoketLetterDraft *previous)
+{
+  g_autoptr (GPtrArray) changed = loket_letter_draft_diff_paragraphs (previous, self->draft);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      guint            index = GPOINTER_TO_UINT (g_ptr_array_index (changed, i));
+      GtkWidget       *row;
+      g_autofree char *caption = NULL;
+
+      if (index >= self->paragraph_rows->len)
+        continue;
+      row = g_ptr_array_index (self->paragraph_rows, index);
+      gtk_widget_add_css_class (row, "draft-changed");
+      /* Translators: above a paragraph that the version shown changed */
+      caption
+        = g_strdup_printf (_ ("Paragraph %u · changed in version %u"), index + 1, self->version);
+      gtk_label_set_label (g_object_get_data (G_OBJECT (row), "caption"), caption);
+    }
+}
+
+typedef struct
+{
+  LoketDraftEditor *self;
+  guint             version; /* the version shown when the previous one was asked for */
+} CompareRequest;
+
+static void
+previous_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CompareRequest *request = user_data;
+  g_autoptr (LoketDraftEditor) self = request->self;
+  guint version = request->version;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketDraftVersion) v = NULL;
+  g_autoptr (LoketLetterDraft) previous = NULL;
+
+  g_free (request);
+  v = loket_store_load_letter_draft_finish (LOKET_STORE (source), result, &error);
+  /* another version is shown by now, or it is unreadable: nothing to mark */
+  if (v == NULL || self->draft == NULL || self->version != version)
+    return;
+  previous = loket_letter_draft_new_from_data (v->content, -1, NULL);
+  if (previous != NULL)
+    mark_changes (self, previous);
+}
+
+/* Asks for the version before the one shown, to mark what the shown one changed. */
+static void
+compare_with_previous (LoketDraftEditor *self)
+{
+  CompareRequest *request;
+
+  if (self->draft_id == NULL || self->version < 2)
+    return;
+  request = g_new0 (CompareRequest, 1);
+  request->self = g_object_ref (self);
+  request->version = self->version;
+  loket_store_load_letter_draft_async (self->store, self->draft_id, self->version - 1,
+                                       self->cancellable, previous_loaded_cb, request);
+}
+
 /* Shows @draft as version @version of the draft (0: new), saved as @saved_data (NULL: never). */
 static void
 show_draft (LoketDraftEditor *self, LoketLetterDraft *draft, guint version, const char *saved_data)
@@ -471,6 +634,7 @@ show_draft (LoketDraftEditor *self, LoketLetterDraft *draft, guint version, cons
     }
   gtk_revealer_set_reveal_child (self->readonly_revealer, self->read_only);
   gtk_stack_set_visible_child_name (self->stack, "editor");
+  compare_with_previous (self);
   render_now (self);
 }
 
@@ -574,6 +738,7 @@ saved (LoketDraftEditor *self, guint version, const char *content)
   message = g_strdup_printf (_ ("Version %u saved"), version);
   show_toast (self, message);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->draft_id, version);
+  compare_with_previous (self);
   /* the page's QR code names the version: render the saved one */
   render_now (self);
   if (self->close_after_save)
@@ -812,6 +977,7 @@ loket_draft_editor_finalize (GObject *object)
   g_ptr_array_unref (self->form_rows);
   g_ptr_array_unref (self->paragraph_rows);
   g_ptr_array_unref (self->buffers);
+  g_ptr_array_unref (self->signers);
   G_OBJECT_CLASS (loket_draft_editor_parent_class)->finalize (object);
 }
 
@@ -868,6 +1034,7 @@ loket_draft_editor_init (LoketDraftEditor *self)
   self->form_rows = g_ptr_array_new ();
   self->paragraph_rows = g_ptr_array_new ();
   self->buffers = g_ptr_array_new ();
+  self->signers = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_object (self->version_dropdown, "notify::selected",
                            G_CALLBACK (version_selected_cb), self, G_CONNECT_SWAPPED);
   update_versions (self);
@@ -987,6 +1154,15 @@ loket_draft_editor_get_n_pages (LoketDraftEditor *self)
 {
   g_return_val_if_fail (LOKET_IS_DRAFT_EDITOR (self), 0);
   return self->preview != NULL ? self->preview->pages->len : 0;
+}
+
+gboolean
+loket_draft_editor_get_paragraph_changed (LoketDraftEditor *self, guint index)
+{
+  g_return_val_if_fail (LOKET_IS_DRAFT_EDITOR (self), FALSE);
+  return index < self->paragraph_rows->len
+         && gtk_widget_has_css_class (g_ptr_array_index (self->paragraph_rows, index),
+                                      "draft-changed");
 }
 
 GtkTextBuffer *

@@ -47,6 +47,9 @@ GBytes *loket_draft_editor_get_preview_pdf (LoketDraftEditor *self);
 guint   loket_draft_editor_get_n_pages (LoketDraftEditor *self);
 /* The text buffer of paragraph @index (for tests). (transfer none) */
 GtkTextBuffer *loket_draft_editor_get_paragraph_buffer (LoketDraftEditor *self, guint index);
+/* Whether paragraph @index differs from the version before the one shown ("compare versions"). */
+gboolean          loket_draft_editor_get_paragraph_changed (LoketDraftEditor *self,
+                                                            guint             index);
 /* Shows version @version (read-only unless it is the latest). */
 void loket_draft_editor_show_version (LoketDraftEditor *self, guint version);
 /* What "Print" sends to the printer, into the PDF file @path instead (GtkPrintOperation export);
