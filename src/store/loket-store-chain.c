@@ -196,6 +196,126 @@ _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **er
   return TRUE;
 }
 
+/* One `draft_chain` row as text, to compare rows. */
+static char *
+row_text (const char *draft_id, const char *case_uuid, const char *kind, gint64 version,
+          const char *stage, const char *holder, const char *signer, gint64 n_comments,
+          gint64 updated_at)
+{
+  return g_strdup_printf ("%s|%s|%s|%" G_GINT64_FORMAT "|%s|%s|%s|%" G_GINT64_FORMAT
+                          "|%" G_GINT64_FORMAT,
+                          draft_id, case_uuid, kind != NULL ? kind : "", version, stage,
+                          holder != NULL ? holder : "", signer != NULL ? signer : "", n_comments,
+                          updated_at);
+}
+
+gboolean
+_loket_store_chain_check (LoketDb *db, GPtrArray *problems, GError **error)
+{
+  g_autoptr (LoketDbStatement) cases = NULL;
+  g_autoptr (LoketDbStatement) rows = NULL;
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  gboolean have_row;
+
+  cases = loket_db_prepare (db,
+                            "SELECT DISTINCT case_uuid FROM events WHERE type LIKE 'draft.%' "
+                            "OR type IN ('letter.signed', 'comment.added', 'comment.resolved')",
+                            error);
+  if (cases == NULL)
+    return FALSE;
+  while (TRUE)
+    {
+      if (!loket_db_statement_step (cases, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      g_ptr_array_add (uuids, g_strdup (loket_db_statement_get_text (cases, 0)));
+    }
+  g_clear_pointer (&cases, loket_db_statement_release);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *case_uuid = g_ptr_array_index (uuids, i);
+      g_autoptr (GPtrArray) events = loket_event_store_get_case_events (db, case_uuid, error);
+      g_autoptr (LoketDraftChain) chain = NULL;
+      GPtrArray *drafts, *comments;
+
+      if (events == NULL)
+        return FALSE;
+      chain = loket_draft_chain_new_from_events (events, NULL);
+      if (chain == NULL)
+        continue; /* a malformed body: reported by the projection check */
+      drafts = loket_draft_chain_get_drafts (chain);
+      comments = loket_draft_chain_get_comments (chain);
+      for (guint j = 0; j < drafts->len; j++)
+        {
+          const LoketDraftState *st = g_ptr_array_index (drafts, j);
+          gint64 n_open = 0;
+
+          for (guint k = 0; k < comments->len; k++)
+            {
+              const LoketDraftComment *c = g_ptr_array_index (comments, k);
+
+              n_open += !c->resolved && g_strcmp0 (c->draft_id, st->draft_id) == 0;
+            }
+          g_hash_table_insert (expected, g_strdup (st->draft_id),
+                               row_text (st->draft_id, case_uuid, st->kind, st->version,
+                                         loket_draft_stage_to_string (st->stage),
+                                         loket_draft_state_get_holder (st),
+                                         loket_draft_state_get_signer (st), n_open,
+                                         st->updated_at));
+        }
+    }
+
+  rows = loket_db_prepare (db,
+                           "SELECT draft_id, case_uuid, kind, version, stage, holder, signer, "
+                           "n_comments, updated_at FROM draft_chain ORDER BY draft_id",
+                           error);
+  if (rows == NULL)
+    return FALSE;
+  while (TRUE)
+    {
+      g_autofree char *text = NULL;
+      const char      *draft_id, *want;
+
+      if (!loket_db_statement_step (rows, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      draft_id = loket_db_statement_get_text (rows, 0);
+      text = row_text (draft_id, loket_db_statement_get_text (rows, 1),
+                       loket_db_statement_get_text (rows, 2),
+                       loket_db_statement_get_int64 (rows, 3),
+                       loket_db_statement_get_text (rows, 4),
+                       loket_db_statement_get_text (rows, 5),
+                       loket_db_statement_get_text (rows, 6),
+                       loket_db_statement_get_int64 (rows, 7),
+                       loket_db_statement_get_int64 (rows, 8));
+      want = g_hash_table_lookup (expected, draft_id);
+      if (want == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_ ("draft %s: a draft_chain row no event "
+                                                       "backs"),
+                                                    draft_id));
+      else if (!g_str_equal (want, text))
+        g_ptr_array_add (problems, g_strdup_printf (_ ("draft %s: the draft_chain row differs "
+                                                       "from its events (rebuild fixes it)"),
+                                                    draft_id));
+      g_hash_table_remove (expected, draft_id);
+    }
+  {
+    GHashTableIter iter;
+    gpointer       key;
+
+    g_hash_table_iter_init (&iter, expected);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (problems, g_strdup_printf (_ ("draft %s: no draft_chain row (rebuild fixes "
+                                                     "it)"),
+                                                  (const char *) key));
+  }
+  return TRUE;
+}
+
 gboolean
 _loket_store_chain_rebuild (LoketDb *db, GError **error)
 {

@@ -9,6 +9,7 @@
 #include "loket-store-letter-drafts.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 #include "store-test-fixture.h"
 
@@ -247,12 +248,28 @@ test_queues_survive_rebuild (Fixture *f, gconstpointer data)
   g_assert_true (((LoketDraftQueueItem *) queue->pdata[0])->delegated);
   g_assert_cmpstr (((LoketDraftQueueItem *) queue->pdata[0])->position, ==, KADIS);
 
+  /* The check sees a draft_chain row that does not match the events. */
+  {
+    sqlite3 *db = NULL;
+    g_autoptr (LoketStoreCheckReport) report = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE draft_chain SET holder = 'x'", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+    report = loket_store_check (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 2);
+    g_assert_nonnull (strstr (g_ptr_array_index (report->problems, 0), "draft_chain"));
+  }
+
   /* The table is a projection: a rebuild (and a reopen) gives the same queues. */
   g_assert_true (loket_store_rebuild_projections (f->store, &error));
   g_assert_no_error (error);
   reopen (f);
   g_assert_cmpuint (queue_len (f, P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE), ==, 2);
   g_assert_cmpuint (queue_len (f, P_KASI, LOKET_DRAFT_QUEUE_PARAF), ==, 0);
+  assert_check_clean (f->store);
 }
 
 static void
