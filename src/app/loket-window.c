@@ -630,6 +630,8 @@ loket_window_class_init (LoketWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-document", NULL);
 }
 
 static void
@@ -673,6 +675,7 @@ loket_window_init (LoketWindow *self)
   _loket_window_setup_columns (self);
   _loket_window_restore_sort (self);
   _loket_window_setup_intake (self);
+  _loket_window_setup_documents (self);
   _loket_window_setup_routing (self);
   _loket_window_setup_chain (self);
   _loket_window_setup_drafts (self);
