@@ -12,6 +12,7 @@
 
 #include "chain/loket-chain-panel.h"
 #include "chain/loket-compare-dialog.h"
+#include "chain/loket-draft-review.h"
 #include "chain/loket-sign-dialog.h"
 #include "intake-fixture.h"
 #include "loket-letter-draft.h"
@@ -19,6 +20,7 @@
 #include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
 #include "pades-fixture.h"
+#include "review/loket-review-pane.h"
 #include "routing/loket-account-button.h"
 #include "signoff-test-util.h"
 
@@ -286,7 +288,7 @@ comment_resolved (gpointer data)
   LoketDraftChain *chain = loket_chain_panel_get_chain (panel_of (f));
   GPtrArray       *comments = chain != NULL ? loket_draft_chain_get_comments (chain) : NULL;
 
-  return comments != NULL && comments->len == 1
+  return comments != NULL && comments->len >= 1
          && ((LoketDraftComment *) comments->pdata[0])->resolved;
 }
 
@@ -322,6 +324,67 @@ typedef struct
 } SignDone;
 
 static gboolean
+review_ready (gpointer data)
+{
+  LoketDraftReview *review = data;
+
+  return !loket_draft_review_get_busy (review)
+         && loket_review_pane_get_state (LOKET_REVIEW_PANE (loket_draft_review_get_pane (review)))
+              == LOKET_REVIEW_STATE_READY;
+}
+
+static gboolean
+two_markers (gpointer data)
+{
+  return !loket_draft_review_get_busy (data)
+         && g_list_model_get_n_items (loket_draft_review_get_markers (data)) == 2;
+}
+
+/* The Kabid opens the review window, marks a region of page 1 and comments on it. */
+static void
+comment_on_region (ChainFixture *f)
+{
+  LoketDraftReview *review;
+  GtkWidget        *pane;
+  AdwMessageDialog *question;
+  LoketDraftChain  *chain;
+  const LoketDraftComment *c;
+
+  press (f, "review");
+  review = LOKET_DRAFT_REVIEW (loket_chain_panel_get_dialog (panel_of (f)));
+  g_assert_nonnull (review);
+  g_object_ref (review);
+  g_assert_true (loket_test_wait_until (review_ready, review, TIMEOUT_MS));
+  /* The Kasi's page comment is drawn already. */
+  g_assert_cmpuint (g_list_model_get_n_items (loket_draft_review_get_markers (review)), ==, 1);
+  pane = loket_draft_review_get_pane (review);
+  click (child (review, LOKET_TYPE_DRAFT_REVIEW, "region_button"));
+  /* What the pane emits once a rectangle is dragged in region mode (PDF points). */
+  g_signal_emit_by_name (pane, "region-selected", 0u, 72.0, 144.0, 300.0, 40.0);
+  question = ADW_MESSAGE_DIALOG (loket_draft_review_get_dialog (review));
+  g_assert_nonnull (question);
+  g_assert_false (adw_message_dialog_get_response_enabled (question, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (question)),
+                         "Nomor surat permohonan salah");
+  adw_message_dialog_response (question, "add");
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_true (loket_test_wait_until (two_markers, review, TIMEOUT_MS));
+  save_screenshot (GTK_WIDGET (review), "chain-review-region.png");
+  gtk_window_destroy (GTK_WINDOW (review));
+  g_assert_finalize_object (review);
+
+  loket_chain_panel_reload (panel_of (f));
+  wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "return");
+  chain = loket_chain_panel_get_chain (panel_of (f));
+  g_assert_cmpuint (loket_draft_chain_get_comments (chain)->len, ==, 2);
+  c = g_ptr_array_index (loket_draft_chain_get_comments (chain), 1);
+  g_assert_cmpuint (c->page, ==, 0);
+  g_assert_cmpfloat (c->rect[0], ==, 72.0);
+  g_assert_cmpfloat (c->rect[3], ==, 40.0);
+  g_assert_cmpstr (c->text, ==, "Nomor surat permohonan salah");
+}
+
+static gboolean
 sign_dialog_idle (gpointer data)
 {
   return !loket_sign_dialog_get_busy (data);
@@ -352,7 +415,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   open_as (f, P_KASI, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "paraf");
   click (child (panel_of (f), LOKET_TYPE_CHAIN_PANEL, "add_comment_button"));
-  answer (f, "Alamat perusahaan kurang lengkap", 2, "add");
+  answer (f, "Alamat perusahaan kurang lengkap", 1, "add");
   g_assert_true (loket_test_wait_until (comments_shown, f, TIMEOUT_MS));
   screenshot_panel (f, "chain-comment.png");
   press (f, "paraf");
@@ -361,6 +424,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   /* The Kabid returns it to the Kasi (a note is required), who passes it down to the drafter. */
   open_as (f, P_KABID, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "return");
+  comment_on_region (f);
   press (f, "return");
   answer (f, "Dasar hukum belum dicantumkan", 0, "return");
   wait_recorded (f, "return", 1);

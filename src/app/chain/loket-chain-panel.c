@@ -7,6 +7,7 @@
 
 #include "loket-chain-panel.h"
 #include "loket-compare-dialog.h"
+#include "loket-draft-review.h"
 #include "loket-format.h"
 #include "routing/loket-routing-util.h"
 
@@ -340,6 +341,32 @@ compare_clicked_cb (GtkButton *button, LoketChainPanel *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+review_changed_cb (LoketChainPanel *self)
+{
+  if (self->kase != NULL)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, loket_case_get_uuid (self->kase));
+  loket_chain_panel_reload (self);
+}
+
+static void
+review_clicked_cb (GtkButton *button, LoketChainPanel *self)
+{
+  const char *draft_id = g_object_get_data (G_OBJECT (button), "draft-id");
+  GtkRoot    *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget  *window;
+
+  if (self->store == NULL || self->kase == NULL)
+    return;
+  window = loket_draft_review_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                   loket_case_get_uuid (self->kase), draft_id, 0,
+                                   self->person_id);
+  g_signal_connect_object (window, "changed", G_CALLBACK (review_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  set_dialog (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* ---- Comments ----------------------------------------------------------------------------- */
 
 static void
@@ -556,6 +583,8 @@ add_draft_row (LoketChainPanel *self, const LoketDraftState *state)
     gtk_widget_set_margin_bottom (actions, 6);
     gtk_widget_set_margin_start (actions, 12);
     gtk_widget_set_margin_end (actions, 12);
+    add_button (self, actions, state->draft_id, "review", _ ("Re_view…"), "flat",
+                G_CALLBACK (review_clicked_cb));
     if (state->version >= 2)
       add_button (self, actions, state->draft_id, "compare", _ ("Co_mpare…"), "flat",
                   G_CALLBACK (compare_clicked_cb));
