@@ -27,9 +27,8 @@ letters_signed_cb (LoketWindow *self, guint n_signed)
   g_autofree char *title = NULL;
 
   /* Translators: a toast after a batch signature */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter signed", "%u letters signed",
-                                        n_signed),
-                           n_signed);
+  title = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u letter signed", "%u letters signed", n_signed), n_signed);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
   chain_changed_cb (self, NULL);
   loket_case_view_reload (self->case_view);
@@ -83,8 +82,8 @@ _loket_window_setup_chain (LoketWindow *self)
 {
   LoketChainPanel *panel = loket_case_view_get_chain_panel (self->case_view);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), chain_actions,
-                                   G_N_ELEMENTS (chain_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), chain_actions, G_N_ELEMENTS (chain_actions),
+                                   self);
   g_signal_connect_object (panel, "changed", G_CALLBACK (chain_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (panel, "sign-requested", G_CALLBACK (sign_requested_cb), self,
@@ -103,6 +102,5 @@ _loket_window_chain_ready (LoketWindow *self)
 void
 _loket_window_chain_set_person (LoketWindow *self)
 {
-  loket_chain_panel_set_person (loket_case_view_get_chain_panel (self->case_view),
-                                self->person_id);
+  loket_chain_panel_set_person (loket_case_view_get_chain_panel (self->case_view), self->person_id);
 }

@@ -67,16 +67,16 @@ delegation_of (LoketWorkflow *workflow, const char *person_id, const char *posit
 
 /* Signs one draft; fills @result. */
 static void
-sign_one (LoketStore                *store,
-          LoketSigner               *signer,
-          const char                *person_id,
-          GPtrArray                 *queue,
-          GPtrArray                 *registers,
-          gint64                     now,
-          LoketSignoffResult        *result,
-          GCancellable              *cancellable)
+sign_one (LoketStore         *store,
+          LoketSigner        *signer,
+          const char         *person_id,
+          GPtrArray          *queue,
+          GPtrArray          *registers,
+          gint64              now,
+          LoketSignoffResult *result,
+          GCancellable       *cancellable)
 {
-  GError **error = &result->error;
+  GError                   **error = &result->error;
   const LoketDraftQueueItem *item = find_item (queue, result->case_uuid, result->draft_id);
   g_autoptr (LoketDraftChain) chain = NULL;
   g_autoptr (LoketLetterDraft) draft = NULL;
@@ -87,15 +87,15 @@ sign_one (LoketStore                *store,
   g_autoptr (GDateTime) signing_time = NULL;
   g_autoptr (GError) number_error = NULL;
   g_autoptr (LoketLetterNumber) number = NULL;
-  g_autofree char *letter_id = NULL;
-  g_autofree char *sha256 = NULL;
-  const LoketDraftState *state;
-  const LoketPerson     *person;
-  LoketWorkflow         *workflow;
-  LoketOrgChart         *org;
-  LoketPdfSignOptions    options = { 0 };
+  g_autofree char           *letter_id = NULL;
+  g_autofree char           *sha256 = NULL;
+  const LoketDraftState     *state;
+  const LoketPerson         *person;
+  LoketWorkflow             *workflow;
+  LoketOrgChart             *org;
+  LoketPdfSignOptions        options = { 0 };
   const LoketNumberRegister *reg;
-  JsonNode *content;
+  JsonNode                  *content;
 
   if (item == NULL)
     {

@@ -128,8 +128,8 @@ wait_panel (ChainFixture *f, LoketDraftStage stage, guint version, const char *b
   Ready ready = { f, stage, version, button };
 
   if (!loket_test_wait_until (panel_ready, &ready, TIMEOUT_MS))
-    g_error ("The chain panel does not show stage %s with “%s”", loket_draft_stage_to_string (stage),
-             button != NULL ? button : "");
+    g_error ("The chain panel does not show stage %s with “%s”",
+             loket_draft_stage_to_string (stage), button != NULL ? button : "");
 }
 
 typedef struct
@@ -194,12 +194,10 @@ act_recorded (gpointer data)
   Gone                  *gone = data;
   LoketChainPanel       *panel = panel_of (gone->f);
   LoketDraftChain       *chain = loket_chain_panel_get_chain (panel);
-  const LoketDraftState *state = chain != NULL ? loket_draft_chain_lookup (chain,
-                                                                           gone->f->draft_id)
-                                               : NULL;
+  const LoketDraftState *state
+    = chain != NULL ? loket_draft_chain_lookup (chain, gone->f->draft_id) : NULL;
 
-  return !loket_chain_panel_get_loading (panel) && state != NULL
-         && state->n_paraf == gone->n_paraf
+  return !loket_chain_panel_get_loading (panel) && state != NULL && state->n_paraf == gone->n_paraf
          && loket_chain_panel_get_button (panel, gone->f->draft_id, gone->button) == NULL;
 }
 
@@ -216,7 +214,8 @@ wait_recorded (ChainFixture *f, const char *button, guint n_paraf)
 static void
 screenshot_panel (ChainFixture *f, const char *name)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (panel_of (f)), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled
+    = gtk_widget_get_ancestor (GTK_WIDGET (panel_of (f)), GTK_TYPE_SCROLLED_WINDOW);
   graphene_point_t point;
 
   /* Let the case pane's crossfade end. */
@@ -344,10 +343,10 @@ two_markers (gpointer data)
 static void
 comment_on_region (ChainFixture *f)
 {
-  LoketDraftReview *review;
-  GtkWidget        *pane;
-  AdwMessageDialog *question;
-  LoketDraftChain  *chain;
+  LoketDraftReview        *review;
+  GtkWidget               *pane;
+  AdwMessageDialog        *question;
+  LoketDraftChain         *chain;
   const LoketDraftComment *c;
 
   press (f, "review");
@@ -443,8 +442,8 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   open_as (f, SIGNOFF_P_STAF, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_EDITING, 2, "submit");
   {
-    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (loket_chain_panel_get_comments (
-      panel_of (f))));
+    GtkWidget *row
+      = gtk_widget_get_first_child (GTK_WIDGET (loket_chain_panel_get_comments (panel_of (f))));
     GtkWidget *resolve = NULL;
 
     /* The Resolve button is the row's only button. */
@@ -481,7 +480,8 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 2, "compare");
   press (f, "compare");
   {
-    LoketCompareDialog *compare = LOKET_COMPARE_DIALOG (loket_chain_panel_get_dialog (panel_of (f)));
+    LoketCompareDialog *compare
+      = LOKET_COMPARE_DIALOG (loket_chain_panel_get_dialog (panel_of (f)));
 
     g_assert_nonnull (compare);
     g_assert_cmpuint (loket_compare_dialog_get_changed (compare)->len, ==, 1);
@@ -544,7 +544,8 @@ test_widgets_finalize (ChainFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketStore) store = open_store (f->db);
-  g_autoptr (GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr (GPtrArray) contents
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr (LoketDraftVersion) v1 = loket_store_load_letter_draft (store, f->draft_id, 1, &error);
   g_autoptr (JsonParser) parser = json_parser_new ();
   GtkWidget *panel = g_object_ref_sink (loket_chain_panel_new ());
@@ -565,8 +566,8 @@ test_widgets_finalize (ChainFixture *f, gconstpointer data)
   sign = loket_sign_dialog_new (NULL, store, SIGNOFF_P_KADIS, NULL, NULL, NULL);
   g_object_ref (sign);
   g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
-  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (loket_sign_dialog_get_list (
-    LOKET_SIGN_DIALOG (sign)))));
+  g_assert_null (gtk_widget_get_first_child (
+    GTK_WIDGET (loket_sign_dialog_get_list (LOKET_SIGN_DIALOG (sign)))));
   gtk_window_destroy (GTK_WINDOW (sign));
   g_assert_finalize_object (sign);
   loket_store_close (store);

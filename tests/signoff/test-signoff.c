@@ -61,7 +61,7 @@ test_batch (SignFixture *f, gconstpointer data)
   g_autoptr (GPtrArray) queue = NULL;
   g_autofree char *d[4] = { NULL };
   g_autofree char *c0 = NULL, *c1 = NULL, *c2 = NULL, *c3 = NULL;
-  gint64     now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64           now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr (GDateTime) today = g_date_time_new_now_utc ();
   guint      calls = 0;
   GPtrArray *case_uuids = g_ptr_array_new ();
@@ -71,8 +71,8 @@ test_batch (SignFixture *f, gconstpointer data)
   c1 = signoff_test_prepare (store, "002/SO/2026", TRUE, &d[1]);
   c2 = signoff_test_prepare (store, "003/SO/2026", FALSE, &d[2]); /* not even submitted */
   c3 = signoff_test_prepare (store, "004/SO/2026", TRUE, &d[3]);
-  queue = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0,
-                                        &error);
+  queue
+    = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0, &error);
   g_assert_cmpuint (queue->len, ==, 3);
 
   /* Two numbers leased: the third signed letter stays pending a number. */
@@ -86,10 +86,9 @@ test_batch (SignFixture *f, gconstpointer data)
   g_ptr_array_add (case_uuids, c2), g_ptr_array_add (draft_ids, d[2]);
   g_ptr_array_add (case_uuids, c3), g_ptr_array_add (draft_ids, d[3]);
   g_ptr_array_add (case_uuids, NULL), g_ptr_array_add (draft_ids, NULL);
-  results = loket_signoff_sign_drafts (store, f->signer, SIGNOFF_P_KADIS, NULL,
-                                       (const char *const *) case_uuids->pdata,
-                                       (const char *const *) draft_ids->pdata, 0, progress_cb,
-                                       &calls, NULL, &error);
+  results = loket_signoff_sign_drafts (
+    store, f->signer, SIGNOFF_P_KADIS, NULL, (const char *const *) case_uuids->pdata,
+    (const char *const *) draft_ids->pdata, 0, progress_cb, &calls, NULL, &error);
   g_ptr_array_unref (case_uuids);
   g_ptr_array_unref (draft_ids);
   g_assert_no_error (error);
@@ -137,8 +136,8 @@ test_batch (SignFixture *f, gconstpointer data)
       g_assert_cmpstr (loket_case_get_holder (kase), ==, SIGNOFF_AG "pencatat-surat");
     }
   g_clear_pointer (&queue, g_ptr_array_unref);
-  queue = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0,
-                                        &error);
+  queue
+    = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0, &error);
   g_assert_cmpuint (queue->len, ==, 0);
   assert_check_clean (store);
 }
@@ -158,21 +157,21 @@ test_plh_signs_async (SignFixture *f, gconstpointer data)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GPtrArray) results = NULL;
   g_autoptr (GPtrArray) events = NULL;
-  g_autofree char *draft = NULL;
-  g_autofree char *kase = signoff_test_prepare (store, "005/SO/2026", TRUE, &draft);
-  const char *cases[] = { kase, NULL };
-  const char *drafts[] = { draft, NULL };
-  gint64      now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char    *draft = NULL;
+  g_autofree char    *kase = signoff_test_prepare (store, "005/SO/2026", TRUE, &draft);
+  const char         *cases[] = { kase, NULL };
+  const char         *drafts[] = { draft, NULL };
+  gint64              now = g_get_real_time () / G_USEC_PER_SEC;
   LoketSignoffResult *r;
-  gboolean   found = FALSE;
+  gboolean            found = FALSE;
 
   plh = loket_stand_in_new (SIGNOFF_AG "p-sekretaris", SIGNOFF_AG "kadis", LOKET_STAND_IN_PLH,
                             now - 60, now + 86400);
   g_assert_true (loket_store_add_stand_in (store, plh, &error));
   g_assert_no_error (error);
 
-  loket_signoff_sign_drafts_async (store, f->signer, SIGNOFF_AG "p-sekretaris", NULL, cases,
-                                   drafts, NULL, NULL, NULL, store_result_cb, &result);
+  loket_signoff_sign_drafts_async (store, f->signer, SIGNOFF_AG "p-sekretaris", NULL, cases, drafts,
+                                   NULL, NULL, NULL, store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   results = loket_signoff_sign_drafts_finish (result, &error);

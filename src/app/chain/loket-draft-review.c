@@ -177,8 +177,8 @@ comment_activated_cb (LoketDraftReview *self, GtkListBoxRow *row)
   int index = gtk_list_box_row_get_index (row);
 
   if (index >= 0 && (guint) index < self->shown->len)
-    loket_review_pane_set_page (self->pane,
-                                ((LoketDraftComment *) g_ptr_array_index (self->shown, index))->page);
+    loket_review_pane_set_page (
+      self->pane, ((LoketDraftComment *) g_ptr_array_index (self->shown, index))->page);
 }
 
 static void
@@ -205,8 +205,8 @@ update_comments (LoketDraftReview *self)
       /* Every comment of the draft is listed; the markers are those of the version shown. */
       if (c->version == self->version || c->version == 0)
         {
-          marker = loket_review_marker_new (c->page, c->rect[0], c->rect[1], c->rect[2],
-                                            c->rect[3], c->text, c->resolved);
+          marker = loket_review_marker_new (c->page, c->rect[0], c->rect[1], c->rect[2], c->rect[3],
+                                            c->text, c->resolved);
           g_list_store_append (self->markers, marker);
         }
       row = adw_action_row_new ();
@@ -242,9 +242,8 @@ update_comments (LoketDraftReview *self)
       status = g_strdup (_ ("No comments yet. Use Comment on Region and drag over the page."));
     else
       /* Translators: how many review comments are still open */
-      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment",
-                                             "%u open comments", n_open),
-                                n_open);
+      status = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments", n_open), n_open);
     gtk_label_set_text (self->status_label, status);
   }
 }
@@ -303,8 +302,8 @@ comment_response_cb (AdwMessageDialog *dialog, const char *response, LoketDraftR
 
   if (g_strcmp0 (response, "add") != 0)
     return;
-  request = loket_comment_request_new (self->person_id,
-                                       gtk_editable_get_text (GTK_EDITABLE (entry)));
+  request
+    = loket_comment_request_new (self->person_id, gtk_editable_get_text (GTK_EDITABLE (entry)));
   request->draft_id = g_strdup (self->draft_id);
   request->version = self->version;
   request->page = page;
@@ -408,9 +407,8 @@ loket_draft_review_class_init (LoketDraftReviewClass *klass)
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LOKET_TYPE_REVIEW_PANE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/loketapp/Loket/ui/chain/"
-                                               "loket-draft-review.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/loketapp/Loket/ui/chain/"
+                                                             "loket-draft-review.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketDraftReview, window_title);
   gtk_widget_class_bind_template_child (widget_class, LoketDraftReview, region_button);
   gtk_widget_class_bind_template_child (widget_class, LoketDraftReview, pane);
