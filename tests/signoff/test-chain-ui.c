@@ -509,6 +509,15 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (loket_sign_dialog_get_list (sign))));
   g_assert_false (gtk_widget_get_sensitive (loket_sign_dialog_get_sign_button (sign)));
+  /* A wrong passphrase signs nothing and says why. */
+  gtk_editable_set_text (loket_sign_dialog_get_pin (sign), "salah");
+  click (loket_sign_dialog_get_sign_button (sign));
+  spin ();
+  g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
+  g_assert_null (loket_sign_dialog_get_results (sign));
+  g_assert_true (g_str_has_prefix (
+    gtk_label_get_label (GTK_LABEL (child (sign, LOKET_TYPE_SIGN_DIALOG, "status_label"))),
+    "Nothing was signed"));
   gtk_editable_set_text (loket_sign_dialog_get_pin (sign), "rahasia");
   g_assert_true (gtk_widget_get_sensitive (loket_sign_dialog_get_sign_button (sign)));
   click (loket_sign_dialog_get_sign_button (sign));

@@ -9,6 +9,7 @@
 
 #include "loket-error.h"
 #include "loket-letter-pdf-id.h"
+#include "loket-signer-pkcs11.h"
 #include "loket-signer-pkcs12.h"
 #include "loket-signoff.h"
 #include "loket-store-numbering.h"
@@ -194,11 +195,62 @@ test_plh_signs_async (SignFixture *f, gconstpointer data)
   g_assert_true (found);
 }
 
+/* The same batch with the key on a PKCS#11 token (SoftHSM2): one login for every letter. */
+static void
+test_pkcs11_batch (SignFixture *f, gconstpointer data)
+{
+  LoketStore *store = f->store.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketPkcs11Signer) token = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *d1 = NULL, *d2 = NULL;
+  g_autofree char *c1 = NULL, *c2 = NULL;
+  const char      *cases[3], *drafts[3];
+
+  if (!pades_fixture_softhsm (f->pki))
+    {
+      g_test_skip ("softhsm2-util or p11tool missing");
+      return;
+    }
+  g_assert_null (
+    loket_pkcs11_signer_new ("pkcs11:token=loket-uji;object=penandatangan", "9999", &error));
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  token = loket_pkcs11_signer_new ("pkcs11:token=loket-uji;object=penandatangan", "1234", &error);
+  g_assert_no_error (error);
+
+  c1 = signoff_test_prepare (store, "011/SO/2026", TRUE, &d1);
+  c2 = signoff_test_prepare (store, "012/SO/2026", TRUE, &d2);
+  cases[0] = c1, cases[1] = c2, cases[2] = NULL;
+  drafts[0] = d1, drafts[1] = d2, drafts[2] = NULL;
+  results = loket_signoff_sign_drafts (store, LOKET_SIGNER (token), SIGNOFF_P_KADIS, NULL, cases,
+                                       drafts, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LoketSignoffResult *r = g_ptr_array_index (results, i);
+      g_autoptr (GBytes) pdf = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/hsm-%u.pdf", f->pki->dir, i);
+      g_autofree char *report = NULL;
+
+      g_assert_no_error (r->error);
+      g_assert_true (r->ok);
+      pdf = loket_store_read_blob (store, r->sha256, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
+                                          (gssize) g_bytes_get_size (pdf), &error));
+      g_assert_cmpint (pades_run (&report, "pdfsig", path, NULL), ==, 0);
+      g_assert_nonnull (strstr (report, "Signature is Valid."));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/loket/signoff/batch", SignFixture, NULL, sign_set_up, test_batch, sign_tear_down);
+  g_test_add ("/loket/signoff/pkcs11-batch", SignFixture, NULL, sign_set_up, test_pkcs11_batch,
+              sign_tear_down);
   g_test_add ("/loket/signoff/plh-async", SignFixture, NULL, sign_set_up, test_plh_signs_async,
               sign_tear_down);
   return g_test_run ();
