@@ -24,6 +24,11 @@ if [ -d "$doc" ]; then
     echo "GTK dependency in $doc/meson.build:"; echo "$hits"; status=1
   fi
 fi
+# The sync engine talks to the store only through core's LoketSyncJournal (HOUSE-STYLE §4.1 ★1).
+hits=$(grep -rnE '#include[[:space:]]*"loket-(store|db|event-store|projection-store)[^"]*\.h"' src/sync 2>/dev/null)
+if [ -n "$hits" ]; then
+  echo "src/sync includes the store (use LoketSyncJournal):"; echo "$hits"; status=1
+fi
 for d in src/*/; do
   mod=$(basename "$d")
   hits=$(grep -rnE '#include[[:space:]]*"[^"]*-private\.h"' "$d" 2>/dev/null | while IFS= read -r line; do
@@ -32,6 +37,22 @@ for d in src/*/; do
   done)
   if [ -n "$hits" ]; then
     echo "Private header of another module included in $mod:"; echo "$hits"; status=1
+  fi
+done
+# The server (HOUSE-STYLE §4.1): core and the sync protocol only — no store, no SQLite, no GTK,
+# no client sync engine; and the built binary links none of them directly (libsoup itself
+# pulls in libsqlite3 for its cookie/HSTS storage: that one is transitive, not ours).
+if [ -d src/server ]; then
+  hits=$(grep -rnE '#include[[:space:]]*[<"](sqlite3\.h|loket-store[^"]*\.h|loket-db[^"]*\.h|loket-sync-engine[^"]*\.h|gtk/|adwaita\.h)' src/server src/sync/protocol 2>/dev/null)
+  if [ -n "$hits" ]; then
+    echo "The server or the sync protocol includes the store, SQLite or GTK:"; echo "$hits"; status=1
+  fi
+fi
+for bin in "${LOKET_BUILD_ROOT:-_build}/src/server/loket-server"; do
+  [ -x "$bin" ] || continue
+  needed=$(readelf -d "$bin" 2>/dev/null | grep NEEDED | grep -E 'libgtk|libadwaita|libsqlite3|libpoppler')
+  if [ -n "$needed" ]; then
+    echo "loket-server links what it must not:"; echo "$needed"; status=1
   fi
 done
 [ $status = 0 ] && echo "layering: ok"

@@ -8,9 +8,10 @@ PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libsqlite3-dev sqlite3
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev poppler-utils
-  libqrencode-dev zbar-tools libgnutls28-dev nettle-dev gnutls-bin openssl softhsm2 p11-kit
+  libqrencode-dev libxlsxwriter-dev python3-openpyxl zbar-tools libgnutls28-dev nettle-dev gnutls-bin openssl softhsm2 p11-kit
   qpdf
   libsoup-3.0-dev glib-networking
+  postgresql libpq-dev libargon2-dev
   desktop-file-utils appstream appstream-util
   xvfb xauth x11-utils xdotool imagemagick dbus dbus-x11
   fonts-dejavu-core fonts-liberation2 fonts-cantarell adwaita-icon-theme

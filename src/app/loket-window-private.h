@@ -11,6 +11,7 @@
 #include "loket-window.h"
 #include "loket-work-calendar.h"
 #include "routing/loket-account-button.h"
+#include "sync/loket-sync-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,7 @@ struct _LoketWindow
   GtkColumnViewColumn *due_column;
   LoketCaseView       *case_view;
   LoketAccountButton  *account_button;
+  LoketSyncIndicator  *sync_status;
 
   /* Owned references */
   GSettings           *settings;   /* NULL when the schema is not installed */
@@ -65,7 +67,10 @@ struct _LoketWindow
   char                *offered_draft_id;  /* the unfinished intake offered at start-up */
   char                *select_search;     /* select the first result once this search is listed */
 
+  LoketSyncEngine     *sync_engine; /* after sign-in to the server, else NULL */
+
   /* Borrowed references (weak pointers) */
+  GtkWidget           *sign_in_dialog;
   GtkWidget           *intake_dialog;
   AdwToast            *draft_toast;
 
@@ -73,6 +78,7 @@ struct _LoketWindow
   guint                has_person_counts : 1;
   guint                updating_sidebar : 1;
   guint                keep_case_view : 1;
+  guint                sync_refreshing : 1; /* refreshing after a round: not a local change */
 };
 
 /* loket-window-columns.c */
@@ -97,6 +103,12 @@ void     _loket_window_count_person_inboxes (LoketWindow *self,
 void _loket_window_setup_chain      (LoketWindow *self);
 void _loket_window_chain_ready      (LoketWindow *self);
 void _loket_window_chain_set_person (LoketWindow *self);
+/* loket-window-sync.c */
+void     _loket_window_setup_sync      (LoketWindow *self);
+void     _loket_window_sync_ready      (LoketWindow *self);
+void     _loket_window_sync_changed    (LoketWindow *self);
+void     _loket_window_dispose_sync    (LoketWindow *self);
+gboolean _loket_window_sync_configured (LoketWindow *self);
 
 /* loket-window-dashboard.c */
 /* The agency whose head the signed-in person acts as now, or NULL. */
@@ -116,6 +128,18 @@ void _loket_window_close_intake          (LoketWindow *self);
 
 /* loket-window-drafts.c */
 void _loket_window_setup_drafts (LoketWindow *self);
+
+/* loket-window-office.c: Reports, Preferences, Back Up…, Restore… */
+void       _loket_window_setup_office          (LoketWindow *self);
+void       _loket_window_update_office_actions (LoketWindow *self);
+void       _loket_window_load_office_profile   (LoketWindow *self);
+GtkWindow *_loket_window_show_reports          (LoketWindow *self);
+GtkWindow *_loket_window_show_preferences      (LoketWindow *self);
+void       _loket_window_start_backup          (LoketWindow *self,
+                                                const char  *archive);
+/* Checks @archive, then asks before replacing the database. */
+void       _loket_window_start_restore         (LoketWindow *self,
+                                                const char  *archive);
 
 /* loket-window.c */
 void     _loket_window_apply_query (LoketWindow *self);

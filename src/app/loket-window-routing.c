@@ -484,7 +484,8 @@ _loket_window_routing_ready (LoketWindow *self)
   loket_routing_panel_set_person (panel, self->person_id);
   _loket_window_chain_ready (self);
 
-  if (self->person_id == NULL)
+  /* With a server configured, the sign-in dialog asks instead (loket-window-sync.c). */
+  if (self->person_id == NULL && !_loket_window_sync_configured (self))
     loket_account_button_popup (self->account_button);
 
   check_escalations (self);

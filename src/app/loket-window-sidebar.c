@@ -406,6 +406,8 @@ _loket_window_refresh_inboxes (LoketWindow *self)
 {
   if (self->store == NULL)
     return;
+  /* Counts are refreshed after every local change: a good moment to sync it. */
+  _loket_window_sync_changed (self);
 
   /* The person's counts first, then the office's; the sidebar is filled once with both. */
   _loket_window_count_person_inboxes (self, count_late_then_office);

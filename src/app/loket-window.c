@@ -263,6 +263,7 @@ set_store (LoketWindow *self, LoketStore *store)
   loket_case_view_set_now (self->case_view, self->now);
 
   _loket_window_routing_ready (self);
+  _loket_window_sync_ready (self);
   update_query_from_inbox (self);
   _loket_window_apply_query (self);
   _loket_window_refresh_inboxes (self);
@@ -272,6 +273,7 @@ set_store (LoketWindow *self, LoketStore *store)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 
   _loket_window_update_intake_actions (self);
+  _loket_window_update_office_actions (self);
   _loket_window_offer_drafts (self);
 }
 
@@ -521,6 +523,7 @@ loket_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   _loket_window_close_intake (self);
   _loket_window_dispose_routing (self);
+  _loket_window_dispose_sync (self);
   if (self->pending_selection != NULL)
     g_signal_handlers_disconnect_by_func (self->pending_selection, pending_selection_filled_cb,
                                           self);
@@ -594,6 +597,7 @@ loket_window_class_init (LoketWindowClass *klass)
 
   g_type_ensure (LOKET_TYPE_CASE_VIEW);
   g_type_ensure (LOKET_TYPE_ACCOUNT_BUTTON);
+  g_type_ensure (LOKET_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/loket-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, toast_overlay);
@@ -612,6 +616,7 @@ loket_window_class_init (LoketWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, due_column);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, LoketWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, LoketWindow, sync_status);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -632,6 +637,8 @@ loket_window_class_init (LoketWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void
@@ -676,9 +683,11 @@ loket_window_init (LoketWindow *self)
   _loket_window_restore_sort (self);
   _loket_window_setup_intake (self);
   _loket_window_setup_documents (self);
+  _loket_window_setup_office (self);
   _loket_window_setup_routing (self);
   _loket_window_setup_chain (self);
   _loket_window_setup_drafts (self);
+  _loket_window_setup_sync (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "loket-sync-engine.h"
+
 #include "loket-case-list-model.h"
 
 G_BEGIN_DECLS
@@ -60,5 +62,7 @@ void                loket_window_new_case   (LoketWindow    *self);
 GtkWindow          *loket_window_get_intake_dialog (LoketWindow *self);
 /* The id of the unfinished intake (draft) offered back at start-up, or NULL. */
 const char         *loket_window_get_offered_draft (LoketWindow *self);
+/* The sync engine once signed in to the server (win.sign-in), else NULL. (transfer none) */
+LoketSyncEngine    *loket_window_get_sync_engine   (LoketWindow *self);
 
 G_END_DECLS

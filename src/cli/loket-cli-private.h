@@ -73,9 +73,17 @@ int loket_cli_sign     (int argc, char **argv);
 int loket_cli_verify   (int argc, char **argv);
 int loket_cli_lease    (int argc, char **argv);
 int loket_cli_number   (int argc, char **argv);
+int loket_cli_report   (int argc, char **argv);
+int loket_cli_backup   (int argc, char **argv);
+int loket_cli_restore  (int argc, char **argv);
+int loket_cli_holidays (int argc, char **argv);
+int loket_cli_office   (int argc, char **argv);
 #ifdef LOKET_HAVE_REMOTE_SIGN
 int loket_cli_bsre_sign     (int argc, char **argv);
 int loket_cli_sign_requests (int argc, char **argv);
+#endif
+#ifdef LOKET_HAVE_SYNC
+int loket_cli_sync (int argc, char **argv);
 #endif
 
 /* The PDF of version @version (0: the latest) of the letter draft @draft_id, on @paper (NULL: the

@@ -7,6 +7,8 @@
 
 #include "loket-cli.h"
 #include "loket-cli-private.h"
+#include "loket-letter-office.h"
+#include "loket-store-report.h"
 #include "loket-error.h"
 
 typedef struct
@@ -35,10 +37,18 @@ static const Command commands[] = {
   { "verify", loket_cli_verify, N_("Check the signatures of a PDF") },
   { "lease", loket_cli_lease, N_("Record or list blocks of letter numbers leased to a device") },
   { "number", loket_cli_number, N_("Give a signed letter its number from a leased block") },
+  { "report", loket_cli_report, N_("Service performance report (CSV, XLSX or PDF)") },
+  { "backup", loket_cli_backup, N_("Back up the database and attachments to one archive") },
+  { "restore", loket_cli_restore, N_("Restore a backup archive (checked first)") },
+  { "holidays", loket_cli_holidays, N_("Import next year’s holiday file") },
+  { "office", loket_cli_office, N_("Show or set the office profile (kop, logo, head of office)") },
 #ifdef LOKET_HAVE_REMOTE_SIGN
   { "bsre-sign", loket_cli_bsre_sign, N_("Sign a PDF with a certified BSrE signature (online)") },
   { "sign-requests", loket_cli_sign_requests,
     N_("List, reconcile or finish BSrE signing requests") },
+#endif
+#ifdef LOKET_HAVE_SYNC
+  { "sync", loket_cli_sync, N_("Sync a database with the Loket server") },
 #endif
 };
 
@@ -107,7 +117,16 @@ loket_cli_context_open_store (LoketCliContext *ctx,
       return FALSE;
     }
   ctx->store = loket_store_open (db_path, ctx->projector, error);
-  return ctx->store != NULL;
+  if (ctx->store == NULL)
+    return FALSE;
+  /* Letters made from this database carry the office's own kop, logo and head of office. */
+  {
+    g_autoptr (GHashTable) office = loket_store_get_settings (ctx->store, "office.", NULL);
+    g_autoptr (LoketOfficeProfile) profile = loket_office_profile_new_from_settings (office);
+
+    loket_letter_set_office_profile (profile);
+  }
+  return TRUE;
 }
 
 void

@@ -17,6 +17,7 @@ struct _LoketDispositionLedger
   GPtrArray  *items;   /* LoketDisposition, owned, send order */
   GPtrArray  *history; /* LoketDispositionStep, owned */
   GHashTable *by_key;  /* "id\x1fposition" → LoketDisposition (borrowed) */
+  GHashTable *sent_device; /* disposition id → device of its disposition.sent */
   char       *holder;
 };
 
@@ -275,6 +276,42 @@ set_holder (LoketDispositionLedger *self, const char *position)
   self->holder = g_strdup (position);
 }
 
+/* Offline work on two PCs (DESIGN.md §4): another person on another device sent a disposition
+ * with the same parent (both top-level, or both forwarding the same one) that is still open. The
+ * fold keeps both; the flag lets the riwayat show them as concurrent. */
+static void
+mark_concurrent (LoketDispositionLedger *self,
+                 LoketDispositionStep   *step,
+                 LoketEvent             *event,
+                 const char             *parent)
+{
+  const char *device = loket_event_get_device (event) ?: "";
+
+  for (guint i = 0; i + 1 < self->history->len; i++)
+    {
+      LoketDispositionStep *other = g_ptr_array_index (self->history, i);
+      const char *other_device;
+      gboolean    open = FALSE;
+
+      if (other->kind != LOKET_DISPOSITION_STEP_SENT || g_strcmp0 (other->parent_id, parent) != 0
+          || g_strcmp0 (other->person_id, step->person_id) == 0)
+        continue;
+      other_device = g_hash_table_lookup (self->sent_device, other->disposition_id);
+      if (other_device == NULL || *device == '\0' || g_str_equal (other_device, device))
+        continue;
+      for (guint j = 0; j < self->items->len && !open; j++)
+        {
+          LoketDisposition *d = g_ptr_array_index (self->items, j);
+          open = g_str_equal (d->id, other->disposition_id) && loket_disposition_is_open (d);
+        }
+      if (open)
+        {
+          other->concurrent = TRUE;
+          step->concurrent = TRUE;
+        }
+    }
+}
+
 static gboolean
 apply_sent (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, GError **error)
 {
@@ -313,6 +350,9 @@ apply_sent (LoketDispositionLedger *self, LoketEvent *event, JsonObject *body, G
     return TRUE;
 
   step = add_step (self, LOKET_DISPOSITION_STEP_SENT, event, at, id);
+  mark_concurrent (self, step, event, parent);
+  g_hash_table_insert (self->sent_device, g_strdup (id),
+                       g_strdup (loket_event_get_device (event) ?: ""));
   step->parent_id = g_strdup (parent);
   step->position_id = g_strdup (from);
   step->to = g_strdupv (to);
@@ -465,6 +505,7 @@ loket_disposition_ledger_finalize (GObject *object)
 
   g_free (self->case_uuid);
   g_hash_table_unref (self->by_key);
+  g_hash_table_unref (self->sent_device);
   g_ptr_array_unref (self->items);
   g_ptr_array_unref (self->history);
   g_free (self->holder);
@@ -484,6 +525,7 @@ loket_disposition_ledger_init (LoketDispositionLedger *self)
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_disposition_free);
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_disposition_step_free);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sent_device = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* ---- Public API --------------------------------------------------------------------------- */

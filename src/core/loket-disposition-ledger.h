@@ -83,6 +83,9 @@ typedef struct
   char                    *note;         /* SENT, REPORTED */
   GStrv                    blobs;        /* REPORTED */
   gint64                   due_at;       /* SENT, ESCALATED */
+  gboolean                 concurrent;   /* SENT: another person on another PC sent one with the
+                                            same parent while this was open (offline work); both
+                                            are kept */
 } LoketDispositionStep;
 
 void loket_disposition_step_free (LoketDispositionStep *self);

@@ -39,6 +39,9 @@ struct _LoketSyncJournalInterface
   /* Stores @bytes, refusing them (LOKET_ERROR_INVALID_DATA) unless their SHA-256 is @sha256. */
   gboolean   (*write_blob)    (LoketSyncJournal *self, const char *sha256, GBytes *bytes, GError **error);
   gboolean   (*mark_blob_pushed) (LoketSyncJournal *self, const char *sha256, GError **error);
+  /* Blobs that stored events refer to and that are not here yet (pulled events; the engine
+   * downloads them with GET /blobs and write_blob). Optional. (element char* sha256) */
+  GPtrArray *(*missing_blobs) (LoketSyncJournal *self, GError **error);
 };
 
 GPtrArray *loket_sync_journal_pending_events (LoketSyncJournal *self, guint limit, GError **error);
@@ -51,5 +54,6 @@ gboolean   loket_sync_journal_has_blob       (LoketSyncJournal *self, const char
 GBytes    *loket_sync_journal_read_blob      (LoketSyncJournal *self, const char *sha256, GError **error);
 gboolean   loket_sync_journal_write_blob     (LoketSyncJournal *self, const char *sha256, GBytes *bytes, GError **error);
 gboolean   loket_sync_journal_mark_blob_pushed (LoketSyncJournal *self, const char *sha256, GError **error);
+GPtrArray *loket_sync_journal_missing_blobs  (LoketSyncJournal *self, GError **error);
 
 G_END_DECLS

@@ -6,7 +6,9 @@
 
 #include "loket-error.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -392,11 +394,16 @@ new_from_directory (const char *dir_path,
   return loket_work_calendar_new_from_files ((const char *const *) paths->pdata, error);
 }
 
+static GHashTable *list_imported (void);
+
 LoketWorkCalendar *
 loket_work_calendar_new_default (GError **error)
 {
   g_autoptr(LoketWorkCalendar) self = NULL;
   g_auto(GStrv) names = NULL;
+  g_autoptr(GHashTable) imported = NULL;
+  GHashTableIter iter;
+  gpointer value;
   const char *dir;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -412,6 +419,7 @@ loket_work_calendar_new_default (GError **error)
   qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
 
   self = g_object_new (LOKET_TYPE_WORK_CALENDAR, NULL);
+  imported = list_imported ();
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat (HOLIDAYS_RESOURCE_DIR, names[i], NULL);
@@ -421,6 +429,8 @@ loket_work_calendar_new_default (GError **error)
 
       if (!g_str_has_suffix (names[i], ".json"))
         continue;
+      if (g_hash_table_contains (imported, names[i]))
+        continue; /* the office imported its own file for that year */
       bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
       if (bytes == NULL)
         return NULL;
@@ -428,8 +438,87 @@ loket_work_calendar_new_default (GError **error)
       if (!load_holiday_json (self, names[i], data, length, error))
         return NULL;
     }
+  g_hash_table_iter_init (&iter, imported);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (value, &contents, &length, error)
+          || !load_holiday_json (self, value, contents, length, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&self);
+}
+
+char *
+loket_work_calendar_get_import_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "loket", "holidays", NULL);
+}
+
+/* "YYYY.json" → full path of the files an office imported. */
+static GHashTable *
+list_imported (void)
+{
+  g_autofree char *dir_path = loket_work_calendar_get_import_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (strlen (name) == 9 && g_str_has_suffix (name, ".json") && g_ascii_isdigit (name[0])
+        && g_ascii_isdigit (name[1]) && g_ascii_isdigit (name[2]) && g_ascii_isdigit (name[3]))
+      g_hash_table_insert (files, g_strdup (name), g_build_filename (dir_path, name, NULL));
+  return files;
+}
+
+gboolean
+loket_work_calendar_import_file (const char *path, int *year, GError **error)
+{
+  g_autoptr(LoketWorkCalendar) check = g_object_new (LOKET_TYPE_WORK_CALENDAR, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dest = NULL;
+  g_autofree char *base = NULL;
+  gsize length;
+  int first, last;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  base = g_path_get_basename (path);
+  if (length > 1024 * 1024)
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                   _("“%s” is too large for a holiday file"), base);
+      return FALSE;
+    }
+  if (!load_holiday_json (check, base, contents, length, error))
+    return FALSE;
+  loket_work_calendar_get_range (check, &first, &last);
+  if (first != last || first < 2000 || first > 2100)
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                   _("“%s” must hold the holidays of one year"), base);
+      return FALSE;
+    }
+  dir = loket_work_calendar_get_import_dir ();
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_IO, _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  name = g_strdup_printf ("%04d.json", first);
+  dest = g_build_filename (dir, name, NULL);
+  if (!g_file_set_contents (dest, contents, length, error))
+    return FALSE;
+  if (year != NULL)
+    *year = first;
+  return TRUE;
 }
 
 GTimeZone *

@@ -26,6 +26,16 @@ LoketWorkCalendar *loket_work_calendar_new_default   (GError **error) G_GNUC_WAR
 LoketWorkCalendar *loket_work_calendar_new_from_files (const char *const *paths,
                                                        GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Holiday files an office imported (Preferences, `loket-cli holidays import`) live in
+ * $XDG_DATA_HOME/loket/holidays/YYYY.json; new_default uses them instead of the built-in file of
+ * the same year. */
+char              *loket_work_calendar_get_import_dir (void) G_GNUC_WARN_UNUSED_RESULT;
+/* Checks @path with the loader of the built-in files (the error names the file and JSON path)
+ * and copies it there; @year gets its year. */
+gboolean           loket_work_calendar_import_file    (const char *path,
+                                                       int        *year,
+                                                       GError    **error);
+
 /* Local time zone of the office: WITA (Asia/Makassar, +08:00) by default. Working days are
  * counted on local dates. */
 GTimeZone         *loket_work_calendar_get_timezone  (LoketWorkCalendar *self);

@@ -133,6 +133,19 @@ add_event (Demo       *demo,
                                                  hlc, json));
 }
 
+/* How a case is closed: complaints (pengaduan) are not all settled; the choice comes from the
+ * case UUID so the random stream (and so every other case) stays as it was. */
+static const char *
+closing_outcome (LoketService *service, const char *case_uuid)
+{
+  const char *slash = strchr (loket_service_get_id (service), '/');
+  guint h = g_str_hash (case_uuid) % 10;
+
+  if (slash == NULL || !g_str_has_prefix (slash + 1, "pengaduan"))
+    return "selesai";
+  return h == 0 ? "tidak_ditindaklanjuti" : h == 1 ? "dirujuk" : "selesai";
+}
+
 static JsonBuilder *
 body_at (gint64 at)
 {
@@ -458,7 +471,8 @@ generate_case (Demo *demo, LoketService *service)
   add_event (demo, case_uuid, LOKET_EVENT_CASE_REGISTERED, person_id (registrar), t, b);
 
   /* Check the requirements; one case in eight is returned for a missing document first. */
-  t += 10 * 60 + pick (demo, 50 * 60);
+  /* A counter service is checked at once (same number of draws: the stream stays the same). */
+  t += counter ? 2 * 60 + pick (demo, 50 * 60) / 10 : 10 * 60 + pick (demo, 50 * 60);
   for (guint i = 0; reqs != NULL && i < reqs->len; i++)
     {
       LoketRequirement *req = g_ptr_array_index (reqs, i);
@@ -511,7 +525,7 @@ generate_case (Demo *demo, LoketService *service)
         return;
       cb = body_at (t);
       json_builder_set_member_name (cb, "outcome");
-      json_builder_add_string_value (cb, "selesai");
+      json_builder_add_string_value (cb, closing_outcome (service, case_uuid));
       json_builder_end_object (cb);
       add_event (demo, case_uuid, LOKET_EVENT_CASE_CLOSED, person_id (staff), t, cb);
       return;
@@ -611,7 +625,7 @@ generate_case (Demo *demo, LoketService *service)
     g_autoptr (JsonBuilder) cb = body_at (t);
 
     json_builder_set_member_name (cb, "outcome");
-    json_builder_add_string_value (cb, "selesai");
+    json_builder_add_string_value (cb, closing_outcome (service, case_uuid));
     json_builder_end_object (cb);
     /* Laporan tindak lanjut up the chain before the case is closed. */
     if (d3 != NULL && staf_person != NULL)

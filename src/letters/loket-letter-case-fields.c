@@ -9,6 +9,7 @@
 #include "loket-error.h"
 #include "loket-event.h"
 #include "loket-letter-case-fields.h"
+#include "loket-letter-office.h"
 #include "loket-letter-date.h"
 #include "loket-letter-template.h"
 
@@ -662,6 +663,7 @@ loket_letter_fields_new_for_case (LoketCase           *kase,
         set_date (f, "returned", at, tz);
     }
   (void) calendar;
+  loket_letter_fields_apply_office (f); /* the office's own profile wins */
   return g_steal_pointer (&f);
 }
 
@@ -681,6 +683,12 @@ loket_letter_new_from_fields (const char        *kind,
   if (letter == NULL)
     return NULL;
   loket_letter_set_id (letter, id);
+  {
+    g_autoptr (GBytes) own = loket_letter_dup_office_logo ();
+
+    if (own != NULL && loket_letter_set_logo_png (letter, own))
+      return letter;
+  }
   if (dir != NULL && *dir != '\0')
     {
       g_autofree char *path = g_build_filename (dir, "logo.png", NULL);

@@ -439,6 +439,14 @@ number_in_transaction (NumberOp *op, GError **error)
     g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (op->at);
     g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, tz);
 
+    /* The office may have set its own format for the register (Preferences). */
+    char *own = _loket_store_register_template (self->db, op->reg->agency_id, op->reg->id);
+
+    if (own != NULL)
+      {
+        g_free (op->reg->template);
+        op->reg->template = own;
+      }
     n->number = loket_number_register_format (op->reg, urut, op->year,
                                               g_date_time_get_month (local), op->klasifikasi,
                                               error);

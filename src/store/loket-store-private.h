@@ -90,6 +90,9 @@ gboolean _loket_store_chain_rebuild (LoketDb *db, GError **error);
 gboolean _loket_store_chain_check (LoketDb *db, GPtrArray *problems, GError **error);
 /* Database thread, at open: fills `draft_chain` once for a database made before schema 9. */
 gboolean _loket_store_chain_upgrade (LoketDb *db, GError **error);
+/* Database thread: the office's own number template of a register (settings
+ * "register.<agency>/<id>.template", loket-store-report.c) when it is set and valid, else NULL. */
+char *_loket_store_register_template (LoketDb *db, const char *agency_id, const char *register_id);
 
 /* Database thread, inside a transaction: appends @events, updates projections and search. */
 gboolean _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error);

@@ -207,6 +207,11 @@ loket_routing_history_fill (GtkListBox             *list,
             break;
         }
       add_line (box, title, "heading");
+      if (step->concurrent)
+        /* Translators: under a riwayat row: two dispositions were sent at the same time on two
+         * PCs (offline) and both are kept */
+        add_line (box, _ ("Sent at the same time as another disposition (offline work)"),
+                  "warning");
 
       if (step->instructions != NULL && step->instructions[0] != NULL)
         {
