@@ -131,6 +131,16 @@ test_batch (SignFixture *f, gconstpointer data)
       g_assert_cmpint (pades_run (&report, "pdfsig", path, NULL), ==, 0);
       g_assert_nonnull (strstr (report, "Signature is Valid."));
       g_assert_nonnull (strstr (report, "Total document signed"));
+      /* The number is drawn before the letter is rendered: the signed page carries it. */
+      {
+        g_autofree char *text = NULL;
+
+        g_assert_cmpint (pades_run (&text, "pdftotext", "-layout", path, "-", NULL), ==, 0);
+        if (r->number != NULL)
+          g_assert_nonnull (strstr (text, r->number));
+        else
+          g_assert_nonnull (strstr (text, "…/…/"));
+      }
 
       kase = loket_store_get_case (store, r->case_uuid, &error);
       g_assert_cmpint (loket_case_get_status (kase), ==, LOKET_CASE_STATUS_SIGNED);
