@@ -83,9 +83,6 @@ update_list_state (LoketWindow *self)
       if (self->select_search != NULL && g_strcmp0 (self->query->search, self->select_search) == 0)
         {
           g_clear_pointer (&self->select_search, g_free);
-          g_clear_pointer (&self->person_id, g_free);
-          g_clear_pointer (&self->late_by_unit, g_hash_table_unref);
-          g_clear_pointer (&self->dashboard_agency, g_free);
           gtk_single_selection_set_selected (self->selection, 0);
         }
       return;
@@ -558,6 +555,9 @@ loket_window_finalize (GObject *object)
   g_clear_pointer (&self->inbox_key, g_free);
   g_clear_pointer (&self->offered_draft_id, g_free);
   g_clear_pointer (&self->select_search, g_free);
+  g_clear_pointer (&self->person_id, g_free);
+  g_clear_pointer (&self->late_by_unit, g_hash_table_unref);
+  g_clear_pointer (&self->dashboard_agency, g_free);
 
   G_OBJECT_CLASS (loket_window_parent_class)->finalize (object);
 }

@@ -274,9 +274,13 @@ test_intake_counter_quick (Fixture *fixture, gconstpointer data)
       loket_intake_dialog_get_case_uuid (dialog),
     };
 
+    /* Whoever is signed in stays signed in (a merge once cleared the person here). */
+    loket_window_set_person (LOKET_WINDOW (fixture->window), "kopnakertrans-ntt/p-kadis");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "s",
                                                loket_intake_dialog_get_agenda_number (dialog)));
     g_assert_true (loket_test_wait_until (case_shown, &shown, TIMEOUT_MS));
+    g_assert_cmpstr (loket_window_get_person (LOKET_WINDOW (fixture->window)), ==,
+                     "kopnakertrans-ntt/p-kadis");
   }
   g_assert_nonnull (strstr (loket_intake_dialog_get_agenda_number (dialog), "/"));
 
