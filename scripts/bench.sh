@@ -26,6 +26,8 @@ awk -v n="$cases" -v ns="$(($(date +%s%N) - demo_start))" 'BEGIN {
   >>"$LOKET_BENCH_TABLE"
 
 status=0
+# review (tests/bench/bench-review.c): first page of a 100-page PDF on screen in a real window
+# (re-runs itself under xvfb-run without a display) and a 150 dpi page render vs pdftoppm.
 meson test -C _build --benchmark --verbose --num-processes 1 "$@" || status=$?
 
 awk -v s="$(($(date +%s) - start))" 'BEGIN {

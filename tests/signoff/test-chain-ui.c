@@ -12,13 +12,17 @@
 
 #include "chain/loket-chain-panel.h"
 #include "chain/loket-compare-dialog.h"
+#include "chain/loket-draft-review.h"
 #include "chain/loket-sign-dialog.h"
+#include "loket-review-window.h"
+#include "loket-signature-info.h"
 #include "intake-fixture.h"
 #include "loket-letter-draft.h"
 #include "loket-signoff.h"
 #include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
 #include "pades-fixture.h"
+#include "review/loket-review-pane.h"
 #include "routing/loket-account-button.h"
 #include "signoff-test-util.h"
 
@@ -126,8 +130,8 @@ wait_panel (ChainFixture *f, LoketDraftStage stage, guint version, const char *b
   Ready ready = { f, stage, version, button };
 
   if (!loket_test_wait_until (panel_ready, &ready, TIMEOUT_MS))
-    g_error ("The chain panel does not show stage %s with “%s”", loket_draft_stage_to_string (stage),
-             button != NULL ? button : "");
+    g_error ("The chain panel does not show stage %s with “%s”",
+             loket_draft_stage_to_string (stage), button != NULL ? button : "");
 }
 
 typedef struct
@@ -192,12 +196,10 @@ act_recorded (gpointer data)
   Gone                  *gone = data;
   LoketChainPanel       *panel = panel_of (gone->f);
   LoketDraftChain       *chain = loket_chain_panel_get_chain (panel);
-  const LoketDraftState *state = chain != NULL ? loket_draft_chain_lookup (chain,
-                                                                           gone->f->draft_id)
-                                               : NULL;
+  const LoketDraftState *state
+    = chain != NULL ? loket_draft_chain_lookup (chain, gone->f->draft_id) : NULL;
 
-  return !loket_chain_panel_get_loading (panel) && state != NULL
-         && state->n_paraf == gone->n_paraf
+  return !loket_chain_panel_get_loading (panel) && state != NULL && state->n_paraf == gone->n_paraf
          && loket_chain_panel_get_button (panel, gone->f->draft_id, gone->button) == NULL;
 }
 
@@ -214,7 +216,8 @@ wait_recorded (ChainFixture *f, const char *button, guint n_paraf)
 static void
 screenshot_panel (ChainFixture *f, const char *name)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (panel_of (f)), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled
+    = gtk_widget_get_ancestor (GTK_WIDGET (panel_of (f)), GTK_TYPE_SCROLLED_WINDOW);
   graphene_point_t point;
 
   /* Let the case pane's crossfade end. */
@@ -286,7 +289,7 @@ comment_resolved (gpointer data)
   LoketDraftChain *chain = loket_chain_panel_get_chain (panel_of (f));
   GPtrArray       *comments = chain != NULL ? loket_draft_chain_get_comments (chain) : NULL;
 
-  return comments != NULL && comments->len == 1
+  return comments != NULL && comments->len >= 1
          && ((LoketDraftComment *) comments->pdata[0])->resolved;
 }
 
@@ -322,9 +325,129 @@ typedef struct
 } SignDone;
 
 static gboolean
+review_ready (gpointer data)
+{
+  LoketDraftReview *review = data;
+
+  return !loket_draft_review_get_busy (review)
+         && loket_review_pane_get_state (LOKET_REVIEW_PANE (loket_draft_review_get_pane (review)))
+              == LOKET_REVIEW_STATE_READY;
+}
+
+static gboolean
+two_markers (gpointer data)
+{
+  return !loket_draft_review_get_busy (data)
+         && g_list_model_get_n_items (loket_draft_review_get_markers (data)) == 2;
+}
+
+/* The Kabid opens the review window, marks a region of page 1 and comments on it. */
+static void
+comment_on_region (ChainFixture *f)
+{
+  LoketDraftReview        *review;
+  GtkWidget               *pane;
+  AdwMessageDialog        *question;
+  LoketDraftChain         *chain;
+  const LoketDraftComment *c;
+
+  press (f, "review");
+  review = LOKET_DRAFT_REVIEW (loket_chain_panel_get_dialog (panel_of (f)));
+  g_assert_nonnull (review);
+  g_object_ref (review);
+  g_assert_true (loket_test_wait_until (review_ready, review, TIMEOUT_MS));
+  /* The Kasi's page comment is drawn already. */
+  g_assert_cmpuint (g_list_model_get_n_items (loket_draft_review_get_markers (review)), ==, 1);
+  pane = loket_draft_review_get_pane (review);
+  click (child (review, LOKET_TYPE_DRAFT_REVIEW, "region_button"));
+  /* What the pane emits once a rectangle is dragged in region mode (PDF points). */
+  g_signal_emit_by_name (pane, "region-selected", 0u, 72.0, 144.0, 300.0, 40.0);
+  question = ADW_MESSAGE_DIALOG (loket_draft_review_get_dialog (review));
+  g_assert_nonnull (question);
+  g_assert_false (adw_message_dialog_get_response_enabled (question, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (question)),
+                         "Nomor surat permohonan salah");
+  adw_message_dialog_response (question, "add");
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_true (loket_test_wait_until (two_markers, review, TIMEOUT_MS));
+  save_screenshot (GTK_WIDGET (review), "chain-review-region.png");
+  gtk_window_destroy (GTK_WINDOW (review));
+  g_assert_finalize_object (review);
+
+  loket_chain_panel_reload (panel_of (f));
+  wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "return");
+  chain = loket_chain_panel_get_chain (panel_of (f));
+  g_assert_cmpuint (loket_draft_chain_get_comments (chain)->len, ==, 2);
+  c = g_ptr_array_index (loket_draft_chain_get_comments (chain), 1);
+  g_assert_cmpuint (c->page, ==, 0);
+  g_assert_cmpfloat (c->rect[0], ==, 72.0);
+  g_assert_cmpfloat (c->rect[3], ==, 40.0);
+  g_assert_cmpstr (c->text, ==, "Nomor surat permohonan salah");
+}
+
+static gboolean
 sign_dialog_idle (gpointer data)
 {
   return !loket_sign_dialog_get_busy (data);
+}
+
+static gboolean
+case_view_idle (gpointer view)
+{
+  return !loket_case_view_get_loading (view);
+}
+
+static gboolean
+review_checked (gpointer out)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LOKET_IS_REVIEW_WINDOW (window)
+          && loket_review_pane_get_signatures_checked (
+            loket_review_window_get_pane (LOKET_REVIEW_WINDOW (window))))
+        {
+          *(LoketReviewWindow **) out = LOKET_REVIEW_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The signed letter is among the case's documents, and the review window's signature panel
+ * finds its signature valid and covering the whole document. */
+static void
+assert_signed_letter_reviewed (ChainFixture *f, const char *sha256)
+{
+  LoketCaseView     *view = view_of (f);
+  LoketReviewWindow *review = NULL;
+  LoketReviewPane   *pane;
+  g_autoptr (LoketSignatureInfo) info = NULL;
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketStore) store = open_store (f->db);
+  g_autoptr (LoketCase) kase = loket_store_get_case (store, f->case_uuid, &error);
+
+  g_assert_no_error (error);
+  loket_store_close (store);
+  /* The signed case left the signer's inbox: show it in the case pane again. */
+  loket_case_view_set_case (view, kase);
+  loket_case_view_reload (view);
+  g_assert_true (loket_test_wait_until (case_view_idle, view, TIMEOUT_MS));
+  g_assert_cmpuint (loket_case_view_get_n_documents (view), >=, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-attachment",
+                                             "(ss)", sha256, "surat.pdf"));
+  g_assert_true (loket_test_wait_until (review_checked, &review, TIMEOUT_MS));
+  pane = loket_review_window_get_pane (review);
+  g_assert_cmpint (loket_review_pane_get_state (pane), ==, LOKET_REVIEW_STATE_READY);
+  g_assert_cmpuint (g_list_model_get_n_items (loket_review_pane_get_signatures (pane)), ==, 1);
+  info = g_list_model_get_item (loket_review_pane_get_signatures (pane), 0);
+  g_assert_true (loket_signature_info_is_intact (info));
+  save_screenshot (GTK_WIDGET (review), "chain-signed-review.png");
+  gtk_window_destroy (GTK_WINDOW (review));
 }
 
 static void
@@ -334,6 +457,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   LoketSignDialog          *sign;
   GPtrArray                *results;
   const LoketSignoffResult *r;
+  g_autofree char          *signed_sha256 = NULL;
   g_autoptr (LoketStore) store = NULL;
   g_autoptr (GBytes) pdf = NULL;
   g_autofree char *path = NULL;
@@ -352,7 +476,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   open_as (f, P_KASI, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "paraf");
   click (child (panel_of (f), LOKET_TYPE_CHAIN_PANEL, "add_comment_button"));
-  answer (f, "Alamat perusahaan kurang lengkap", 2, "add");
+  answer (f, "Alamat perusahaan kurang lengkap", 1, "add");
   g_assert_true (loket_test_wait_until (comments_shown, f, TIMEOUT_MS));
   screenshot_panel (f, "chain-comment.png");
   press (f, "paraf");
@@ -361,6 +485,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   /* The Kabid returns it to the Kasi (a note is required), who passes it down to the drafter. */
   open_as (f, P_KABID, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "return");
+  comment_on_region (f);
   press (f, "return");
   answer (f, "Dasar hukum belum dicantumkan", 0, "return");
   wait_recorded (f, "return", 1);
@@ -379,8 +504,8 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   open_as (f, SIGNOFF_P_STAF, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_EDITING, 2, "submit");
   {
-    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (loket_chain_panel_get_comments (
-      panel_of (f))));
+    GtkWidget *row
+      = gtk_widget_get_first_child (GTK_WIDGET (loket_chain_panel_get_comments (panel_of (f))));
     GtkWidget *resolve = NULL;
 
     /* The Resolve button is the row's only button. */
@@ -417,7 +542,8 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 2, "compare");
   press (f, "compare");
   {
-    LoketCompareDialog *compare = LOKET_COMPARE_DIALOG (loket_chain_panel_get_dialog (panel_of (f)));
+    LoketCompareDialog *compare
+      = LOKET_COMPARE_DIALOG (loket_chain_panel_get_dialog (panel_of (f)));
 
     g_assert_nonnull (compare);
     g_assert_cmpuint (loket_compare_dialog_get_changed (compare)->len, ==, 1);
@@ -445,6 +571,15 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (loket_sign_dialog_get_list (sign))));
   g_assert_false (gtk_widget_get_sensitive (loket_sign_dialog_get_sign_button (sign)));
+  /* A wrong passphrase signs nothing and says why. */
+  gtk_editable_set_text (loket_sign_dialog_get_pin (sign), "salah");
+  click (loket_sign_dialog_get_sign_button (sign));
+  spin ();
+  g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
+  g_assert_null (loket_sign_dialog_get_results (sign));
+  g_assert_true (g_str_has_prefix (
+    gtk_label_get_label (GTK_LABEL (child (sign, LOKET_TYPE_SIGN_DIALOG, "status_label"))),
+    "Nothing was signed"));
   gtk_editable_set_text (loket_sign_dialog_get_pin (sign), "rahasia");
   g_assert_true (gtk_widget_get_sensitive (loket_sign_dialog_get_sign_button (sign)));
   click (loket_sign_dialog_get_sign_button (sign));
@@ -471,7 +606,10 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   kase = loket_store_get_case (store, f->case_uuid, &error);
   g_assert_cmpint (loket_case_get_status (kase), ==, LOKET_CASE_STATUS_SIGNED);
   loket_store_close (store);
+  signed_sha256 = g_strdup (r->sha256); /* the results go with the dialog */
   gtk_window_destroy (GTK_WINDOW (sign));
+
+  assert_signed_letter_reviewed (f, signed_sha256);
 }
 
 /* Rule 27: every widget of the chain UI is made and finalized. */
@@ -480,7 +618,8 @@ test_widgets_finalize (ChainFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketStore) store = open_store (f->db);
-  g_autoptr (GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr (GPtrArray) contents
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr (LoketDraftVersion) v1 = loket_store_load_letter_draft (store, f->draft_id, 1, &error);
   g_autoptr (JsonParser) parser = json_parser_new ();
   GtkWidget *panel = g_object_ref_sink (loket_chain_panel_new ());
@@ -501,8 +640,8 @@ test_widgets_finalize (ChainFixture *f, gconstpointer data)
   sign = loket_sign_dialog_new (NULL, store, SIGNOFF_P_KADIS, NULL, NULL, NULL);
   g_object_ref (sign);
   g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
-  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (loket_sign_dialog_get_list (
-    LOKET_SIGN_DIALOG (sign)))));
+  g_assert_null (gtk_widget_get_first_child (
+    GTK_WIDGET (loket_sign_dialog_get_list (LOKET_SIGN_DIALOG (sign)))));
   gtk_window_destroy (GTK_WINDOW (sign));
   g_assert_finalize_object (sign);
   loket_store_close (store);
