@@ -412,7 +412,7 @@ apply_free (gpointer data)
 static void
 apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  Apply *apply = data;
+  Apply  *apply = data;
   GError *error = NULL;
 
   if (loket_sync_journal_apply_pulled (apply->journal, apply->events, apply->last_seq, &error))

@@ -100,9 +100,9 @@ main (int argc, char **argv)
                 "\"text\":\"Mohon periksa paragraf %u\",\"position\":\"kasi\"}",
                 id, i + 1);
 
-              g_ptr_array_add (events, store_test_event (uuid, "comment.added",
-                                                         1790816400 + n_case * 60 + 7200, i + 1,
-                                                         body));
+              g_ptr_array_add (events,
+                               store_test_event (uuid, "comment.added",
+                                                 1790816400 + n_case * 60 + 7200, i + 1, body));
             }
           g_ptr_array_extend_and_steal (batch, g_steal_pointer (&events));
         }
