@@ -390,8 +390,40 @@ push_events (LoketSyncEngine *self,
     }
 }
 
+/* One pulled page, applied on a worker thread while the engine thread fetches the next one. */
+typedef struct
+{
+  LoketSyncJournal *journal;
+  GPtrArray        *events;
+  gint64            last_seq;
+  gint64            started;
+} Apply;
+
+static void
+apply_free (gpointer data)
+{
+  Apply *apply = data;
+
+  g_object_unref (apply->journal);
+  g_ptr_array_unref (apply->events);
+  g_free (apply);
+}
+
+static void
+apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Apply  *apply = data;
+  GError *error = NULL;
+
+  if (loket_sync_journal_apply_pulled (apply->journal, apply->events, apply->last_seq, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /* Pages are applied in order, each in one transaction with its cursor. The next page is asked
- * for before the current one is applied, so that the server prepares it meanwhile. */
+ * for before the current one is applied, and the page is applied on a worker thread, so that
+ * this thread's context sends that request and reads its reply meanwhile. */
 static gboolean
 pull_pages (LoketSyncEngine *self,
             LoketSyncReport *report,
@@ -416,10 +448,13 @@ pull_pages (LoketSyncEngine *self,
   for (;;)
     {
       g_autoptr (GAsyncResult) next_result = NULL;
+      g_autoptr (GAsyncResult) applied = NULL;
       g_autoptr (GError) apply_error = NULL;
+      g_autoptr (GTask) task = NULL;
       gboolean more = reply->more && reply->events->len > 0;
       Wait     next = { 0 };
-      gint64   started;
+      Wait     apply_wait = { 0 };
+      Apply   *apply;
 
       if (reply->last_seq < cursor)
         {
@@ -432,12 +467,20 @@ pull_pages (LoketSyncEngine *self,
         loket_sync_client_pull_async (self->client, reply->last_seq, PULL_LIMIT, cancellable,
                                       wait_cb, &next);
 
-      started = g_get_monotonic_time ();
-      if (loket_sync_journal_apply_pulled (self->journal, reply->events, reply->last_seq,
-                                           &apply_error))
+      /* Not cancellable: a page is applied whole or not at all. */
+      apply = g_new0 (Apply, 1);
+      apply->journal = g_object_ref (self->journal);
+      apply->events = g_ptr_array_ref (reply->events);
+      apply->last_seq = reply->last_seq;
+      apply->started = g_get_monotonic_time ();
+      task = g_task_new (NULL, NULL, wait_cb, &apply_wait);
+      g_task_set_task_data (task, apply, apply_free);
+      g_task_run_in_thread (task, apply_thread);
+      applied = wait_for (self, &apply_wait);
+      if (g_task_propagate_boolean (G_TASK (applied), &apply_error))
         {
           g_debug ("Applied %u pulled events in %.1f ms", reply->events->len,
-                   (g_get_monotonic_time () - started) / 1000.0);
+                   (g_get_monotonic_time () - apply->started) / 1000.0);
           report->n_pulled += reply->events->len;
           report->n_pages++;
           cursor = reply->last_seq;
