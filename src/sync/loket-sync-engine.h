@@ -28,6 +28,8 @@ typedef struct
   guint  n_pages;
   guint  n_blobs_pulled;
   gint64 cursor;         /* after the round */
+  guint  n_leases;       /* blocks of letter numbers leased (DESIGN.md §8) */
+  guint  n_numbered;     /* letters pending a number that got one */
 } LoketSyncReport;
 
 void             loket_sync_report_free (LoketSyncReport *report);
