@@ -153,5 +153,6 @@ loket_cli_sync (int argc, char **argv)
   printf (_ ("pending: %llu\n"), (unsigned long long) n_pending);
   printf (_ ("letter numbers: %u blocks leased, %u pending letters numbered\n"), report->n_leases,
           report->n_numbered);
+  printf (_ ("reference data: %u documents updated\n"), report->n_reference);
   return LOKET_CLI_EXIT_OK;
 }

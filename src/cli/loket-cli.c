@@ -10,6 +10,9 @@
 #include "loket-letter-office.h"
 #include "loket-store-report.h"
 #include "loket-error.h"
+#ifdef LOKET_HAVE_SYNC
+#include "loket-sync-reference.h"
+#endif
 
 typedef struct
 {
@@ -90,14 +93,28 @@ LoketCliContext *
 loket_cli_context_new (GError **error)
 {
   g_autoptr (LoketCliContext) ctx = g_new0 (LoketCliContext, 1);
+  g_autofree char *reference = NULL;
 
+#ifdef LOKET_HAVE_SYNC
+  /* $LOKET_SERVER_URL: the org chart and catalog that server sent last (`loket-cli sync`). */
+  const char *server = g_getenv ("LOKET_SERVER_URL");
+
+  if (server != NULL && *server != '\0')
+    reference = loket_sync_reference_get_dir (server);
+  ctx->catalog = loket_sync_reference_catalog_new (reference, error);
+#else
   ctx->catalog = loket_service_catalog_new_default (error);
+#endif
   if (ctx->catalog == NULL)
     return NULL;
   ctx->calendar = loket_work_calendar_new_default (error);
   if (ctx->calendar == NULL)
     return NULL;
+#ifdef LOKET_HAVE_SYNC
+  ctx->org = loket_sync_reference_org_chart_new (reference, error);
+#else
   ctx->org = loket_org_chart_new_default (error);
+#endif
   if (ctx->org == NULL)
     return NULL;
   ctx->projector = loket_case_projector_new (ctx->catalog, ctx->calendar);

@@ -34,4 +34,14 @@ gboolean _loket_sync_lease_check  (const LoketSyncLease *lease,
                                    gint64               *expires,
                                    GError              **error);
 
+/* Engine thread, after the leases: downloads the reference documents that changed (If-None-Match)
+ * into @dir (loket-sync-reference.c). A damaged document is refused and reported; the copy the
+ * PC had stays. */
+gboolean _loket_sync_run_reference (LoketSyncClient  *client,
+                                    const char       *dir,
+                                    const char       *agency,
+                                    LoketSyncReport  *report,
+                                    GCancellable     *cancellable,
+                                    GError          **error);
+
 G_END_DECLS

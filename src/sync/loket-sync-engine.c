@@ -16,6 +16,7 @@
 #include "loket-error.h"
 #include "loket-sync-client.h"
 #include "loket-sync-engine-private.h"
+#include "loket-sync-reference.h"
 
 #define PULL_LIMIT LOKET_SYNC_MAX_PULL_LIMIT
 #define BACKOFF_FIRST_S 2
@@ -517,6 +518,22 @@ lease_numbers (LoketSyncEngine *self,
   return report->n_numbered == n_numbered || push_events (self, report, cancellable, error);
 }
 
+/* Downloads the reference data that changed (loket-sync-reference.c). */
+static gboolean
+fetch_reference (LoketSyncEngine *self,
+                 LoketSyncReport *report,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->agency == NULL)
+    return TRUE;
+  dir = loket_sync_reference_get_dir (self->base_url);
+  return dir == NULL
+         || _loket_sync_run_reference (self->client, dir, self->agency, report, cancellable, error);
+}
+
 static LoketSyncReport *
 run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
 {
@@ -540,7 +557,8 @@ run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
         local_error = g_steal_pointer (&refused);
       else if (pull_pages (self, report, cancellable, &local_error)
                && pull_blobs (self, report, cancellable, &local_error)
-               && lease_numbers (self, report, cancellable, &local_error) && refused != NULL)
+               && lease_numbers (self, report, cancellable, &local_error)
+               && fetch_reference (self, report, cancellable, &local_error) && refused != NULL)
         local_error = g_steal_pointer (&refused);
     }
 

@@ -30,6 +30,7 @@ typedef struct
   gint64 cursor;         /* after the round */
   guint  n_leases;       /* blocks of letter numbers leased (DESIGN.md §8) */
   guint  n_numbered;     /* letters pending a number that got one */
+  guint  n_reference;    /* reference documents downloaded (changed ones only) */
 } LoketSyncReport;
 
 void             loket_sync_report_free (LoketSyncReport *report);
