@@ -381,7 +381,7 @@ loket_sync_reference_org_chart_new (const char *dir, GError **error)
       if (chart != NULL)
         return chart;
       if (local_error != NULL)
-        g_warning ("The downloaded org chart is not used: %s", local_error->message);
+        g_message ("The downloaded org chart is not used: %s", local_error->message);
     }
   return loket_org_chart_new_default (error);
 }
@@ -397,7 +397,7 @@ loket_sync_reference_catalog_new (const char *dir, GError **error)
       if (catalog != NULL)
         return catalog;
       if (local_error != NULL)
-        g_warning ("The downloaded catalog is not used: %s", local_error->message);
+        g_message ("The downloaded catalog is not used: %s", local_error->message);
     }
   return loket_service_catalog_new_default (error);
 }
@@ -462,7 +462,7 @@ _loket_sync_run_reference (LoketSyncClient *client,
       /* A damaged document is refused (the old copy stays); the others are still updated. */
       if (!loket_sync_reference_save (dir, names[i], agency, bytes, &local_error))
         {
-          g_warning ("%s", local_error->message);
+          g_message ("%s", local_error->message);
           if (refused == NULL)
             refused = g_steal_pointer (&local_error);
           continue;
