@@ -54,7 +54,7 @@ loket_store_number_lease_needs (LoketStore *self,
   g_autoptr (GTimeZone) tz = NULL;
   g_autoptr (GDateTime) utc = NULL;
   g_autoptr (GDateTime) local = NULL;
-  int years[2];
+  int   years[2];
   guint n_years = 1;
 
   g_return_val_if_fail (LOKET_IS_STORE (self), NULL);
@@ -85,8 +85,8 @@ loket_store_number_lease_needs (LoketStore *self,
         continue;
       for (guint y = 0; y < n_years; y++)
         {
-          gint64 n_free = free_numbers (leases, agency_id, reg->id, years[y],
-                                        loket_store_get_device_id (self), now);
+          gint64              n_free = free_numbers (leases, agency_id, reg->id, years[y],
+                                                     loket_store_get_device_id (self), now);
           LoketSyncLeaseNeed *need;
 
           if (n_free >= threshold)
@@ -187,13 +187,10 @@ register_for_kind (const char *kind)
 }
 
 gboolean
-loket_store_number_pending_letters (LoketStore *self,
-                                    gint64      now,
-                                    guint      *n_numbered,
-                                    GError    **error)
+loket_store_number_pending_letters (LoketStore *self, gint64 now, guint *n_numbered, GError **error)
 {
   PendingOp op = { self };
-  gpointer result = NULL;
+  gpointer  result = NULL;
   g_autoptr (GPtrArray) pending = NULL;
   g_autoptr (GPtrArray) registers = NULL;
   g_autoptr (GHashTable) exhausted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -217,8 +214,8 @@ loket_store_number_pending_letters (LoketStore *self,
       g_autoptr (LoketDraftChain) chain = NULL;
       g_autoptr (LoketLetterNumber) number = NULL;
       g_autoptr (GError) local_error = NULL;
-      g_autofree char *key = NULL;
-      const LoketDraftState *state;
+      g_autofree char           *key = NULL;
+      const LoketDraftState     *state;
       const LoketNumberRegister *reg;
 
       chain = loket_store_get_draft_chain (self, p->case_uuid, error);
@@ -232,16 +229,15 @@ loket_store_number_pending_letters (LoketStore *self,
       key = g_strdup_printf ("%s/%s", reg->agency_id, reg->id);
       if (g_hash_table_contains (exhausted, key))
         continue;
-      number = loket_store_number_letter (self, p->case_uuid, p->letter_id, reg, NULL,
-                                          p->signer != NULL ? p->signer : p->author, now,
-                                          &local_error);
+      number
+        = loket_store_number_letter (self, p->case_uuid, p->letter_id, reg, NULL,
+                                     p->signer != NULL ? p->signer : p->author, now, &local_error);
       if (number == NULL)
         {
           /* No (more) leased numbers for this register: the rest wait for the next lease. */
           if (g_error_matches (local_error, LOKET_ERROR, LOKET_ERROR_CONFLICT))
             {
-              g_debug ("letter %s still pending a number: %s", p->letter_id,
-                       local_error->message);
+              g_debug ("letter %s still pending a number: %s", p->letter_id, local_error->message);
               g_hash_table_add (exhausted, g_steal_pointer (&key));
               continue;
             }

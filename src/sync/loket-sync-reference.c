@@ -237,8 +237,7 @@ check_with_loader (const char *name, const char *agency, GBytes *bytes, GError *
           g_autoptr (LoketWorkCalendar) calendar = NULL;
 
           g_ptr_array_add (paths, NULL);
-          calendar
-            = loket_work_calendar_new_from_files ((const char *const *) paths->pdata, error);
+          calendar = loket_work_calendar_new_from_files ((const char *const *) paths->pdata, error);
           ok = calendar != NULL;
         }
     }
@@ -447,8 +446,7 @@ _loket_sync_run_reference (LoketSyncClient *client,
       loket_sync_client_get_reference_async (client, names[i], version, cancellable, wait_cb,
                                              &wait);
       result = wait_for (&wait);
-      bytes = loket_sync_client_get_reference_finish (client, result, &not_modified,
-                                                      &local_error);
+      bytes = loket_sync_client_get_reference_finish (client, result, &not_modified, &local_error);
       if (not_modified)
         continue;
       if (bytes == NULL)

@@ -304,8 +304,7 @@ test_bad_lease_refused (void)
     /* Numbers 1–5 granted here by hand earlier: too few, so sync asks the server for 50, and
      * the server (whose counter starts at 1) answers 1–50. */
     g_assert_true (loket_store_add_number_lease (store, SYNC_AGENCY, "surat-keluar", year, 1, 5,
-                                                 NULL, g_get_real_time () / G_USEC_PER_SEC
-                                                         + 86400,
+                                                 NULL, g_get_real_time () / G_USEC_PER_SEC + 86400,
                                                  0, &error));
     g_assert_no_error (error);
     loket_store_close (store);

@@ -127,8 +127,8 @@ test_download (void)
   assert_refused (dir, "accounts", SYNC_AGENCY, "[{\"username\": \"x\"}]");
   /* Another agency's org chart is not this agency's. */
   {
-    g_autofree char *other_path = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "org",
-                                                    "dinsos-ntt.json", NULL);
+    g_autofree char *other_path
+      = g_build_filename (g_getenv ("LOKET_SOURCE_ROOT"), "data", "org", "dinsos-ntt.json", NULL);
     g_autofree char *other = read_text (other_path);
 
     assert_refused (dir, "org-chart", SYNC_AGENCY, other);

@@ -46,8 +46,8 @@ test_accepts_asked_block (void)
   g_autoptr (GError) error = NULL;
   gint64 expires = 0;
 
-  g_assert_true (_loket_sync_lease_check (lease, "kopnakertrans-ntt", "surat-keluar", 2026, 50,
-                                          NOW, &expires, &error));
+  g_assert_true (_loket_sync_lease_check (lease, "kopnakertrans-ntt", "surat-keluar", 2026, 50, NOW,
+                                          &expires, &error));
   g_assert_no_error (error);
   g_assert_cmpint (expires, ==, NOW + 86400);
 }
