@@ -26,6 +26,8 @@ typedef struct
 } LoketCliContext;
 
 LoketCliContext *loket_cli_context_new        (GError         **error);
+/* The catalog: the one downloaded from $LOKET_SERVER_URL when set and present, else built-in. */
+LoketServiceCatalog *loket_cli_load_catalog   (GError         **error);
 gboolean         loket_cli_context_open_store (LoketCliContext *ctx,
                                                const char      *db_path,
                                                gboolean         must_exist,

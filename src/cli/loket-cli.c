@@ -89,32 +89,56 @@ loket_cli_run (int argc, char **argv)
   return LOKET_CLI_EXIT_USAGE;
 }
 
+/* $LOKET_SERVER_URL: the org chart and catalog that server sent last (`loket-cli sync`,
+ * loket-sync-reference.c), else the built-in ones. */
+static char *
+reference_dir (void)
+{
+#ifdef LOKET_HAVE_SYNC
+  const char *server = g_getenv ("LOKET_SERVER_URL");
+
+  if (server != NULL && *server != '\0')
+    return loket_sync_reference_get_dir (server);
+#endif
+  return NULL;
+}
+
+LoketServiceCatalog *
+loket_cli_load_catalog (GError **error)
+{
+#ifdef LOKET_HAVE_SYNC
+  g_autofree char *reference = reference_dir ();
+
+  return loket_sync_reference_catalog_new (reference, error);
+#else
+  return loket_service_catalog_new_default (error);
+#endif
+}
+
+static LoketOrgChart *
+load_org_chart (GError **error)
+{
+#ifdef LOKET_HAVE_SYNC
+  g_autofree char *reference = reference_dir ();
+
+  return loket_sync_reference_org_chart_new (reference, error);
+#else
+  return loket_org_chart_new_default (error);
+#endif
+}
+
 LoketCliContext *
 loket_cli_context_new (GError **error)
 {
   g_autoptr (LoketCliContext) ctx = g_new0 (LoketCliContext, 1);
-  g_autofree char *reference = NULL;
 
-#ifdef LOKET_HAVE_SYNC
-  /* $LOKET_SERVER_URL: the org chart and catalog that server sent last (`loket-cli sync`). */
-  const char *server = g_getenv ("LOKET_SERVER_URL");
-
-  if (server != NULL && *server != '\0')
-    reference = loket_sync_reference_get_dir (server);
-  ctx->catalog = loket_sync_reference_catalog_new (reference, error);
-#else
-  ctx->catalog = loket_service_catalog_new_default (error);
-#endif
+  ctx->catalog = loket_cli_load_catalog (error);
   if (ctx->catalog == NULL)
     return NULL;
   ctx->calendar = loket_work_calendar_new_default (error);
   if (ctx->calendar == NULL)
     return NULL;
-#ifdef LOKET_HAVE_SYNC
-  ctx->org = loket_sync_reference_org_chart_new (reference, error);
-#else
-  ctx->org = loket_org_chart_new_default (error);
-#endif
+  ctx->org = load_org_chart (error);
   if (ctx->org == NULL)
     return NULL;
   ctx->projector = loket_case_projector_new (ctx->catalog, ctx->calendar);

@@ -116,6 +116,28 @@ test_download (void)
     g_assert_cmpuint (loket_org_chart_get_agency_ids (builtin)->len, >, 1);
   }
 
+  /* loket-cli with LOKET_SERVER_URL lists the downloaded catalog, without it the built-in one. */
+  {
+    g_autofree char *cli
+      = g_build_filename (g_getenv ("LOKET_BUILD_ROOT"), "src", "cli", "loket-cli", NULL);
+    const char      *argv_cli[] = { cli, "services", "--json", NULL };
+    g_autofree char *with_server = NULL;
+    g_autofree char *without = NULL;
+    int              status = -1;
+
+    g_setenv ("LOKET_SERVER_URL", c->url, TRUE);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv_cli, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &with_server, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    g_unsetenv ("LOKET_SERVER_URL");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv_cli, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &without, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (with_server, "kopnakertrans-ntt/"));
+    g_assert_null (strstr (with_server, "dinsos-ntt/"));
+    g_assert_nonnull (strstr (without, "dinsos-ntt/"));
+  }
+
   /* A damaged document is refused by the app's own loaders; the previous copy stays. */
   version = loket_sync_reference_get_version (dir, "org-chart", SYNC_AGENCY);
   g_assert_nonnull (version);
