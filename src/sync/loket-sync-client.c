@@ -220,7 +220,15 @@ parse_pull_reply (const char *data, gsize length, GError **error)
 static gpointer
 parse_lease (const char *data, gsize length, GError **error)
 {
-  return loket_sync_lease_parse (data, length, error);
+  g_autoptr (GError) local_error = NULL;
+  LoketSyncLease *lease = loket_sync_lease_parse (data, length, &local_error);
+
+  /* A 200 reply that is not a lease: the server's fault, said so (not "update Loket"). */
+  if (lease == NULL)
+    g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                 _ ("The server’s reply to a request for letter numbers is not valid: %s"),
+                 local_error->message);
+  return lease;
 }
 
 static gpointer
