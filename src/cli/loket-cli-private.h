@@ -23,6 +23,7 @@ typedef struct
   LoketOrgChart       *org;
   LoketCaseProjector  *projector;
   LoketStore          *store; /* NULL until loket_cli_context_open_store() */
+  gboolean             org_downloaded; /* org: the server's ($LOKET_SERVER_URL) */
 } LoketCliContext;
 
 LoketCliContext *loket_cli_context_new        (GError         **error);

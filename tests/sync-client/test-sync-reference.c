@@ -136,6 +136,21 @@ test_download (void)
     g_assert_nonnull (strstr (with_server, "kopnakertrans-ntt/"));
     g_assert_null (strstr (with_server, "dinsos-ntt/"));
     g_assert_nonnull (strstr (without, "dinsos-ntt/"));
+
+    /* A command on the database checks acts against the downloaded org chart. */
+    {
+      const char *argv_inbox[]
+        = { cli, "inbox", "--db", db, "--as", "kopnakertrans-ntt/p-kadis", "--json", NULL };
+      g_autofree char *inbox = NULL;
+      g_autofree char *inbox_err = NULL;
+
+      g_setenv ("LOKET_SERVER_URL", c->url, TRUE);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv_inbox, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &inbox, &inbox_err, &status, NULL));
+      g_unsetenv ("LOKET_SERVER_URL");
+      g_test_message ("inbox: %s %s", inbox, inbox_err);
+      g_assert_cmpint (status, ==, 0);
+    }
   }
 
   /* A damaged document is refused by the app's own loaders; the previous copy stays. */
