@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
 
+# review (tests/bench/bench-review.c): first page of a 100-page PDF on screen in a real window
+# (re-runs itself under xvfb-run without a display) and a 150 dpi page render vs pdftoppm.
 meson test -C _build --benchmark --verbose --num-processes 1

@@ -11,6 +11,19 @@ for d in src/core src/store src/demo src/cli src/sync src/server src/letters src
     echo "GTK included below the app layer:"; echo "$hits"; status=1
   fi
 done
+# The review pane's document layer (libloket-docview) is poppler + cairo (+ gdk-pixbuf, which is
+# not GTK): no GTK/GDK/libadwaita header of any kind, and no GTK dependency in its meson.build.
+doc=src/app/review/doc
+if [ -d "$doc" ]; then
+  hits=$(grep -rnE '#include[[:space:]]*[<"](gtk/|gdk/|adwaita|gsk/)' "$doc" 2>/dev/null)
+  if [ -n "$hits" ]; then
+    echo "GTK included in the GTK-free review document layer:"; echo "$hits"; status=1
+  fi
+  hits=$(grep -nE '\b(gtk_dep|adw_dep|app_dep)\b|gtk4|libadwaita' "$doc/meson.build" 2>/dev/null)
+  if [ -n "$hits" ]; then
+    echo "GTK dependency in $doc/meson.build:"; echo "$hits"; status=1
+  fi
+fi
 # The sync engine talks to the store only through core's LoketSyncJournal (HOUSE-STYLE §4.1 ★1).
 hits=$(grep -rnE '#include[[:space:]]*"loket-(store|db|event-store|projection-store)[^"]*\.h"' src/sync 2>/dev/null)
 if [ -n "$hits" ]; then

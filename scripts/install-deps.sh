@@ -9,6 +9,7 @@ PACKAGES=(
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libcairo2-dev libpango1.0-dev libpoppler-glib-dev poppler-utils
   libqrencode-dev libxlsxwriter-dev python3-openpyxl zbar-tools libgnutls28-dev nettle-dev gnutls-bin openssl softhsm2 p11-kit
+  qpdf
   libsoup-3.0-dev glib-networking
   postgresql libpq-dev libargon2-dev
   desktop-file-utils appstream appstream-util

@@ -10,10 +10,54 @@
 #include "loket-window-private.h"
 
 static void
+case_fetch_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError    *error = NULL;
+  LoketCase *kase = loket_store_get_case (source, task_data, &error);
+
+  if (kase == NULL)
+    g_task_return_error (
+      task, error != NULL ? error
+                          : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no such case"));
+  else
+    g_task_return_pointer (task, kase, g_object_unref);
+}
+
+static void
+case_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LoketWindow) self = _loket_window_weak_steal (user_data);
+  g_autoptr (LoketCase) fresh = g_task_propagate_pointer (G_TASK (result), NULL);
+  LoketCase *shown;
+
+  if (self == NULL || fresh == NULL)
+    return;
+  /* The pane's case (its status pill, holder) follows the act in place. */
+  shown = loket_case_view_get_case (self->case_view);
+  if (shown != NULL && g_strcmp0 (loket_case_get_uuid (shown), loket_case_get_uuid (fresh)) == 0)
+    loket_case_update_from (shown, fresh);
+}
+
+static void
+refresh_shown_case (LoketWindow *self, const char *case_uuid)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (case_uuid == NULL || self->store == NULL)
+    return;
+  task
+    = g_task_new (self->store, self->cancellable, case_fetched_cb, _loket_window_weak_new (self));
+  g_task_set_source_tag (task, refresh_shown_case);
+  g_task_set_task_data (task, g_strdup (case_uuid), g_free);
+  g_task_run_in_thread (task, case_fetch_thread);
+}
+
+static void
 chain_changed_cb (LoketWindow *self, const char *case_uuid)
 {
   if (self->store == NULL)
     return;
+  refresh_shown_case (self, case_uuid);
   if (_loket_window_is_person_inbox (self))
     _loket_window_load_person_inbox (self);
   else if (self->cases != NULL)
@@ -27,11 +71,12 @@ letters_signed_cb (LoketWindow *self, guint n_signed)
   g_autofree char *title = NULL;
 
   /* Translators: a toast after a batch signature */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter signed", "%u letters signed",
-                                        n_signed),
-                           n_signed);
+  title = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u letter signed", "%u letters signed", n_signed), n_signed);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-  chain_changed_cb (self, NULL);
+  chain_changed_cb (self, loket_case_view_get_case (self->case_view) != NULL
+                            ? loket_case_get_uuid (loket_case_view_get_case (self->case_view))
+                            : NULL);
   loket_case_view_reload (self->case_view);
 }
 
@@ -83,8 +128,8 @@ _loket_window_setup_chain (LoketWindow *self)
 {
   LoketChainPanel *panel = loket_case_view_get_chain_panel (self->case_view);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), chain_actions,
-                                   G_N_ELEMENTS (chain_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), chain_actions, G_N_ELEMENTS (chain_actions),
+                                   self);
   g_signal_connect_object (panel, "changed", G_CALLBACK (chain_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (panel, "sign-requested", G_CALLBACK (sign_requested_cb), self,
@@ -103,6 +148,5 @@ _loket_window_chain_ready (LoketWindow *self)
 void
 _loket_window_chain_set_person (LoketWindow *self)
 {
-  loket_chain_panel_set_person (loket_case_view_get_chain_panel (self->case_view),
-                                self->person_id);
+  loket_chain_panel_set_person (loket_case_view_get_chain_panel (self->case_view), self->person_id);
 }

@@ -119,6 +119,9 @@ void     _loket_window_count_late_by_unit (LoketWindow *self,
 
 /* loket-window-intake.c */
 void _loket_window_setup_intake          (LoketWindow *self);
+
+/* loket-window-documents.c: win.open-document (Ctrl+O), win.open-attachment ("(ss)"). */
+void _loket_window_setup_documents       (LoketWindow *self);
 void _loket_window_update_intake_actions (LoketWindow *self);
 void _loket_window_offer_drafts          (LoketWindow *self);
 void _loket_window_close_intake          (LoketWindow *self);

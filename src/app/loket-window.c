@@ -84,9 +84,6 @@ update_list_state (LoketWindow *self)
       if (self->select_search != NULL && g_strcmp0 (self->query->search, self->select_search) == 0)
         {
           g_clear_pointer (&self->select_search, g_free);
-          g_clear_pointer (&self->person_id, g_free);
-          g_clear_pointer (&self->late_by_unit, g_hash_table_unref);
-          g_clear_pointer (&self->dashboard_agency, g_free);
           gtk_single_selection_set_selected (self->selection, 0);
         }
       return;
@@ -561,6 +558,9 @@ loket_window_finalize (GObject *object)
   g_clear_pointer (&self->inbox_key, g_free);
   g_clear_pointer (&self->offered_draft_id, g_free);
   g_clear_pointer (&self->select_search, g_free);
+  g_clear_pointer (&self->person_id, g_free);
+  g_clear_pointer (&self->late_by_unit, g_hash_table_unref);
+  g_clear_pointer (&self->dashboard_agency, g_free);
 
   G_OBJECT_CLASS (loket_window_parent_class)->finalize (object);
 }
@@ -638,6 +638,8 @@ loket_window_class_init (LoketWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
 }
@@ -683,6 +685,7 @@ loket_window_init (LoketWindow *self)
   _loket_window_setup_columns (self);
   _loket_window_restore_sort (self);
   _loket_window_setup_intake (self);
+  _loket_window_setup_documents (self);
   _loket_window_setup_office (self);
   _loket_window_setup_routing (self);
   _loket_window_setup_chain (self);

@@ -38,20 +38,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketSecret, wipe)
 /* Options every chain command shares. */
 typedef struct
 {
-  char  *db;
-  char  *case_id;
-  char  *draft_id;
-  char  *person;
-  char  *note;
-  char  *to;
-  char  *text;
-  char  *comment;
-  char  *key;
-  char  *password_file;
-  char  *pin_file;
-  char  *output;
-  int    version;
-  int    page;
+  char    *db;
+  char    *case_id;
+  char    *draft_id;
+  char    *person;
+  char    *note;
+  char    *to;
+  char    *text;
+  char    *comment;
+  char    *key;
+  char    *password_file;
+  char    *pin_file;
+  char    *output;
+  int      version;
+  int      page;
   gboolean all;
   gboolean signature;
 } ChainArgs;
@@ -79,17 +79,17 @@ stage_label (LoketDraftStage stage)
 {
   switch (stage)
     {
-    case LOKET_DRAFT_STAGE_EDITING:
-      return _ ("editing");
-    case LOKET_DRAFT_STAGE_IN_REVIEW:
-      return _ ("awaiting paraf");
-    case LOKET_DRAFT_STAGE_RETURNED:
-      return _ ("returned for correction");
-    case LOKET_DRAFT_STAGE_APPROVED:
-      return _ ("awaiting signature");
-    case LOKET_DRAFT_STAGE_SIGNED:
-    default:
-      return _ ("signed");
+      case LOKET_DRAFT_STAGE_EDITING:
+        return _ ("editing");
+      case LOKET_DRAFT_STAGE_IN_REVIEW:
+        return _ ("awaiting paraf");
+      case LOKET_DRAFT_STAGE_RETURNED:
+        return _ ("returned for correction");
+      case LOKET_DRAFT_STAGE_APPROVED:
+        return _ ("awaiting signature");
+      case LOKET_DRAFT_STAGE_SIGNED:
+      default:
+        return _ ("signed");
     }
 }
 
@@ -113,15 +113,15 @@ print_chain (LoketCliContext *ctx, LoketCase *kase)
       printf ("%s\t%s\tv%u\t%s\t%s\n", s->draft_id, s->kind != NULL ? s->kind : "-", s->version,
               loket_draft_stage_to_string (s->stage), holder != NULL ? holder : "-");
       for (guint j = 0; j < s->route->len; j++)
-        printf ("  %s %s\n",
-                s->stage == LOKET_DRAFT_STAGE_SIGNED || j < s->n_paraf
-                  ? "[x]"
-                  : ((s->stage == LOKET_DRAFT_STAGE_IN_REVIEW
-                      || s->stage == LOKET_DRAFT_STAGE_APPROVED)
-                         && j == s->n_paraf
-                       ? "[>]"
-                       : "[ ]"),
-                (const char *) g_ptr_array_index (s->route, j));
+        printf (
+          "  %s %s\n",
+          s->stage == LOKET_DRAFT_STAGE_SIGNED || j < s->n_paraf
+            ? "[x]"
+            : ((s->stage == LOKET_DRAFT_STAGE_IN_REVIEW || s->stage == LOKET_DRAFT_STAGE_APPROVED)
+                   && j == s->n_paraf
+                 ? "[>]"
+                 : "[ ]"),
+          (const char *) g_ptr_array_index (s->route, j));
       for (guint j = 0; j < s->history->len; j++)
         {
           const LoketDraftStep *step = g_ptr_array_index (s->history, j);
@@ -149,8 +149,7 @@ open_signer (ChainArgs *a, GError **error)
   gboolean pkcs11 = g_str_has_prefix (a->key, "pkcs11:");
 
   if (a->password_file != NULL || a->pin_file != NULL)
-    secret = loket_cli_read_secret_file (a->password_file != NULL ? a->password_file
-                                                                  : a->pin_file,
+    secret = loket_cli_read_secret_file (a->password_file != NULL ? a->password_file : a->pin_file,
                                          error);
   else
     secret = loket_cli_ask_secret (pkcs11 ? _ ("Token PIN: ") : _ ("Key file password: "), error);
@@ -207,10 +206,9 @@ do_sign (LoketCliContext *ctx, ChainArgs *a, LoketCase *kase)
   signer = open_signer (a, &error);
   if (signer == NULL)
     return loket_cli_fail (g_steal_pointer (&error));
-  results = loket_signoff_sign_drafts (ctx->store, signer, a->person, NULL,
-                                       (const char *const *) cases->pdata,
-                                       (const char *const *) drafts->pdata, 0, NULL, NULL, NULL,
-                                       &error);
+  results = loket_signoff_sign_drafts (
+    ctx->store, signer, a->person, NULL, (const char *const *) cases->pdata,
+    (const char *const *) drafts->pdata, 0, NULL, NULL, NULL, &error);
   if (results == NULL)
     return loket_cli_fail (g_steal_pointer (&error));
   for (guint i = 0; i < results->len; i++)
@@ -273,36 +271,32 @@ loket_cli_draft_chain (int argc, char **argv)
   g_autofree char *command = g_strdup (argv[0]);
   g_autofree char *name = g_strconcat ("draft ", argv[0], NULL);
   GOptionEntry     entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &a.db, N_ ("Database file"), N_ ("FILE") },
-    { "case", 0, 0, G_OPTION_ARG_STRING, &a.case_id, N_ ("Case UUID or agenda number"),
-      N_ ("ID") },
-    { "draft", 0, 0, G_OPTION_ARG_STRING, &a.draft_id, N_ ("Draft id"), N_ ("ID") },
-    { "as", 0, 0, G_OPTION_ARG_STRING, &a.person, N_ ("Org chart person who acts"),
-      N_ ("PERSON") },
-    { "version", 0, 0, G_OPTION_ARG_INT, &a.version,
-      N_ ("paraf: the version initialled (default: the latest)"), N_ ("N") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &a.note, N_ ("return: what needs correcting"),
-      N_ ("TEXT") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &a.to,
-      N_ ("return: the position it goes back to (default: the previous holder)"),
-      N_ ("POSITION") },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &a.text, N_ ("comment: the text"), N_ ("TEXT") },
-    { "page", 0, 0, G_OPTION_ARG_INT, &a.page, N_ ("comment: the page (1 = first)"), N_ ("N") },
-    { "comment", 0, 0, G_OPTION_ARG_STRING, &a.comment, N_ ("resolve: the comment id"),
-      N_ ("ID") },
-    { "key", 'k', 0, G_OPTION_ARG_STRING, &a.key,
-      N_ ("sign: a PKCS#12 file or a pkcs11: URL"), N_ ("FILE|URL") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &a.password_file,
-      N_ ("sign: read the PKCS#12 password from the first line of FILE"), N_ ("FILE") },
-    { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &a.pin_file,
-      N_ ("sign: read the token PIN from the first line of FILE"), N_ ("FILE") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &a.all,
-      N_ ("sign: every draft awaiting this person’s signature"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
-      N_ ("sign: also write the signed PDFs into DIR"), N_ ("DIR") },
-    { "signature", 0, 0, G_OPTION_ARG_NONE, &a.signature,
-      N_ ("queue: the drafts awaiting signature (default: awaiting paraf)"), NULL },
-    { NULL }
+        { "db", 0, 0, G_OPTION_ARG_FILENAME, &a.db, N_ ("Database file"), N_ ("FILE") },
+        { "case", 0, 0, G_OPTION_ARG_STRING, &a.case_id, N_ ("Case UUID or agenda number"), N_ ("ID") },
+        { "draft", 0, 0, G_OPTION_ARG_STRING, &a.draft_id, N_ ("Draft id"), N_ ("ID") },
+        { "as", 0, 0, G_OPTION_ARG_STRING, &a.person, N_ ("Org chart person who acts"), N_ ("PERSON") },
+        { "version", 0, 0, G_OPTION_ARG_INT, &a.version,
+          N_ ("paraf: the version initialled (default: the latest)"), N_ ("N") },
+        { "note", 0, 0, G_OPTION_ARG_STRING, &a.note, N_ ("return: what needs correcting"),
+          N_ ("TEXT") },
+        { "to", 0, 0, G_OPTION_ARG_STRING, &a.to,
+          N_ ("return: the position it goes back to (default: the previous holder)"), N_ ("POSITION") },
+        { "text", 0, 0, G_OPTION_ARG_STRING, &a.text, N_ ("comment: the text"), N_ ("TEXT") },
+        { "page", 0, 0, G_OPTION_ARG_INT, &a.page, N_ ("comment: the page (1 = first)"), N_ ("N") },
+        { "comment", 0, 0, G_OPTION_ARG_STRING, &a.comment, N_ ("resolve: the comment id"), N_ ("ID") },
+        { "key", 'k', 0, G_OPTION_ARG_STRING, &a.key, N_ ("sign: a PKCS#12 file or a pkcs11: URL"),
+          N_ ("FILE|URL") },
+        { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &a.password_file,
+          N_ ("sign: read the PKCS#12 password from the first line of FILE"), N_ ("FILE") },
+        { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &a.pin_file,
+          N_ ("sign: read the token PIN from the first line of FILE"), N_ ("FILE") },
+        { "all", 0, 0, G_OPTION_ARG_NONE, &a.all,
+          N_ ("sign: every draft awaiting this person’s signature"), NULL },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+          N_ ("sign: also write the signed PDFs into DIR"), N_ ("DIR") },
+        { "signature", 0, 0, G_OPTION_ARG_NONE, &a.signature,
+          N_ ("queue: the drafts awaiting signature (default: awaiting paraf)"), NULL },
+        { NULL }
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketCliContext) ctx = NULL;
@@ -310,8 +304,9 @@ loket_cli_draft_chain (int argc, char **argv)
   g_autoptr (LoketDraftRequest) request = NULL;
   gboolean needs_case = !g_str_equal (command, "queue") && !g_str_equal (command, "sign");
 
-  if (!loket_cli_parse_options (name, _ ("The review chain of letter drafts: paraf, return, "
-                                         "comments, signature."),
+  if (!loket_cli_parse_options (name,
+                                _ ("The review chain of letter drafts: paraf, return, "
+                                   "comments, signature."),
                                 entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
   if (a.db == NULL || (needs_case && a.case_id == NULL)
@@ -352,8 +347,8 @@ loket_cli_draft_chain (int argc, char **argv)
     {
       if (a.comment == NULL)
         return loket_cli_usage_error (name, _ ("--comment is required"));
-      if (!loket_store_resolve_comment (ctx->store, loket_case_get_uuid (kase), a.person,
-                                        a.comment, &error))
+      if (!loket_store_resolve_comment (ctx->store, loket_case_get_uuid (kase), a.person, a.comment,
+                                        &error))
         return loket_cli_fail (g_steal_pointer (&error));
       return LOKET_CLI_EXIT_OK;
     }
@@ -372,8 +367,7 @@ loket_cli_draft_chain (int argc, char **argv)
   {
     g_autoptr (LoketDraftChain) chain
       = loket_store_get_draft_chain (ctx->store, loket_case_get_uuid (kase), &error);
-    const LoketDraftState *s = chain != NULL ? loket_draft_chain_lookup (chain, a.draft_id)
-                                             : NULL;
+    const LoketDraftState *s = chain != NULL ? loket_draft_chain_lookup (chain, a.draft_id) : NULL;
 
     if (s != NULL)
       printf ("%s\t%s\n", stage_label (s->stage),

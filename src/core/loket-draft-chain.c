@@ -24,8 +24,8 @@ struct _LoketDraftChain
 
 G_DEFINE_FINAL_TYPE (LoketDraftChain, loket_draft_chain, G_TYPE_OBJECT)
 
-static const char *const stage_names[] = { "editing", "in_review", "returned", "approved",
-                                           "signed" };
+static const char *const stage_names[]
+  = { "editing", "in_review", "returned", "approved", "signed" };
 
 const char *
 loket_draft_stage_to_string (LoketDraftStage stage)
@@ -82,29 +82,29 @@ loket_draft_state_get_holder (const LoketDraftState *self)
 
   switch (self->stage)
     {
-    case LOKET_DRAFT_STAGE_EDITING:
-      {
-        /* whoever made the latest version (the drafter, or a reviewer it was returned to) */
-        for (guint i = self->history->len; i > 0; i--)
-          {
-            LoketDraftStep *step = g_ptr_array_index (self->history, i - 1);
+      case LOKET_DRAFT_STAGE_EDITING:
+        {
+          /* whoever made the latest version (the drafter, or a reviewer it was returned to) */
+          for (guint i = self->history->len; i > 0; i--)
+            {
+              LoketDraftStep *step = g_ptr_array_index (self->history, i - 1);
 
-            if ((g_str_equal (step->type, LOKET_EVENT_DRAFT_REVISED)
-                 || g_str_equal (step->type, LOKET_EVENT_DRAFT_CREATED))
-                && step->position != NULL)
-              return step->position;
-          }
-        return self->drafter;
-      }
-    case LOKET_DRAFT_STAGE_IN_REVIEW:
-    case LOKET_DRAFT_STAGE_APPROVED:
-      return self->n_paraf < self->route->len ? g_ptr_array_index (self->route, self->n_paraf)
-                                              : NULL;
-    case LOKET_DRAFT_STAGE_RETURNED:
-      return self->returned_to;
-    case LOKET_DRAFT_STAGE_SIGNED:
-    default:
-      return NULL;
+              if ((g_str_equal (step->type, LOKET_EVENT_DRAFT_REVISED)
+                   || g_str_equal (step->type, LOKET_EVENT_DRAFT_CREATED))
+                  && step->position != NULL)
+                return step->position;
+            }
+          return self->drafter;
+        }
+      case LOKET_DRAFT_STAGE_IN_REVIEW:
+      case LOKET_DRAFT_STAGE_APPROVED:
+        return self->n_paraf < self->route->len ? g_ptr_array_index (self->route, self->n_paraf)
+                                                : NULL;
+      case LOKET_DRAFT_STAGE_RETURNED:
+        return self->returned_to;
+      case LOKET_DRAFT_STAGE_SIGNED:
+      default:
+        return NULL;
     }
 }
 
@@ -270,8 +270,8 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
       state->drafter = g_strdup (position);
       state->version = 1;
       state->contents = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-      g_ptr_array_add (state->contents, content != NULL ? json_node_copy (content)
-                                                        : json_node_new (JSON_NODE_NULL));
+      g_ptr_array_add (state->contents,
+                       content != NULL ? json_node_copy (content) : json_node_new (JSON_NODE_NULL));
       state->route = g_ptr_array_new_with_free_func (g_free);
       state->history = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
       state->stage = LOKET_DRAFT_STAGE_EDITING;
@@ -300,8 +300,8 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
       if (version != state->version + 1)
         return TRUE; /* a concurrent revision of the same version: the first one wins */
       state->version = version;
-      g_ptr_array_add (state->contents, content != NULL ? json_node_copy (content)
-                                                        : json_node_new (JSON_NODE_NULL));
+      g_ptr_array_add (state->contents,
+                       content != NULL ? json_node_copy (content) : json_node_new (JSON_NODE_NULL));
       state->stage = LOKET_DRAFT_STAGE_EDITING;
       state->n_paraf = 0;
       g_clear_pointer (&state->returned_to, g_free);
@@ -331,8 +331,8 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
         g_ptr_array_add (state->route, g_strdup (json_array_get_string_element (array, i)));
       state->route_version = version;
       state->n_paraf = 0;
-      state->stage = state->route->len > 1 ? LOKET_DRAFT_STAGE_IN_REVIEW
-                                           : LOKET_DRAFT_STAGE_APPROVED;
+      state->stage
+        = state->route->len > 1 ? LOKET_DRAFT_STAGE_IN_REVIEW : LOKET_DRAFT_STAGE_APPROVED;
       g_clear_pointer (&state->returned_to, g_free);
       add_step (state, event, position, NULL, NULL, version, at);
     }

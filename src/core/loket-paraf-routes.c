@@ -12,13 +12,13 @@
 
 typedef struct
 {
-  char      *id;
-  char      *label;
-  GStrv      services;   /* NULL: any */
-  GStrv      units;      /* NULL: any */
-  GStrv      kinds;      /* NULL: any */
-  GArray    *unit_kinds; /* LoketUnitKind; NULL: any */
-  GArray    *steps;      /* LoketRole */
+  char   *id;
+  char   *label;
+  GStrv   services;   /* NULL: any */
+  GStrv   units;      /* NULL: any */
+  GStrv   kinds;      /* NULL: any */
+  GArray *unit_kinds; /* LoketUnitKind; NULL: any */
+  GArray *steps;      /* LoketRole */
 } Route;
 
 struct _LoketParafRoutes
@@ -95,8 +95,7 @@ parse_route (JsonNode *node, guint index, GError **error)
   route->id = g_strdup (id);
   route->label = g_strdup (json_object_get_string_member_with_default (object, "label", id));
   if (!read_strv (object, "services", &route->services)
-      || !read_strv (object, "units", &route->units)
-      || !read_strv (object, "kinds", &route->kinds)
+      || !read_strv (object, "units", &route->units) || !read_strv (object, "kinds", &route->kinds)
       || !read_strv (object, "unit_kinds", &unit_kinds) || !read_strv (object, "steps", &steps)
       || steps == NULL)
     goto bad;
@@ -199,8 +198,8 @@ loket_paraf_routes_new_from_data (const char *data, gssize length, GError **erro
   object = json_node_get_object (root);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (routes)); i++)
     {
-      Route *route = parse_route (json_array_get_element (json_node_get_array (routes), i), i,
-                                  error);
+      Route *route
+        = parse_route (json_array_get_element (json_node_get_array (routes), i), i, error);
 
       if (route == NULL)
         return NULL;
@@ -211,8 +210,8 @@ loket_paraf_routes_new_from_data (const char *data, gssize length, GError **erro
   h = handover != NULL && JSON_NODE_HOLDS_OBJECT (handover) ? json_node_get_object (handover)
                                                             : NULL;
   role = h != NULL ? json_object_get_string_member_with_default (h, "role", NULL) : NULL;
-  instruction = h != NULL ? json_object_get_string_member_with_default (h, "instruction", NULL)
-                          : NULL;
+  instruction
+    = h != NULL ? json_object_get_string_member_with_default (h, "instruction", NULL) : NULL;
   note = h != NULL ? json_object_get_string_member_with_default (h, "note", NULL) : NULL;
   if (role == NULL || !loket_role_from_string (role, &self->handover.role) || instruction == NULL
       || *instruction == '\0')
@@ -272,8 +271,7 @@ static gboolean
 unit_within (LoketOrgChart *chart, const char *unit_id, const char *ancestor_id)
 {
   for (const LoketUnit *unit = loket_org_chart_lookup_unit (chart, unit_id); unit != NULL;
-       unit = unit->parent_id != NULL ? loket_org_chart_lookup_unit (chart, unit->parent_id)
-                                      : NULL)
+       unit = unit->parent_id != NULL ? loket_org_chart_lookup_unit (chart, unit->parent_id) : NULL)
     if (g_str_equal (unit->id, ancestor_id))
       return TRUE;
   return FALSE;
@@ -291,7 +289,8 @@ route_score (LoketParafRoutes *self,
 
   if (route->services != NULL)
     {
-      if (service_id == NULL || !g_strv_contains ((const char *const *) route->services, service_id))
+      if (service_id == NULL
+          || !g_strv_contains ((const char *const *) route->services, service_id))
         return -1;
       score += 8;
     }
@@ -362,8 +361,8 @@ loket_paraf_routes_match (LoketParafRoutes *self,
   g_return_val_if_fail (LOKET_IS_PARAF_ROUTES (self), NULL);
   g_return_val_if_fail (LOKET_IS_WORKFLOW (workflow), NULL);
 
-  if (unit_id == NULL || loket_org_chart_lookup_unit (loket_workflow_get_org_chart (workflow),
-                                                      unit_id) == NULL)
+  if (unit_id == NULL
+      || loket_org_chart_lookup_unit (loket_workflow_get_org_chart (workflow), unit_id) == NULL)
     return NULL;
   route = match_route (self, workflow, service_id, unit_id, kind);
   return route != NULL ? route->id : NULL;

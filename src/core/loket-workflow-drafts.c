@@ -112,87 +112,87 @@ check_stage (LoketWorkflow           *self,
 
   switch (request->action)
     {
-    case LOKET_DRAFT_ACTION_SUBMIT:
-      if (state->stage == LOKET_DRAFT_STAGE_RETURNED)
-        return conflict (error, _ ("The draft was returned for correction: revise it before "
-                                   "submitting it again"));
-      if (state->stage != LOKET_DRAFT_STAGE_EDITING)
-        return conflict (error, _ ("This version is already up for paraf"));
-      if (!for_offer)
-        {
-          if (request->route == NULL || request->route[0] == NULL)
-            {
-              g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                                   _ ("A submission needs a paraf route"));
-              return FALSE;
-            }
-          for (guint i = 0; request->route[i] != NULL; i++)
-            if (loket_org_chart_lookup_position (self->org_chart, request->route[i]) == NULL)
+      case LOKET_DRAFT_ACTION_SUBMIT:
+        if (state->stage == LOKET_DRAFT_STAGE_RETURNED)
+          return conflict (error, _ ("The draft was returned for correction: revise it before "
+                                     "submitting it again"));
+        if (state->stage != LOKET_DRAFT_STAGE_EDITING)
+          return conflict (error, _ ("This version is already up for paraf"));
+        if (!for_offer)
+          {
+            if (request->route == NULL || request->route[0] == NULL)
               {
-                g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                             _ ("The paraf route names an unknown position “%s”"),
-                             request->route[i]);
+                g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                                     _ ("A submission needs a paraf route"));
                 return FALSE;
               }
-        }
-      *holder = loket_draft_state_get_holder (state);
-      return TRUE;
+            for (guint i = 0; request->route[i] != NULL; i++)
+              if (loket_org_chart_lookup_position (self->org_chart, request->route[i]) == NULL)
+                {
+                  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                               _ ("The paraf route names an unknown position “%s”"),
+                               request->route[i]);
+                  return FALSE;
+                }
+          }
+        *holder = loket_draft_state_get_holder (state);
+        return TRUE;
 
-    case LOKET_DRAFT_ACTION_PARAF:
-      if (state->stage == LOKET_DRAFT_STAGE_APPROVED)
-        return conflict (error, _ ("Every paraf is given: the draft awaits the signature"));
-      if (state->stage != LOKET_DRAFT_STAGE_IN_REVIEW)
-        return conflict (error, _ ("This draft is not up for paraf"));
-      if (version != state->route_version)
-        return conflict (error, _ ("This version is out of date: the paraf would be on a version "
-                                   "that was not submitted"));
-      *holder = g_ptr_array_index (state->route, state->n_paraf);
-      return TRUE;
+      case LOKET_DRAFT_ACTION_PARAF:
+        if (state->stage == LOKET_DRAFT_STAGE_APPROVED)
+          return conflict (error, _ ("Every paraf is given: the draft awaits the signature"));
+        if (state->stage != LOKET_DRAFT_STAGE_IN_REVIEW)
+          return conflict (error, _ ("This draft is not up for paraf"));
+        if (version != state->route_version)
+          return conflict (error, _ ("This version is out of date: the paraf would be on a version "
+                                     "that was not submitted"));
+        *holder = g_ptr_array_index (state->route, state->n_paraf);
+        return TRUE;
 
-    case LOKET_DRAFT_ACTION_RETURN:
-      if (!for_offer)
-        {
-          g_autofree char *stripped = request->note != NULL ? g_strstrip (g_strdup (request->note))
-                                                            : NULL;
+      case LOKET_DRAFT_ACTION_RETURN:
+        if (!for_offer)
+          {
+            g_autofree char *stripped
+              = request->note != NULL ? g_strstrip (g_strdup (request->note)) : NULL;
 
-          if (stripped == NULL || *stripped == '\0')
-            {
-              g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                                   _ ("A return for correction needs a note saying what to "
-                                      "correct"));
-              return FALSE;
-            }
-        }
-      if (state->stage == LOKET_DRAFT_STAGE_EDITING)
-        return conflict (error, _ ("This draft is not up for paraf"));
-      if (state->stage == LOKET_DRAFT_STAGE_RETURNED
-          && g_strcmp0 (state->returned_to, state->drafter) == 0)
-        return conflict (error, _ ("The drafter revises the draft and submits it again"));
-      *holder = loket_draft_state_get_holder (state);
-      return TRUE;
+            if (stripped == NULL || *stripped == '\0')
+              {
+                g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                                     _ ("A return for correction needs a note saying what to "
+                                        "correct"));
+                return FALSE;
+              }
+          }
+        if (state->stage == LOKET_DRAFT_STAGE_EDITING)
+          return conflict (error, _ ("This draft is not up for paraf"));
+        if (state->stage == LOKET_DRAFT_STAGE_RETURNED
+            && g_strcmp0 (state->returned_to, state->drafter) == 0)
+          return conflict (error, _ ("The drafter revises the draft and submits it again"));
+        *holder = loket_draft_state_get_holder (state);
+        return TRUE;
 
-    case LOKET_DRAFT_ACTION_SIGN:
-      if (state->stage != LOKET_DRAFT_STAGE_APPROVED || state->route->len == 0
-          || state->n_paraf + 1 != state->route->len || version != state->route_version)
-        return conflict (error, _ ("Not every position of the route has initialled (paraf) this "
-                                   "version: it cannot be signed yet"));
-      *holder = loket_draft_state_get_signer (state);
-      return TRUE;
+      case LOKET_DRAFT_ACTION_SIGN:
+        if (state->stage != LOKET_DRAFT_STAGE_APPROVED || state->route->len == 0
+            || state->n_paraf + 1 != state->route->len || version != state->route_version)
+          return conflict (error, _ ("Not every position of the route has initialled (paraf) this "
+                                     "version: it cannot be signed yet"));
+        *holder = loket_draft_state_get_signer (state);
+        return TRUE;
 
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
 }
 
 static JsonObject *
-make_body (LoketWorkflow           *self,
-           LoketCase               *kase,
-           const LoketDraftState   *state,
-           const LoketDraftRequest *request,
+make_body (LoketWorkflow             *self,
+           LoketCase                 *kase,
+           const LoketDraftState     *state,
+           const LoketDraftRequest   *request,
            const LoketActingPosition *as,
-           gint64                   at,
-           const char             **event_type,
-           GError                 **error)
+           gint64                     at,
+           const char               **event_type,
+           GError                   **error)
 {
   g_autoptr (JsonObject) body = json_object_new ();
   g_autofree char *when = iso_time (self, at);
@@ -207,52 +207,52 @@ make_body (LoketWorkflow           *self,
 
   switch (request->action)
     {
-    case LOKET_DRAFT_ACTION_SUBMIT:
-      {
-        JsonArray *route = json_array_new ();
+      case LOKET_DRAFT_ACTION_SUBMIT:
+        {
+          JsonArray *route = json_array_new ();
 
-        for (guint i = 0; request->route[i] != NULL; i++)
-          json_array_add_string_element (route, request->route[i]);
-        json_object_set_array_member (body, "route", route);
-        *event_type = LOKET_EVENT_DRAFT_SUBMITTED;
+          for (guint i = 0; request->route[i] != NULL; i++)
+            json_array_add_string_element (route, request->route[i]);
+          json_object_set_array_member (body, "route", route);
+          *event_type = LOKET_EVENT_DRAFT_SUBMITTED;
+          break;
+        }
+      case LOKET_DRAFT_ACTION_PARAF:
+        json_object_set_string_member (body, "next",
+                                       g_ptr_array_index (state->route, state->n_paraf + 1));
+        if (state->n_paraf + 2 == state->route->len)
+          json_object_set_boolean_member (body, "final", TRUE);
+        *event_type = LOKET_EVENT_DRAFT_PARAF;
         break;
-      }
-    case LOKET_DRAFT_ACTION_PARAF:
-      json_object_set_string_member (body, "next",
-                                     g_ptr_array_index (state->route, state->n_paraf + 1));
-      if (state->n_paraf + 2 == state->route->len)
-        json_object_set_boolean_member (body, "final", TRUE);
-      *event_type = LOKET_EVENT_DRAFT_PARAF;
-      break;
-    case LOKET_DRAFT_ACTION_RETURN:
-      {
-        int         index = state->stage == LOKET_DRAFT_STAGE_RETURNED
-                              ? route_index (state, state->returned_to)
-                              : (int) state->n_paraf;
-        const char *to = request->to != NULL ? request->to : previous_holder (state, index);
-        int         to_index = route_index (state, to);
-        g_autofree char *note = g_strstrip (g_strdup (request->note));
+      case LOKET_DRAFT_ACTION_RETURN:
+        {
+          int              index = state->stage == LOKET_DRAFT_STAGE_RETURNED
+                                     ? route_index (state, state->returned_to)
+                                     : (int) state->n_paraf;
+          const char      *to = request->to != NULL ? request->to : previous_holder (state, index);
+          int              to_index = route_index (state, to);
+          g_autofree char *note = g_strstrip (g_strdup (request->note));
 
-        if (to == NULL
-            || (g_strcmp0 (to, state->drafter) != 0 && (to_index < 0 || to_index >= index)))
-          {
-            g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                         _ ("A draft goes back only to its drafter or to an earlier position of "
-                            "its route, not to %s"),
-                         _loket_workflow_title_of (self, to != NULL ? to : ""));
-            return NULL;
-          }
-        json_object_set_string_member (body, "to", to);
-        json_object_set_string_member (body, "note", note);
-        *event_type = LOKET_EVENT_DRAFT_RETURNED;
+          if (to == NULL
+              || (g_strcmp0 (to, state->drafter) != 0 && (to_index < 0 || to_index >= index)))
+            {
+              g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                           _ ("A draft goes back only to its drafter or to an earlier position of "
+                              "its route, not to %s"),
+                           _loket_workflow_title_of (self, to != NULL ? to : ""));
+              return NULL;
+            }
+          json_object_set_string_member (body, "to", to);
+          json_object_set_string_member (body, "note", note);
+          *event_type = LOKET_EVENT_DRAFT_RETURNED;
+          break;
+        }
+      case LOKET_DRAFT_ACTION_SIGN:
+        json_object_set_string_member (body, "signer", request->person_id);
+        *event_type = LOKET_EVENT_LETTER_SIGNED;
         break;
-      }
-    case LOKET_DRAFT_ACTION_SIGN:
-      json_object_set_string_member (body, "signer", request->person_id);
-      *event_type = LOKET_EVENT_LETTER_SIGNED;
-      break;
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
   return g_steal_pointer (&body);
 }
@@ -262,15 +262,15 @@ action_verb (LoketDraftAction action)
 {
   switch (action)
     {
-    case LOKET_DRAFT_ACTION_SUBMIT:
-      return _ ("submit this draft");
-    case LOKET_DRAFT_ACTION_PARAF:
-      return _ ("initial (paraf) this draft");
-    case LOKET_DRAFT_ACTION_RETURN:
-      return _ ("return this draft");
-    case LOKET_DRAFT_ACTION_SIGN:
-    default:
-      return _ ("sign this letter");
+      case LOKET_DRAFT_ACTION_SUBMIT:
+        return _ ("submit this draft");
+      case LOKET_DRAFT_ACTION_PARAF:
+        return _ ("initial (paraf) this draft");
+      case LOKET_DRAFT_ACTION_RETURN:
+        return _ ("return this draft");
+      case LOKET_DRAFT_ACTION_SIGN:
+      default:
+        return _ ("sign this letter");
     }
 }
 
@@ -358,8 +358,8 @@ loket_workflow_get_draft_actions (LoketWorkflow   *self,
 {
   static const LoketDraftAction order[] = { LOKET_DRAFT_ACTION_SUBMIT, LOKET_DRAFT_ACTION_PARAF,
                                             LOKET_DRAFT_ACTION_SIGN, LOKET_DRAFT_ACTION_RETURN };
-  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) loket_allowed_draft_action_free);
+  g_autoptr (GPtrArray) result
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_allowed_draft_action_free);
   g_autoptr (GPtrArray) acting = NULL;
   GPtrArray *drafts;
 

@@ -8,6 +8,7 @@
 
 #include "loket-error.h"
 #include "loket-letter-case-fields.h"
+#include "loket-letter-date.h"
 #include "loket-letter-draft.h"
 #include "loket-letter-renderer.h"
 #include "loket-number-register.h"
@@ -67,16 +68,16 @@ delegation_of (LoketWorkflow *workflow, const char *person_id, const char *posit
 
 /* Signs one draft; fills @result. */
 static void
-sign_one (LoketStore                *store,
-          LoketSigner               *signer,
-          const char                *person_id,
-          GPtrArray                 *queue,
-          GPtrArray                 *registers,
-          gint64                     now,
-          LoketSignoffResult        *result,
-          GCancellable              *cancellable)
+sign_one (LoketStore         *store,
+          LoketSigner        *signer,
+          const char         *person_id,
+          GPtrArray          *queue,
+          GPtrArray          *registers,
+          gint64              now,
+          LoketSignoffResult *result,
+          GCancellable       *cancellable)
 {
-  GError **error = &result->error;
+  GError                   **error = &result->error;
   const LoketDraftQueueItem *item = find_item (queue, result->case_uuid, result->draft_id);
   g_autoptr (LoketDraftChain) chain = NULL;
   g_autoptr (LoketLetterDraft) draft = NULL;
@@ -87,15 +88,15 @@ sign_one (LoketStore                *store,
   g_autoptr (GDateTime) signing_time = NULL;
   g_autoptr (GError) number_error = NULL;
   g_autoptr (LoketLetterNumber) number = NULL;
-  g_autofree char *letter_id = NULL;
-  g_autofree char *sha256 = NULL;
-  const LoketDraftState *state;
-  const LoketPerson     *person;
-  LoketWorkflow         *workflow;
-  LoketOrgChart         *org;
-  LoketPdfSignOptions    options = { 0 };
+  g_autofree char           *letter_id = NULL;
+  g_autofree char           *sha256 = NULL;
+  const LoketDraftState     *state;
+  const LoketPerson         *person;
+  LoketWorkflow             *workflow;
+  LoketOrgChart             *org;
+  LoketPdfSignOptions        options = { 0 };
   const LoketNumberRegister *reg;
-  JsonNode *content;
+  JsonNode                  *content;
 
   if (item == NULL)
     {
@@ -128,6 +129,36 @@ sign_one (LoketStore                *store,
                                        error))
     return;
   letter_id = loket_letter_id_for_case (result->case_uuid, state->kind, state->version);
+
+  /* The number is drawn before rendering so the signed letter carries it (DESIGN.md §8: the final
+   * number is given at signing). Numbering is idempotent per letter id, so a signature that fails
+   * below keeps the number for the next attempt and never takes a second one. Without a lease the
+   * letter is signed with the placeholder and stays pending a number. */
+  reg = registers != NULL
+          ? loket_number_registers_lookup (registers, loket_case_get_agency_id (item->kase),
+                                           loket_signoff_register_for_kind (state->kind))
+          : NULL;
+  if (reg != NULL)
+    {
+      number = loket_store_number_letter (store, result->case_uuid, letter_id, reg, NULL,
+                                          person_id, now, &number_error);
+      if (number != NULL)
+        loket_letter_fields_set (loket_letter_draft_get_fields (draft), "letter_number",
+                                 number->number);
+      else
+        g_debug ("letter %s stays pending a number: %s", letter_id, number_error->message);
+    }
+  /* The letter is dated the day it is signed, not the day it was drafted. */
+  {
+    LoketAgency *agency = loket_service_catalog_lookup_agency (
+      loket_workflow_get_catalog (workflow), loket_case_get_agency_id (item->kase));
+    g_autoptr (GDateTime) local = loket_letter_local_time (
+      now, agency != NULL ? loket_agency_get_timezone (agency) : NULL);
+
+    loket_letter_fields_take (loket_letter_draft_get_fields (draft), "letter_date",
+                              loket_letter_format_date (local));
+  }
+
   letter = loket_letter_draft_build_letter (draft, letter_id, error);
   if (letter == NULL)
     return;
@@ -157,19 +188,8 @@ sign_one (LoketStore                *store,
   result->ok = TRUE;
   result->letter_id = g_steal_pointer (&letter_id);
   result->sha256 = g_steal_pointer (&sha256);
-
-  reg = registers != NULL
-          ? loket_number_registers_lookup (registers, loket_case_get_agency_id (item->kase),
-                                           loket_signoff_register_for_kind (state->kind))
-          : NULL;
-  if (reg == NULL)
-    return; /* no register for this agency: numbered by hand later */
-  number = loket_store_number_letter (store, result->case_uuid, result->letter_id, reg, NULL,
-                                      person_id, now, &number_error);
   if (number != NULL)
     result->number = g_strdup (number->number);
-  else
-    g_debug ("letter %s stays pending a number: %s", result->letter_id, number_error->message);
 }
 
 typedef struct

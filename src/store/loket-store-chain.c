@@ -196,6 +196,127 @@ _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **er
   return TRUE;
 }
 
+/* One `draft_chain` row as text, to compare rows. */
+static char *
+row_text (const char *draft_id,
+          const char *case_uuid,
+          const char *kind,
+          gint64      version,
+          const char *stage,
+          const char *holder,
+          const char *signer,
+          gint64      n_comments,
+          gint64      updated_at)
+{
+  return g_strdup_printf (
+    "%s|%s|%s|%" G_GINT64_FORMAT "|%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, draft_id,
+    case_uuid, kind != NULL ? kind : "", version, stage, holder != NULL ? holder : "",
+    signer != NULL ? signer : "", n_comments, updated_at);
+}
+
+gboolean
+_loket_store_chain_check (LoketDb *db, GPtrArray *problems, GError **error)
+{
+  g_autoptr (LoketDbStatement) cases = NULL;
+  g_autoptr (LoketDbStatement) rows = NULL;
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  gboolean have_row;
+
+  cases = loket_db_prepare (db,
+                            "SELECT DISTINCT case_uuid FROM events WHERE type LIKE 'draft.%' "
+                            "OR type IN ('letter.signed', 'comment.added', 'comment.resolved')",
+                            error);
+  if (cases == NULL)
+    return FALSE;
+  while (TRUE)
+    {
+      if (!loket_db_statement_step (cases, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      g_ptr_array_add (uuids, g_strdup (loket_db_statement_get_text (cases, 0)));
+    }
+  g_clear_pointer (&cases, loket_db_statement_release);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      const char *case_uuid = g_ptr_array_index (uuids, i);
+      g_autoptr (GPtrArray) events = loket_event_store_get_case_events (db, case_uuid, error);
+      g_autoptr (LoketDraftChain) chain = NULL;
+      GPtrArray *drafts, *comments;
+
+      if (events == NULL)
+        return FALSE;
+      chain = loket_draft_chain_new_from_events (events, NULL);
+      if (chain == NULL)
+        continue; /* a malformed body: reported by the projection check */
+      drafts = loket_draft_chain_get_drafts (chain);
+      comments = loket_draft_chain_get_comments (chain);
+      for (guint j = 0; j < drafts->len; j++)
+        {
+          const LoketDraftState *st = g_ptr_array_index (drafts, j);
+          gint64                 n_open = 0;
+
+          for (guint k = 0; k < comments->len; k++)
+            {
+              const LoketDraftComment *c = g_ptr_array_index (comments, k);
+
+              n_open += !c->resolved && g_strcmp0 (c->draft_id, st->draft_id) == 0;
+            }
+          g_hash_table_insert (
+            expected, g_strdup (st->draft_id),
+            row_text (st->draft_id, case_uuid, st->kind, st->version,
+                      loket_draft_stage_to_string (st->stage), loket_draft_state_get_holder (st),
+                      loket_draft_state_get_signer (st), n_open, st->updated_at));
+        }
+    }
+
+  rows = loket_db_prepare (db,
+                           "SELECT draft_id, case_uuid, kind, version, stage, holder, signer, "
+                           "n_comments, updated_at FROM draft_chain ORDER BY draft_id",
+                           error);
+  if (rows == NULL)
+    return FALSE;
+  while (TRUE)
+    {
+      g_autofree char *text = NULL;
+      const char      *draft_id, *want;
+
+      if (!loket_db_statement_step (rows, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      draft_id = loket_db_statement_get_text (rows, 0);
+      text = row_text (
+        draft_id, loket_db_statement_get_text (rows, 1), loket_db_statement_get_text (rows, 2),
+        loket_db_statement_get_int64 (rows, 3), loket_db_statement_get_text (rows, 4),
+        loket_db_statement_get_text (rows, 5), loket_db_statement_get_text (rows, 6),
+        loket_db_statement_get_int64 (rows, 7), loket_db_statement_get_int64 (rows, 8));
+      want = g_hash_table_lookup (expected, draft_id);
+      if (want == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_ ("draft %s: a draft_chain row no event "
+                                                       "backs"),
+                                                    draft_id));
+      else if (!g_str_equal (want, text))
+        g_ptr_array_add (problems, g_strdup_printf (_ ("draft %s: the draft_chain row differs "
+                                                       "from its events (rebuild fixes it)"),
+                                                    draft_id));
+      g_hash_table_remove (expected, draft_id);
+    }
+  {
+    GHashTableIter iter;
+    gpointer       key;
+
+    g_hash_table_iter_init (&iter, expected);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (problems, g_strdup_printf (_ ("draft %s: no draft_chain row (rebuild fixes "
+                                                     "it)"),
+                                                  (const char *) key));
+  }
+  return TRUE;
+}
+
 gboolean
 _loket_store_chain_rebuild (LoketDb *db, GError **error)
 {
@@ -377,10 +498,9 @@ loket_store_get_draft_chain_async (LoketStore         *self,
   g_return_if_fail (LOKET_IS_STORE (self));
   g_return_if_fail (case_uuid != NULL);
 
-  _loket_store_intake_run_async (self, get_chain_on_thread, chain_op_new (self, case_uuid),
-                                 (GDestroyNotify) chain_op_free, g_object_unref,
-                                 loket_store_get_draft_chain_async, cancellable, callback,
-                                 user_data);
+  _loket_store_intake_run_async (
+    self, get_chain_on_thread, chain_op_new (self, case_uuid), (GDestroyNotify) chain_op_free,
+    g_object_unref, loket_store_get_draft_chain_async, cancellable, callback, user_data);
 }
 
 LoketDraftChain *
@@ -573,12 +693,10 @@ agency_position (LoketWorkflow *workflow, LoketCase *kase, const char *person_id
   for (guint i = 0; i < acting->len; i++)
     {
       const LoketActingPosition *as = g_ptr_array_index (acting, i);
-      const LoketPosition       *position = loket_org_chart_lookup_position (chart,
-                                                                             as->position_id);
+      const LoketPosition *position = loket_org_chart_lookup_position (chart, as->position_id);
 
       if (position != NULL
-          && g_strcmp0 (agency_of_unit (chart, position->unit_id),
-                        loket_case_get_agency_id (kase))
+          && g_strcmp0 (agency_of_unit (chart, position->unit_id), loket_case_get_agency_id (kase))
                == 0)
         return g_strdup (as->position_id);
     }
@@ -611,8 +729,8 @@ check_comment (const LoketCommentRequest *c, char **text, GError **error)
     }
   if (c->page > COMMENT_PAGE_MAX)
     {
-      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                   _ ("Page %u does not exist"), c->page + 1);
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("Page %u does not exist"),
+                   c->page + 1);
       return FALSE;
     }
   for (guint i = 0; i < 4; i++)
@@ -660,7 +778,7 @@ add_comment_on_thread (gpointer data, gpointer *result, GError **error)
        && (workflow = _loket_store_workflow_on_thread (self, error)) != NULL;
   if (ok && loket_case_get_status (kase) == LOKET_CASE_STATUS_CLOSED)
     ok = fail (error, LOKET_ERROR_CONFLICT,
-                                _ ("The case is closed: nothing more can be done on it"));
+               _ ("The case is closed: nothing more can be done on it"));
   if (ok && (position = agency_position (workflow, kase, c->person_id, now)) == NULL)
     {
       g_set_error_literal (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN,
@@ -699,10 +817,10 @@ add_comment_on_thread (gpointer data, gpointer *result, GError **error)
       json_object_set_string_member (body, "text", text);
       json_object_set_string_member (body, "position", position);
       json_object_set_string_member (body, "at", when);
-      ok = append_body (self, kase, new_events, LOKET_EVENT_COMMENT_ADDED, c->person_id, body,
-                        error)
-           && _loket_store_append_in_transaction (self, new_events, error)
-           && loket_db_commit (self->db, error);
+      ok
+        = append_body (self, kase, new_events, LOKET_EVENT_COMMENT_ADDED, c->person_id, body, error)
+          && _loket_store_append_in_transaction (self, new_events, error)
+          && loket_db_commit (self->db, error);
     }
   if (!ok)
     {
@@ -772,7 +890,7 @@ resolve_comment_on_thread (gpointer data, gpointer *result, GError **error)
   g_autoptr (JsonObject) body = json_object_new ();
   g_autoptr (GPtrArray) new_events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) acting = NULL;
-  g_autofree char *when = NULL;
+  g_autofree char         *when = NULL;
   const LoketDraftComment *comment = NULL;
   const LoketDraftState   *state = NULL;
   const char              *as = NULL;
@@ -790,13 +908,12 @@ resolve_comment_on_thread (gpointer data, gpointer *result, GError **error)
       if (comment == NULL)
         ok = fail (error, LOKET_ERROR_NOT_FOUND, _ ("This case has no such comment"));
       else if (comment->resolved)
-        ok = fail (error, LOKET_ERROR_CONFLICT,
-                                    _ ("This comment is already resolved"));
+        ok = fail (error, LOKET_ERROR_CONFLICT, _ ("This comment is already resolved"));
     }
   if (ok)
     {
-      state = comment->draft_id != NULL ? loket_draft_chain_lookup (chain, comment->draft_id)
-                                        : NULL;
+      state
+        = comment->draft_id != NULL ? loket_draft_chain_lookup (chain, comment->draft_id) : NULL;
       acting = loket_workflow_get_acting_positions (workflow, op->person_id, now);
       for (guint i = 0; as == NULL && i < acting->len; i++)
         {
@@ -810,8 +927,8 @@ resolve_comment_on_thread (gpointer data, gpointer *result, GError **error)
         }
       if (as == NULL)
         ok = fail (error, LOKET_ERROR_FORBIDDEN,
-                                    _ ("Only the comment’s author or the draft’s drafter may "
-                                       "resolve it"));
+                   _ ("Only the comment’s author or the draft’s drafter may "
+                      "resolve it"));
     }
   if (ok)
     {
@@ -867,10 +984,9 @@ loket_store_resolve_comment_async (LoketStore         *self,
   op = chain_op_new (self, case_uuid);
   op->person_id = g_strdup (person_id);
   op->comment_id = g_strdup (comment_id);
-  _loket_store_intake_run_async (self, resolve_comment_on_thread, op,
-                                 (GDestroyNotify) chain_op_free, NULL,
-                                 loket_store_resolve_comment_async, cancellable, callback,
-                                 user_data);
+  _loket_store_intake_run_async (
+    self, resolve_comment_on_thread, op, (GDestroyNotify) chain_op_free, NULL,
+    loket_store_resolve_comment_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -902,26 +1018,26 @@ list_queue_on_thread (gpointer data, gpointer *result, GError **error)
     }
   switch (op->queue)
     {
-    case LOKET_DRAFT_QUEUE_PARAF:
-      stages = "'in_review'";
-      break;
-    case LOKET_DRAFT_QUEUE_SIGNATURE:
-      stages = "'approved'";
-      break;
-    case LOKET_DRAFT_QUEUE_RETURNED:
-    default:
-      stages = "'returned', 'editing'";
-      break;
+      case LOKET_DRAFT_QUEUE_PARAF:
+        stages = "'in_review'";
+        break;
+      case LOKET_DRAFT_QUEUE_SIGNATURE:
+        stages = "'approved'";
+        break;
+      case LOKET_DRAFT_QUEUE_RETURNED:
+      default:
+        stages = "'returned', 'editing'";
+        break;
     }
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) loket_draft_queue_item_free);
   acting = loket_workflow_get_acting_positions (workflow, op->person_id, op->now);
   for (guint i = 0; i < acting->len; i++)
     {
       const LoketActingPosition *as = g_ptr_array_index (acting, i);
-      g_autofree char *sql = g_strdup_printf (
-        "SELECT draft_id, case_uuid, kind, version, n_comments, updated_at FROM draft_chain "
-        "WHERE holder = ?1 AND stage IN (%s) ORDER BY updated_at, draft_id",
-        stages);
+      g_autofree char           *sql = g_strdup_printf (
+                  "SELECT draft_id, case_uuid, kind, version, n_comments, updated_at FROM draft_chain "
+                            "WHERE holder = ?1 AND stage IN (%s) ORDER BY updated_at, draft_id",
+                  stages);
       g_autoptr (LoketDbStatement) stmt = loket_db_prepare (self->db, sql, error);
       gboolean have_row;
 
@@ -1055,8 +1171,8 @@ record_in_transaction (ChainOp *op, char **handover_id, GError **error)
   g_autoptr (JsonObject) body = NULL;
   g_autoptr (JsonObject) handover = json_object_new ();
   g_autoptr (GPtrArray) new_events = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *when = NULL;
+  g_autofree char     *id = g_uuid_string_random ();
+  g_autofree char     *when = NULL;
   const LoketHandover *h;
   const LoketPosition *registrar;
   LoketParafRoutes    *routes;
@@ -1071,8 +1187,8 @@ record_in_transaction (ChainOp *op, char **handover_id, GError **error)
                            _ ("A signature needs the letter id and the signed file"));
       return FALSE;
     }
-  if (!load_all (self, op->case_uuid, &kase, &chain, error) || !blob_known (self->db, op->sha256,
-                                                                            error))
+  if (!load_all (self, op->case_uuid, &kase, &chain, error)
+      || !blob_known (self->db, op->sha256, error))
     return FALSE;
   workflow = _loket_store_workflow_on_thread (self, error);
   routes = workflow != NULL ? loket_store_get_paraf_routes (self, error) : NULL;

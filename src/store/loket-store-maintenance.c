@@ -543,7 +543,8 @@ loket_store_maintenance_check (LoketDb            *db,
       || !check_projections (db, projector, report, error)
       || !check_blobs (db, blobs, report, error)
       || !_loket_store_routing_check (db, report->problems, error)
-      || !_loket_store_letter_tables_check (db, report->problems, error))
+      || !_loket_store_letter_tables_check (db, report->problems, error)
+      || !_loket_store_chain_check (db, report->problems, error))
     {
       loket_db_rollback (db);
       return NULL;

@@ -85,6 +85,9 @@ gboolean _loket_store_routing_is_routing_type (const char *type);
 gboolean _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **error);
 /* Database thread, inside a transaction: refills `draft_chain` from every event. */
 gboolean _loket_store_chain_rebuild (LoketDb *db, GError **error);
+/* Database thread: adds a line to @problems for each case whose `draft_chain` rows differ from a
+ * fold of its events, and for rows of drafts no event knows. */
+gboolean _loket_store_chain_check (LoketDb *db, GPtrArray *problems, GError **error);
 /* Database thread, at open: fills `draft_chain` once for a database made before schema 9. */
 gboolean _loket_store_chain_upgrade (LoketDb *db, GError **error);
 /* Database thread: the office's own number template of a register (settings

@@ -9,6 +9,8 @@
 
 #include "intake-fixture.h"
 #include "loket-case-list-model.h"
+#include "loket-case-view.h"
+#include "loket-review-window.h"
 #include "loket-test-utils.h"
 
 /* Every intake widget on its own: built from its template, then finalized (HOUSE-STYLE rule 27). */
@@ -58,6 +60,54 @@ test_intake_widgets_finalize (Fixture *fixture, gconstpointer data)
   g_assert_true (loket_window_get_intake_dialog (fixture->window) == GTK_WINDOW (widget));
   close_dialog (LOKET_INTAKE_DIALOG (widget));
   g_assert_null (loket_window_get_intake_dialog (fixture->window));
+}
+
+static gboolean
+case_view_idle (gpointer view)
+{
+  return !loket_case_view_get_loading (view);
+}
+
+static gboolean
+review_window_ready (gpointer out)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LOKET_IS_REVIEW_WINDOW (window)
+          && loket_review_pane_get_state (loket_review_window_get_pane (LOKET_REVIEW_WINDOW (window)))
+               == LOKET_REVIEW_STATE_READY)
+        {
+          *(LoketReviewWindow **) out = LOKET_REVIEW_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The case pane lists the attached letter; "Open" shows it in a review window. */
+static void
+assert_attachment_opens (LoketWindow *window, LoketIntakeDialog *dialog)
+{
+  GtkWidget         *view = child (window, LOKET_TYPE_WINDOW, "case_view");
+  GPtrArray         *attachments
+    = loket_intake_form_get_attachments (loket_intake_dialog_get_form (dialog), "r1");
+  LoketAttachment   *attachment = g_ptr_array_index (attachments, 0);
+  LoketReviewWindow *review = NULL;
+
+  loket_case_view_set_case (LOKET_CASE_VIEW (view), loket_intake_dialog_get_case (dialog));
+  g_assert_true (loket_test_wait_until (case_view_idle, view, TIMEOUT_MS));
+  g_assert_cmpuint (loket_case_view_get_n_documents (LOKET_CASE_VIEW (view)), ==, 1);
+  save_screenshot (GTK_WIDGET (window), "case-documents.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-attachment", "(ss)",
+                                             attachment->sha256, attachment->file_name));
+  g_assert_true (loket_test_wait_until (review_window_ready, &review, TIMEOUT_MS));
+  g_assert_cmpuint (loket_review_pane_get_n_pages (loket_review_window_get_pane (review)), ==, 1);
+  save_screenshot (GTK_WIDGET (review), "review-window.png");
+  gtk_window_destroy (GTK_WINDOW (review));
 }
 
 static void
@@ -135,6 +185,7 @@ test_intake_letter_with_attachment (Fixture *fixture, gconstpointer data)
 
   assert_receipt (dialog);
   assert_case_in_list (fixture->window, dialog);
+  assert_attachment_opens (fixture->window, dialog);
   close_dialog (dialog);
 }
 
@@ -223,9 +274,13 @@ test_intake_counter_quick (Fixture *fixture, gconstpointer data)
       loket_intake_dialog_get_case_uuid (dialog),
     };
 
+    /* Whoever is signed in stays signed in (a merge once cleared the person here). */
+    loket_window_set_person (LOKET_WINDOW (fixture->window), "kopnakertrans-ntt/p-kadis");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-case", "s",
                                                loket_intake_dialog_get_agenda_number (dialog)));
     g_assert_true (loket_test_wait_until (case_shown, &shown, TIMEOUT_MS));
+    g_assert_cmpstr (loket_window_get_person (LOKET_WINDOW (fixture->window)), ==,
+                     "kopnakertrans-ntt/p-kadis");
   }
   g_assert_nonnull (strstr (loket_intake_dialog_get_agenda_number (dialog), "/"));
 

@@ -36,7 +36,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < N_LETTERS; i++)
     {
       g_autofree char *agenda = g_strdup_printf ("%03u/BENCH/2026", i + 1);
-      char *draft = NULL;
+      char            *draft = NULL;
 
       g_ptr_array_add (cases, signoff_test_prepare (f.store, agenda, TRUE, &draft));
       g_ptr_array_add (drafts, draft);
@@ -44,17 +44,15 @@ main (int argc, char **argv)
   g_ptr_array_add (cases, NULL);
   g_ptr_array_add (drafts, NULL);
   prepare_s = g_timer_elapsed (timer, NULL);
-  g_assert_true (loket_store_add_number_lease (f.store, "kopnakertrans-ntt", "surat-keluar",
-                                               g_date_time_get_year (today), 1, 1000, NULL,
-                                               g_get_real_time () / G_USEC_PER_SEC + 86400, 0,
-                                               &error));
+  g_assert_true (loket_store_add_number_lease (
+    f.store, "kopnakertrans-ntt", "surat-keluar", g_date_time_get_year (today), 1, 1000, NULL,
+    g_get_real_time () / G_USEC_PER_SEC + 86400, 0, &error));
   g_assert_no_error (error);
 
   g_timer_start (timer);
-  results = loket_signoff_sign_drafts (f.store, LOKET_SIGNER (signer), SIGNOFF_P_KADIS, NULL,
-                                       (const char *const *) cases->pdata,
-                                       (const char *const *) drafts->pdata, 0, NULL, NULL, NULL,
-                                       &error);
+  results = loket_signoff_sign_drafts (
+    f.store, LOKET_SIGNER (signer), SIGNOFF_P_KADIS, NULL, (const char *const *) cases->pdata,
+    (const char *const *) drafts->pdata, 0, NULL, NULL, NULL, &error);
   sign_s = g_timer_elapsed (timer, NULL);
   g_assert_no_error (error);
   for (guint i = 0; i < results->len; i++)

@@ -45,11 +45,11 @@ typedef struct
 static void
 add_event (Fixture *f, const char *type, const char *author, const char *body)
 {
-  g_autofree char *hlc = g_strdup_printf ("%015" G_GINT64_FORMAT "-%06u", f->now * 1000,
-                                          f->counter++);
+  g_autofree char *hlc
+    = g_strdup_printf ("%015" G_GINT64_FORMAT "-%06u", f->now * 1000, f->counter++);
   g_autoptr (GError) error = NULL;
-  LoketEvent *event = loket_event_new_checked (NULL, f->case_uuid, type, author, "device-1", hlc,
-                                               body, &error);
+  LoketEvent *event
+    = loket_event_new_checked (NULL, f->case_uuid, type, author, "device-1", hlc, body, &error);
 
   g_assert_no_error (error);
   g_ptr_array_add (f->events, event);
@@ -128,11 +128,11 @@ create_draft (Fixture *f)
 static void
 revise_draft (Fixture *f, guint version)
 {
-  g_autofree char *body = g_strdup_printf (
-    "{\"draft_id\":\"" DRAFT "\",\"version\":%u,\"kind\":\"rekomendasi\","
-    "\"content\":{\"kind\":\"rekomendasi\",\"paragraphs\":[\"a\",\"c\"]},"
-    "\"position\":\"" STAF "\",\"note\":\"fixed\"}",
-    version);
+  g_autofree char *body
+    = g_strdup_printf ("{\"draft_id\":\"" DRAFT "\",\"version\":%u,\"kind\":\"rekomendasi\","
+                       "\"content\":{\"kind\":\"rekomendasi\",\"paragraphs\":[\"a\",\"c\"]},"
+                       "\"position\":\"" STAF "\",\"note\":\"fixed\"}",
+                       version);
 
   add_event (f, LOKET_EVENT_DRAFT_REVISED, P_STAF, body);
 }
@@ -146,7 +146,7 @@ act (Fixture *f, LoketDraftRequest *request, GError **error)
   g_autoptr (JsonObject) body = NULL;
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *json = NULL;
-  const char *type = NULL;
+  const char      *type = NULL;
 
   body = loket_workflow_check_draft (f->workflow, kase, chain, request, f->now, &type, error);
   if (body == NULL)
@@ -163,17 +163,19 @@ act (Fixture *f, LoketDraftRequest *request, GError **error)
 }
 
 static gboolean
-do_action (Fixture *f, LoketDraftAction action, const char *person, const char *note,
-           GError **error)
+do_action (Fixture         *f,
+           LoketDraftAction action,
+           const char      *person,
+           const char      *note,
+           GError         **error)
 {
   g_autoptr (LoketDraftRequest) r = loket_draft_request_new (action, person, DRAFT);
 
   r->note = g_strdup (note);
   if (action == LOKET_DRAFT_ACTION_SUBMIT)
     {
-      g_autoptr (GPtrArray) route = loket_paraf_routes_resolve (f->routes, f->workflow, SERVICE,
-                                                                AG "seksi-p3tk", "rekomendasi",
-                                                                STAF, NULL);
+      g_autoptr (GPtrArray) route = loket_paraf_routes_resolve (
+        f->routes, f->workflow, SERVICE, AG "seksi-p3tk", "rekomendasi", STAF, NULL);
       g_assert_nonnull (route);
       g_ptr_array_add (route, NULL);
       r->route = g_strdupv ((char **) route->pdata);
@@ -181,33 +183,37 @@ do_action (Fixture *f, LoketDraftAction action, const char *person, const char *
   return act (f, r, error);
 }
 
-#define ASSERT_OK(f, action, person, note)                                                       \
-  G_STMT_START                                                                                   \
-  {                                                                                              \
-    g_autoptr (GError) e_ = NULL;                                                                \
-    g_assert_true (do_action (f, action, person, note, &e_));                                    \
-    g_assert_no_error (e_);                                                                      \
-  }                                                                                              \
+#define ASSERT_OK(f, action, person, note)                                                         \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autoptr (GError) e_ = NULL;                                                                  \
+    g_assert_true (do_action (f, action, person, note, &e_));                                      \
+    g_assert_no_error (e_);                                                                        \
+  }                                                                                                \
   G_STMT_END
 
-#define ASSERT_REFUSED(f, action, person, note, code)                                            \
-  G_STMT_START                                                                                   \
-  {                                                                                              \
-    g_autoptr (GError) e_ = NULL;                                                                \
-    guint n_ = (f)->events->len;                                                                 \
-    g_assert_false (do_action (f, action, person, note, &e_));                                   \
-    g_assert_error (e_, LOKET_ERROR, code);                                                      \
-    g_assert_cmpuint ((f)->events->len, ==, n_);                                                 \
-  }                                                                                              \
+#define ASSERT_REFUSED(f, action, person, note, code)                                              \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autoptr (GError) e_ = NULL;                                                                  \
+    guint n_ = (f)->events->len;                                                                   \
+    g_assert_false (do_action (f, action, person, note, &e_));                                     \
+    g_assert_error (e_, LOKET_ERROR, code);                                                        \
+    g_assert_cmpuint ((f)->events->len, ==, n_);                                                   \
+  }                                                                                                \
   G_STMT_END
 
 static void
-assert_route (Fixture *f, const char *service, const char *unit, const char *kind,
-              const char *drafter, const char *const *expected)
+assert_route (Fixture           *f,
+              const char        *service,
+              const char        *unit,
+              const char        *kind,
+              const char        *drafter,
+              const char *const *expected)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) route = loket_paraf_routes_resolve (f->routes, f->workflow, service, unit,
-                                                            kind, drafter, &error);
+  g_autoptr (GPtrArray) route
+    = loket_paraf_routes_resolve (f->routes, f->workflow, service, unit, kind, drafter, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (route->len, ==, g_strv_length ((char **) expected));
@@ -222,27 +228,27 @@ test_routes_kopnakertrans (Fixture *f, gconstpointer data)
 {
   /* Bidang Ketenagakerjaan recommendations pass the Sekretaris Dinas (SOP z–gg). */
   assert_route (f, SERVICE, AG "seksi-p3tk", "rekomendasi", STAF,
-                (const char *[]) { KASI, KABID, SEKRETARIS, KADIS, NULL });
-  g_assert_cmpstr (loket_paraf_routes_match (f->routes, f->workflow, SERVICE, AG "seksi-p3tk",
-                                             "rekomendasi"),
-                   ==, "rekomendasi-ketenagakerjaan");
+                (const char *[]){ KASI, KABID, SEKRETARIS, KADIS, NULL });
+  g_assert_cmpstr (
+    loket_paraf_routes_match (f->routes, f->workflow, SERVICE, AG "seksi-p3tk", "rekomendasi"), ==,
+    "rekomendasi-ketenagakerjaan");
   /* Other letters of the same Bidang: Kasi → Kabid → Kadis (SOP m). */
   assert_route (f, SERVICE, AG "seksi-p3tk", "surat_jawaban", STAF,
-                (const char *[]) { KASI, KABID, KADIS, NULL });
+                (const char *[]){ KASI, KABID, KADIS, NULL });
   /* The case sits on the Bidang; the drafter's own Seksi gives the Kasi. */
   assert_route (f, AG "pengesahan-peraturan-perusahaan", AG "bidang-ketenagakerjaan",
-                "surat_jawaban", STAF, (const char *[]) { KASI, KABID, KADIS, NULL });
+                "surat_jawaban", STAF, (const char *[]){ KASI, KABID, KADIS, NULL });
   /* A Kasi drafting starts above themself. */
   assert_route (f, SERVICE, AG "seksi-p3tk", "surat_jawaban", KASI,
-                (const char *[]) { KABID, KADIS, NULL });
+                (const char *[]){ KABID, KADIS, NULL });
   /* Sekretariat: Kasubag → Sekretaris → Kadis. */
   assert_route (f, AG "data-informasi-publik", AG "subbag-umum", "surat_jawaban", NULL,
-                (const char *[]) { AG "kasubag-umum", SEKRETARIS, KADIS, NULL });
+                (const char *[]){ AG "kasubag-umum", SEKRETARIS, KADIS, NULL });
   /* UPTD: Kasi → Kepala UPTD → Kadis; internal documents are signed by the Kepala UPTD. */
   assert_route (f, AG "pelatihan-kerja", AG "uptd-seksi-pelatihan", "surat_jawaban", NULL,
-                (const char *[]) { AG "kasi-pelatihan-uptd", AG "kepala-uptd", KADIS, NULL });
+                (const char *[]){ AG "kasi-pelatihan-uptd", AG "kepala-uptd", KADIS, NULL });
   assert_route (f, AG "pelatihan-kerja", AG "uptd-seksi-pelatihan", "nota_dinas", NULL,
-                (const char *[]) { AG "kasi-pelatihan-uptd", AG "kepala-uptd", NULL });
+                (const char *[]){ AG "kasi-pelatihan-uptd", AG "kepala-uptd", NULL });
   /* Transmigration recommendation by service. */
   g_assert_cmpstr (loket_paraf_routes_match (f->routes, f->workflow,
                                              AG "rekomendasi-kawasan-transmigrasi",
@@ -271,18 +277,18 @@ test_routes_every_org_chart (Fixture *f, gconstpointer data)
 
           g_assert_no_error (error);
           g_assert_cmpuint (route->len, >=, 1);
-          signer = loket_org_chart_lookup_position (f->org, g_ptr_array_index (route,
-                                                                                route->len - 1));
+          signer
+            = loket_org_chart_lookup_position (f->org, g_ptr_array_index (route, route->len - 1));
           g_assert_nonnull (signer);
           g_assert_true (signer->role == LOKET_ROLE_HEAD);
           for (guint i = 0; i < route->len; i++)
-            g_assert_nonnull (loket_org_chart_lookup_position (f->org,
-                                                               g_ptr_array_index (route, i)));
+            g_assert_nonnull (
+              loket_org_chart_lookup_position (f->org, g_ptr_array_index (route, i)));
         }
     }
   assert_route (f, NULL, "dinsos-ntt/seksi-rehsos-disabilitas", "rekomendasi", NULL,
-                (const char *[]) { "dinsos-ntt/kasi-rehsos-disabilitas", "dinsos-ntt/kabid-rehsos",
-                                   "dinsos-ntt/kadis", NULL });
+                (const char *[]){ "dinsos-ntt/kasi-rehsos-disabilitas", "dinsos-ntt/kabid-rehsos",
+                                  "dinsos-ntt/kadis", NULL });
 }
 
 static void
@@ -291,8 +297,10 @@ test_routes_bad_data (Fixture *f, gconstpointer data)
   static const char *const bad[] = {
     "[]",
     "{\"routes\": {}}",
-    "{\"routes\": [{\"id\": \"x\"}], \"handover\": {\"role\": \"registrar\", \"instruction\": \"a\"}}",
-    "{\"routes\": [{\"id\": \"x\", \"steps\": [\"boss\"]}], \"handover\": {\"role\": \"registrar\", "
+    "{\"routes\": [{\"id\": \"x\"}], \"handover\": {\"role\": \"registrar\", \"instruction\": "
+    "\"a\"}}",
+    "{\"routes\": [{\"id\": \"x\", \"steps\": [\"boss\"]}], \"handover\": {\"role\": "
+    "\"registrar\", "
     "\"instruction\": \"a\"}}",
     "{\"routes\": [{\"id\": \"x\", \"steps\": [\"head\"], \"unit_kinds\": [\"castle\"]}], "
     "\"handover\": {\"role\": \"registrar\", \"instruction\": \"a\"}}",
@@ -319,12 +327,12 @@ test_routes_bad_data (Fixture *f, gconstpointer data)
     "\"handover\": {\"role\": \"registrar\", \"instruction\": \"untuk_ditindaklanjuti\"}}",
     -1, &error);
   g_assert_no_error (error);
-  g_assert_null (loket_paraf_routes_resolve (routes, f->workflow, NULL, AG "seksi-p3tk", NULL,
-                                             NULL, &error));
+  g_assert_null (
+    loket_paraf_routes_resolve (routes, f->workflow, NULL, AG "seksi-p3tk", NULL, NULL, &error));
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
   g_clear_error (&error);
-  g_assert_null (loket_paraf_routes_resolve (routes, f->workflow, NULL, AG "no-such-unit", NULL,
-                                             NULL, &error));
+  g_assert_null (
+    loket_paraf_routes_resolve (routes, f->workflow, NULL, AG "no-such-unit", NULL, NULL, &error));
   g_assert_error (error, LOKET_ERROR, LOKET_ERROR_NOT_FOUND);
 }
 
@@ -410,8 +418,8 @@ test_full_chain_with_return (Fixture *f, gconstpointer data)
 static void
 test_stale_version (Fixture *f, gconstpointer data)
 {
-  g_autoptr (LoketDraftRequest) r = loket_draft_request_new (LOKET_DRAFT_ACTION_PARAF, P_KABID,
-                                                             DRAFT);
+  g_autoptr (LoketDraftRequest) r
+    = loket_draft_request_new (LOKET_DRAFT_ACTION_PARAF, P_KABID, DRAFT);
   g_autoptr (LoketDraftChain) chain = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -443,8 +451,8 @@ static void
 test_plh_signs (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoketStandIn) plh = loket_stand_in_new (P_SEKRETARIS, KADIS, LOKET_STAND_IN_PLH,
-                                                     f->now, f->now + 30 * 86400);
+  g_autoptr (LoketStandIn) plh
+    = loket_stand_in_new (P_SEKRETARIS, KADIS, LOKET_STAND_IN_PLH, f->now, f->now + 30 * 86400);
   g_autoptr (LoketDraftChain) chain = NULL;
   g_autoptr (GPtrArray) actions = NULL;
   g_autoptr (LoketCase) kase = NULL;
@@ -504,8 +512,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func)                                                                          \
-  g_test_add ("/loket/core/paraf-chain/" path, Fixture, NULL, fixture_set_up, func,              \
+#define ADD(path, func)                                                                            \
+  g_test_add ("/loket/core/paraf-chain/" path, Fixture, NULL, fixture_set_up, func,                \
               fixture_tear_down)
   ADD ("routes/kopnakertrans", test_routes_kopnakertrans);
   ADD ("routes/every-org-chart", test_routes_every_org_chart);

@@ -8,13 +8,17 @@
 #include "loket-store-letter-drafts.h"
 
 static void
-append (LoketStore *store, const char *case_uuid, const char *type, const char *hlc,
+append (LoketStore *store,
+        const char *case_uuid,
+        const char *type,
+        const char *hlc,
         const char *body)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (events, loket_event_new_checked (NULL, case_uuid, type, "kopnakertrans-ntt/p-pencatat-surat",
+  g_ptr_array_add (events, loket_event_new_checked (NULL, case_uuid, type,
+                                                    "kopnakertrans-ntt/p-pencatat-surat",
                                                     "test-device", hlc, body, &error));
   g_assert_no_error (error);
   g_assert_true (loket_store_append_events (store, events, &error));
@@ -32,17 +36,17 @@ signoff_test_prepare (LoketStore *store, const char *agenda, gboolean approve, c
   g_autoptr (LoketLetterFields) fields = NULL;
   g_autoptr (LoketLetterDraft) draft = NULL;
   g_autofree char *content = NULL;
-  LoketWorkflow *workflow = loket_store_get_workflow (store, &error);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  LoketWorkflow   *workflow = loket_store_get_workflow (store, &error);
+  gint64           now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *hlc1 = g_strdup_printf ("%015" G_GINT64_FORMAT "-000000", (now - 7200) * 1000);
   g_autofree char *hlc2 = g_strdup_printf ("%015" G_GINT64_FORMAT "-000001", (now - 7200) * 1000);
-  static const char *const parafs[] = { SIGNOFF_AG "p-kasi-p3tk",
-                                        SIGNOFF_AG "p-kabid-ketenagakerjaan",
-                                        SIGNOFF_AG "p-sekretaris" };
+  static const char *const parafs[]
+    = { SIGNOFF_AG "p-kasi-p3tk", SIGNOFF_AG "p-kabid-ketenagakerjaan", SIGNOFF_AG "p-sekretaris" };
 
   g_assert_no_error (error);
   body = g_strdup_printf (
-    "{\"agency\":\"kopnakertrans-ntt\",\"service\":\"kopnakertrans-ntt/rekomendasi-rekrutmen-akad\","
+    "{\"agency\":\"kopnakertrans-ntt\",\"service\":\"kopnakertrans-ntt/"
+    "rekomendasi-rekrutmen-akad\","
     "\"channel\":\"surat\",\"agenda_number\":\"%s\",\"received_at\":\"2026-11-02T09:00:00+08:00\","
     "\"subject\":\"Permohonan rekomendasi rekrutmen AKAD\","
     "\"parties\":[{\"kind\":\"organisation\",\"name\":\"PT Sinar Timur\",\"address\":\"Kupang\"}]}",
@@ -67,11 +71,13 @@ signoff_test_prepare (LoketStore *store, const char *agenda, gboolean approve, c
   g_assert_no_error (error);
   if (approve)
     {
-      g_assert_true (loket_store_submit_draft (store, case_uuid, SIGNOFF_P_STAF, *draft_id, &error));
+      g_assert_true (
+        loket_store_submit_draft (store, case_uuid, SIGNOFF_P_STAF, *draft_id, &error));
       g_assert_no_error (error);
       for (guint i = 0; i < G_N_ELEMENTS (parafs); i++)
         {
-          g_assert_true (loket_store_paraf_draft (store, case_uuid, parafs[i], *draft_id, 0, &error));
+          g_assert_true (
+            loket_store_paraf_draft (store, case_uuid, parafs[i], *draft_id, 0, &error));
           g_assert_no_error (error);
         }
     }

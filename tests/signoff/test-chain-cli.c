@@ -25,8 +25,7 @@ open_store (const char *db)
   return store;
 }
 
-static void
-run_ok (LoketCliRun *r, const char *first, ...) G_GNUC_NULL_TERMINATED;
+static void run_ok (LoketCliRun *r, const char *first, ...) G_GNUC_NULL_TERMINATED;
 
 static void
 run_ok (LoketCliRun *r, const char *first, ...)
@@ -58,7 +57,7 @@ test_cli_chain (void)
   g_autofree char *report = NULL;
   g_autoptr (LoketStore) store = open_store (db);
   g_auto (LoketCliRun) r = { 0 };
-  PadesFixture *pki = pades_fixture_new ();
+  PadesFixture    *pki = pades_fixture_new ();
   g_autofree char *pdf = NULL;
   g_auto (GStrv) fields = NULL;
 
@@ -104,9 +103,8 @@ test_cli_chain (void)
     g_autoptr (LoketDraftVersion) v1 = loket_store_load_letter_draft (store, draft, 1, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (loket_store_revise_letter_draft (store, draft, 1, SIGNOFF_P_STAF,
-                                                       AG "p3tk-1", v1->content, "Dasar hukum",
-                                                       0, &error),
+    g_assert_cmpuint (loket_store_revise_letter_draft (store, draft, 1, SIGNOFF_P_STAF, AG "p3tk-1",
+                                                       v1->content, "Dasar hukum", 0, &error),
                       ==, 2);
     g_assert_no_error (error);
   }

@@ -12,6 +12,7 @@
 
 #include "chain/loket-chain-panel.h"
 #include "chain/loket-compare-dialog.h"
+#include "chain/loket-draft-review.h"
 #include "chain/loket-sign-dialog.h"
 #include "intake-fixture.h"
 #include "loket-letter-draft.h"
@@ -19,6 +20,7 @@
 #include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
 #include "pades-fixture.h"
+#include "review/loket-review-pane.h"
 #include "routing/loket-account-button.h"
 #include "signoff-test-util.h"
 
@@ -126,8 +128,8 @@ wait_panel (ChainFixture *f, LoketDraftStage stage, guint version, const char *b
   Ready ready = { f, stage, version, button };
 
   if (!loket_test_wait_until (panel_ready, &ready, TIMEOUT_MS))
-    g_error ("The chain panel does not show stage %s with “%s”", loket_draft_stage_to_string (stage),
-             button != NULL ? button : "");
+    g_error ("The chain panel does not show stage %s with “%s”",
+             loket_draft_stage_to_string (stage), button != NULL ? button : "");
 }
 
 typedef struct
@@ -192,12 +194,10 @@ act_recorded (gpointer data)
   Gone                  *gone = data;
   LoketChainPanel       *panel = panel_of (gone->f);
   LoketDraftChain       *chain = loket_chain_panel_get_chain (panel);
-  const LoketDraftState *state = chain != NULL ? loket_draft_chain_lookup (chain,
-                                                                           gone->f->draft_id)
-                                               : NULL;
+  const LoketDraftState *state
+    = chain != NULL ? loket_draft_chain_lookup (chain, gone->f->draft_id) : NULL;
 
-  return !loket_chain_panel_get_loading (panel) && state != NULL
-         && state->n_paraf == gone->n_paraf
+  return !loket_chain_panel_get_loading (panel) && state != NULL && state->n_paraf == gone->n_paraf
          && loket_chain_panel_get_button (panel, gone->f->draft_id, gone->button) == NULL;
 }
 
@@ -214,7 +214,8 @@ wait_recorded (ChainFixture *f, const char *button, guint n_paraf)
 static void
 screenshot_panel (ChainFixture *f, const char *name)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (panel_of (f)), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled
+    = gtk_widget_get_ancestor (GTK_WIDGET (panel_of (f)), GTK_TYPE_SCROLLED_WINDOW);
   graphene_point_t point;
 
   /* Let the case pane's crossfade end. */
@@ -286,7 +287,7 @@ comment_resolved (gpointer data)
   LoketDraftChain *chain = loket_chain_panel_get_chain (panel_of (f));
   GPtrArray       *comments = chain != NULL ? loket_draft_chain_get_comments (chain) : NULL;
 
-  return comments != NULL && comments->len == 1
+  return comments != NULL && comments->len >= 1
          && ((LoketDraftComment *) comments->pdata[0])->resolved;
 }
 
@@ -322,6 +323,67 @@ typedef struct
 } SignDone;
 
 static gboolean
+review_ready (gpointer data)
+{
+  LoketDraftReview *review = data;
+
+  return !loket_draft_review_get_busy (review)
+         && loket_review_pane_get_state (LOKET_REVIEW_PANE (loket_draft_review_get_pane (review)))
+              == LOKET_REVIEW_STATE_READY;
+}
+
+static gboolean
+two_markers (gpointer data)
+{
+  return !loket_draft_review_get_busy (data)
+         && g_list_model_get_n_items (loket_draft_review_get_markers (data)) == 2;
+}
+
+/* The Kabid opens the review window, marks a region of page 1 and comments on it. */
+static void
+comment_on_region (ChainFixture *f)
+{
+  LoketDraftReview        *review;
+  GtkWidget               *pane;
+  AdwMessageDialog        *question;
+  LoketDraftChain         *chain;
+  const LoketDraftComment *c;
+
+  press (f, "review");
+  review = LOKET_DRAFT_REVIEW (loket_chain_panel_get_dialog (panel_of (f)));
+  g_assert_nonnull (review);
+  g_object_ref (review);
+  g_assert_true (loket_test_wait_until (review_ready, review, TIMEOUT_MS));
+  /* The Kasi's page comment is drawn already. */
+  g_assert_cmpuint (g_list_model_get_n_items (loket_draft_review_get_markers (review)), ==, 1);
+  pane = loket_draft_review_get_pane (review);
+  click (child (review, LOKET_TYPE_DRAFT_REVIEW, "region_button"));
+  /* What the pane emits once a rectangle is dragged in region mode (PDF points). */
+  g_signal_emit_by_name (pane, "region-selected", 0u, 72.0, 144.0, 300.0, 40.0);
+  question = ADW_MESSAGE_DIALOG (loket_draft_review_get_dialog (review));
+  g_assert_nonnull (question);
+  g_assert_false (adw_message_dialog_get_response_enabled (question, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (question)),
+                         "Nomor surat permohonan salah");
+  adw_message_dialog_response (question, "add");
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_true (loket_test_wait_until (two_markers, review, TIMEOUT_MS));
+  save_screenshot (GTK_WIDGET (review), "chain-review-region.png");
+  gtk_window_destroy (GTK_WINDOW (review));
+  g_assert_finalize_object (review);
+
+  loket_chain_panel_reload (panel_of (f));
+  wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "return");
+  chain = loket_chain_panel_get_chain (panel_of (f));
+  g_assert_cmpuint (loket_draft_chain_get_comments (chain)->len, ==, 2);
+  c = g_ptr_array_index (loket_draft_chain_get_comments (chain), 1);
+  g_assert_cmpuint (c->page, ==, 0);
+  g_assert_cmpfloat (c->rect[0], ==, 72.0);
+  g_assert_cmpfloat (c->rect[3], ==, 40.0);
+  g_assert_cmpstr (c->text, ==, "Nomor surat permohonan salah");
+}
+
+static gboolean
 sign_dialog_idle (gpointer data)
 {
   return !loket_sign_dialog_get_busy (data);
@@ -352,7 +414,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   open_as (f, P_KASI, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "paraf");
   click (child (panel_of (f), LOKET_TYPE_CHAIN_PANEL, "add_comment_button"));
-  answer (f, "Alamat perusahaan kurang lengkap", 2, "add");
+  answer (f, "Alamat perusahaan kurang lengkap", 1, "add");
   g_assert_true (loket_test_wait_until (comments_shown, f, TIMEOUT_MS));
   screenshot_panel (f, "chain-comment.png");
   press (f, "paraf");
@@ -361,6 +423,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   /* The Kabid returns it to the Kasi (a note is required), who passes it down to the drafter. */
   open_as (f, P_KABID, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 1, "return");
+  comment_on_region (f);
   press (f, "return");
   answer (f, "Dasar hukum belum dicantumkan", 0, "return");
   wait_recorded (f, "return", 1);
@@ -379,8 +442,8 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   open_as (f, SIGNOFF_P_STAF, "person:awaiting_paraf");
   wait_panel (f, LOKET_DRAFT_STAGE_EDITING, 2, "submit");
   {
-    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (loket_chain_panel_get_comments (
-      panel_of (f))));
+    GtkWidget *row
+      = gtk_widget_get_first_child (GTK_WIDGET (loket_chain_panel_get_comments (panel_of (f))));
     GtkWidget *resolve = NULL;
 
     /* The Resolve button is the row's only button. */
@@ -417,7 +480,8 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   wait_panel (f, LOKET_DRAFT_STAGE_IN_REVIEW, 2, "compare");
   press (f, "compare");
   {
-    LoketCompareDialog *compare = LOKET_COMPARE_DIALOG (loket_chain_panel_get_dialog (panel_of (f)));
+    LoketCompareDialog *compare
+      = LOKET_COMPARE_DIALOG (loket_chain_panel_get_dialog (panel_of (f)));
 
     g_assert_nonnull (compare);
     g_assert_cmpuint (loket_compare_dialog_get_changed (compare)->len, ==, 1);
@@ -445,6 +509,15 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
   g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (loket_sign_dialog_get_list (sign))));
   g_assert_false (gtk_widget_get_sensitive (loket_sign_dialog_get_sign_button (sign)));
+  /* A wrong passphrase signs nothing and says why. */
+  gtk_editable_set_text (loket_sign_dialog_get_pin (sign), "salah");
+  click (loket_sign_dialog_get_sign_button (sign));
+  spin ();
+  g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
+  g_assert_null (loket_sign_dialog_get_results (sign));
+  g_assert_true (g_str_has_prefix (
+    gtk_label_get_label (GTK_LABEL (child (sign, LOKET_TYPE_SIGN_DIALOG, "status_label"))),
+    "Nothing was signed"));
   gtk_editable_set_text (loket_sign_dialog_get_pin (sign), "rahasia");
   g_assert_true (gtk_widget_get_sensitive (loket_sign_dialog_get_sign_button (sign)));
   click (loket_sign_dialog_get_sign_button (sign));
@@ -480,7 +553,8 @@ test_widgets_finalize (ChainFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketStore) store = open_store (f->db);
-  g_autoptr (GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr (GPtrArray) contents
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr (LoketDraftVersion) v1 = loket_store_load_letter_draft (store, f->draft_id, 1, &error);
   g_autoptr (JsonParser) parser = json_parser_new ();
   GtkWidget *panel = g_object_ref_sink (loket_chain_panel_new ());
@@ -501,8 +575,8 @@ test_widgets_finalize (ChainFixture *f, gconstpointer data)
   sign = loket_sign_dialog_new (NULL, store, SIGNOFF_P_KADIS, NULL, NULL, NULL);
   g_object_ref (sign);
   g_assert_true (loket_test_wait_until (sign_dialog_idle, sign, TIMEOUT_MS));
-  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (loket_sign_dialog_get_list (
-    LOKET_SIGN_DIALOG (sign)))));
+  g_assert_null (gtk_widget_get_first_child (
+    GTK_WIDGET (loket_sign_dialog_get_list (LOKET_SIGN_DIALOG (sign)))));
   gtk_window_destroy (GTK_WINDOW (sign));
   g_assert_finalize_object (sign);
   loket_store_close (store);

@@ -9,6 +9,7 @@
 
 #include "loket-error.h"
 #include "loket-letter-pdf-id.h"
+#include "loket-signer-pkcs11.h"
 #include "loket-signer-pkcs12.h"
 #include "loket-signoff.h"
 #include "loket-store-numbering.h"
@@ -61,7 +62,7 @@ test_batch (SignFixture *f, gconstpointer data)
   g_autoptr (GPtrArray) queue = NULL;
   g_autofree char *d[4] = { NULL };
   g_autofree char *c0 = NULL, *c1 = NULL, *c2 = NULL, *c3 = NULL;
-  gint64     now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64           now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr (GDateTime) today = g_date_time_new_now_utc ();
   guint      calls = 0;
   GPtrArray *case_uuids = g_ptr_array_new ();
@@ -71,8 +72,8 @@ test_batch (SignFixture *f, gconstpointer data)
   c1 = signoff_test_prepare (store, "002/SO/2026", TRUE, &d[1]);
   c2 = signoff_test_prepare (store, "003/SO/2026", FALSE, &d[2]); /* not even submitted */
   c3 = signoff_test_prepare (store, "004/SO/2026", TRUE, &d[3]);
-  queue = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0,
-                                        &error);
+  queue
+    = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0, &error);
   g_assert_cmpuint (queue->len, ==, 3);
 
   /* Two numbers leased: the third signed letter stays pending a number. */
@@ -86,10 +87,9 @@ test_batch (SignFixture *f, gconstpointer data)
   g_ptr_array_add (case_uuids, c2), g_ptr_array_add (draft_ids, d[2]);
   g_ptr_array_add (case_uuids, c3), g_ptr_array_add (draft_ids, d[3]);
   g_ptr_array_add (case_uuids, NULL), g_ptr_array_add (draft_ids, NULL);
-  results = loket_signoff_sign_drafts (store, f->signer, SIGNOFF_P_KADIS, NULL,
-                                       (const char *const *) case_uuids->pdata,
-                                       (const char *const *) draft_ids->pdata, 0, progress_cb,
-                                       &calls, NULL, &error);
+  results = loket_signoff_sign_drafts (
+    store, f->signer, SIGNOFF_P_KADIS, NULL, (const char *const *) case_uuids->pdata,
+    (const char *const *) draft_ids->pdata, 0, progress_cb, &calls, NULL, &error);
   g_ptr_array_unref (case_uuids);
   g_ptr_array_unref (draft_ids);
   g_assert_no_error (error);
@@ -131,14 +131,24 @@ test_batch (SignFixture *f, gconstpointer data)
       g_assert_cmpint (pades_run (&report, "pdfsig", path, NULL), ==, 0);
       g_assert_nonnull (strstr (report, "Signature is Valid."));
       g_assert_nonnull (strstr (report, "Total document signed"));
+      /* The number is drawn before the letter is rendered: the signed page carries it. */
+      {
+        g_autofree char *text = NULL;
+
+        g_assert_cmpint (pades_run (&text, "pdftotext", "-layout", path, "-", NULL), ==, 0);
+        if (r->number != NULL)
+          g_assert_nonnull (strstr (text, r->number));
+        else
+          g_assert_nonnull (strstr (text, "…/…/"));
+      }
 
       kase = loket_store_get_case (store, r->case_uuid, &error);
       g_assert_cmpint (loket_case_get_status (kase), ==, LOKET_CASE_STATUS_SIGNED);
       g_assert_cmpstr (loket_case_get_holder (kase), ==, SIGNOFF_AG "pencatat-surat");
     }
   g_clear_pointer (&queue, g_ptr_array_unref);
-  queue = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0,
-                                        &error);
+  queue
+    = loket_store_list_draft_queue (store, SIGNOFF_P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0, &error);
   g_assert_cmpuint (queue->len, ==, 0);
   assert_check_clean (store);
 }
@@ -158,21 +168,21 @@ test_plh_signs_async (SignFixture *f, gconstpointer data)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GPtrArray) results = NULL;
   g_autoptr (GPtrArray) events = NULL;
-  g_autofree char *draft = NULL;
-  g_autofree char *kase = signoff_test_prepare (store, "005/SO/2026", TRUE, &draft);
-  const char *cases[] = { kase, NULL };
-  const char *drafts[] = { draft, NULL };
-  gint64      now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char    *draft = NULL;
+  g_autofree char    *kase = signoff_test_prepare (store, "005/SO/2026", TRUE, &draft);
+  const char         *cases[] = { kase, NULL };
+  const char         *drafts[] = { draft, NULL };
+  gint64              now = g_get_real_time () / G_USEC_PER_SEC;
   LoketSignoffResult *r;
-  gboolean   found = FALSE;
+  gboolean            found = FALSE;
 
   plh = loket_stand_in_new (SIGNOFF_AG "p-sekretaris", SIGNOFF_AG "kadis", LOKET_STAND_IN_PLH,
                             now - 60, now + 86400);
   g_assert_true (loket_store_add_stand_in (store, plh, &error));
   g_assert_no_error (error);
 
-  loket_signoff_sign_drafts_async (store, f->signer, SIGNOFF_AG "p-sekretaris", NULL, cases,
-                                   drafts, NULL, NULL, NULL, store_result_cb, &result);
+  loket_signoff_sign_drafts_async (store, f->signer, SIGNOFF_AG "p-sekretaris", NULL, cases, drafts,
+                                   NULL, NULL, NULL, store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   results = loket_signoff_sign_drafts_finish (result, &error);
@@ -195,11 +205,62 @@ test_plh_signs_async (SignFixture *f, gconstpointer data)
   g_assert_true (found);
 }
 
+/* The same batch with the key on a PKCS#11 token (SoftHSM2): one login for every letter. */
+static void
+test_pkcs11_batch (SignFixture *f, gconstpointer data)
+{
+  LoketStore *store = f->store.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoketPkcs11Signer) token = NULL;
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *d1 = NULL, *d2 = NULL;
+  g_autofree char *c1 = NULL, *c2 = NULL;
+  const char      *cases[3], *drafts[3];
+
+  if (!pades_fixture_softhsm (f->pki))
+    {
+      g_test_skip ("softhsm2-util or p11tool missing");
+      return;
+    }
+  g_assert_null (
+    loket_pkcs11_signer_new ("pkcs11:token=loket-uji;object=penandatangan", "9999", &error));
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  token = loket_pkcs11_signer_new ("pkcs11:token=loket-uji;object=penandatangan", "1234", &error);
+  g_assert_no_error (error);
+
+  c1 = signoff_test_prepare (store, "011/SO/2026", TRUE, &d1);
+  c2 = signoff_test_prepare (store, "012/SO/2026", TRUE, &d2);
+  cases[0] = c1, cases[1] = c2, cases[2] = NULL;
+  drafts[0] = d1, drafts[1] = d2, drafts[2] = NULL;
+  results = loket_signoff_sign_drafts (store, LOKET_SIGNER (token), SIGNOFF_P_KADIS, NULL, cases,
+                                       drafts, 0, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LoketSignoffResult *r = g_ptr_array_index (results, i);
+      g_autoptr (GBytes) pdf = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/hsm-%u.pdf", f->pki->dir, i);
+      g_autofree char *report = NULL;
+
+      g_assert_no_error (r->error);
+      g_assert_true (r->ok);
+      pdf = loket_store_read_blob (store, r->sha256, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
+                                          (gssize) g_bytes_get_size (pdf), &error));
+      g_assert_cmpint (pades_run (&report, "pdfsig", path, NULL), ==, 0);
+      g_assert_nonnull (strstr (report, "Signature is Valid."));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/loket/signoff/batch", SignFixture, NULL, sign_set_up, test_batch, sign_tear_down);
+  g_test_add ("/loket/signoff/pkcs11-batch", SignFixture, NULL, sign_set_up, test_pkcs11_batch,
+              sign_tear_down);
   g_test_add ("/loket/signoff/plh-async", SignFixture, NULL, sign_set_up, test_plh_signs_async,
               sign_tear_down);
   return g_test_run ();

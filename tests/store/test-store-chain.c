@@ -9,6 +9,7 @@
 #include "loket-store-letter-drafts.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 #include "store-test-fixture.h"
 
@@ -51,21 +52,21 @@ new_case_with_draft (Fixture *f, const char *agenda, char **draft_id)
   g_autoptr (GPtrArray) events = append_case (f, agenda, "Budi", "5371010101900001", T0, 2);
   char *kase = g_strdup (case_of (events));
 
-  *draft_id = loket_store_create_letter_draft (f->store, kase, P_STAF, STAF, CONTENT, NULL, 0,
-                                               &error);
+  *draft_id
+    = loket_store_create_letter_draft (f->store, kase, P_STAF, STAF, CONTENT, NULL, 0, &error);
   g_assert_no_error (error);
   return kase;
 }
 
-#define ASSERT_REFUSED(f, kase, call, code)                                                      \
-  G_STMT_START                                                                                   \
-  {                                                                                              \
-    g_autoptr (GError) e_ = NULL;                                                                \
-    guint n_ = n_events (f, kase);                                                               \
-    g_assert_false (call);                                                                       \
-    g_assert_error (e_, LOKET_ERROR, code);                                                      \
-    g_assert_cmpuint (n_events (f, kase), ==, n_);                                               \
-  }                                                                                              \
+#define ASSERT_REFUSED(f, kase, call, code)                                                        \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autoptr (GError) e_ = NULL;                                                                  \
+    guint n_ = n_events (f, kase);                                                                 \
+    g_assert_false (call);                                                                         \
+    g_assert_error (e_, LOKET_ERROR, code);                                                        \
+    g_assert_cmpuint (n_events (f, kase), ==, n_);                                                 \
+  }                                                                                                \
   G_STMT_END
 
 static LoketDraftRequest *
@@ -123,14 +124,13 @@ test_full_chain (Fixture *f, gconstpointer data)
 
   g_assert_true (loket_store_paraf_draft (f->store, kase, P_KASI, draft, 1, &error));
   g_assert_no_error (error);
-  ASSERT_REFUSED (f, kase,
-                  loket_store_return_draft (f->store, kase, P_KABID, draft, "", NULL, &e_),
+  ASSERT_REFUSED (f, kase, loket_store_return_draft (f->store, kase, P_KABID, draft, "", NULL, &e_),
                   LOKET_ERROR_INVALID_DATA);
-  g_assert_true (loket_store_return_draft (f->store, kase, P_KABID, draft,
-                                           "Dasar hukum kurang", NULL, &error));
+  g_assert_true (
+    loket_store_return_draft (f->store, kase, P_KABID, draft, "Dasar hukum kurang", NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (loket_store_return_draft (f->store, kase, P_KASI, draft, "Perbaiki", NULL,
-                                           &error));
+  g_assert_true (
+    loket_store_return_draft (f->store, kase, P_KASI, draft, "Perbaiki", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (queue_len (f, P_STAF, LOKET_DRAFT_QUEUE_RETURNED), ==, 1);
   ASSERT_REFUSED (f, kase, loket_store_submit_draft (f->store, kase, P_STAF, draft, &e_),
@@ -141,8 +141,8 @@ test_full_chain (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   ASSERT_REFUSED (f, kase, loket_store_resolve_comment (f->store, kase, P_STAF, comment, &e_),
                   LOKET_ERROR_CONFLICT);
-  v2 = loket_store_revise_letter_draft (f->store, draft, 1, P_STAF, STAF, CONTENT, "Dasar hukum",
-                                        0, &error);
+  v2 = loket_store_revise_letter_draft (f->store, draft, 1, P_STAF, STAF, CONTENT, "Dasar hukum", 0,
+                                        &error);
   g_assert_no_error (error);
   g_assert_cmpuint (v2, ==, 2);
   g_assert_true (loket_store_submit_draft (f->store, kase, P_STAF, draft, &error));
@@ -158,9 +158,8 @@ test_full_chain (Fixture *f, gconstpointer data)
   sha = add_signed_blob (f);
   sign = sign_request (P_KADIS, draft);
   ASSERT_REFUSED (f, kase,
-                  loket_store_record_signature (f->store, kase, sign,
-                                                "c0ffee00-0000-4000-8000-000000000001", sha,
-                                                NULL, &e_),
+                  loket_store_record_signature (
+                    f->store, kase, sign, "c0ffee00-0000-4000-8000-000000000001", sha, NULL, &e_),
                   LOKET_ERROR_CONFLICT);
   g_assert_cmpuint (queue_len (f, P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE), ==, 0);
   g_assert_true (loket_store_paraf_draft (f->store, kase, P_SEKRETARIS, draft, 2, &error));
@@ -175,20 +174,18 @@ test_full_chain (Fixture *f, gconstpointer data)
   ASSERT_REFUSED (f, kase,
                   loket_store_record_signature (
                     f->store, kase, sign, "c0ffee00-0000-4000-8000-000000000001",
-                    "0000000000000000000000000000000000000000000000000000000000000000", NULL,
-                    &e_),
+                    "0000000000000000000000000000000000000000000000000000000000000000", NULL, &e_),
                   LOKET_ERROR_NOT_FOUND);
   {
     g_autoptr (LoketDraftRequest) other = sign_request (P_KABID, draft);
     ASSERT_REFUSED (f, kase,
                     loket_store_record_signature (f->store, kase, other,
-                                                  "c0ffee00-0000-4000-8000-000000000001", sha,
-                                                  NULL, &e_),
+                                                  "c0ffee00-0000-4000-8000-000000000001", sha, NULL,
+                                                  &e_),
                     LOKET_ERROR_FORBIDDEN);
   }
-  g_assert_true (loket_store_record_signature (f->store, kase, sign,
-                                               "c0ffee00-0000-4000-8000-000000000001", sha,
-                                               &handover, &error));
+  g_assert_true (loket_store_record_signature (
+    f->store, kase, sign, "c0ffee00-0000-4000-8000-000000000001", sha, &handover, &error));
   g_assert_no_error (error);
   g_assert_nonnull (handover);
   g_assert_cmpuint (queue_len (f, P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE), ==, 0);
@@ -241,11 +238,26 @@ test_queues_survive_rebuild (Fixture *f, gconstpointer data)
   plh = loket_stand_in_new (P_SEKRETARIS, KADIS, LOKET_STAND_IN_PLH, now - 60, now + 86400);
   g_assert_true (loket_store_add_stand_in (f->store, plh, &error));
   g_assert_no_error (error);
-  queue = loket_store_list_draft_queue (f->store, P_SEKRETARIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0,
-                                        &error);
+  queue
+    = loket_store_list_draft_queue (f->store, P_SEKRETARIS, LOKET_DRAFT_QUEUE_SIGNATURE, 0, &error);
   g_assert_cmpuint (queue->len, ==, 2);
   g_assert_true (((LoketDraftQueueItem *) queue->pdata[0])->delegated);
   g_assert_cmpstr (((LoketDraftQueueItem *) queue->pdata[0])->position, ==, KADIS);
+
+  /* The check sees a draft_chain row that does not match the events. */
+  {
+    sqlite3 *db = NULL;
+    g_autoptr (LoketStoreCheckReport) report = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE draft_chain SET holder = 'x'", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (db);
+    report = loket_store_check (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->problems->len, ==, 2);
+    g_assert_nonnull (strstr (g_ptr_array_index (report->problems, 0), "draft_chain"));
+  }
 
   /* The table is a projection: a rebuild (and a reopen) gives the same queues. */
   g_assert_true (loket_store_rebuild_projections (f->store, &error));
@@ -253,6 +265,7 @@ test_queues_survive_rebuild (Fixture *f, gconstpointer data)
   reopen (f);
   g_assert_cmpuint (queue_len (f, P_KADIS, LOKET_DRAFT_QUEUE_SIGNATURE), ==, 2);
   g_assert_cmpuint (queue_len (f, P_KASI, LOKET_DRAFT_QUEUE_PARAF), ==, 0);
+  assert_check_clean (f->store);
 }
 
 static void
@@ -280,8 +293,8 @@ test_bad_comments (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (LoketCommentRequest) c = loket_comment_request_new (cases[i].person,
-                                                                     cases[i].text);
+      g_autoptr (LoketCommentRequest) c
+        = loket_comment_request_new (cases[i].person, cases[i].text);
       g_autofree char *id = NULL;
 
       c->draft_id = g_strdup (g_strcmp0 (cases[i].draft, "d") == 0 ? draft : cases[i].draft);
@@ -299,7 +312,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func)                                                                          \
+#define ADD(path, func)                                                                            \
   g_test_add ("/loket/store/chain/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("full-chain", test_full_chain);
   ADD ("queues-survive-rebuild", test_queues_survive_rebuild);

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "draft/loket-case-drafts.h"
+#include "loket-attachment.h"
 #include "loket-case-view.h"
 #include "loket-format.h"
 #include "loket-hlc.h"
@@ -36,6 +38,8 @@ struct _LoketCaseView
   LoketRoutingPanel *routing_panel;
   LoketChainPanel   *chain_panel;
   LoketCaseDrafts   *drafts;
+  AdwPreferencesGroup *documents_group;
+  GtkListBox        *documents_list;
 
   /* Owned references */
   LoketCase           *kase;
@@ -47,6 +51,7 @@ struct _LoketCaseView
 
   gint64 now;
   guint  n_timeline_rows;
+  guint  n_documents;
   guint  loading : 1;
 };
 
@@ -208,6 +213,93 @@ create_timeline_row (LoketCaseView *self, LoketEvent *event)
   return row;
 }
 
+/* The documents of the case: files attached at intake (`document.attached`) and signed
+ * letters (`letter.signed`), each opened in a review window by win.open-attachment. */
+static GtkWidget *
+create_document_row (const char *sha256, const char *file_name, const char *mime_type,
+                     gint64 size)
+{
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *button = gtk_button_new_with_mnemonic (_ ("_Open"));
+  GtkWidget       *icon;
+  g_autofree char *size_text = size > 0 ? g_format_size ((guint64) size) : NULL;
+  const char      *kind = g_strcmp0 (mime_type, "application/pdf") == 0 ? _ ("PDF document")
+                          : g_str_has_prefix (mime_type != NULL ? mime_type : "", "image/")
+                            ? _ ("Image")
+                            : _ ("Document");
+  g_autofree char *subtitle = size_text != NULL
+                                /* Translators: a document's kind and size, "PDF document · 180 kB" */
+                                ? g_strdup_printf (C_ ("document row", "%s · %s"), kind, size_text)
+                                : g_strdup (kind);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  icon = gtk_image_new_from_icon_name (g_strcmp0 (mime_type, "application/pdf") == 0
+                                         ? "x-office-document-symbolic"
+                                         : "image-x-generic-symbolic");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-attachment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", sha256, file_name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+show_documents (LoketCaseView *self, GPtrArray *events)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list))) != NULL)
+    gtk_list_box_remove (self->documents_list, child);
+  self->n_documents = 0;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      LoketEvent *event = g_ptr_array_index (events, i);
+      const char *type = loket_event_get_event_type (event);
+      g_autoptr (JsonParser) parser = NULL;
+      g_autofree char *letter_name = NULL;
+      JsonObject *body;
+      const char *sha256, *file_name, *mime_type;
+
+      if (g_strcmp0 (type, "document.attached") != 0 && g_strcmp0 (type, "letter.signed") != 0)
+        continue;
+      parser = json_parser_new ();
+      if (loket_event_get_body (event) == NULL
+          || !json_parser_load_from_data (parser, loket_event_get_body (event), -1, NULL)
+          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        continue;
+      body = json_node_get_object (json_parser_get_root (parser));
+      sha256 = json_object_get_string_member_with_default (body, "sha256", NULL);
+      if (!loket_attachment_is_valid_sha256 (sha256) || g_hash_table_contains (seen, sha256))
+        continue;
+      if (g_str_equal (type, "letter.signed"))
+        {
+          const char *letter_id = json_object_get_string_member_with_default (body, "letter_id", "");
+
+          /* Translators: file name of a signed letter; %s is its id */
+          letter_name = g_strdup_printf (_ ("signed-letter-%s.pdf"), letter_id);
+          file_name = letter_name;
+          mime_type = "application/pdf";
+        }
+      else
+        {
+          file_name = json_object_get_string_member_with_default (body, "file_name", sha256);
+          mime_type = json_object_get_string_member_with_default (body, "mime_type", NULL);
+        }
+      g_hash_table_add (seen, (gpointer) g_intern_string (sha256));
+      gtk_list_box_append (self->documents_list,
+                           create_document_row (sha256, file_name, mime_type,
+                                                json_object_get_int_member_with_default (body, "size", 0)));
+      self->n_documents++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_group), self->n_documents > 0);
+}
+
 static void
 clear_timeline (LoketCaseView *self)
 {
@@ -272,6 +364,7 @@ events_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   clear_timeline (self);
+  show_documents (self, events);
   /* Newest first: what happened last is what the reader wants to see. */
   for (guint i = events->len; i > 0; i--)
     {
@@ -288,6 +381,7 @@ load_events (LoketCaseView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_timeline (self);
+  show_documents (self, NULL);
 
   if (self->kase == NULL || self->store == NULL)
     {
@@ -409,6 +503,8 @@ loket_case_view_class_init (LoketCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, routing_panel);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, chain_panel);
   gtk_widget_class_bind_template_child (widget_class, LoketCaseView, drafts);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, LoketCaseView, documents_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loket-case-view");
 }
@@ -528,6 +624,14 @@ loket_case_view_get_n_timeline_rows (LoketCaseView *self)
   g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), 0);
 
   return self->n_timeline_rows;
+}
+
+guint
+loket_case_view_get_n_documents (LoketCaseView *self)
+{
+  g_return_val_if_fail (LOKET_IS_CASE_VIEW (self), 0);
+
+  return self->n_documents;
 }
 
 gboolean

@@ -49,6 +49,9 @@ LoketCaseDrafts   *loket_case_view_get_drafts        (LoketCaseView *self);
 
 /* Rows in the timeline once the events have arrived (for tests). */
 guint      loket_case_view_get_n_timeline_rows (LoketCaseView    *self);
+/* Documents listed (attachments and signed letters, each with an "Open" button that activates
+ * win.open-attachment) once the events have arrived. */
+guint      loket_case_view_get_n_documents  (LoketCaseView       *self);
 /* TRUE while the events of the case are being read. */
 gboolean   loket_case_view_get_loading      (LoketCaseView       *self);
 

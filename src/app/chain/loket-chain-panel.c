@@ -7,6 +7,7 @@
 
 #include "loket-chain-panel.h"
 #include "loket-compare-dialog.h"
+#include "loket-draft-review.h"
 #include "loket-format.h"
 #include "routing/loket-routing-util.h"
 
@@ -125,21 +126,21 @@ stage_text (LoketChainPanel *self, const LoketDraftState *state)
 
   switch (state->stage)
     {
-    case LOKET_DRAFT_STAGE_EDITING:
-      /* Translators: %s is a jabatan */
-      return g_strdup_printf (_ ("Being drafted by %s"), title_of (self, holder));
-    case LOKET_DRAFT_STAGE_IN_REVIEW:
-      /* Translators: %s is a jabatan; paraf = initials on a draft */
-      return g_strdup_printf (_ ("Awaiting the paraf of %s"), title_of (self, holder));
-    case LOKET_DRAFT_STAGE_RETURNED:
-      /* Translators: %s is a jabatan */
-      return g_strdup_printf (_ ("Returned for correction to %s"), title_of (self, holder));
-    case LOKET_DRAFT_STAGE_APPROVED:
-      /* Translators: %s is a jabatan */
-      return g_strdup_printf (_ ("Awaiting the signature of %s"), title_of (self, holder));
-    case LOKET_DRAFT_STAGE_SIGNED:
-    default:
-      return g_strdup (_ ("Signed"));
+      case LOKET_DRAFT_STAGE_EDITING:
+        /* Translators: %s is a jabatan */
+        return g_strdup_printf (_ ("Being drafted by %s"), title_of (self, holder));
+      case LOKET_DRAFT_STAGE_IN_REVIEW:
+        /* Translators: %s is a jabatan; paraf = initials on a draft */
+        return g_strdup_printf (_ ("Awaiting the paraf of %s"), title_of (self, holder));
+      case LOKET_DRAFT_STAGE_RETURNED:
+        /* Translators: %s is a jabatan */
+        return g_strdup_printf (_ ("Returned for correction to %s"), title_of (self, holder));
+      case LOKET_DRAFT_STAGE_APPROVED:
+        /* Translators: %s is a jabatan */
+        return g_strdup_printf (_ ("Awaiting the signature of %s"), title_of (self, holder));
+      case LOKET_DRAFT_STAGE_SIGNED:
+      default:
+        return g_strdup (_ ("Signed"));
     }
 }
 
@@ -209,17 +210,15 @@ act (LoketChainPanel *self, LoketDraftRequest *request, const char *done_message
     return;
   request->at = self->now;
   loket_store_draft_act_async (self->store, loket_case_get_uuid (self->kase), request,
-                               self->cancellable, draft_act_cb,
-                               act_data_new (self, done_message));
+                               self->cancellable, draft_act_cb, act_data_new (self, done_message));
 }
 
 static LoketDraftRequest *
 request_for (LoketChainPanel *self, const char *draft_id, LoketDraftAction action)
 {
   const LoketAllowedDraftAction *allowed = find_allowed (self, draft_id, action);
-  const LoketDraftState *state = self->chain != NULL ? loket_draft_chain_lookup (self->chain,
-                                                                                 draft_id)
-                                                     : NULL;
+  const LoketDraftState         *state
+    = self->chain != NULL ? loket_draft_chain_lookup (self->chain, draft_id) : NULL;
   LoketDraftRequest *request;
 
   if (allowed == NULL || state == NULL)
@@ -340,6 +339,31 @@ compare_clicked_cb (GtkButton *button, LoketChainPanel *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+review_changed_cb (LoketChainPanel *self)
+{
+  if (self->kase != NULL)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0, loket_case_get_uuid (self->kase));
+  loket_chain_panel_reload (self);
+}
+
+static void
+review_clicked_cb (GtkButton *button, LoketChainPanel *self)
+{
+  const char *draft_id = g_object_get_data (G_OBJECT (button), "draft-id");
+  GtkRoot    *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget  *window;
+
+  if (self->store == NULL || self->kase == NULL)
+    return;
+  window = loket_draft_review_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                   loket_case_get_uuid (self->kase), draft_id, 0, self->person_id);
+  g_signal_connect_object (window, "changed", G_CALLBACK (review_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  set_dialog (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* ---- Comments ----------------------------------------------------------------------------- */
 
 static void
@@ -386,8 +410,8 @@ comment_response_cb (AdwMessageDialog *dialog, const char *response, LoketChainP
 
   if (g_strcmp0 (response, "add") != 0 || state == NULL || self->kase == NULL)
     return;
-  request = loket_comment_request_new (self->person_id,
-                                       gtk_editable_get_text (GTK_EDITABLE (entry)));
+  request
+    = loket_comment_request_new (self->person_id, gtk_editable_get_text (GTK_EDITABLE (entry)));
   request->draft_id = g_strdup (state->draft_id);
   request->version = state->version;
   request->page = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)) - 1;
@@ -454,8 +478,8 @@ resolve_clicked_cb (GtkButton *button, LoketChainPanel *self)
 
   if (self->kase == NULL || id == NULL)
     return;
-  loket_store_resolve_comment_async (self->store, loket_case_get_uuid (self->kase),
-                                     self->person_id, id, self->cancellable, comment_done_cb,
+  loket_store_resolve_comment_async (self->store, loket_case_get_uuid (self->kase), self->person_id,
+                                     id, self->cancellable, comment_done_cb,
                                      act_data_new (self, _ ("Comment resolved")));
 }
 
@@ -556,6 +580,8 @@ add_draft_row (LoketChainPanel *self, const LoketDraftState *state)
     gtk_widget_set_margin_bottom (actions, 6);
     gtk_widget_set_margin_start (actions, 12);
     gtk_widget_set_margin_end (actions, 12);
+    add_button (self, actions, state->draft_id, "review", _ ("Re_view…"), "flat",
+                G_CALLBACK (review_clicked_cb));
     if (state->version >= 2)
       add_button (self, actions, state->draft_id, "compare", _ ("Co_mpare…"), "flat",
                   G_CALLBACK (compare_clicked_cb));
@@ -588,8 +614,9 @@ add_draft_row (LoketChainPanel *self, const LoketDraftState *state)
                       || (i < state->n_paraf
                           && (state->stage == LOKET_DRAFT_STAGE_IN_REVIEW
                               || state->stage == LOKET_DRAFT_STAGE_APPROVED));
-      gboolean    current = !done && (state->stage == LOKET_DRAFT_STAGE_IN_REVIEW
-                                      || state->stage == LOKET_DRAFT_STAGE_APPROVED)
+      gboolean current = !done
+                         && (state->stage == LOKET_DRAFT_STAGE_IN_REVIEW
+                             || state->stage == LOKET_DRAFT_STAGE_APPROVED)
                          && i == state->n_paraf;
       g_autofree char *when = NULL;
       g_autofree char *sub = NULL;
@@ -655,10 +682,10 @@ add_comment_row (LoketChainPanel *self, const LoketDraftComment *comment)
     sub = g_strdup_printf (_ ("Page %u · %s · %s"), comment->page + 1,
                            title_of (self, comment->position), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
-  adw_action_row_add_prefix (
-    ADW_ACTION_ROW (row),
-    gtk_image_new_from_icon_name (comment->resolved ? "object-select-symbolic"
-                                                    : "user-available-symbolic"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name (comment->resolved
+                                                             ? "object-select-symbolic"
+                                                             : "user-available-symbolic"));
   if (comment->resolved)
     gtk_widget_add_css_class (row, "dim-label");
   else
@@ -772,9 +799,8 @@ loket_chain_panel_class_init (LoketChainPanelClass *klass)
     = g_signal_new ("sign-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/loketapp/Loket/ui/chain/"
-                                               "loket-chain-panel.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/loketapp/Loket/ui/chain/"
+                                                             "loket-chain-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketChainPanel, box);
   gtk_widget_class_bind_template_child (widget_class, LoketChainPanel, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, LoketChainPanel, drafts_list);

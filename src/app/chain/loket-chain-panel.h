@@ -32,7 +32,7 @@ void       loket_chain_panel_reload       (LoketChainPanel   *self);
 gboolean   loket_chain_panel_get_loading  (LoketChainPanel   *self);
 
 /* For tests: the chain folded last (or NULL), the action button @name ("submit", "paraf",
- * "return", "sign", "compare") of @draft_id (NULL when not offered), the comment rows, the
+ * "return", "sign", "review", "compare") of @draft_id (NULL when not offered), the comment rows, the
  * dialog last opened (unowned, NULL once closed). */
 LoketDraftChain *loket_chain_panel_get_chain    (LoketChainPanel *self);
 GtkWidget       *loket_chain_panel_get_button   (LoketChainPanel *self,

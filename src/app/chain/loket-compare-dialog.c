@@ -127,11 +127,10 @@ versions_changed_cb (LoketCompareDialog *self)
       }
   }
   /* Translators: %u paragraphs changed between version %u and version %u */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u paragraph changed from version %u to version %u",
-                                          "%u paragraphs changed from version %u to version %u",
-                                          self->changed->len),
-                             self->changed->len, from, to);
+  summary = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u paragraph changed from version %u to version %u",
+                 "%u paragraphs changed from version %u to version %u", self->changed->len),
+    self->changed->len, from, to);
   gtk_label_set_text (self->summary_label, summary);
   for (guint i = 0; i < loket_letter_draft_get_n_paragraphs (b); i++)
     {
@@ -170,9 +169,8 @@ loket_compare_dialog_class_init (LoketCompareDialogClass *klass)
 
   object_class->dispose = loket_compare_dialog_dispose;
   object_class->finalize = loket_compare_dialog_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/loketapp/Loket/ui/chain/"
-                                               "loket-compare-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/loketapp/Loket/ui/chain/"
+                                                             "loket-compare-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketCompareDialog, from_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LoketCompareDialog, to_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LoketCompareDialog, summary_label);
@@ -191,8 +189,8 @@ loket_compare_dialog_init (LoketCompareDialog *self)
 GtkWidget *
 loket_compare_dialog_new (GtkWindow *parent, GPtrArray *contents, guint from, guint to)
 {
-  LoketCompareDialog *self = g_object_new (LOKET_TYPE_COMPARE_DIALOG, "transient-for", parent,
-                                           NULL);
+  LoketCompareDialog *self
+    = g_object_new (LOKET_TYPE_COMPARE_DIALOG, "transient-for", parent, NULL);
   g_autoptr (GtkStringList) versions = gtk_string_list_new (NULL);
 
   g_return_val_if_fail (contents != NULL, NULL);

@@ -16,15 +16,15 @@ struct _LoketSignDialog
   AdwWindow parent_instance;
 
   /* Template widgets */
-  GtkWidget     *cancel_button;
-  GtkWidget     *sign_button;
-  GtkWidget     *select_all_button;
+  GtkWidget           *cancel_button;
+  GtkWidget           *sign_button;
+  GtkWidget           *select_all_button;
   AdwPreferencesGroup *letters_group;
-  GtkListBox    *letters_list;
-  AdwActionRow  *key_row;
-  GtkWidget     *pin_row;
-  GtkProgressBar *progress_bar;
-  GtkLabel      *status_label;
+  GtkListBox          *letters_list;
+  AdwActionRow        *key_row;
+  GtkWidget           *pin_row;
+  GtkProgressBar      *progress_bar;
+  GtkLabel            *status_label;
 
   /* Owned references */
   LoketStore   *store;
@@ -86,8 +86,8 @@ update_sign_button (LoketSignDialog *self)
                                                  && self->signing_key != NULL && n > 0
                                                  && pin != NULL && *pin != '\0');
   gtk_widget_set_sensitive (self->pin_row, !self->signing && self->signing_key != NULL);
-  gtk_widget_set_sensitive (self->select_all_button, !self->signing && self->queue != NULL
-                                                       && self->queue->len > 0);
+  gtk_widget_set_sensitive (self->select_all_button,
+                            !self->signing && self->queue != NULL && self->queue->len > 0);
 }
 
 static const char *
@@ -117,17 +117,17 @@ fill_rows (LoketSignDialog *self)
   for (guint i = 0; self->queue != NULL && i < self->queue->len; i++)
     {
       const LoketDraftQueueItem *item = g_ptr_array_index (self->queue, i);
-      GtkWidget       *row = adw_action_row_new ();
-      GtkWidget       *check = gtk_check_button_new ();
-      const char      *agenda = loket_case_get_agenda_number (item->kase);
-      const char      *subject = loket_case_get_subject (item->kase);
-      const char      *applicant = loket_case_get_applicant_name (item->kase);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      gboolean         preselected = self->draft_id == NULL
-                               || (g_strcmp0 (self->draft_id, item->draft_id) == 0
-                                   && g_strcmp0 (self->case_uuid, loket_case_get_uuid (item->kase))
-                                        == 0);
+      GtkWidget                 *row = adw_action_row_new ();
+      GtkWidget                 *check = gtk_check_button_new ();
+      const char                *agenda = loket_case_get_agenda_number (item->kase);
+      const char                *subject = loket_case_get_subject (item->kase);
+      const char                *applicant = loket_case_get_applicant_name (item->kase);
+      g_autofree char           *title = NULL;
+      g_autofree char           *subtitle = NULL;
+      gboolean                   preselected
+        = self->draft_id == NULL
+          || (g_strcmp0 (self->draft_id, item->draft_id) == 0
+              && g_strcmp0 (self->case_uuid, loket_case_get_uuid (item->kase)) == 0);
 
       /* Translators: agenda number · kind of letter · version */
       title = g_strdup_printf (_ ("%s · %s, version %u"), agenda != NULL ? agenda : "—",
@@ -200,8 +200,8 @@ open_key_free (OpenKey *data)
 static void
 open_key_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  OpenKey    *data = task_data;
-  GError     *error = NULL;
+  OpenKey     *data = task_data;
+  GError      *error = NULL;
   LoketSigner *signer;
 
   if (g_str_has_prefix (data->key, "pkcs11:"))
@@ -238,11 +238,11 @@ finish_batch (LoketSignDialog *self, GPtrArray *results, GError *error)
   for (guint i = 0; i < results->len && i < self->batch->len; i++)
     {
       const LoketSignoffResult *r = g_ptr_array_index (results, i);
-      guint        index = GPOINTER_TO_UINT (g_ptr_array_index (self->batch, i));
-      AdwActionRow *row = g_ptr_array_index (self->rows, index);
-      GtkWidget    *check = g_ptr_array_index (self->checks, index);
-      GtkWidget    *icon = gtk_image_new_from_icon_name (r->ok ? "object-select-symbolic"
-                                                               : "dialog-error-symbolic");
+      guint                     index = GPOINTER_TO_UINT (g_ptr_array_index (self->batch, i));
+      AdwActionRow             *row = g_ptr_array_index (self->rows, index);
+      GtkWidget                *check = g_ptr_array_index (self->checks, index);
+      GtkWidget                *icon
+        = gtk_image_new_from_icon_name (r->ok ? "object-select-symbolic" : "dialog-error-symbolic");
       g_autofree char *text = NULL;
 
       gtk_widget_add_css_class (icon, r->ok ? "success" : "error");
@@ -338,8 +338,8 @@ key_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_ptr_array_add (drafts, NULL);
   loket_signoff_sign_drafts_async (self->store, signer, self->person_id, NULL,
                                    (const char *const *) cases->pdata,
-                                   (const char *const *) drafts->pdata, progress_cb,
-                                   user_data, self->cancellable, signed_cb, user_data);
+                                   (const char *const *) drafts->pdata, progress_cb, user_data,
+                                   self->cancellable, signed_cb, user_data);
 }
 
 static void
@@ -439,9 +439,8 @@ loket_sign_dialog_class_init (LoketSignDialogClass *klass)
   signals[SIGNAL_SIGNED] = g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/loketapp/Loket/ui/chain/"
-                                               "loket-sign-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/loketapp/Loket/ui/chain/"
+                                                             "loket-sign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LoketSignDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LoketSignDialog, sign_button);
   gtk_widget_class_bind_template_child (widget_class, LoketSignDialog, select_all_button);
@@ -492,9 +491,8 @@ loket_sign_dialog_new (GtkWindow  *parent,
     {
       g_autofree char *base = g_path_get_basename (self->signing_key);
 
-      adw_action_row_set_subtitle (self->key_row, g_str_has_prefix (self->signing_key, "pkcs11:")
-                                                    ? self->signing_key
-                                                    : base);
+      adw_action_row_set_subtitle (
+        self->key_row, g_str_has_prefix (self->signing_key, "pkcs11:") ? self->signing_key : base);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->key_row), self->signing_key);
     }
   else
