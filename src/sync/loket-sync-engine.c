@@ -15,6 +15,8 @@
 
 #include "loket-error.h"
 #include "loket-sync-client.h"
+#include "loket-sync-engine-private.h"
+#include "loket-sync-reference.h"
 
 #define PULL_LIMIT LOKET_SYNC_MAX_PULL_LIMIT
 #define BACKOFF_FIRST_S 2
@@ -63,6 +65,7 @@ struct _LoketSyncEngine
   GMainContext    *context;
   GMainLoop       *loop;
   LoketSyncClient *client;
+  char            *agency;      /* of the signed-in user (engine thread only) */
   GCancellable    *cancellable; /* cancelled at dispose */
   Shared          *shared;
 
@@ -540,6 +543,40 @@ pull_blobs (LoketSyncEngine *self,
   return TRUE;
 }
 
+/* Leases blocks of letter numbers for the signed-in user's agency; letters it numbers go up in
+ * the same round (loket-sync-leases.c). */
+static gboolean
+lease_numbers (LoketSyncEngine *self,
+               LoketSyncReport *report,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  guint n_numbered = report->n_numbered;
+
+  if (self->agency == NULL)
+    return TRUE;
+  if (!_loket_sync_run_leases (self->journal, self->client, self->agency, self->device, 0, report,
+                               cancellable, error))
+    return FALSE;
+  return report->n_numbered == n_numbered || push_events (self, report, cancellable, error);
+}
+
+/* Downloads the reference data that changed (loket-sync-reference.c). */
+static gboolean
+fetch_reference (LoketSyncEngine *self,
+                 LoketSyncReport *report,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->agency == NULL)
+    return TRUE;
+  dir = loket_sync_reference_get_dir (self->base_url);
+  return dir == NULL
+         || _loket_sync_run_reference (self->client, dir, self->agency, report, cancellable, error);
+}
+
 static LoketSyncReport *
 run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
 {
@@ -562,7 +599,9 @@ run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
           && !g_error_matches (refused, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INVALID_EVENT))
         local_error = g_steal_pointer (&refused);
       else if (pull_pages (self, report, cancellable, &local_error)
-               && pull_blobs (self, report, cancellable, &local_error) && refused != NULL)
+               && pull_blobs (self, report, cancellable, &local_error)
+               && lease_numbers (self, report, cancellable, &local_error)
+               && fetch_reference (self, report, cancellable, &local_error) && refused != NULL)
         local_error = g_steal_pointer (&refused);
     }
 
@@ -682,11 +721,17 @@ logged_in_cb (GObject *source, GAsyncResult *result, gpointer data)
   GError           *error = NULL;
   LoketSyncSession *session
     = loket_sync_client_login_finish (LOKET_SYNC_CLIENT (source), result, &error);
+  Login *login = g_task_get_task_data (task);
 
   if (session == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, session, (GDestroyNotify) loket_sync_session_free);
+    {
+      /* The registers the PC leases numbers for are its user's agency's. */
+      g_free (login->self->agency);
+      login->self->agency = g_strdup (session->agency);
+      g_task_return_pointer (task, session, (GDestroyNotify) loket_sync_session_free);
+    }
 }
 
 static gboolean
@@ -836,6 +881,7 @@ loket_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_free (self->base_url);
   g_free (self->device);
+  g_free (self->agency);
   g_free (self->error_code);
   g_free (self->error_message);
   g_mutex_clear (&self->lock);
