@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "loket-error.h"
+#include "loket-sync-reference.h"
 #include "loket-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LoketWindow, loket_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -371,12 +372,14 @@ load_reference_data_thread (GTask        *task,
 {
   ReferenceData *data = g_new0 (ReferenceData, 1);
   GError        *error = NULL;
+  /* With a server: the org chart and catalog it sent last (loket-sync-reference.c). */
+  g_autofree char *dir = g_strdup (task_data);
 
-  data->catalog = loket_service_catalog_new_default (&error);
+  data->catalog = loket_sync_reference_catalog_new (dir, &error);
   if (data->catalog != NULL)
     data->calendar = loket_work_calendar_new_default (&error);
   if (data->calendar != NULL)
-    data->org = loket_org_chart_new_default (&error);
+    data->org = loket_sync_reference_org_chart_new (dir, &error);
 
   if (error != NULL)
     {
@@ -751,6 +754,13 @@ loket_window_open (LoketWindow *self, const char *db_path)
 
   task = g_task_new (self, self->cancellable, reference_data_loaded_cb, NULL);
   g_task_set_source_tag (task, loket_window_open);
+  if (self->settings != NULL)
+    {
+      g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+
+      if (url[0] != '\0')
+        g_task_set_task_data (task, loket_sync_reference_get_dir (url), g_free);
+    }
   g_task_run_in_thread (task, load_reference_data_thread);
 }
 

@@ -23,9 +23,12 @@ typedef struct
   LoketOrgChart       *org;
   LoketCaseProjector  *projector;
   LoketStore          *store; /* NULL until loket_cli_context_open_store() */
+  gboolean             org_downloaded; /* org: the server's ($LOKET_SERVER_URL) */
 } LoketCliContext;
 
 LoketCliContext *loket_cli_context_new        (GError         **error);
+/* The catalog: the one downloaded from $LOKET_SERVER_URL when set and present, else built-in. */
+LoketServiceCatalog *loket_cli_load_catalog   (GError         **error);
 gboolean         loket_cli_context_open_store (LoketCliContext *ctx,
                                                const char      *db_path,
                                                gboolean         must_exist,

@@ -22,7 +22,7 @@ loket_cli_services (int argc, char **argv)
   if (!loket_cli_parse_options ("services", _("List the service catalog."), entries, &argc, &argv))
     return LOKET_CLI_EXIT_USAGE;
 
-  catalog = loket_service_catalog_new_default (&error);
+  catalog = loket_cli_load_catalog (&error);
   if (catalog == NULL)
     return loket_cli_fail (error);
 

@@ -151,5 +151,8 @@ loket_cli_sync (int argc, char **argv)
   printf (_ ("pulled: %u events in %u pages, %u attachments; cursor %lld\n"), report->n_pulled,
           report->n_pages, report->n_blobs_pulled, (long long) report->cursor);
   printf (_ ("pending: %llu\n"), (unsigned long long) n_pending);
+  printf (_ ("letter numbers: %u blocks leased, %u pending letters numbered\n"), report->n_leases,
+          report->n_numbered);
+  printf (_ ("reference data: %u documents updated\n"), report->n_reference);
   return LOKET_CLI_EXIT_OK;
 }

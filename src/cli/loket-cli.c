@@ -10,6 +10,9 @@
 #include "loket-letter-office.h"
 #include "loket-store-report.h"
 #include "loket-error.h"
+#ifdef LOKET_HAVE_SYNC
+#include "loket-sync-reference.h"
+#endif
 
 typedef struct
 {
@@ -86,18 +89,59 @@ loket_cli_run (int argc, char **argv)
   return LOKET_CLI_EXIT_USAGE;
 }
 
+/* $LOKET_SERVER_URL: the org chart and catalog that server sent last (`loket-cli sync`,
+ * loket-sync-reference.c), else the built-in ones. */
+static char *
+reference_dir (void)
+{
+#ifdef LOKET_HAVE_SYNC
+  const char *server = g_getenv ("LOKET_SERVER_URL");
+
+  if (server != NULL && *server != '\0')
+    return loket_sync_reference_get_dir (server);
+#endif
+  return NULL;
+}
+
+LoketServiceCatalog *
+loket_cli_load_catalog (GError **error)
+{
+#ifdef LOKET_HAVE_SYNC
+  g_autofree char *reference = reference_dir ();
+
+  return loket_sync_reference_catalog_new (reference, error);
+#else
+  return loket_service_catalog_new_default (error);
+#endif
+}
+
+static LoketOrgChart *
+load_org_chart (gboolean *downloaded, GError **error)
+{
+#ifdef LOKET_HAVE_SYNC
+  g_autofree char *reference = reference_dir ();
+  g_autofree char *org_dir = reference != NULL ? g_build_filename (reference, "org", NULL) : NULL;
+
+  *downloaded = org_dir != NULL && g_file_test (org_dir, G_FILE_TEST_IS_DIR);
+  return loket_sync_reference_org_chart_new (reference, error);
+#else
+  *downloaded = FALSE;
+  return loket_org_chart_new_default (error);
+#endif
+}
+
 LoketCliContext *
 loket_cli_context_new (GError **error)
 {
   g_autoptr (LoketCliContext) ctx = g_new0 (LoketCliContext, 1);
 
-  ctx->catalog = loket_service_catalog_new_default (error);
+  ctx->catalog = loket_cli_load_catalog (error);
   if (ctx->catalog == NULL)
     return NULL;
   ctx->calendar = loket_work_calendar_new_default (error);
   if (ctx->calendar == NULL)
     return NULL;
-  ctx->org = loket_org_chart_new_default (error);
+  ctx->org = load_org_chart (&ctx->org_downloaded, error);
   if (ctx->org == NULL)
     return NULL;
   ctx->projector = loket_case_projector_new (ctx->catalog, ctx->calendar);
@@ -119,6 +163,16 @@ loket_cli_context_open_store (LoketCliContext *ctx,
   ctx->store = loket_store_open (db_path, ctx->projector, error);
   if (ctx->store == NULL)
     return FALSE;
+  /* Acts are checked against the server's org chart too, not the built-in one. */
+  if (ctx->org_downloaded)
+    {
+      g_autoptr (LoketWorkflow) workflow
+        = loket_workflow_new (ctx->org, ctx->catalog, ctx->calendar, error);
+
+      if (workflow == NULL)
+        return FALSE;
+      loket_store_set_workflow (ctx->store, workflow);
+    }
   /* Letters made from this database carry the office's own kop, logo and head of office. */
   {
     g_autoptr (GHashTable) office = loket_store_get_settings (ctx->store, "office.", NULL);

@@ -148,3 +148,60 @@ loket_sync_journal_missing_blobs (LoketSyncJournal *self, GError **error)
     return g_ptr_array_new_with_free_func (g_free);
   return IFACE (self)->missing_blobs (self, error);
 }
+
+void
+loket_sync_lease_need_free (LoketSyncLeaseNeed *need)
+{
+  if (need == NULL)
+    return;
+  g_free (need->register_id);
+  g_free (need);
+}
+
+GPtrArray *
+loket_sync_journal_lease_needs (LoketSyncJournal *self,
+                                const char       *agency,
+                                gint64            threshold,
+                                gint64            now,
+                                GError          **error)
+{
+  g_return_val_if_fail (LOKET_IS_SYNC_JOURNAL (self), NULL);
+  g_return_val_if_fail (agency != NULL, NULL);
+  /* Optional: a journal without leases needs none. */
+  if (IFACE (self)->lease_needs == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) loket_sync_lease_need_free);
+  return IFACE (self)->lease_needs (self, agency, threshold, now, error);
+}
+
+gboolean
+loket_sync_journal_add_lease (LoketSyncJournal *self,
+                              const char       *agency,
+                              const char       *register_id,
+                              int               year,
+                              gint64            first,
+                              gint64            last,
+                              gint64            expires,
+                              GError          **error)
+{
+  g_return_val_if_fail (LOKET_IS_SYNC_JOURNAL (self), FALSE);
+  g_return_val_if_fail (agency != NULL && register_id != NULL, FALSE);
+  if (IFACE (self)->add_lease == NULL)
+    return unsupported ("add_lease", error);
+  return IFACE (self)->add_lease (self, agency, register_id, year, first, last, expires, error);
+}
+
+gboolean
+loket_sync_journal_number_pending (LoketSyncJournal *self,
+                                   gint64            now,
+                                   guint            *n_numbered,
+                                   GError          **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (LOKET_IS_SYNC_JOURNAL (self), FALSE);
+  if (IFACE (self)->number_pending != NULL && !IFACE (self)->number_pending (self, now, &n, error))
+    return FALSE;
+  if (n_numbered != NULL)
+    *n_numbered = n;
+  return TRUE;
+}

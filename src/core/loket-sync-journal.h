@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 #define LOKET_TYPE_SYNC_JOURNAL (loket_sync_journal_get_type ())
 G_DECLARE_INTERFACE (LoketSyncJournal, loket_sync_journal, LOKET, SYNC_JOURNAL, GObject)
 
+/* A register this PC numbers letters in that is running out of leased numbers (DESIGN.md §8). */
+typedef struct
+{
+  char  *register_id;
+  int    year;
+  gint64 n_free; /* unused numbers of this PC's active leases */
+} LoketSyncLeaseNeed;
+
+void loket_sync_lease_need_free (LoketSyncLeaseNeed *need);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketSyncLeaseNeed, loket_sync_lease_need_free)
+
 struct _LoketSyncJournalInterface
 {
   GTypeInterface parent_iface;
@@ -42,6 +53,19 @@ struct _LoketSyncJournalInterface
   /* Blobs that stored events refer to and that are not here yet (pulled events; the engine
    * downloads them with GET /blobs and write_blob). Optional. (element char* sha256) */
   GPtrArray *(*missing_blobs) (LoketSyncJournal *self, GError **error);
+
+  /* Number leases (optional; a journal without them never numbers offline). The registers of
+   * @agency that this PC numbers in whose unused leased numbers for the year of @now (Unix s, in
+   * the agency's time zone; from 15 December also the next year) are fewer than @threshold.
+   * (element LoketSyncLeaseNeed) */
+  GPtrArray *(*lease_needs) (LoketSyncJournal *self, const char *agency, gint64 threshold,
+                             gint64 now, GError **error);
+  /* Records the block [@first, @last] the server leased to this PC until @expires (Unix s). */
+  gboolean (*add_lease) (LoketSyncJournal *self, const char *agency, const char *register_id,
+                         int year, gint64 first, gint64 last, gint64 expires, GError **error);
+  /* Numbers the letters this PC signed that still wait for a number; *@n_numbered: how many. */
+  gboolean (*number_pending) (LoketSyncJournal *self, gint64 now, guint *n_numbered,
+                              GError **error);
 };
 
 GPtrArray *loket_sync_journal_pending_events (LoketSyncJournal *self, guint limit, GError **error);
@@ -55,5 +79,8 @@ GBytes    *loket_sync_journal_read_blob      (LoketSyncJournal *self, const char
 gboolean   loket_sync_journal_write_blob     (LoketSyncJournal *self, const char *sha256, GBytes *bytes, GError **error);
 gboolean   loket_sync_journal_mark_blob_pushed (LoketSyncJournal *self, const char *sha256, GError **error);
 GPtrArray *loket_sync_journal_missing_blobs  (LoketSyncJournal *self, GError **error);
+GPtrArray *loket_sync_journal_lease_needs    (LoketSyncJournal *self, const char *agency, gint64 threshold, gint64 now, GError **error);
+gboolean   loket_sync_journal_add_lease      (LoketSyncJournal *self, const char *agency, const char *register_id, int year, gint64 first, gint64 last, gint64 expires, GError **error);
+gboolean   loket_sync_journal_number_pending (LoketSyncJournal *self, gint64 now, guint *n_numbered, GError **error);
 
 G_END_DECLS

@@ -347,20 +347,31 @@ _loket_endpoint_pull (LoketRequest *req, PGconn *conn)
 
   g_snprintf (after_text, sizeof after_text, "%" G_GINT64_FORMAT, after);
   g_snprintf (limit_text, sizeof limit_text, "%" G_GINT64_FORMAT, limit + 1);
+  /* A page is a walk of the (agency, seq) index that stops after @limit rows, whatever the
+   * statistics say. Without them (a table never analysed, as after a bulk load) the planner
+   * guesses a few rows and prefers a bitmap scan that reads and sorts every later event of the
+   * agency: each page then costs as much as all the rest, and a first sync grows quadratically. */
   {
     const char *params[] = { account->agency, after_text, limit_text };
 
+    if (!loket_pg_exec (conn, "BEGIN READ ONLY", 0, NULL, &error)
+        || !loket_pg_exec (conn, "SET LOCAL enable_bitmapscan = off", 0, NULL, &error)
+        || !loket_pg_exec (conn, "SET LOCAL enable_sort = off", 0, NULL, &error))
+      {
+        _loket_fail_transaction (req, conn, error);
+        return;
+      }
     rows = loket_pg_query (conn,
                            "SELECT seq, uuid::text, case_uuid::text, type, author, device, hlc,"
                            " body_text, prev_hash, hash FROM events"
                            " WHERE agency = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3::int",
                            3, params, &error);
+    if (rows == NULL || !loket_pg_exec (conn, "COMMIT", 0, NULL, &error))
+      {
+        _loket_fail_transaction (req, conn, error);
+        return;
+      }
   }
-  if (rows == NULL)
-    {
-      _loket_request_gerror (req, error);
-      return;
-    }
 
   reply = loket_sync_pull_reply_new ();
   n = PQntuples (rows);

@@ -19,5 +19,7 @@ gboolean _loket_store_letter_tables_check (LoketDb *db, GPtrArray *problems, GEr
 /* Inside a transaction: makes `letter_numbers` match the `letter.numbered` events: rows no event
  * backs go, numbers only events know are added (loket-store-numbering.c). */
 gboolean _loket_store_numbering_rebuild (LoketDb *db, GError **error);
+/* The letter_numbers rows of @case_uuid's `letter.numbered` events (after they are stored). */
+gboolean _loket_store_numbering_refresh_case (LoketDb *db, const char *case_uuid, GError **error);
 
 G_END_DECLS

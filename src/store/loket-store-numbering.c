@@ -791,3 +791,30 @@ _loket_store_numbering_rebuild (LoketDb *db, GError **error)
                            error)
          && loket_db_exec (db, "DROP TABLE temp.numbered_events", error);
 }
+
+/* Database thread, in the transaction that stored them: the `letter.numbered` events of
+ * @case_uuid get their rows (a number another device gave, pulled by sync), as the rebuild above
+ * would make them; a row already there (this device's own numbering) stays. */
+gboolean
+_loket_store_numbering_refresh_case (LoketDb *db, const char *case_uuid, GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (
+    db,
+    "INSERT OR IGNORE INTO letter_numbers (agency_id, register_id, year, urut, number, "
+    "letter_id, case_uuid, lease_id, numbered_at) SELECT c.agency_id, "
+    "json_extract(e.body, '$.register'), json_extract(e.body, '$.year'), "
+    "json_extract(e.body, '$.urut'), json_extract(e.body, '$.number'), "
+    "json_extract(e.body, '$.letter_id'), e.case_uuid, NULL, "
+    "COALESCE(unixepoch(json_extract(e.body, '$.at')), 0) "
+    "FROM events e JOIN cases c ON c.uuid = e.case_uuid "
+    "WHERE e.case_uuid = ? AND e.type = 'letter.numbered' AND json_valid(e.body) "
+    "AND json_type(e.body, '$.register') = 'text' AND json_type(e.body, '$.year') = 'integer' "
+    "AND json_type(e.body, '$.urut') = 'integer' AND json_type(e.body, '$.number') = 'text' "
+    "AND json_type(e.body, '$.letter_id') = 'text' ORDER BY e.hlc, e.uuid",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  loket_db_statement_bind_text (stmt, 1, case_uuid);
+  return loket_db_statement_run (stmt, error);
+}

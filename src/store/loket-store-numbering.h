@@ -4,6 +4,7 @@
 
 #include "loket-number-register.h"
 #include "loket-store.h"
+#include "loket-sync-journal.h"
 
 G_BEGIN_DECLS
 
@@ -103,5 +104,22 @@ gboolean loket_store_find_letter_case (LoketStore  *self,
                                        char       **case_uuid,
                                        char       **event_type,
                                        GError     **error);
+
+/* Sync (loket-store-leases.c). The registers of @agency_id (registers.json) whose unused numbers
+ * in this device's active leases for the year of @now (0: the real clock; the agency's time zone)
+ * — and from 15 December for the next year too — are fewer than @threshold.
+ * (transfer full) (element LoketSyncLeaseNeed) */
+GPtrArray *loket_store_number_lease_needs     (LoketStore  *self,
+                                               const char  *agency_id,
+                                               gint64       threshold,
+                                               gint64       now,
+                                               GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Numbers, with loket_store_number_letter at @now, every letter this device signed that has no
+ * number yet (no lease at sign-off): called after a sync brought a lease. Letters whose register
+ * still has no free number stay pending (not an error). *@n_numbered: how many got one. */
+gboolean   loket_store_number_pending_letters (LoketStore  *self,
+                                               gint64       now,
+                                               guint       *n_numbered,
+                                               GError     **error);
 
 G_END_DECLS

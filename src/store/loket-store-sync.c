@@ -16,6 +16,7 @@
 #include "loket-error.h"
 #include "loket-event-store.h"
 #include "loket-store-private.h"
+#include "loket-store-sync-leases-private.h"
 
 struct _LoketStoreSync
 {
@@ -583,6 +584,7 @@ loket_store_sync_journal_init (LoketSyncJournalInterface *iface)
   iface->write_blob = journal_write_blob;
   iface->mark_blob_pushed = journal_mark_blob_pushed;
   iface->missing_blobs = journal_missing_blobs;
+  _loket_store_sync_leases_init (iface);
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */

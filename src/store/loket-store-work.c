@@ -185,6 +185,18 @@ _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError 
           g_prefix_error (error, "case %s: ", (const char *) key);
           return FALSE;
         }
+      /* The letter_numbers table follows letter.numbered events, also pulled ones. */
+      for (guint i = 0; i < case_events->len; i++)
+        if (g_str_equal (loket_event_get_event_type (g_ptr_array_index (case_events, i)),
+                         LOKET_EVENT_LETTER_NUMBERED))
+          {
+            if (!_loket_store_numbering_refresh_case (self->db, key, error))
+              {
+                g_prefix_error (error, "case %s: ", (const char *) key);
+                return FALSE;
+              }
+            break;
+          }
     }
   return TRUE;
 }

@@ -29,6 +29,7 @@ typedef enum
   REPLY_BYTES,
   REPLY_STATUS, /* HEAD: 200 → TRUE, 404 → FALSE */
   REPLY_NONE,
+  REPLY_REFERENCE, /* GET /reference/{name}: 304 → NULL without an error */
 } ReplyKind;
 
 typedef struct
@@ -84,6 +85,11 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_int (task, status == SOUP_STATUS_OK);
       return;
     }
+  if (request->kind == REPLY_REFERENCE && status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
   if (status < 200 || status >= 300)
     {
       g_task_return_error (task, loket_sync_error_from_reply (status, data, length, NULL));
@@ -101,6 +107,7 @@ sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
         break;
       case REPLY_BYTES:
+      case REPLY_REFERENCE:
         g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
         break;
       case REPLY_STATUS:
@@ -213,7 +220,21 @@ parse_pull_reply (const char *data, gsize length, GError **error)
 static gpointer
 parse_lease (const char *data, gsize length, GError **error)
 {
-  return loket_sync_lease_parse (data, length, error);
+  g_autoptr (GError) local_error = NULL;
+  LoketSyncLease *lease = loket_sync_lease_parse (data, length, &local_error);
+
+  /* A 200 reply that is not a lease: the server's fault, said so (not "update Loket"). */
+  if (lease == NULL)
+    g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                 _ ("The server’s reply to a request for letter numbers is not valid: %s"),
+                 local_error->message);
+  return lease;
+}
+
+static gpointer
+parse_reference_index (const char *data, gsize length, GError **error)
+{
+  return loket_sync_reference_index_parse (data, length, error);
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */
@@ -558,4 +579,97 @@ LoketSyncLease *
 loket_sync_client_lease_finish (LoketSyncClient *self, GAsyncResult *result, GError **error)
 {
   return finish_pointer (self, result, loket_sync_client_lease_async, error);
+}
+
+/* ---- Reference data ----------------------------------------------------------------------- */
+
+void
+loket_sync_client_reference_index_async (LoketSyncClient    *self,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
+{
+  g_return_if_fail (LOKET_IS_SYNC_CLIENT (self));
+  send_request (self, "GET", "/reference", NULL, NULL, REPLY_JSON, parse_reference_index,
+                (GDestroyNotify) loket_sync_reference_index_free,
+                loket_sync_client_reference_index_async, cancellable, callback, user_data);
+}
+
+LoketSyncReferenceIndex *
+loket_sync_client_reference_index_finish (LoketSyncClient *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
+{
+  return finish_pointer (self, result, loket_sync_client_reference_index_async, error);
+}
+
+void
+loket_sync_client_get_reference_async (LoketSyncClient    *self,
+                                       const char         *name,
+                                       const char         *version,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+  Request         *request;
+
+  g_return_if_fail (LOKET_IS_SYNC_CLIENT (self));
+  g_return_if_fail (name != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, loket_sync_client_get_reference_async);
+  /* The names are the protocol's own (PROTOCOL.md "Reference data"), never free text. */
+  if (!g_str_equal (name, LOKET_SYNC_REFERENCE_ORG_CHART)
+      && !g_str_equal (name, LOKET_SYNC_REFERENCE_CATALOG)
+      && !g_str_equal (name, LOKET_SYNC_REFERENCE_HOLIDAYS)
+      && !g_str_equal (name, LOKET_SYNC_REFERENCE_ACCOUNTS))
+    {
+      g_task_return_new_error (task, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                               _ ("“%s” is not a kind of reference data"), name);
+      return;
+    }
+  request = g_new0 (Request, 1);
+  request->kind = REPLY_REFERENCE;
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  url = g_strconcat (self->api_url, "/reference/", name, NULL);
+  request->message = soup_message_new ("GET", url);
+  if (request->message == NULL)
+    {
+      g_task_return_new_error (task, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                               _ ("“%s” is not a valid server address"), self->base_url);
+      return;
+    }
+  auth = bearer (self);
+  if (auth != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (request->message),
+                                  "Authorization", auth);
+  if (version != NULL && loket_sync_sha256_is_valid (version))
+    {
+      g_autofree char *etag = g_strdup_printf ("\"%s\"", version);
+
+      soup_message_headers_replace (soup_message_get_request_headers (request->message),
+                                    "If-None-Match", etag);
+    }
+  soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                                    cancellable, sent_cb, g_steal_pointer (&task));
+}
+
+GBytes *
+loket_sync_client_get_reference_finish (LoketSyncClient *self,
+                                        GAsyncResult    *result,
+                                        gboolean        *not_modified,
+                                        GError         **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  GBytes *bytes = finish_pointer (self, result, loket_sync_client_get_reference_async,
+                                  &local_error);
+
+  if (not_modified != NULL)
+    *not_modified = bytes == NULL && local_error == NULL;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return bytes;
 }

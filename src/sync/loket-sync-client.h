@@ -114,4 +114,26 @@ LoketSyncLease *loket_sync_client_lease_finish (LoketSyncClient     *self,
                                                 GAsyncResult        *result,
                                                 GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* GET /reference: the names and versions (sha256) of the reference documents. */
+void                     loket_sync_client_reference_index_async  (LoketSyncClient     *self,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+LoketSyncReferenceIndex *loket_sync_client_reference_index_finish (LoketSyncClient     *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+/* GET /reference/{@name} (a LOKET_SYNC_REFERENCE_* name) with If-None-Match @version (the
+ * sha256 of the copy the PC has, or NULL). Unchanged (304): NULL without @error and
+ * *@not_modified TRUE. */
+void    loket_sync_client_get_reference_async  (LoketSyncClient     *self,
+                                                const char          *name,
+                                                const char          *version,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GBytes *loket_sync_client_get_reference_finish (LoketSyncClient     *self,
+                                                GAsyncResult        *result,
+                                                gboolean            *not_modified,
+                                                GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

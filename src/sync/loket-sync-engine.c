@@ -15,6 +15,8 @@
 
 #include "loket-error.h"
 #include "loket-sync-client.h"
+#include "loket-sync-engine-private.h"
+#include "loket-sync-reference.h"
 
 #define PULL_LIMIT LOKET_SYNC_MAX_PULL_LIMIT
 #define BACKOFF_FIRST_S 2
@@ -63,6 +65,7 @@ struct _LoketSyncEngine
   GMainContext    *context;
   GMainLoop       *loop;
   LoketSyncClient *client;
+  char            *agency;      /* of the signed-in user (engine thread only) */
   GCancellable    *cancellable; /* cancelled at dispose */
   Shared          *shared;
 
@@ -390,8 +393,40 @@ push_events (LoketSyncEngine *self,
     }
 }
 
+/* One pulled page, applied on a worker thread while the engine thread fetches the next one. */
+typedef struct
+{
+  LoketSyncJournal *journal;
+  GPtrArray        *events;
+  gint64            last_seq;
+  gint64            started;
+} Apply;
+
+static void
+apply_free (gpointer data)
+{
+  Apply *apply = data;
+
+  g_object_unref (apply->journal);
+  g_ptr_array_unref (apply->events);
+  g_free (apply);
+}
+
+static void
+apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Apply  *apply = data;
+  GError *error = NULL;
+
+  if (loket_sync_journal_apply_pulled (apply->journal, apply->events, apply->last_seq, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /* Pages are applied in order, each in one transaction with its cursor. The next page is asked
- * for before the current one is applied, so that the server prepares it meanwhile. */
+ * for before the current one is applied, and the page is applied on a worker thread, so that
+ * this thread's context sends that request and reads its reply meanwhile. */
 static gboolean
 pull_pages (LoketSyncEngine *self,
             LoketSyncReport *report,
@@ -416,10 +451,13 @@ pull_pages (LoketSyncEngine *self,
   for (;;)
     {
       g_autoptr (GAsyncResult) next_result = NULL;
+      g_autoptr (GAsyncResult) applied = NULL;
       g_autoptr (GError) apply_error = NULL;
+      g_autoptr (GTask) task = NULL;
       gboolean more = reply->more && reply->events->len > 0;
       Wait     next = { 0 };
-      gint64   started;
+      Wait     apply_wait = { 0 };
+      Apply   *apply;
 
       if (reply->last_seq < cursor)
         {
@@ -432,12 +470,20 @@ pull_pages (LoketSyncEngine *self,
         loket_sync_client_pull_async (self->client, reply->last_seq, PULL_LIMIT, cancellable,
                                       wait_cb, &next);
 
-      started = g_get_monotonic_time ();
-      if (loket_sync_journal_apply_pulled (self->journal, reply->events, reply->last_seq,
-                                           &apply_error))
+      /* Not cancellable: a page is applied whole or not at all. */
+      apply = g_new0 (Apply, 1);
+      apply->journal = g_object_ref (self->journal);
+      apply->events = g_ptr_array_ref (reply->events);
+      apply->last_seq = reply->last_seq;
+      apply->started = g_get_monotonic_time ();
+      task = g_task_new (NULL, NULL, wait_cb, &apply_wait);
+      g_task_set_task_data (task, apply, apply_free);
+      g_task_run_in_thread (task, apply_thread);
+      applied = wait_for (self, &apply_wait);
+      if (g_task_propagate_boolean (G_TASK (applied), &apply_error))
         {
           g_debug ("Applied %u pulled events in %.1f ms", reply->events->len,
-                   (g_get_monotonic_time () - started) / 1000.0);
+                   (g_get_monotonic_time () - apply->started) / 1000.0);
           report->n_pulled += reply->events->len;
           report->n_pages++;
           cursor = reply->last_seq;
@@ -497,6 +543,40 @@ pull_blobs (LoketSyncEngine *self,
   return TRUE;
 }
 
+/* Leases blocks of letter numbers for the signed-in user's agency; letters it numbers go up in
+ * the same round (loket-sync-leases.c). */
+static gboolean
+lease_numbers (LoketSyncEngine *self,
+               LoketSyncReport *report,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  guint n_numbered = report->n_numbered;
+
+  if (self->agency == NULL)
+    return TRUE;
+  if (!_loket_sync_run_leases (self->journal, self->client, self->agency, self->device, 0, report,
+                               cancellable, error))
+    return FALSE;
+  return report->n_numbered == n_numbered || push_events (self, report, cancellable, error);
+}
+
+/* Downloads the reference data that changed (loket-sync-reference.c). */
+static gboolean
+fetch_reference (LoketSyncEngine *self,
+                 LoketSyncReport *report,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->agency == NULL)
+    return TRUE;
+  dir = loket_sync_reference_get_dir (self->base_url);
+  return dir == NULL
+         || _loket_sync_run_reference (self->client, dir, self->agency, report, cancellable, error);
+}
+
 static LoketSyncReport *
 run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
 {
@@ -519,7 +599,9 @@ run_round (LoketSyncEngine *self, GCancellable *cancellable, GError **error)
           && !g_error_matches (refused, LOKET_SYNC_ERROR, LOKET_SYNC_ERROR_INVALID_EVENT))
         local_error = g_steal_pointer (&refused);
       else if (pull_pages (self, report, cancellable, &local_error)
-               && pull_blobs (self, report, cancellable, &local_error) && refused != NULL)
+               && pull_blobs (self, report, cancellable, &local_error)
+               && lease_numbers (self, report, cancellable, &local_error)
+               && fetch_reference (self, report, cancellable, &local_error) && refused != NULL)
         local_error = g_steal_pointer (&refused);
     }
 
@@ -639,11 +721,17 @@ logged_in_cb (GObject *source, GAsyncResult *result, gpointer data)
   GError           *error = NULL;
   LoketSyncSession *session
     = loket_sync_client_login_finish (LOKET_SYNC_CLIENT (source), result, &error);
+  Login *login = g_task_get_task_data (task);
 
   if (session == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, session, (GDestroyNotify) loket_sync_session_free);
+    {
+      /* The registers the PC leases numbers for are its user's agency's. */
+      g_free (login->self->agency);
+      login->self->agency = g_strdup (session->agency);
+      g_task_return_pointer (task, session, (GDestroyNotify) loket_sync_session_free);
+    }
 }
 
 static gboolean
@@ -793,6 +881,7 @@ loket_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_free (self->base_url);
   g_free (self->device);
+  g_free (self->agency);
   g_free (self->error_code);
   g_free (self->error_message);
   g_mutex_clear (&self->lock);

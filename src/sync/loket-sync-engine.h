@@ -28,6 +28,9 @@ typedef struct
   guint  n_pages;
   guint  n_blobs_pulled;
   gint64 cursor;         /* after the round */
+  guint  n_leases;       /* blocks of letter numbers leased (DESIGN.md §8) */
+  guint  n_numbered;     /* letters pending a number that got one */
+  guint  n_reference;    /* reference documents downloaded (changed ones only) */
 } LoketSyncReport;
 
 void             loket_sync_report_free (LoketSyncReport *report);

@@ -416,15 +416,18 @@ test_rebuild (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   before = query_text (f->path, "SELECT letter_id, urut, lease_id IS NOT NULL FROM letter_numbers "
                                 "ORDER BY urut");
-  g_assert_cmpstr (before, ==, "local-1|5|1\n");
+  /* a number another device gave (a pulled event) gets its row, without a lease */
+  g_assert_cmpstr (before, ==, "local-1|5|1\nremote-1|70|0\n");
 
-  /* a row no event backs, as a hand edit or a half-restored backup leaves it */
+  /* a row no event backs, as a hand edit or a half-restored backup leaves it, and a number only
+   * an event knows (a database from before the table followed pulled events) */
   loket_store_close (f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (
     sqlite3_exec (db,
                   "INSERT INTO letter_numbers VALUES ('kopnakertrans-ntt', "
-                  "'keputusan', 2026, 99, '188.48/99/KTKT 1.3', 'ghost', 'x', NULL, 0)",
+                  "'keputusan', 2026, 99, '188.48/99/KTKT 1.3', 'ghost', 'x', NULL, 0); "
+                  "DELETE FROM letter_numbers WHERE letter_id = 'remote-1'",
                   NULL, NULL, NULL),
     ==, SQLITE_OK);
   sqlite3_close (db);
@@ -497,6 +500,73 @@ test_async (Fixture *f, gconstpointer data)
   loket_letter_number_free (n);
 }
 
+/* Which registers sync must lease for (loket-store-leases.c): this device's unused numbers in
+ * active leases of the year below the threshold; from 15 December the next year too. */
+static guint
+count_needs (Fixture *f, gint64 now, const char *register_id, int year, gint64 *n_free)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) needs
+    = loket_store_number_lease_needs (f->store, "kopnakertrans-ntt", 10, now, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < needs->len; i++)
+    {
+      const LoketSyncLeaseNeed *need = g_ptr_array_index (needs, i);
+
+      if (g_str_equal (need->register_id, register_id) && need->year == year)
+        {
+          n++;
+          if (n_free != NULL)
+            *n_free = need->n_free;
+        }
+    }
+  return n;
+}
+
+static void
+test_lease_needs (Fixture *f, gconstpointer data)
+{
+  const gint64 october = 1790816400;  /* 2026-10-01 09:00 WITA */
+  const gint64 december = 1797739200; /* 2026-12-20 12:00 WITA */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) needs = NULL;
+  gint64 n_free = -1;
+
+  /* Nothing leased: both registers of the agency, this year only, none of another agency. */
+  needs = loket_store_number_lease_needs (f->store, "kopnakertrans-ntt", 10, october, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (needs->len, ==, 2);
+  g_assert_cmpuint (count_needs (f, october, "surat-keluar", 2026, &n_free), ==, 1);
+  g_assert_cmpint (n_free, ==, 0);
+  g_assert_cmpuint (count_needs (f, october, "keputusan", 2026, NULL), ==, 1);
+
+  /* Enough numbers: no need; a small block: still a need, with its free count. */
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "surat-keluar", 2026,
+                                               1, 50, NULL, december + 86400, october, &error));
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026, 1,
+                                               5, NULL, december + 86400, october, &error));
+  /* Another device's block and an expired one do not count. */
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026, 6,
+                                               100, "other-pc", december + 86400, october,
+                                               &error));
+  g_assert_true (loket_store_add_number_lease (f->store, "kopnakertrans-ntt", "keputusan", 2026,
+                                               101, 200, NULL, october + 60, october, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_needs (f, october + 3600, "surat-keluar", 2026, NULL), ==, 0);
+  g_assert_cmpuint (count_needs (f, october + 3600, "keputusan", 2026, &n_free), ==, 1);
+  g_assert_cmpint (n_free, ==, 5);
+  /* (while the 100-number block was still valid, keputusan had enough) */
+  g_assert_cmpuint (count_needs (f, october, "keputusan", 2026, NULL), ==, 0);
+
+  /* Late December: the next year's registers are leased ahead, as numbers restart. */
+  g_assert_cmpuint (count_needs (f, december, "surat-keluar", 2026, NULL), ==, 0);
+  g_assert_cmpuint (count_needs (f, december, "surat-keluar", 2027, NULL), ==, 1);
+  g_assert_cmpuint (count_needs (f, december, "keputusan", 2027, NULL), ==, 1);
+  g_assert_cmpuint (count_needs (f, october, "surat-keluar", 2027, NULL), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -514,6 +584,7 @@ main (int argc, char **argv)
   ADD ("/loket/numbering/store/async", test_async);
   ADD ("/loket/numbering/store/synced-event", test_synced_event);
   ADD ("/loket/numbering/store/rebuild", test_rebuild);
+  ADD ("/loket/numbering/store/lease-needs", test_lease_needs);
 #undef ADD
   return g_test_run ();
 }

@@ -98,6 +98,13 @@ sync_cluster_start (void)
   int              status = 0;
 
   c->dir = g_dir_make_tmp ("loket-sync-XXXXXX", NULL);
+  /* Reference data the clients download stays in the test's folder (loket-cli processes inherit
+   * it; an in-process app reads it only if nothing asked for the data folder before). */
+  {
+    g_autofree char *xdg = g_build_filename (c->dir, "xdg", NULL);
+
+    g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  }
   /* Its own folder under /tmp: the script hands it to the postgres user. */
   c->pg_dir = g_dir_make_tmp ("loket-sync-pg-XXXXXX", NULL);
   {

@@ -19,6 +19,8 @@ typedef struct
   char        *db[N_CLIENTS];
   GHashTable  *created;          /* event uuid → NULL */
   GPtrArray   *cases;            /* case uuids some client knows (element utf8) */
+  GArray      *owner;            /* per case of cases: the client that registered it (guint) */
+  GArray      *uploaded;         /* per case of cases: its owner has synced since (gboolean) */
   GPtrArray   *known[N_CLIENTS]; /* cases each client has (element utf8, borrowed) */
   gint64       clock_ms[N_CLIENTS];
 } World;
@@ -54,7 +56,11 @@ op_work (World *w, guint client)
           char *uuid = NULL;
           g_autoptr (GPtrArray) intake
             = sync_new_case (users[client], devices[client], tick (w, client), &uuid);
+          gboolean no = FALSE;
+
           g_ptr_array_add (w->cases, uuid);
+          g_array_append_val (w->owner, client);
+          g_array_append_val (w->uploaded, no);
           g_ptr_array_add (w->known[client], uuid);
           g_ptr_array_extend_and_steal (events, g_steal_pointer (&intake));
         }
@@ -84,13 +90,19 @@ op_work (World *w, guint client)
   sync_append (w->db[client], events);
 }
 
-/* After a successful sync a client knows every case the server has. */
+/* After a successful sync a client's own cases are on the server, and the client knows every
+ * case the server has, plus its own. A case another client registered offline and has not synced
+ * yet is unknown to it: a real officer cannot act on a case that is not on their PC. */
 static void
 learn_all (World *w, guint client)
 {
+  for (guint i = 0; i < w->cases->len; i++)
+    if (g_array_index (w->owner, guint, i) == client)
+      g_array_index (w->uploaded, gboolean, i) = TRUE;
   g_ptr_array_set_size (w->known[client], 0);
   for (guint i = 0; i < w->cases->len; i++)
-    g_ptr_array_add (w->known[client], g_ptr_array_index (w->cases, i));
+    if (g_array_index (w->uploaded, gboolean, i) || g_array_index (w->owner, guint, i) == client)
+      g_ptr_array_add (w->known[client], g_ptr_array_index (w->cases, i));
 }
 
 static void
@@ -152,6 +164,8 @@ test_random (void)
   w.rand = g_rand_new_with_seed (seed);
   w.created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.cases = g_ptr_array_new_with_free_func (g_free);
+  w.owner = g_array_new (FALSE, FALSE, sizeof (guint));
+  w.uploaded = g_array_new (FALSE, FALSE, sizeof (gboolean));
   for (guint i = 0; i < N_CLIENTS; i++)
     {
       g_autofree char *name = g_strdup_printf ("random-%u.db", i);
@@ -210,6 +224,8 @@ test_random (void)
       g_ptr_array_unref (w.known[i]);
     }
   g_ptr_array_unref (w.cases);
+  g_array_unref (w.owner);
+  g_array_unref (w.uploaded);
 }
 
 int

@@ -212,6 +212,11 @@ test_window_offline_morning (void)
 int
 main (int argc, char **argv)
 {
+  /* GTK reads the data folder at init: the reference data sync downloads stays out of $HOME. */
+  g_autofree char *xdg = g_dir_make_tmp ("loket-sync-ui-xdg-XXXXXX", NULL);
+  int              status;
+
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -219,5 +224,12 @@ main (int argc, char **argv)
   g_test_add_func ("/loket/app/sync/widgets-finalize", test_widgets_finalize);
   g_test_add_func ("/loket/app/sync/sign-in-and-first-sync", test_sign_in_and_first_sync);
   g_test_add_func ("/loket/app/sync/window-offline-morning", test_window_offline_morning);
-  return g_test_run ();
+  status = g_test_run ();
+  {
+    const char *argv_rm[] = { "rm", "-rf", xdg, NULL };
+
+    g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  NULL, NULL);
+  }
+  return status;
 }
