@@ -128,6 +128,9 @@ run_office_day (Office *o, const guint *order, guint n_order)
   g_autoptr (GPtrArray) events = NULL;
   g_autoptr (LoketDispositionLedger) ledger = NULL;
   g_autofree char *body_a = NULL, *body_b = NULL, *sha = NULL;
+  g_autofree char *draft_id = g_uuid_string_random ();
+  g_autofree char *draft_body = NULL, *submit_body = NULL, *paraf_body = NULL;
+  g_autofree char *draft_comment = NULL, *comment_id = g_uuid_string_random ();
   guint            n_sent = 0, n_concurrent = 0;
 
   /* Morning: the front desk registers three cases; everyone syncs. */
@@ -139,6 +142,19 @@ run_office_day (Office *o, const guint *order, guint n_order)
     g_ptr_array_extend_and_steal (intake, g_steal_pointer (&e2));
     g_ptr_array_extend_and_steal (intake, g_steal_pointer (&e3));
   }
+  /* …and a reply letter for case 2 goes up for paraf (Sekretaris, then the Kepala Dinas). */
+  draft_body = g_strdup_printf (
+    "{\"draft_id\":\"%s\",\"version\":1,\"kind\":\"rekomendasi\","
+    "\"content\":{\"kind\":\"rekomendasi\",\"fields\":{\"hal\":\"Rekomendasi\"}},"
+    "\"position\":\"kopnakertrans-ntt/staf-loket\",\"at\":\"2026-10-01T10:00:00+08:00\"}",
+    draft_id);
+  submit_body = g_strdup_printf (
+    "{\"draft_id\":\"%s\",\"version\":1,\"position\":\"kopnakertrans-ntt/staf-loket\","
+    "\"route\":[\"kopnakertrans-ntt/sekretaris\",\"kopnakertrans-ntt/kepala-dinas\"],"
+    "\"at\":\"2026-10-01T10:05:00+08:00\"}",
+    draft_id);
+  g_ptr_array_add (intake, event (o, 2, case2, "draft.created", T_MS + 3600000, draft_body));
+  g_ptr_array_add (intake, event (o, 2, case2, "draft.submitted", T_MS + 3900000, submit_body));
   append (o, 2, intake);
   sync_ok (o, 2);
   sync_ok (o, 0);
@@ -179,6 +195,19 @@ run_office_day (Office *o, const guint *order, guint n_order)
       = sync_new_case (o->person[2], o->device[2], T_MS + 7 * 3600000, &case4);
     g_ptr_array_extend_and_steal (c, g_steal_pointer (&e4));
   }
+  /* Offline too: the Sekretaris parafs the draft while the Kepala Dinas comments on it. */
+  paraf_body = g_strdup_printf (
+    "{\"draft_id\":\"%s\",\"version\":1,\"position\":\"kopnakertrans-ntt/sekretaris\","
+    "\"final\":true,\"at\":\"2026-10-01T14:00:00+08:00\"}",
+    draft_id);
+  draft_comment = g_strdup_printf (
+    "{\"id\":\"%s\",\"draft_id\":\"%s\",\"version\":1,\"page\":0,"
+    "\"rect\":[72,120,300,40],\"text\":\"Periksa dasar hukum\","
+    "\"position\":\"kopnakertrans-ntt/kepala-dinas\",\"at\":\"2026-10-01T14:01:00+08:00\"}",
+    comment_id, draft_id);
+  g_ptr_array_add (b, event (o, 1, case2, "draft.paraf", T_MS + 5 * 3600000, paraf_body));
+  g_ptr_array_add (a, event (o, 0, case2, "comment.added", T_MS + 5 * 3600000 + 60000,
+                             draft_comment));
   append (o, 0, a);
   append (o, 1, b);
   append (o, 2, c);
@@ -201,6 +230,13 @@ run_office_day (Office *o, const guint *order, guint n_order)
 
   /* Both dispositions of case 1 are kept, and shown as concurrent. */
   store = sync_open_store (o->db[order[0]]);
+  /* The paraf made offline counts everywhere: the draft of case 2 awaits the signature. */
+  {
+    g_autoptr (LoketCase) kase2 = loket_store_get_case (store, case2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (loket_case_get_status (kase2), ==, LOKET_CASE_STATUS_AWAITING_SIGNATURE);
+  }
   events = loket_store_get_case_events (store, case1, &error);
   g_assert_no_error (error);
   ledger = loket_disposition_ledger_new_from_events (case1, events, &error);
