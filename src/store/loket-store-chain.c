@@ -618,19 +618,17 @@ act_in_transaction (ChainOp *op, GError **error)
 }
 
 static gboolean
+act_body (gpointer data, char **out, GError **error)
+{
+  return act_in_transaction (data, error);
+}
+
+static gboolean
 act_on_thread (gpointer data, gpointer *result, GError **error)
 {
-  ChainOp    *op = data;
-  LoketStore *self = op->self;
+  ChainOp *op = data;
 
-  if (!loket_db_begin (self->db, error))
-    return FALSE;
-  if (!act_in_transaction (op, error) || !loket_db_commit (self->db, error))
-    {
-      loket_db_rollback (self->db);
-      return FALSE;
-    }
-  return TRUE;
+  return _loket_store_run_transaction (op->self, act_body, op, NULL, error);
 }
 
 gboolean
@@ -1287,22 +1285,17 @@ record_in_transaction (ChainOp *op, char **handover_id, GError **error)
 }
 
 static gboolean
+record_body (gpointer data, char **handover_id, GError **error)
+{
+  return record_in_transaction (data, handover_id, error);
+}
+
+static gboolean
 record_on_thread (gpointer data, gpointer *result, GError **error)
 {
-  ChainOp    *op = data;
-  LoketStore *self = op->self;
-  char       *id = NULL;
+  ChainOp *op = data;
 
-  if (!loket_db_begin (self->db, error))
-    return FALSE;
-  if (!record_in_transaction (op, &id, error) || !loket_db_commit (self->db, error))
-    {
-      g_free (id);
-      loket_db_rollback (self->db);
-      return FALSE;
-    }
-  *result = id;
-  return TRUE;
+  return _loket_store_run_transaction (op->self, record_body, op, (char **) result, error);
 }
 
 gboolean

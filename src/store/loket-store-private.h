@@ -115,4 +115,14 @@ char *_loket_store_register_template (LoketDb *db, const char *agency_id, const 
 /* Database thread, inside a transaction: appends @events, updates projections and search. */
 gboolean _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error);
 
+/* Database thread: runs @body (@op, @out, @error) between BEGIN and COMMIT; on any failure rolls
+ * back and frees what @body put in @out (may be NULL). One place for the acts of routing and the
+ * paraf chain, so none forgets the rollback. */
+typedef gboolean (*LoketStoreTransactionBody) (gpointer op, char **out, GError **error);
+gboolean _loket_store_run_transaction (LoketStore               *self,
+                                       LoketStoreTransactionBody body,
+                                       gpointer                  op,
+                                       char                    **out,
+                                       GError                  **error);
+
 G_END_DECLS

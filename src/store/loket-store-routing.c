@@ -228,22 +228,17 @@ act_in_transaction (RoutingOp *op, char **disposition_id, GError **error)
 }
 
 static gboolean
+act_body (gpointer data, char **disposition_id, GError **error)
+{
+  return act_in_transaction (data, disposition_id, error);
+}
+
+static gboolean
 act_on_thread (gpointer data, gpointer *result, GError **error)
 {
-  RoutingOp  *op = data;
-  LoketStore *self = op->self;
-  char       *id = NULL;
+  RoutingOp *op = data;
 
-  if (!loket_db_begin (self->db, error))
-    return FALSE;
-  if (!act_in_transaction (op, &id, error) || !loket_db_commit (self->db, error))
-    {
-      g_free (id);
-      loket_db_rollback (self->db);
-      return FALSE;
-    }
-  *result = id;
-  return TRUE;
+  return _loket_store_run_transaction (op->self, act_body, op, (char **) result, error);
 }
 
 gboolean

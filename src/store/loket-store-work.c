@@ -125,6 +125,27 @@ reproject_case (LoketStore *self, const char *case_uuid, GPtrArray *new_events, 
 }
 
 gboolean
+_loket_store_run_transaction (LoketStore               *self,
+                              LoketStoreTransactionBody body,
+                              gpointer                  op,
+                              char                    **out,
+                              GError                  **error)
+{
+  g_autofree char *result = NULL;
+
+  if (!loket_db_begin (self->db, error))
+    return FALSE;
+  if (!body (op, &result, error) || !loket_db_commit (self->db, error))
+    {
+      loket_db_rollback (self->db);
+      return FALSE;
+    }
+  if (out != NULL)
+    *out = g_steal_pointer (&result);
+  return TRUE;
+}
+
+gboolean
 _loket_store_append_in_transaction (LoketStore *self, GPtrArray *events, GError **error)
 {
   g_autoptr (GHashTable) touched = NULL;
