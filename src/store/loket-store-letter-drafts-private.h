@@ -19,6 +19,16 @@ gboolean _loket_store_letter_tables_check (LoketDb *db, GPtrArray *problems, GEr
 /* Inside a transaction: makes `letter_numbers` match the `letter.numbered` events: rows no event
  * backs go, numbers only events know are added (loket-store-numbering.c). */
 gboolean _loket_store_numbering_rebuild (LoketDb *db, GError **error);
+/* The projection rebuild reads every event once and keeps the seq of each `draft.created`,
+ * `draft.revised` and `letter.numbered` event in this temp table (seq INTEGER PRIMARY KEY); the
+ * _marked variants refill from those events alone instead of scanning all events again. */
+#define LOKET_STORE_LETTER_SEQS "temp.rebuild_letter_seqs"
+/* Whether @type is one of the event types LOKET_STORE_LETTER_SEQS holds. */
+#define LOKET_STORE_IS_LETTER_TYPE(type)                                                           \
+  (g_str_equal ((type), "draft.created") || g_str_equal ((type), "draft.revised")                 \
+   || g_str_equal ((type), "letter.numbered"))
+gboolean _loket_store_letter_drafts_rebuild_marked (LoketDb *db, GError **error);
+gboolean _loket_store_numbering_rebuild_marked (LoketDb *db, GError **error);
 /* The letter_numbers rows of @case_uuid's `letter.numbered` events (after they are stored). */
 gboolean _loket_store_numbering_refresh_case (LoketDb *db, const char *case_uuid, GError **error);
 

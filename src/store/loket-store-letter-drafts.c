@@ -220,8 +220,8 @@ _loket_store_letter_drafts_apply (LoketDb *db, LoketEvent *event, GError **error
   return loket_db_statement_run (stmt, error);
 }
 
-gboolean
-_loket_store_letter_drafts_rebuild (LoketDb *db, GError **error)
+static gboolean
+letter_drafts_refill (LoketDb *db, gboolean marked, GError **error)
 {
   g_autoptr (LoketDbStatement) stmt = NULL;
   gboolean have_row = FALSE;
@@ -229,8 +229,13 @@ _loket_store_letter_drafts_rebuild (LoketDb *db, GError **error)
   if (!loket_db_exec (db, "DELETE FROM letter_drafts", error))
     return FALSE;
   stmt = loket_db_prepare (db,
-                           "SELECT uuid, case_uuid, type, author, device, hlc, body FROM events "
-                           "WHERE type IN ('draft.created', 'draft.revised') ORDER BY hlc, uuid",
+                           marked ? "SELECT uuid, case_uuid, type, author, device, hlc, body FROM "
+                                    "events WHERE seq IN (SELECT seq FROM " LOKET_STORE_LETTER_SEQS
+                                    ") AND type IN ('draft.created', 'draft.revised') "
+                                    "ORDER BY hlc, uuid"
+                                  : "SELECT uuid, case_uuid, type, author, device, hlc, body FROM "
+                                    "events WHERE type IN ('draft.created', 'draft.revised') "
+                                    "ORDER BY hlc, uuid",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -246,6 +251,18 @@ _loket_store_letter_drafts_rebuild (LoketDb *db, GError **error)
       if (event != NULL && !_loket_store_letter_drafts_apply (db, event, error))
         return FALSE;
     }
+}
+
+gboolean
+_loket_store_letter_drafts_rebuild (LoketDb *db, GError **error)
+{
+  return letter_drafts_refill (db, FALSE, error);
+}
+
+gboolean
+_loket_store_letter_drafts_rebuild_marked (LoketDb *db, GError **error)
+{
+  return letter_drafts_refill (db, TRUE, error);
 }
 
 /* Adds a problem line for each row @sql gives (its first two columns name it), once. */

@@ -200,6 +200,7 @@ fold_all_cases (LoketDb            *db,
                 gboolean            rebuild,
                 CaseFoldedFunc      folded,
                 gpointer            user_data,
+                GArray             *letter_seqs,
                 guint              *n_events,
                 GError            **error)
 {
@@ -232,8 +233,8 @@ fold_all_cases (LoketDb            *db,
   g_clear_pointer (&stmt, loket_db_statement_release);
 
   stmt = loket_db_prepare (db,
-                           "SELECT uuid, case_uuid, type, author, device, hlc, body FROM events "
-                           "ORDER BY seq",
+                           "SELECT uuid, case_uuid, type, author, device, hlc, body, seq FROM "
+                           "events ORDER BY seq",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -266,6 +267,17 @@ fold_all_cases (LoketDb            *db,
         p->raw = g_ptr_array_new_full (p->remaining, g_free);
       g_ptr_array_add (p->raw, raw_event_new (stmt));
       (*n_events)++;
+      if (letter_seqs != NULL)
+        {
+          const char *type = ((RawEvent *) g_ptr_array_index (p->raw, p->raw->len - 1))->columns[2];
+
+          if (LOKET_STORE_IS_LETTER_TYPE (type))
+            {
+              gint64 seq = loket_db_statement_get_int64 (stmt, 7);
+
+              g_array_append_val (letter_seqs, seq);
+            }
+        }
 
       if (--p->remaining > 0)
         continue;
@@ -382,10 +394,36 @@ finish_in_place (LoketDb *db, RebuildData *data, GError **error)
   return search_intact || loket_search_index_rebuild (db, error);
 }
 
+/* Fills LOKET_STORE_LETTER_SEQS with @seqs. */
+static gboolean
+mark_letter_events (LoketDb *db, GArray *seqs, GError **error)
+{
+  g_autoptr (LoketDbStatement) stmt = NULL;
+
+  if (!loket_db_exec (db,
+                      "DROP TABLE IF EXISTS " LOKET_STORE_LETTER_SEQS ";"
+                      "CREATE TABLE " LOKET_STORE_LETTER_SEQS " (seq INTEGER PRIMARY KEY)",
+                      error))
+    return FALSE;
+  stmt = loket_db_prepare (db, "INSERT OR IGNORE INTO " LOKET_STORE_LETTER_SEQS " (seq) VALUES (?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < seqs->len; i++)
+    {
+      sqlite3_reset (stmt->stmt);
+      loket_db_statement_bind_int64 (stmt, 1, g_array_index (seqs, gint64, i));
+      if (!loket_db_statement_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_events, GError **error)
 {
   g_autoptr (GPtrArray) index_sql = NULL;
+  g_autoptr (GArray) letter_seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   RebuildData data = { db, FALSE, 0, 0, 0 };
   gint64      n_rows = 0, t0 = g_get_monotonic_time ();
   gboolean    ok;
@@ -406,7 +444,8 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
           || !loket_db_exec (db, "DELETE FROM cases; DELETE FROM dispositions", error))
         return FALSE;
     }
-  ok = fold_all_cases (db, projector, TRUE, store_folded_case, &data, n_events, error);
+  ok = fold_all_cases (db, projector, TRUE, store_folded_case, &data, letter_seqs, n_events,
+                       error);
   g_debug ("Rebuild: folded %u events of %u cases in %.3f s, %u cases written (%s)", *n_events,
            data.n_cases, (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC,
            data.n_written, data.bulk ? "bulk" : "in place");
@@ -419,9 +458,12 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
     ok = finish_in_place (db, &data, error);
   g_debug ("Rebuild: cases, dispositions and draft chains stored at %.3f s",
            (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
-  /* The other tables kept from events refill themselves (each reads its own event types). */
-  ok = ok && _loket_store_letter_drafts_rebuild (db, error)
-       && _loket_store_numbering_rebuild (db, error);
+  /* The other tables kept from events refill themselves (each reads its own event types), from
+   * the events marked during the one pass above rather than from another scan of them all. */
+  ok = ok && mark_letter_events (db, letter_seqs, error)
+       && _loket_store_letter_drafts_rebuild_marked (db, error)
+       && _loket_store_numbering_rebuild_marked (db, error)
+       && loket_db_exec (db, "DROP TABLE " LOKET_STORE_LETTER_SEQS, error);
   g_debug ("Rebuild: drafts and numbers refilled at %.3f s",
            (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC);
   return ok;
@@ -611,7 +653,7 @@ check_projections (LoketDb               *db,
   gint64   n_wrong_counts = 0;
   gboolean search_intact;
 
-  if (!fold_all_cases (db, projector, FALSE, compare_folded_case, &data, &n_events, error)
+  if (!fold_all_cases (db, projector, FALSE, compare_folded_case, &data, NULL, &n_events, error)
       || !loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
     return FALSE;
 

@@ -753,14 +753,16 @@ loket_store_find_letter_case (LoketStore  *self,
 
 /* ---- Rebuild (loket-cli rebuild) ---------------------------------------------------------- */
 
-gboolean
-_loket_store_numbering_rebuild (LoketDb *db, GError **error)
+static gboolean
+numbering_refill (LoketDb *db, gboolean marked, GError **error)
 {
+  g_autofree char *select = NULL;
+
   /* A row keeps its lease when an event backs it; a row no event backs goes; a number that only
    * an event knows (another device's, a restored log) comes back with the case's agency. Where
-   * two events claim one number the first in (HLC, UUID) order keeps it. */
-  return loket_db_exec (
-           db,
+   * two events claim one number the first in (HLC, UUID) order keeps it. The SQL is made of our
+   * own fragments only. */
+  select = g_strdup_printf (
            "CREATE TEMP TABLE numbered_events AS SELECT e.case_uuid AS case_uuid, c.agency_id AS "
            "agency_id, json_extract(e.body, '$.register') AS register_id, "
            "json_extract(e.body, '$.year') AS year, json_extract(e.body, '$.urut') AS urut, "
@@ -773,8 +775,9 @@ _loket_store_numbering_rebuild (LoketDb *db, GError **error)
            "AND json_type(e.body, '$.year') = 'integer' "
            "AND json_type(e.body, '$.urut') = 'integer' "
            "AND json_type(e.body, '$.number') = 'text' "
-           "AND json_type(e.body, '$.letter_id') = 'text'",
-           error)
+           "AND json_type(e.body, '$.letter_id') = 'text'%s",
+           marked ? " AND e.seq IN (SELECT seq FROM " LOKET_STORE_LETTER_SEQS ")" : "");
+  return loket_db_exec (db, select, error)
          && loket_db_exec (db,
                            "DELETE FROM letter_numbers WHERE NOT EXISTS (SELECT 1 FROM "
                            "numbered_events n WHERE n.letter_id = letter_numbers.letter_id "
@@ -790,6 +793,18 @@ _loket_store_numbering_rebuild (LoketDb *db, GError **error)
                            "ORDER BY hlc, uuid",
                            error)
          && loket_db_exec (db, "DROP TABLE temp.numbered_events", error);
+}
+
+gboolean
+_loket_store_numbering_rebuild (LoketDb *db, GError **error)
+{
+  return numbering_refill (db, FALSE, error);
+}
+
+gboolean
+_loket_store_numbering_rebuild_marked (LoketDb *db, GError **error)
+{
+  return numbering_refill (db, TRUE, error);
 }
 
 /* Database thread, in the transaction that stored them: the `letter.numbered` events of
