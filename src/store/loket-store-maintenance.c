@@ -40,6 +40,9 @@ loket_store_maintenance_service_name (LoketCaseProjector *projector, const char 
  * on the database thread. */
 
 #define MAX_CASES_IN_FLIGHT 2048
+/* Cases go to the fold threads and come back in batches: one wake-up per case cost the database
+ * thread more than reading the case's events. */
+#define CASES_PER_BATCH 64
 
 /* One events row as read, the seven texts in one block. */
 typedef struct
@@ -62,7 +65,7 @@ struct _FoldJob
 typedef struct
 {
   LoketCaseProjector *projector;
-  GAsyncQueue        *done;    /* FoldJob */
+  GAsyncQueue        *done;    /* GPtrArray (element FoldJob) */
   gboolean            rebuild; /* make the rows to store */
 } FoldShared;
 
@@ -110,10 +113,8 @@ fold_job_free (FoldJob *job)
 }
 
 static void
-fold_job_run (gpointer data, gpointer user_data)
+fold_job_run (FoldJob *job, FoldShared *shared)
 {
-  FoldJob    *job = data;
-  FoldShared *shared = user_data;
   g_autoptr (GPtrArray) events = g_ptr_array_new_full (job->raw->len, g_object_unref);
   gboolean routed = FALSE, chained = FALSE;
 
@@ -153,15 +154,33 @@ fold_job_run (gpointer data, gpointer user_data)
       if (chained)
         job->chain = _loket_store_chain_rows (job->case_uuid, events);
     }
-  g_async_queue_push (shared->done, job);
 }
 
-static gboolean
-finish_job (FoldJob *job, CaseFoldedFunc folded, gpointer user_data, GError **error)
+static void
+fold_batch_run (gpointer data, gpointer user_data)
 {
-  gboolean ok = folded (job, user_data, error);
+  GPtrArray  *batch = data;
+  FoldShared *shared = user_data;
 
-  fold_job_free (job);
+  for (guint i = 0; i < batch->len; i++)
+    fold_job_run (g_ptr_array_index (batch, i), shared);
+  g_async_queue_push (shared->done, batch);
+}
+
+/* Writes (when @ok) or drops the results of a batch back from the fold threads. */
+static gboolean
+finish_batch (GPtrArray *batch, gboolean ok, CaseFoldedFunc folded, gpointer user_data,
+              GError **error)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      FoldJob *job = g_ptr_array_index (batch, i);
+
+      if (ok)
+        ok = folded (job, user_data, error);
+      fold_job_free (job);
+    }
+  g_ptr_array_unref (batch);
   return ok;
 }
 
@@ -180,13 +199,13 @@ pending_case_free (PendingCase *pending)
 }
 
 static void
-push_job (GThreadPool *pool, char *case_uuid, GPtrArray *raw)
+add_job (GPtrArray *batch, char *case_uuid, GPtrArray *raw)
 {
   FoldJob *job = g_new0 (FoldJob, 1);
 
   job->case_uuid = case_uuid;
   job->raw = raw;
-  g_thread_pool_push (pool, job, NULL);
+  g_ptr_array_add (batch, job);
 }
 
 /* Streams every event once and folds each case as soon as its last event has been read.
@@ -210,9 +229,10 @@ fold_all_cases (LoketDb            *db,
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pending_case_free);
   FoldShared   shared = { projector, done, rebuild };
   GThreadPool *pool;
-  guint        in_flight = 0;
+  guint        in_flight = 0; /* cases pushed to the pool and not yet finished */
   gboolean     have_row, ok = TRUE;
-  FoldJob     *job;
+  GPtrArray   *batch = g_ptr_array_new_full (CASES_PER_BATCH, NULL);
+  GPtrArray   *back;
 
   *n_events = 0;
   stmt = loket_db_prepare (db, "SELECT case_uuid, count(*) FROM events GROUP BY case_uuid", error);
@@ -239,7 +259,7 @@ fold_all_cases (LoketDb            *db,
   if (stmt == NULL)
     return FALSE;
   pool
-    = g_thread_pool_new (fold_job_run, &shared, CLAMP (g_get_num_processors (), 1, 4), FALSE, NULL);
+    = g_thread_pool_new (fold_batch_run, &shared, CLAMP (g_get_num_processors (), 1, 4), FALSE, NULL);
 
   for (;;)
     {
@@ -282,17 +302,21 @@ fold_all_cases (LoketDb            *db,
       if (--p->remaining > 0)
         continue;
       g_hash_table_steal (pending, key);
-      push_job (pool, key, g_steal_pointer (&p->raw));
+      add_job (batch, key, g_steal_pointer (&p->raw));
       pending_case_free (p);
-      in_flight++;
+      if (batch->len < CASES_PER_BATCH)
+        continue;
+      in_flight += batch->len;
+      g_thread_pool_push (pool, batch, NULL);
+      batch = g_ptr_array_new_full (CASES_PER_BATCH, NULL);
 
       /* Write what is ready; wait only when too much is pending. */
       while (ok
-             && (job = in_flight >= MAX_CASES_IN_FLIGHT ? g_async_queue_pop (done)
-                                                        : g_async_queue_try_pop (done)))
+             && (back = in_flight >= MAX_CASES_IN_FLIGHT ? g_async_queue_pop (done)
+                                                         : g_async_queue_try_pop (done)))
         {
-          in_flight--;
-          ok = finish_job (job, folded, user_data, error);
+          in_flight -= back->len;
+          ok = finish_batch (back, ok, folded, user_data, error);
         }
       if (!ok)
         break;
@@ -304,15 +328,21 @@ fold_all_cases (LoketDb            *db,
       ok = FALSE;
     }
 
+  if (ok && batch->len > 0)
+    {
+      in_flight += batch->len;
+      g_thread_pool_push (pool, batch, NULL);
+    }
+  else
+    finish_batch (batch, FALSE, folded, user_data, NULL);
+
   /* Let every job finish (they use the projector), then write or drop their results. */
   g_thread_pool_free (pool, FALSE, TRUE);
-  for (; in_flight > 0; in_flight--)
+  while (in_flight > 0)
     {
-      job = g_async_queue_pop (done);
-      if (ok)
-        ok = finish_job (job, folded, user_data, error);
-      else
-        fold_job_free (job);
+      back = g_async_queue_pop (done);
+      in_flight -= back->len;
+      ok = finish_batch (back, ok, folded, user_data, error);
     }
   return ok;
 }
