@@ -113,12 +113,15 @@ loket_db_open (const char *path, LoketDbOpenMode mode, GError **error)
                               : "PRAGMA journal_mode = WAL;"
                                 "PRAGMA synchronous = FULL;"
                                 "PRAGMA foreign_keys = ON;"
-                                /* A page cache of at most 64 MiB, no memory map: the kernel maps
+                                /* A page cache of at most 16 MiB, no memory map: the kernel maps
                                  * up to 16 neighbouring pages on each fault of a mapped file, and
                                  * they all count in the app's resident size (about 20 MiB more
-                                 * with the list open on the 100,000-case database, bench-app).
-                                 * Whole-database work maps the file (loket_db_map_file()). */
-                                "PRAGMA cache_size = -65536;";
+                                 * with the list open on the 100,000-case database, bench-app);
+                                 * a 64 MiB cache filled up within seconds of start-up (escalation
+                                 * scan) and held 40 MiB more. The kernel's page cache still keeps
+                                 * the file warm. Whole-database work maps the file
+                                 * (loket_db_map_file()). */
+                                "PRAGMA cache_size = -16384;";
       if (!loket_db_exec (self, pragmas, error))
         return NULL;
     }
@@ -359,8 +362,11 @@ loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRo
 gboolean
 loket_db_map_file (LoketDb *self, gboolean map, GError **error)
 {
-  /* Streaming a million events through a map is not bound by pread(). */
-  return loket_db_exec (self, map ? "PRAGMA mmap_size = 1073741824" : "PRAGMA mmap_size = 0",
+  /* Streaming a million events through a map is not bound by pread(); the index writes of a
+   * rebuild want the larger page cache (190k → 230k events/s in bench-store). */
+  return loket_db_exec (self,
+                        map ? "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;"
+                            : "PRAGMA mmap_size = 0; PRAGMA cache_size = -16384;",
                         error);
 }
 
