@@ -14,66 +14,7 @@
 #include "loket-review-marker.h"
 #include "loket-review-texture.h"
 #include "loket-review-view.h"
-
-#define MARGIN 16.0
-#define SPACING 16.0
-#define PRELOAD_PAGES 2
-#define KEEP_PAGES 4
-
-typedef struct
-{
-  double x, y, width, height; /* content pixels */
-} PageBox;
-
-typedef struct
-{
-  GdkTexture   *texture;
-  double        texture_scale;
-  int           texture_rotation;
-  GCancellable *pending;
-  double        pending_scale;
-  int           pending_rotation;
-} PageState;
-
-struct _LoketReviewView
-{
-  GtkWidget parent_instance;
-
-  /* Owned references */
-  LoketRenderQueue *queue;
-  GtkAdjustment    *hadj;
-  GtkAdjustment    *vadj;
-  GCancellable     *cancellable; /* every request for the current document */
-  GHashTable       *pages;       /* page → PageState */
-  GListModel       *hits;
-  LoketSearchHit   *current_hit;
-  GListModel       *markers;
-  GArray           *selection; /* (element LoketDocRect) on selection_page */
-  char             *selected_text;
-
-  GArray        *layout; /* (element PageBox) */
-  double         content_width;
-  double         content_height;
-  double         zoom;
-  LoketReviewFit fit;
-  int            rotation;
-  guint          current_page;
-  guint          selection_page;
-  guint          update_id;
-  gint64         first_paint_time;
-
-  /* Drag (selection or region), in points on drag_page */
-  guint  drag_page;
-  double drag_x0, drag_y0, drag_x1, drag_y1;
-
-  guint hscroll_policy : 1;
-  guint vscroll_policy : 1;
-  guint region_mode : 1;
-  guint dragging : 1;
-  guint selection_busy : 1;
-  guint selection_dirty : 1;
-  guint zoom_changed : 1;
-};
+#include "loket-review-view-private.h"
 
 static void loket_review_view_scrollable_init (GtkScrollableInterface *iface);
 
@@ -119,14 +60,14 @@ page_state_free (PageState *state)
   g_free (state);
 }
 
-static guint
-n_pages (LoketReviewView *self)
+guint
+_loket_review_view_n_pages (LoketReviewView *self)
 {
   return self->layout->len;
 }
 
-static LoketPdfDocument *
-get_doc (LoketReviewView *self)
+LoketPdfDocument *
+_loket_review_view_get_doc (LoketReviewView *self)
 {
   return self->queue != NULL ? loket_render_queue_get_document (self->queue) : NULL;
 }
@@ -137,7 +78,7 @@ rotated_size (LoketReviewView *self, guint page, double *width, double *height)
 {
   double w, h;
 
-  loket_pdf_document_get_page_size (get_doc (self), page, &w, &h);
+  loket_pdf_document_get_page_size (_loket_review_view_get_doc (self), page, &w, &h);
   if (self->rotation == 90 || self->rotation == 270)
     *width = h, *height = w;
   else
@@ -167,7 +108,7 @@ rotate_point (LoketReviewView *self, guint page, double px, double py, double *r
 {
   double w, h;
 
-  loket_pdf_document_get_page_size (get_doc (self), page, &w, &h);
+  loket_pdf_document_get_page_size (_loket_review_view_get_doc (self), page, &w, &h);
   switch (self->rotation)
     {
       case 90:
@@ -189,7 +130,7 @@ unrotate_point (LoketReviewView *self, guint page, double rx, double ry, double 
 {
   double w, h;
 
-  loket_pdf_document_get_page_size (get_doc (self), page, &w, &h);
+  loket_pdf_document_get_page_size (_loket_review_view_get_doc (self), page, &w, &h);
   switch (self->rotation)
     {
       case 90:
@@ -222,22 +163,22 @@ page_rect_to_widget (LoketReviewView *self, guint page, const LoketDocRect *rect
 
 /* The page under widget point (@x, @y) and the point on it, clamped to the page; FALSE when
  * the point is between pages and @nearest is FALSE. */
-static gboolean
-widget_to_page (LoketReviewView *self,
-                double           x,
-                double           y,
-                gboolean         nearest,
-                guint           *page,
-                double          *px,
-                double          *py)
+gboolean
+_loket_review_view_widget_to_page (LoketReviewView *self,
+                                   double           x,
+                                   double           y,
+                                   gboolean         nearest,
+                                   guint           *page,
+                                   double          *px,
+                                   double          *py)
 {
   double cx = x - content_origin_x (self);
   double cy = y - content_origin_y (self);
   guint  best = 0;
 
-  if (n_pages (self) == 0)
+  if (_loket_review_view_n_pages (self) == 0)
     return FALSE;
-  for (guint i = 0; i < n_pages (self); i++)
+  for (guint i = 0; i < _loket_review_view_n_pages (self); i++)
     {
       const PageBox *box = &g_array_index (self->layout, PageBox, i);
 
@@ -267,7 +208,7 @@ fit_zoom (LoketReviewView *self, LoketReviewFit fit)
   double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * MARGIN;
   double max_w = 1, max_h = 1;
 
-  for (guint i = 0; i < n_pages (self); i++)
+  for (guint i = 0; i < _loket_review_view_n_pages (self); i++)
     {
       double w, h;
 
@@ -286,7 +227,7 @@ fit_zoom (LoketReviewView *self, LoketReviewFit fit)
 static void
 compute_layout (LoketReviewView *self)
 {
-  LoketPdfDocument *doc = get_doc (self);
+  LoketPdfDocument *doc = _loket_review_view_get_doc (self);
   guint             count = doc != NULL ? loket_pdf_document_get_n_pages (doc) : 0;
   double            y = MARGIN;
   double            max_w = 0;
@@ -339,12 +280,12 @@ update_current_page (LoketReviewView *self)
     = gtk_adjustment_get_value (self->vadj) + gtk_widget_get_height (GTK_WIDGET (self)) / 3.0;
   guint page = 0;
 
-  for (guint i = 0; i < n_pages (self); i++)
+  for (guint i = 0; i < _loket_review_view_n_pages (self); i++)
     if (g_array_index (self->layout, PageBox, i).y - SPACING <= probe)
       page = i;
   /* Where the view cannot scroll further down (the end, or a document that fits), pages cannot
    * reach the top: the one chosen last (go to page, a thumbnail) stays current. */
-  if (n_pages (self) > 0
+  if (_loket_review_view_n_pages (self) > 0
       && gtk_adjustment_get_value (self->vadj) + gtk_adjustment_get_page_size (self->vadj)
            >= self->content_height - 1)
     page = MAX (page, self->current_page);
@@ -363,7 +304,7 @@ relayout_keeping_anchor (LoketReviewView *self, gboolean in_allocation)
   guint  anchor_page = self->current_page;
   double fraction = 0;
 
-  if (anchor_page < n_pages (self))
+  if (anchor_page < _loket_review_view_n_pages (self))
     {
       const PageBox *box = &g_array_index (self->layout, PageBox, anchor_page);
 
@@ -371,7 +312,7 @@ relayout_keeping_anchor (LoketReviewView *self, gboolean in_allocation)
     }
   compute_layout (self);
   configure_adjustments (self);
-  if (anchor_page < n_pages (self))
+  if (anchor_page < _loket_review_view_n_pages (self))
     {
       const PageBox *box = &g_array_index (self->layout, PageBox, anchor_page);
 
@@ -480,7 +421,7 @@ update_renders (gpointer user_data)
   gpointer         key, value;
 
   self->update_id = 0;
-  if (self->queue == NULL || n_pages (self) == 0)
+  if (self->queue == NULL || _loket_review_view_n_pages (self) == 0)
     return G_SOURCE_REMOVE;
   update_current_page (self);
   if (self->zoom_changed)
@@ -493,7 +434,7 @@ update_renders (gpointer user_data)
   bottom = top + MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
   scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-  for (guint i = 0; i < n_pages (self); i++)
+  for (guint i = 0; i < _loket_review_view_n_pages (self); i++)
     {
       const PageBox *box = &g_array_index (self->layout, PageBox, i);
 
@@ -510,7 +451,7 @@ update_renders (gpointer user_data)
     request_page (self, i, scale, LOKET_RENDER_PRIORITY_VISIBLE);
   for (guint d = 1; d <= PRELOAD_PAGES; d++)
     {
-      if (last + d < n_pages (self))
+      if (last + d < _loket_review_view_n_pages (self))
         request_page (self, last + d, scale, LOKET_RENDER_PRIORITY_PRELOAD);
       if (first >= d)
         request_page (self, first - d, scale, LOKET_RENDER_PRIORITY_PRELOAD);
@@ -542,177 +483,6 @@ queue_update (LoketReviewView *self)
 {
   if (self->update_id == 0 && self->queue != NULL)
     self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, update_renders, self, NULL);
-}
-
-/* ---- Selection ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  guint        page;
-  LoketDocRect area;
-  gboolean     want_text;
-} SelectionJob;
-
-typedef struct
-{
-  GArray *rects;
-  char   *text;
-} SelectionResult;
-
-static void
-selection_result_free (SelectionResult *result)
-{
-  g_clear_pointer (&result->rects, g_array_unref);
-  g_free (result->text);
-  g_free (result);
-}
-
-static gpointer
-select_on_worker (LoketPdfDocument *doc, gpointer data, GCancellable *cancellable, GError **error)
-{
-  SelectionJob    *job = data;
-  SelectionResult *result = g_new0 (SelectionResult, 1);
-
-  result->rects = loket_pdf_document_get_selection (doc, job->page, &job->area);
-  if (job->want_text)
-    result->text = loket_pdf_document_get_text (doc, job->page, &job->area);
-  return result;
-}
-
-static void request_selection (LoketReviewView *self, gboolean want_text);
-
-static void
-selection_done_cb (GObject *source, GAsyncResult *res, gpointer user_data)
-{
-  g_autoptr (LoketReviewView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  SelectionResult *result = loket_render_queue_run_finish (NULL, res, &error);
-
-  if (result == NULL)
-    return;
-  self->selection_busy = FALSE;
-  g_clear_pointer (&self->selection, g_array_unref);
-  self->selection = g_steal_pointer (&result->rects);
-  if (result->text != NULL)
-    {
-      g_free (self->selected_text);
-      self->selected_text = g_steal_pointer (&result->text);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
-    }
-  selection_result_free (result);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->selection_dirty)
-    request_selection (self, !self->dragging);
-}
-
-static void
-request_selection (LoketReviewView *self, gboolean want_text)
-{
-  SelectionJob *job;
-
-  if (self->queue == NULL)
-    return;
-  if (self->selection_busy && !want_text)
-    {
-      self->selection_dirty = TRUE;
-      return;
-    }
-  self->selection_dirty = FALSE;
-  self->selection_busy = TRUE;
-  job = g_new0 (SelectionJob, 1);
-  job->page = self->drag_page;
-  job->area = (LoketDocRect){ self->drag_x0, self->drag_y0, self->drag_x1 - self->drag_x0,
-                              self->drag_y1 - self->drag_y0 };
-  job->want_text = want_text;
-  self->selection_page = self->drag_page;
-  loket_render_queue_run_async (self->queue, LOKET_RENDER_PRIORITY_VISIBLE, select_on_worker, job,
-                                g_free, (GDestroyNotify) selection_result_free, self->cancellable,
-                                selection_done_cb, g_object_ref (self));
-}
-
-static void
-clear_selection (LoketReviewView *self)
-{
-  gboolean had = self->selected_text != NULL && *self->selected_text != '\0';
-
-  g_clear_pointer (&self->selection, g_array_unref);
-  g_clear_pointer (&self->selected_text, g_free);
-  if (had)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture, double x, double y, LoketReviewView *self)
-{
-  guint  page;
-  double px, py;
-
-  if (!widget_to_page (self, x, y, FALSE, &page, &px, &py))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->dragging = TRUE;
-  self->drag_page = page;
-  self->drag_x0 = self->drag_x1 = px;
-  self->drag_y0 = self->drag_y1 = py;
-  if (!self->region_mode)
-    clear_selection (self);
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, LoketReviewView *self)
-{
-  double sx, sy, px, py;
-  guint  page;
-
-  if (!self->dragging)
-    return;
-  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
-  if (!widget_to_page (self, sx + dx, sy + dy, TRUE, &page, &px, &py))
-    return;
-  if (page != self->drag_page)
-    {
-      /* A selection stays on the page it began on. */
-      double w, h;
-
-      loket_pdf_document_get_page_size (get_doc (self), self->drag_page, &w, &h);
-      py = page > self->drag_page ? h : 0;
-    }
-  self->drag_x1 = px;
-  self->drag_y1 = py;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (self->region_mode)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-  else
-    request_selection (self, FALSE);
-}
-
-static void
-drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, LoketReviewView *self)
-{
-  double x, y, w, h;
-
-  if (!self->dragging)
-    return;
-  drag_update_cb (gesture, dx, dy, self);
-  self->dragging = FALSE;
-  x = MIN (self->drag_x0, self->drag_x1);
-  y = MIN (self->drag_y0, self->drag_y1);
-  w = fabs (self->drag_x1 - self->drag_x0);
-  h = fabs (self->drag_y1 - self->drag_y0);
-  if (self->region_mode)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      if (w >= 2 && h >= 2)
-        g_signal_emit (self, signals[SIGNAL_REGION_SELECTED], 0, self->drag_page, x, y, w, h);
-      return;
-    }
-  if (w < 1 && h < 1)
-    return; /* a click */
-  request_selection (self, TRUE);
 }
 
 /* ---- Zoom by Ctrl+scroll -------------------------------------------------------------------- */
@@ -869,7 +639,7 @@ loket_review_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   const GdkRGBA    white = { 1, 1, 1, 1 };
   const GdkRGBA    shadow = { 0, 0, 0, 0.25 };
 
-  for (guint i = 0; i < n_pages (self); i++)
+  for (guint i = 0; i < _loket_review_view_n_pages (self); i++)
     {
       const PageBox  *box = &g_array_index (self->layout, PageBox, i);
       graphene_rect_t bounds
@@ -910,7 +680,7 @@ loket_review_view_query_tooltip (GtkWidget  *widget,
       LoketDocRect    rect;
       graphene_rect_t r;
 
-      if (loket_review_marker_get_page (marker) >= n_pages (self))
+      if (loket_review_marker_get_page (marker) >= _loket_review_view_n_pages (self))
         continue;
       loket_review_marker_get_rect (marker, &rect.x, &rect.y, &rect.width, &rect.height);
       r = page_rect_to_widget (self, loket_review_marker_get_page (marker), &rect);
@@ -947,7 +717,7 @@ loket_review_view_size_allocate (GtkWidget *widget, int width, int height, int b
 {
   LoketReviewView *self = LOKET_REVIEW_VIEW (widget);
 
-  if (self->fit != LOKET_REVIEW_FIT_NONE && n_pages (self) > 0)
+  if (self->fit != LOKET_REVIEW_FIT_NONE && _loket_review_view_n_pages (self) > 0)
     {
       double zoom = fit_zoom (self, self->fit);
 
@@ -1172,7 +942,6 @@ loket_review_view_class_init (LoketReviewViewClass *klass)
 static void
 loket_review_view_init (LoketReviewView *self)
 {
-  GtkGesture         *drag = gtk_gesture_drag_new ();
   GtkEventController *scroll
     = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
@@ -1184,11 +953,7 @@ loket_review_view_init (LoketReviewView *self)
   set_adjustment (self, &self->hadj, NULL);
   set_adjustment (self, &self->vadj, NULL);
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  _loket_review_view_add_drag (self);
   /* Capture phase: before the GtkScrolledWindow around the view scrolls with the wheel. */
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
@@ -1198,6 +963,23 @@ loket_review_view_init (LoketReviewView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
+}
+
+void
+_loket_review_view_notify_has_selection (LoketReviewView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
+}
+
+void
+_loket_review_view_emit_region_selected (LoketReviewView *self,
+                                         guint            page,
+                                         double           x,
+                                         double           y,
+                                         double           width,
+                                         double           height)
+{
+  g_signal_emit (self, signals[SIGNAL_REGION_SELECTED], 0, page, x, y, width, height);
 }
 
 /* ---- Public API ----------------------------------------------------------------------------- */
@@ -1232,7 +1014,8 @@ loket_review_view_set_queue (LoketReviewView *self, LoketRenderQueue *queue)
   if (self->fit != LOKET_REVIEW_FIT_NONE && gtk_widget_get_width (GTK_WIDGET (self)) > 0
       && queue != NULL)
     {
-      g_array_set_size (self->layout, loket_pdf_document_get_n_pages (get_doc (self)));
+      g_array_set_size (self->layout,
+                        loket_pdf_document_get_n_pages (_loket_review_view_get_doc (self)));
       self->zoom = fit_zoom (self, self->fit);
     }
   compute_layout (self);
@@ -1257,7 +1040,7 @@ loket_review_view_set_page (LoketReviewView *self, guint page)
 {
   g_return_if_fail (LOKET_IS_REVIEW_VIEW (self));
 
-  if (page >= n_pages (self))
+  if (page >= _loket_review_view_n_pages (self))
     return;
   configure_adjustments (self);
   gtk_adjustment_set_value (self->vadj, g_array_index (self->layout, PageBox, page).y - MARGIN);
@@ -1312,7 +1095,7 @@ loket_review_view_set_fit (LoketReviewView *self, LoketReviewFit fit)
       self->fit = fit;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT]);
     }
-  if (fit != LOKET_REVIEW_FIT_NONE && n_pages (self) > 0)
+  if (fit != LOKET_REVIEW_FIT_NONE && _loket_review_view_n_pages (self) > 0)
     {
       double zoom = fit_zoom (self, fit);
 
@@ -1341,7 +1124,7 @@ loket_review_view_set_rotation (LoketReviewView *self, int rotation)
   if (rotation == self->rotation)
     return;
   self->rotation = rotation;
-  if (self->fit != LOKET_REVIEW_FIT_NONE && n_pages (self) > 0)
+  if (self->fit != LOKET_REVIEW_FIT_NONE && _loket_review_view_n_pages (self) > 0)
     self->zoom = fit_zoom (self, self->fit);
   relayout_keeping_anchor (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROTATION]);
@@ -1368,7 +1151,7 @@ loket_review_view_set_current_hit (LoketReviewView *self, LoketSearchHit *curren
   g_return_if_fail (LOKET_IS_REVIEW_VIEW (self));
 
   g_set_object (&self->current_hit, current);
-  if (current != NULL && loket_search_hit_get_page (current) < n_pages (self))
+  if (current != NULL && loket_search_hit_get_page (current) < _loket_review_view_n_pages (self))
     {
       guint           page = loket_search_hit_get_page (current);
       LoketDocRect    rect;
@@ -1421,44 +1204,6 @@ loket_review_view_get_region_mode (LoketReviewView *self)
   return self->region_mode;
 }
 
-const char *
-loket_review_view_get_selected_text (LoketReviewView *self)
-{
-  g_return_val_if_fail (LOKET_IS_REVIEW_VIEW (self), "");
-  return self->selected_text != NULL ? self->selected_text : "";
-}
-
-void
-loket_review_view_select_area (LoketReviewView *self,
-                               guint            page,
-                               double           x,
-                               double           y,
-                               double           width,
-                               double           height)
-{
-  g_return_if_fail (LOKET_IS_REVIEW_VIEW (self));
-
-  if (page >= n_pages (self))
-    return;
-  clear_selection (self);
-  self->drag_page = page;
-  self->drag_x0 = x;
-  self->drag_y0 = y;
-  self->drag_x1 = x + width;
-  self->drag_y1 = y + height;
-  self->selection_busy = FALSE;
-  request_selection (self, TRUE);
-}
-
-void
-loket_review_view_copy (LoketReviewView *self)
-{
-  g_return_if_fail (LOKET_IS_REVIEW_VIEW (self));
-
-  if (self->selected_text != NULL && *self->selected_text != '\0')
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->selected_text);
-}
-
 gboolean
 loket_review_view_page_to_widget (LoketReviewView *self,
                                   guint            page,
@@ -1472,7 +1217,7 @@ loket_review_view_page_to_widget (LoketReviewView *self,
 
   g_return_val_if_fail (LOKET_IS_REVIEW_VIEW (self), FALSE);
 
-  if (page >= n_pages (self))
+  if (page >= _loket_review_view_n_pages (self))
     return FALSE;
   r = page_rect_to_widget (self, page, &point);
   *widget_x = r.origin.x;
