@@ -565,8 +565,9 @@ loket_store_get_draft_chain_finish (LoketStore *self, GAsyncResult *result, GErr
 /* ---- Acts --------------------------------------------------------------------------------- */
 
 static gboolean
-act_in_transaction (ChainOp *op, GError **error)
+act_in_transaction (gpointer data, char **unused, GError **error)
 {
+  ChainOp    *op = data;
   LoketStore *self = op->self;
   g_autoptr (LoketCase) kase = NULL;
   g_autoptr (LoketDraftChain) chain = NULL;
@@ -618,17 +619,11 @@ act_in_transaction (ChainOp *op, GError **error)
 }
 
 static gboolean
-act_body (gpointer data, char **out, GError **error)
-{
-  return act_in_transaction (data, error);
-}
-
-static gboolean
 act_on_thread (gpointer data, gpointer *result, GError **error)
 {
   ChainOp *op = data;
 
-  return _loket_store_run_transaction (op->self, act_body, op, NULL, error);
+  return _loket_store_run_transaction (op->self, act_in_transaction, op, NULL, error);
 }
 
 gboolean
@@ -798,7 +793,7 @@ check_comment (const LoketCommentRequest *c, char **text, GError **error)
 }
 
 static gboolean
-add_comment_on_thread (gpointer data, gpointer *result, GError **error)
+add_comment_in_transaction (gpointer data, char **comment_id, GError **error)
 {
   ChainOp             *op = data;
   LoketStore          *self = op->self;
@@ -818,8 +813,6 @@ add_comment_on_thread (gpointer data, gpointer *result, GError **error)
   gboolean         ok;
 
   if (!check_comment (c, &text, error))
-    return FALSE;
-  if (!loket_db_begin (self->db, error))
     return FALSE;
   ok = load_all (self, op->case_uuid, &kase, &chain, error)
        && (workflow = _loket_store_workflow_on_thread (self, error)) != NULL;
@@ -866,16 +859,20 @@ add_comment_on_thread (gpointer data, gpointer *result, GError **error)
       json_object_set_string_member (body, "at", when);
       ok
         = append_body (self, kase, new_events, LOKET_EVENT_COMMENT_ADDED, c->person_id, body, error)
-          && _loket_store_append_in_transaction (self, new_events, error)
-          && loket_db_commit (self->db, error);
+          && _loket_store_append_in_transaction (self, new_events, error);
     }
-  if (!ok)
-    {
-      loket_db_rollback (self->db);
-      return FALSE;
-    }
-  *result = g_steal_pointer (&id);
-  return TRUE;
+  if (ok)
+    *comment_id = g_steal_pointer (&id);
+  return ok;
+}
+
+static gboolean
+add_comment_on_thread (gpointer data, gpointer *result, GError **error)
+{
+  ChainOp *op = data;
+
+  return _loket_store_run_transaction (op->self, add_comment_in_transaction, op, (char **) result,
+                                       error);
 }
 
 char *
@@ -928,7 +925,7 @@ loket_store_add_comment_finish (LoketStore *self, GAsyncResult *result, GError *
 }
 
 static gboolean
-resolve_comment_on_thread (gpointer data, gpointer *result, GError **error)
+resolve_comment_in_transaction (gpointer data, char **unused, GError **error)
 {
   ChainOp    *op = data;
   LoketStore *self = op->self;
@@ -945,8 +942,6 @@ resolve_comment_on_thread (gpointer data, gpointer *result, GError **error)
   gint64                   now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean                 ok;
 
-  if (!loket_db_begin (self->db, error))
-    return FALSE;
   ok = load_all (self, op->case_uuid, &kase, &chain, error)
        && (workflow = _loket_store_workflow_on_thread (self, error)) != NULL;
   if (ok)
@@ -985,15 +980,17 @@ resolve_comment_on_thread (gpointer data, gpointer *result, GError **error)
       json_object_set_string_member (body, "at", when);
       ok = append_body (self, kase, new_events, LOKET_EVENT_COMMENT_RESOLVED, op->person_id, body,
                         error)
-           && _loket_store_append_in_transaction (self, new_events, error)
-           && loket_db_commit (self->db, error);
+           && _loket_store_append_in_transaction (self, new_events, error);
     }
-  if (!ok)
-    {
-      loket_db_rollback (self->db);
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
+}
+
+static gboolean
+resolve_comment_on_thread (gpointer data, gpointer *result, GError **error)
+{
+  ChainOp *op = data;
+
+  return _loket_store_run_transaction (op->self, resolve_comment_in_transaction, op, NULL, error);
 }
 
 gboolean
@@ -1210,8 +1207,9 @@ blob_known (LoketDb *db, const char *sha256, GError **error)
 }
 
 static gboolean
-record_in_transaction (ChainOp *op, char **handover_id, GError **error)
+record_in_transaction (gpointer data, char **handover_id, GError **error)
 {
+  ChainOp    *op = data;
   LoketStore *self = op->self;
   g_autoptr (LoketCase) kase = NULL;
   g_autoptr (LoketDraftChain) chain = NULL;
@@ -1285,17 +1283,12 @@ record_in_transaction (ChainOp *op, char **handover_id, GError **error)
 }
 
 static gboolean
-record_body (gpointer data, char **handover_id, GError **error)
-{
-  return record_in_transaction (data, handover_id, error);
-}
-
-static gboolean
 record_on_thread (gpointer data, gpointer *result, GError **error)
 {
   ChainOp *op = data;
 
-  return _loket_store_run_transaction (op->self, record_body, op, (char **) result, error);
+  return _loket_store_run_transaction (op->self, record_in_transaction, op, (char **) result,
+                                       error);
 }
 
 gboolean

@@ -479,8 +479,9 @@ append_draft_event (LoketStore *self,
 }
 
 static gboolean
-create_in_transaction (DraftOp *op, GError **error)
+create_in_transaction (gpointer data, char **unused, GError **error)
 {
+  DraftOp         *op = data;
   g_autofree char *kind = NULL;
   g_autoptr (JsonNode) content = parse_content (op->content, &kind, error);
 
@@ -492,8 +493,9 @@ create_in_transaction (DraftOp *op, GError **error)
 }
 
 static gboolean
-revise_in_transaction (DraftOp *op, GError **error)
+revise_in_transaction (gpointer data, char **unused, GError **error)
 {
+  DraftOp         *op = data;
   g_autofree char *kind = NULL;
   g_autoptr (JsonNode) content = parse_content (op->content, &kind, error);
   g_autoptr (LoketDraftVersion) latest = NULL;
@@ -535,27 +537,11 @@ revise_in_transaction (DraftOp *op, GError **error)
 }
 
 static gboolean
-write_on_thread (DraftOp *op, gboolean (*func) (DraftOp *, GError **), GError **error)
-{
-  LoketStore *self = op->self;
-
-  g_assert (g_thread_self () == self->db_thread);
-  if (!loket_db_begin (self->db, error))
-    return FALSE;
-  if (!func (op, error) || !loket_db_commit (self->db, error))
-    {
-      loket_db_rollback (self->db);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 create_on_thread (gpointer data, gpointer *result, GError **error)
 {
   DraftOp *op = data;
 
-  if (!write_on_thread (op, create_in_transaction, error))
+  if (!_loket_store_run_transaction (op->self, create_in_transaction, op, NULL, error))
     return FALSE;
   *result = g_strdup (op->draft_id);
   return TRUE;
@@ -566,7 +552,7 @@ revise_on_thread (gpointer data, gpointer *result, GError **error)
 {
   DraftOp *op = data;
 
-  if (!write_on_thread (op, revise_in_transaction, error))
+  if (!_loket_store_run_transaction (op->self, revise_in_transaction, op, NULL, error))
     return FALSE;
   *result = GUINT_TO_POINTER (op->version);
   return TRUE;

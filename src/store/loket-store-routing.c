@@ -155,8 +155,9 @@ already_read (LoketWorkflow              *workflow,
 }
 
 static gboolean
-act_in_transaction (RoutingOp *op, char **disposition_id, GError **error)
+act_in_transaction (gpointer data, char **disposition_id, GError **error)
 {
+  RoutingOp  *op = data;
   LoketStore *self = op->self;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (LoketCase) kase = loket_projection_store_load (self->db, op->case_uuid, &local_error);
@@ -228,17 +229,11 @@ act_in_transaction (RoutingOp *op, char **disposition_id, GError **error)
 }
 
 static gboolean
-act_body (gpointer data, char **disposition_id, GError **error)
-{
-  return act_in_transaction (data, disposition_id, error);
-}
-
-static gboolean
 act_on_thread (gpointer data, gpointer *result, GError **error)
 {
   RoutingOp *op = data;
 
-  return _loket_store_run_transaction (op->self, act_body, op, (char **) result, error);
+  return _loket_store_run_transaction (op->self, act_in_transaction, op, (char **) result, error);
 }
 
 gboolean
@@ -443,10 +438,9 @@ loket_store_get_disposition_ledger_async (LoketStore         *self,
   g_return_if_fail (LOKET_IS_STORE (self));
   g_return_if_fail (case_uuid != NULL);
 
-  _loket_store_intake_run_async (self, ledger_on_thread, routing_op_new (self, case_uuid),
-                                 (GDestroyNotify) routing_op_free, g_object_unref,
-                                 loket_store_get_disposition_ledger_async, cancellable, callback,
-                                 user_data);
+  _loket_store_intake_run_async (
+    self, ledger_on_thread, routing_op_new (self, case_uuid), (GDestroyNotify) routing_op_free,
+    g_object_unref, loket_store_get_disposition_ledger_async, cancellable, callback, user_data);
 }
 
 LoketDispositionLedger *

@@ -133,6 +133,7 @@ _loket_store_run_transaction (LoketStore               *self,
 {
   g_autofree char *result = NULL;
 
+  g_assert (g_thread_self () == self->db_thread);
   if (!loket_db_begin (self->db, error))
     return FALSE;
   if (!body (op, &result, error) || !loket_db_commit (self->db, error))
@@ -231,7 +232,8 @@ _loket_store_append_on_thread (gpointer data, gpointer *result, GError **error)
   assert_db_thread (self);
   if (!loket_db_begin (self->db, error))
     return FALSE;
-  if (!_loket_store_append_in_transaction (self, op->events, error) || !loket_db_commit (self->db, error))
+  if (!_loket_store_append_in_transaction (self, op->events, error)
+      || !loket_db_commit (self->db, error))
     {
       loket_db_rollback (self->db);
       return FALSE;
