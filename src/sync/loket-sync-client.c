@@ -189,14 +189,24 @@ finish_boolean (LoketSyncClient *self, GAsyncResult *result, gpointer tag, GErro
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static gboolean
-check_hash (const char *sha256, GTask *task)
+/* "/blobs/<sha256>"; NULL when @sha256 is not a hash, after failing the call @tag with that. */
+static char *
+blob_path (LoketSyncClient    *self,
+           const char         *sha256,
+           gpointer            tag,
+           GCancellable       *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer            user_data)
 {
+  g_autoptr (GTask) task = NULL;
+
   if (loket_sync_sha256_is_valid (sha256))
-    return TRUE;
+    return g_strconcat ("/blobs/", sha256, NULL);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tag);
   g_task_return_new_error (task, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
                            _ ("“%s” is not a SHA-256 hash"), sha256 != NULL ? sha256 : "");
-  return FALSE;
+  return NULL;
 }
 
 static gpointer
@@ -468,14 +478,10 @@ loket_sync_client_put_blob_async (LoketSyncClient    *self,
   g_autofree char *path = NULL;
 
   g_return_if_fail (LOKET_IS_SYNC_CLIENT (self));
-  if (!loket_sync_sha256_is_valid (sha256))
-    {
-      g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-      g_task_set_source_tag (task, loket_sync_client_put_blob_async);
-      check_hash (sha256, task);
-      return;
-    }
-  path = g_strconcat ("/blobs/", sha256, NULL);
+  path
+    = blob_path (self, sha256, loket_sync_client_put_blob_async, cancellable, callback, user_data);
+  if (path == NULL)
+    return;
   send_request (self, "PUT", path, "application/octet-stream", bytes, REPLY_NONE, NULL, NULL,
                 loket_sync_client_put_blob_async, cancellable, callback, user_data);
 }
@@ -496,14 +502,10 @@ loket_sync_client_head_blob_async (LoketSyncClient    *self,
   g_autofree char *path = NULL;
 
   g_return_if_fail (LOKET_IS_SYNC_CLIENT (self));
-  if (!loket_sync_sha256_is_valid (sha256))
-    {
-      g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-      g_task_set_source_tag (task, loket_sync_client_head_blob_async);
-      check_hash (sha256, task);
-      return;
-    }
-  path = g_strconcat ("/blobs/", sha256, NULL);
+  path
+    = blob_path (self, sha256, loket_sync_client_head_blob_async, cancellable, callback, user_data);
+  if (path == NULL)
+    return;
   send_request (self, "HEAD", path, NULL, NULL, REPLY_STATUS, NULL, NULL,
                 loket_sync_client_head_blob_async, cancellable, callback, user_data);
 }
@@ -538,14 +540,10 @@ loket_sync_client_get_blob_async (LoketSyncClient    *self,
   g_autofree char *path = NULL;
 
   g_return_if_fail (LOKET_IS_SYNC_CLIENT (self));
-  if (!loket_sync_sha256_is_valid (sha256))
-    {
-      g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-      g_task_set_source_tag (task, loket_sync_client_get_blob_async);
-      check_hash (sha256, task);
-      return;
-    }
-  path = g_strconcat ("/blobs/", sha256, NULL);
+  path
+    = blob_path (self, sha256, loket_sync_client_get_blob_async, cancellable, callback, user_data);
+  if (path == NULL)
+    return;
   send_request (self, "GET", path, NULL, NULL, REPLY_BYTES, NULL, NULL,
                 loket_sync_client_get_blob_async, cancellable, callback, user_data);
 }
@@ -664,8 +662,8 @@ loket_sync_client_get_reference_finish (LoketSyncClient *self,
                                         GError         **error)
 {
   g_autoptr (GError) local_error = NULL;
-  GBytes *bytes = finish_pointer (self, result, loket_sync_client_get_reference_async,
-                                  &local_error);
+  GBytes *bytes
+    = finish_pointer (self, result, loket_sync_client_get_reference_async, &local_error);
 
   if (not_modified != NULL)
     *not_modified = bytes == NULL && local_error == NULL;
