@@ -294,13 +294,17 @@ in_list (GArray *list, gboolean agencies)
   return g_string_free (text, FALSE);
 }
 
+/* Adds the rows of @sql (bound: now, limit, offset) to @items: rows of the dispositions table when
+ * @dispositions, else case rows whose first column is the case UUID. A case that is gone is
+ * skipped. */
 static gboolean
-add_disposition_rows (InboxOp    *op,
-                      const char *sql,
-                      guint       offset,
-                      guint       limit,
-                      GPtrArray  *items,
-                      GError    **error)
+add_rows (InboxOp    *op,
+          const char *sql,
+          gboolean    dispositions,
+          guint       offset,
+          guint       limit,
+          GPtrArray  *items,
+          GError    **error)
 {
   g_autoptr (LoketDbStatement) stmt = loket_db_prepare (op->self->db, sql, error);
   gboolean have_row;
@@ -314,17 +318,22 @@ add_disposition_rows (InboxOp    *op,
     {
       g_autoptr (GError) local_error = NULL;
       LoketInboxItem *item;
+      const char     *case_uuid;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
         return FALSE;
       if (!have_row)
         break;
       item = g_new0 (LoketInboxItem, 1);
-      item->disposition = _loket_store_disposition_from_row (stmt);
-      item->unread = item->disposition->state == LOKET_DISPOSITION_UNREAD;
-      item->late = loket_disposition_is_late (item->disposition, op->now);
-      item->kase
-        = loket_projection_store_load (op->self->db, item->disposition->case_uuid, &local_error);
+      if (dispositions)
+        {
+          item->disposition = _loket_store_disposition_from_row (stmt);
+          item->unread = item->disposition->state == LOKET_DISPOSITION_UNREAD;
+          case_uuid = item->disposition->case_uuid;
+        }
+      else
+        case_uuid = loket_db_statement_get_text (stmt, 0);
+      item->kase = loket_projection_store_load (op->self->db, case_uuid, &local_error);
       if (item->kase == NULL)
         {
           loket_inbox_item_free (item);
@@ -335,50 +344,8 @@ add_disposition_rows (InboxOp    *op,
             }
           continue;
         }
-      g_ptr_array_add (items, item);
-    }
-  return TRUE;
-}
-
-static gboolean
-add_case_rows (InboxOp    *op,
-               const char *sql,
-               guint       offset,
-               guint       limit,
-               GPtrArray  *items,
-               GError    **error)
-{
-  g_autoptr (LoketDbStatement) stmt = loket_db_prepare (op->self->db, sql, error);
-  gboolean have_row;
-
-  if (stmt == NULL)
-    return FALSE;
-  loket_db_statement_bind_int64 (stmt, 1, op->now);
-  loket_db_statement_bind_int64 (stmt, 2, limit);
-  loket_db_statement_bind_int64 (stmt, 3, offset);
-  for (;;)
-    {
-      g_autoptr (GError) local_error = NULL;
-      LoketInboxItem *item;
-
-      if (!loket_db_statement_step (stmt, &have_row, error))
-        return FALSE;
-      if (!have_row)
-        break;
-      item = g_new0 (LoketInboxItem, 1);
-      item->kase = loket_projection_store_load (op->self->db, loket_db_statement_get_text (stmt, 0),
-                                                &local_error);
-      if (item->kase == NULL)
-        {
-          loket_inbox_item_free (item);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          continue;
-        }
-      item->late = loket_case_is_overdue (item->kase, op->now);
+      item->late = dispositions ? loket_disposition_is_late (item->disposition, op->now)
+                                : loket_case_is_overdue (item->kase, op->now);
       g_ptr_array_add (items, item);
     }
   return TRUE;
@@ -427,21 +394,22 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
                                "position_id IN (%s) AND state <> 4 AND ?1 = ?1 "
                                "ORDER BY sent_hlc DESC, id DESC LIMIT ?2 OFFSET ?3",
                                positions);
-        ok = add_disposition_rows (op, sql, op->offset, op->limit, items, error);
+        ok = add_rows (op, sql, TRUE, op->offset, op->limit, items, error);
         break;
       case LOKET_INBOX_SENT:
-        sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
-                               "from_position IN (%s) AND ?1 = ?1 "
-                               "ORDER BY sent_hlc DESC, id DESC, position_id DESC LIMIT ?2 OFFSET ?3",
-                               positions);
-        ok = add_disposition_rows (op, sql, op->offset, op->limit, items, error);
+        sql
+          = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
+                             "from_position IN (%s) AND ?1 = ?1 "
+                             "ORDER BY sent_hlc DESC, id DESC, position_id DESC LIMIT ?2 OFFSET ?3",
+                             positions);
+        ok = add_rows (op, sql, TRUE, op->offset, op->limit, items, error);
         break;
       case LOKET_INBOX_LATE:
         sql = g_strdup_printf ("SELECT " LOKET_DISPOSITION_COLUMNS " FROM dispositions WHERE "
                                "position_id IN (%s) AND state IN (0, 1, 2) AND due_at > 0 AND "
                                "due_at < ?1 ORDER BY due_at, id LIMIT ?2 OFFSET ?3",
                                positions);
-        ok = add_disposition_rows (op, sql, op->offset, op->limit, items, error);
+        ok = add_rows (op, sql, TRUE, op->offset, op->limit, items, error);
         break;
       case LOKET_INBOX_NEEDS_ACTION:
         {
@@ -455,7 +423,7 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
                                  "ORDER BY due_at = 0, due_at, id LIMIT ?2 OFFSET ?3",
                                  positions);
           ok = count_query (op->self->db, count, &n, error)
-               && add_disposition_rows (op, sql, op->offset, op->limit, items, error);
+               && add_rows (op, sql, TRUE, op->offset, op->limit, items, error);
           if (ok && items->len < op->limit)
             {
               g_autofree char *cases = g_strdup_printf (
@@ -463,8 +431,8 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
                 "AND ?1 = ?1 ORDER BY received_at, uuid LIMIT ?2 OFFSET ?3",
                 agencies);
 
-              ok = add_case_rows (op, cases, op->offset > n ? op->offset - n : 0,
-                                  op->limit - items->len, items, error);
+              ok = add_rows (op, cases, FALSE, op->offset > n ? op->offset - n : 0,
+                             op->limit - items->len, items, error);
             }
           break;
         }
@@ -482,7 +450,7 @@ list_on_thread (gpointer data, gpointer *result, GError **error)
             op->inbox == LOKET_INBOX_AWAITING_SIGNATURE ? " OR agency_id IN (" : "",
             op->inbox == LOKET_INBOX_AWAITING_SIGNATURE ? agencies : "",
             op->inbox == LOKET_INBOX_AWAITING_SIGNATURE ? ")" : "");
-          ok = add_case_rows (op, sql, op->offset, op->limit, items, error);
+          ok = add_rows (op, sql, FALSE, op->offset, op->limit, items, error);
           break;
         }
       default:
@@ -517,7 +485,7 @@ escalated_on_thread (gpointer data, gpointer *result, GError **error)
                          "escalated_to IN (%s) AND is_open = 1 AND ?1 = ?1 "
                          "ORDER BY escalated_at DESC, id LIMIT ?2 OFFSET ?3",
                          positions);
-  if (!add_disposition_rows (op, sql, 0, G_MAXINT32, items, error))
+  if (!add_rows (op, sql, TRUE, 0, G_MAXINT32, items, error))
     return FALSE;
   *result = g_steal_pointer (&items);
   return TRUE;
