@@ -232,24 +232,26 @@ typedef enum
   CHOOSE_HOLIDAYS,
 } ChooseWhat;
 
-static void
-logo_chosen (LoketPreferencesWindow *self, GFile *file)
+static gboolean
+check_logo_size (guint64 size, GError **error)
 {
+  if (size <= LOKET_OFFICE_LOGO_MAX_BYTES)
+    return TRUE;
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+               _ ("The logo is %lu KiB; it may be at most %lu KiB"), (unsigned long) (size / 1024),
+               (unsigned long) (LOKET_OFFICE_LOGO_MAX_BYTES / 1024));
+  return FALSE;
+}
+
+static void
+logo_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LoketPreferencesWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) png = NULL;
-  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                  G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_autoptr (GBytes) png = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
   g_autofree char *b64 = NULL;
 
-  /* Refuse a big file before reading it. */
-  if (info != NULL && g_file_info_get_size (info) > LOKET_OFFICE_LOGO_MAX_BYTES)
-    g_set_error (&error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
-                 _ ("The logo is %lu KiB; it may be at most %lu KiB"),
-                 (unsigned long) (g_file_info_get_size (info) / 1024),
-                 (unsigned long) (LOKET_OFFICE_LOGO_MAX_BYTES / 1024));
-  if (error == NULL)
-    png = g_file_load_bytes (file, NULL, NULL, &error);
-  if (png != NULL)
+  if (png != NULL && check_logo_size (g_bytes_get_size (png), &error))
     loket_office_check_logo_png (png, &error);
   mark_row (GTK_WIDGET (self->logo_row), error);
   if (error != NULL)
@@ -260,6 +262,34 @@ logo_chosen (LoketPreferencesWindow *self, GFile *file)
   b64 = g_base64_encode (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
   show_logo (self, png);
   save (self, LOKET_OFFICE_LOGO, b64);
+}
+
+static void
+logo_info_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LoketPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileInfo) info = g_file_query_info_finish (G_FILE (source), result, &error);
+
+  /* Refuse a big file before reading it. */
+  if (info != NULL)
+    check_logo_size ((guint64) g_file_info_get_size (info), &error);
+  if (error != NULL)
+    {
+      mark_row (GTK_WIDGET (self->logo_row), error);
+      show_message (self, error->message);
+      return;
+    }
+  g_file_load_bytes_async (G_FILE (source), NULL, logo_loaded_cb, g_steal_pointer (&self));
+}
+
+/* Reads the chosen logo off the main loop (the file may be on a slow share), checks and saves it.
+ */
+static void
+logo_chosen (LoketPreferencesWindow *self, GFile *file)
+{
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, NULL, logo_info_cb, g_object_ref (self));
 }
 
 static void
