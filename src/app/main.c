@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "loket-application.h"
+#include "loket-gl-choice.h"
 
 int
 main (int argc, char *argv[])
@@ -19,6 +20,7 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  loket_gl_choice_apply ();
   app = loket_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

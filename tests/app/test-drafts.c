@@ -14,6 +14,7 @@
 #include "draft/loket-draft-editor.h"
 #include "intake-fixture.h"
 #include "loket-error.h"
+#include "loket-gl-choice.h"
 #include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
 
@@ -552,6 +553,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
 

@@ -9,6 +9,7 @@
 
 #include "intake-fixture.h"
 #include "loket-case-list-model.h"
+#include "loket-gl-choice.h"
 #include "loket-test-utils.h"
 
 /* Pengaduan Masyarakat (Dinas Sosial) has four channels: in person it is a counter service, by
@@ -275,6 +276,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
 

@@ -10,6 +10,7 @@
 #include "intake-fixture.h"
 #include "loket-case-list-model.h"
 #include "loket-case-view.h"
+#include "loket-gl-choice.h"
 #include "loket-review-window.h"
 #include "loket-test-utils.h"
 
@@ -293,6 +294,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
 

@@ -10,6 +10,7 @@
 
 #include "loket-backup.h"
 #include "loket-demo.h"
+#include "loket-gl-choice.h"
 #include "loket-office-profile.h"
 #include "loket-store-report.h"
 #include "loket-test-utils.h"
@@ -454,6 +455,7 @@ main (int argc, char *argv[])
    * system data dirs stay, for the icon theme). */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
   create_demo_database ();

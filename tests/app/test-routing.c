@@ -8,6 +8,7 @@
 
 #include "intake-fixture.h"
 #include "loket-error.h"
+#include "loket-gl-choice.h"
 #include "loket-test-utils.h"
 #include "routing/loket-account-button.h"
 #include "routing/loket-disposition-dialog.h"
@@ -619,6 +620,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
 

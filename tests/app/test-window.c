@@ -12,6 +12,7 @@
 #include "loket-case-list-model.h"
 #include "loket-demo.h"
 #include "loket-error.h"
+#include "loket-gl-choice.h"
 #include "loket-test-utils.h"
 #include "loket-window.h"
 
@@ -762,6 +763,7 @@ main (int argc, char *argv[])
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
 

@@ -15,6 +15,7 @@
 #include "loket-test-utils.h"
 #include "review-fixture.h"
 #ifdef HAVE_PADES_FIXTURE
+#include "loket-gl-choice.h"
 #include "loket-pdf-signer.h"
 #include "loket-signer-pkcs12.h"
 #include "pades-fixture.h"
@@ -718,6 +719,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
   {

@@ -14,10 +14,11 @@
 #include "chain/loket-compare-dialog.h"
 #include "chain/loket-draft-review.h"
 #include "chain/loket-sign-dialog.h"
+#include "intake-fixture.h"
+#include "loket-gl-choice.h"
+#include "loket-letter-draft.h"
 #include "loket-review-window.h"
 #include "loket-signature-info.h"
-#include "intake-fixture.h"
-#include "loket-letter-draft.h"
 #include "loket-signoff.h"
 #include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
@@ -651,6 +652,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
   {

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "loket-gl-choice.h"
 #include "loket-sign-in-dialog.h"
 #include "loket-sync-indicator.h"
 #include "loket-test-utils.h"
@@ -218,6 +219,7 @@ main (int argc, char **argv)
 
   g_setenv ("XDG_DATA_HOME", xdg, TRUE);
   g_test_init (&argc, &argv, NULL);
+  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
   gtk_init ();
   adw_init ();
 
