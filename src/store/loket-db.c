@@ -142,6 +142,12 @@ loket_db_close (LoketDb *self)
   g_free (self);
 }
 
+void
+loket_db_adopt (LoketDb *self)
+{
+  self->thread = g_thread_self ();
+}
+
 sqlite3 *
 loket_db_get_handle (LoketDb *self)
 {

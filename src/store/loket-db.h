@@ -31,6 +31,9 @@ LoketDb *loket_db_open (const char *path, LoketDbOpenMode mode, GError **error);
 void     loket_db_close (LoketDb *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketDb, loket_db_close)
 
+/* Makes the calling thread the connection's only user. The thread that used it before hands it
+ * over through something that orders memory (a GAsyncQueue, a mutex) and stops using it. */
+void        loket_db_adopt (LoketDb *self);
 sqlite3    *loket_db_get_handle (LoketDb *self);
 const char *loket_db_get_path (LoketDb *self);
 

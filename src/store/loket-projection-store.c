@@ -207,22 +207,34 @@ loket_projection_store_insert_row (LoketDb *db, const LoketDbRow *row, GError **
 }
 
 gboolean
-loket_projection_store_sync_row (LoketDb *db, const LoketDbRow *row, gboolean *written,
-                                 GError **error)
+loket_projection_store_row_matches (LoketDb *db, const LoketDbRow *row, gboolean *same,
+                                    GError **error)
 {
   g_autoptr (LoketDbStatement) stmt = NULL;
   gboolean have_row;
 
-  *written = FALSE;
+  *same = FALSE;
   stmt = loket_db_prepare (db, "SELECT " INSERT_COLUMNS " FROM cases WHERE uuid = ?1", error);
   if (stmt == NULL)
     return FALSE;
   loket_db_statement_bind_text (stmt, 1, row->values[0].text);
   if (!loket_db_statement_step (stmt, &have_row, error))
     return FALSE;
-  if (have_row && loket_db_statement_row_equal (stmt, 0, row))
+  *same = have_row && loket_db_statement_row_equal (stmt, 0, row);
+  return TRUE;
+}
+
+gboolean
+loket_projection_store_sync_row (LoketDb *db, const LoketDbRow *row, gboolean *written,
+                                 GError **error)
+{
+  gboolean same;
+
+  *written = FALSE;
+  if (!loket_projection_store_row_matches (db, row, &same, error))
+    return FALSE;
+  if (same)
     return TRUE;
-  g_clear_pointer (&stmt, loket_db_statement_release);
   *written = TRUE;
   return loket_projection_store_upsert_row (db, row, error);
 }

@@ -53,13 +53,18 @@ typedef struct
 
 struct _FoldJob
 {
-  GPtrArray  *raw;  /* (element RawEvent) of one case, in append order */
+  GPtrArray  *raw; /* (element RawEvent) of one case, in append order */
   char       *case_uuid;
   LoketCase  *kase;
-  LoketDbRow *row;  /* rebuild: the `cases` row */
+  LoketDbRow *row;          /* rebuild: the `cases` row */
   GPtrArray  *dispositions; /* rebuild: its `dispositions` rows, NULL when it has no routing */
   GPtrArray  *chain;        /* rebuild: its `draft_chain` rows, NULL when it has no drafts */
   GError     *error;
+  /* Rebuild in place: whether a fold thread compared the rows with the stored ones (else the
+   * database thread does), and what it found. */
+  gboolean compared;
+  gboolean case_same;
+  gboolean dispositions_same;
 };
 
 typedef struct
@@ -67,6 +72,8 @@ typedef struct
   LoketCaseProjector *projector;
   GAsyncQueue        *done;    /* GPtrArray (element FoldJob) */
   gboolean            rebuild; /* make the rows to store */
+  /* Rebuild in place: read-only connections (LoketDb), one per fold thread, or NULL. */
+  GAsyncQueue *readers;
 } FoldShared;
 
 static RawEvent *
@@ -153,7 +160,35 @@ fold_job_run (FoldJob *job, FoldShared *shared)
       /* The same fold as _loket_store_chain_refresh_case() on append. */
       if (chained)
         job->chain = _loket_store_chain_rows (job->case_uuid, events);
+      /* Only the rows are stored; the case would be freed on the database thread. */
+      g_clear_object (&job->kase);
     }
+}
+
+/* Rebuild in place: compares the job's rows with the stored ones on @reader, a read-only
+ * connection of this fold thread. Its snapshot predates the rebuild's transaction, and each case's
+ * rows are written once, by its own job: so they read what the database thread would read. On a
+ * read error the database thread compares instead. */
+static void
+fold_job_compare (FoldJob *job, LoketDb *reader)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (job->error != NULL || job->row == NULL)
+    return;
+  job->dispositions_same = TRUE;
+  if (!loket_projection_store_row_matches (reader, job->row, &job->case_same, &error)
+      || (job->dispositions != NULL
+          && !_loket_store_routing_rows_match (reader, job->case_uuid, job->dispositions,
+                                               &job->dispositions_same, &error)))
+    {
+      g_debug ("Rebuild: the database thread compares case %s (%s)", job->case_uuid,
+               error->message);
+      return;
+    }
+  job->compared = TRUE;
+  if (job->case_same)
+    g_clear_pointer (&job->row, loket_db_row_free);
 }
 
 static void
@@ -161,16 +196,37 @@ fold_batch_run (gpointer data, gpointer user_data)
 {
   GPtrArray  *batch = data;
   FoldShared *shared = user_data;
+  LoketDb    *reader = shared->readers != NULL ? g_async_queue_pop (shared->readers) : NULL;
 
+  gboolean    reading = FALSE;
+
+  /* One read transaction per batch, not one per lookup. Without one the database thread
+   * compares this batch's rows. */
+  if (reader != NULL)
+    {
+      loket_db_adopt (reader);
+      reading = loket_db_exec (reader, "BEGIN", NULL);
+    }
   for (guint i = 0; i < batch->len; i++)
-    fold_job_run (g_ptr_array_index (batch, i), shared);
+    {
+      fold_job_run (g_ptr_array_index (batch, i), shared);
+      if (reading)
+        fold_job_compare (g_ptr_array_index (batch, i), reader);
+    }
+  if (reading)
+    loket_db_rollback (reader);
+  if (reader != NULL)
+    g_async_queue_push (shared->readers, reader);
   g_async_queue_push (shared->done, batch);
 }
 
 /* Writes (when @ok) or drops the results of a batch back from the fold threads. */
 static gboolean
-finish_batch (GPtrArray *batch, gboolean ok, CaseFoldedFunc folded, gpointer user_data,
-              GError **error)
+finish_batch (GPtrArray     *batch,
+              gboolean       ok,
+              CaseFoldedFunc folded,
+              gpointer       user_data,
+              GError       **error)
 {
   for (guint i = 0; i < batch->len; i++)
     {
@@ -213,10 +269,44 @@ add_job (GPtrArray *batch, char *case_uuid, GPtrArray *raw)
  * on a database larger than memory the index walk was random I/O and most of a rebuild. The
  * number of events per case comes first from the index alone, so each case's events are held
  * only while they are being read (append order keeps a case's events close together). */
+/* Read-only connections to @db's file for the fold threads to compare rows on, or NULL when
+ * they cannot see what the database thread sees: only WAL lets them read beside its write
+ * transaction (in rollback-journal mode they would block it); an in-memory database has none. */
+static GAsyncQueue *
+open_readers (LoketDb *db, guint n)
+{
+  g_autoptr (GAsyncQueue) readers = g_async_queue_new_full ((GDestroyNotify) loket_db_close);
+  g_autoptr (LoketDbStatement) stmt = NULL;
+  const char *path = loket_db_get_path (db);
+  gboolean    have_row = FALSE;
+
+  if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
+    return NULL;
+  stmt = loket_db_prepare (db, "PRAGMA journal_mode", NULL);
+  if (stmt == NULL || !loket_db_statement_step (stmt, &have_row, NULL) || !have_row
+      || g_ascii_strcasecmp (loket_db_statement_get_text (stmt, 0), "wal") != 0)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      LoketDb *reader = loket_db_open (path, LOKET_DB_OPEN_READ_ONLY, &error);
+
+      if (reader == NULL || !loket_db_map_file (reader, TRUE, &error))
+        {
+          g_debug ("Rebuild: the database thread compares the rows (%s)", error->message);
+          loket_db_close (reader);
+          return NULL;
+        }
+      g_async_queue_push (readers, reader);
+    }
+  return g_steal_pointer (&readers);
+}
+
 static gboolean
 fold_all_cases (LoketDb            *db,
                 LoketCaseProjector *projector,
                 gboolean            rebuild,
+                gboolean            compare_in_folds,
                 CaseFoldedFunc      folded,
                 gpointer            user_data,
                 GArray             *letter_seqs,
@@ -227,7 +317,8 @@ fold_all_cases (LoketDb            *db,
   g_autoptr (GAsyncQueue) done = g_async_queue_new ();
   g_autoptr (GHashTable) pending
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pending_case_free);
-  FoldShared   shared = { projector, done, rebuild };
+  FoldShared   shared = { projector, done, rebuild, NULL };
+  guint        n_threads = CLAMP (g_get_num_processors (), 1, 4);
   GThreadPool *pool;
   guint        in_flight = 0; /* cases pushed to the pool and not yet finished */
   gboolean     have_row, ok = TRUE;
@@ -258,13 +349,14 @@ fold_all_cases (LoketDb            *db,
                            error);
   if (stmt == NULL)
     return FALSE;
-  pool
-    = g_thread_pool_new (fold_batch_run, &shared, CLAMP (g_get_num_processors (), 1, 4), FALSE, NULL);
+  if (compare_in_folds)
+    shared.readers = open_readers (db, n_threads);
+  pool = g_thread_pool_new (fold_batch_run, &shared, n_threads, FALSE, NULL);
 
   for (;;)
     {
-      const char *case_uuid;
-      char       *key = NULL;
+      const char  *case_uuid;
+      char        *key = NULL;
       PendingCase *p = NULL;
 
       if (!loket_db_statement_step (stmt, &have_row, error))
@@ -336,8 +428,10 @@ fold_all_cases (LoketDb            *db,
   else
     finish_batch (batch, FALSE, folded, user_data, NULL);
 
-  /* Let every job finish (they use the projector), then write or drop their results. */
+  /* Let every job finish (they use the projector), then write or drop their results. The
+   * readers go before the commit: an open one would hold back the checkpoint. */
   g_thread_pool_free (pool, FALSE, TRUE);
+  g_clear_pointer (&shared.readers, g_async_queue_unref);
   while (in_flight > 0)
     {
       back = g_async_queue_pop (done);
@@ -350,9 +444,9 @@ fold_all_cases (LoketDb            *db,
 typedef struct
 {
   LoketDb *db;
-  gboolean bulk;          /* the tables were emptied and their indexes dropped: plain inserts */
-  guint    n_cases;       /* cases folded */
-  guint    n_written;     /* cases whose rows were written */
+  gboolean bulk;           /* the tables were emptied and their indexes dropped: plain inserts */
+  guint    n_cases;        /* cases folded */
+  guint    n_written;      /* cases whose rows were written */
   guint    n_dispositions; /* dispositions rows folded */
 } RebuildData;
 
@@ -379,6 +473,16 @@ store_folded_case (FoldJob *job, gpointer user_data, GError **error)
         return FALSE;
     }
   /* Rows that already hold exactly what the events give are left as they are. */
+  else if (job->compared)
+    {
+      case_written = !job->case_same;
+      dispositions_written = job->dispositions != NULL && !job->dispositions_same;
+      if ((case_written && !loket_projection_store_upsert_row (data->db, job->row, error))
+          || (dispositions_written
+              && !_loket_store_routing_replace_rows (data->db, job->case_uuid, job->dispositions,
+                                                     error)))
+        return FALSE;
+    }
   else if (!loket_projection_store_sync_row (data->db, job->row, &case_written, error)
            || (job->dispositions != NULL
                && !_loket_store_routing_sync_rows (data->db, job->case_uuid, job->dispositions,
@@ -474,11 +578,11 @@ rebuild_in_transaction (LoketDb *db, LoketCaseProjector *projector, guint *n_eve
           || !loket_db_exec (db, "DELETE FROM cases; DELETE FROM dispositions", error))
         return FALSE;
     }
-  ok = fold_all_cases (db, projector, TRUE, store_folded_case, &data, letter_seqs, n_events,
-                       error);
+  ok = fold_all_cases (db, projector, TRUE, !data.bulk, store_folded_case, &data, letter_seqs,
+                       n_events, error);
   g_debug ("Rebuild: folded %u events of %u cases in %.3f s, %u cases written (%s)", *n_events,
-           data.n_cases, (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC,
-           data.n_written, data.bulk ? "bulk" : "in place");
+           data.n_cases, (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC, data.n_written,
+           data.bulk ? "bulk" : "in place");
   if (!ok)
     return FALSE;
   if (data.bulk)
@@ -683,7 +787,8 @@ check_projections (LoketDb               *db,
   gint64   n_wrong_counts = 0;
   gboolean search_intact;
 
-  if (!fold_all_cases (db, projector, FALSE, compare_folded_case, &data, NULL, &n_events, error)
+  if (!fold_all_cases (db, projector, FALSE, FALSE, compare_folded_case, &data, NULL, &n_events,
+                       error)
       || !loket_db_query_int64 (db, "SELECT count(*) FROM cases", &n_rows, error))
     return FALSE;
 
