@@ -124,12 +124,21 @@ main (int argc, char **argv)
       g_assert_no_error (error);
       n_events = report->n_events;
     }
-  /* A rebuild replays every event; rows that already hold the result are not rewritten. */
-  g_timer_start (timer);
-  if (!loket_store_rebuild_projections (store, &error))
-    g_error ("rebuild: %s", error->message);
-  loket_bench_row ("projection rebuild (rows current)", n_events / g_timer_elapsed (timer, NULL),
+  /* A rebuild replays every event; rows that already hold the result are not rewritten. Three
+   * runs, the median reported: a single run of a few seconds on a shared 2-core machine varies
+   * by ±20 %. */
+  g_array_set_size (ms, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_timer_start (timer);
+      if (!loket_store_rebuild_projections (store, &error))
+        g_error ("rebuild: %s", error->message);
+      g_array_append_val (ms, (double) { n_events / g_timer_elapsed (timer, NULL) });
+    }
+  loket_bench_row ("projection rebuild (rows current), median of 3", loket_bench_percentile (ms, 0.5),
                    "events/s", ">= 200000 events/s");
+  loket_bench_row ("projection rebuild (rows current), slowest of 3", loket_bench_percentile (ms, 0.0),
+                   "events/s", "(info)");
   /* From emptied tables (a new or migrated database): every row inserted, indexes and the
    * search index built afterwards. */
   {
