@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 /* Whether $LOKET_BENCH_REPORT asks for the figures. */
 gboolean loket_bench_report_enabled (void);
-/* Watches @window from @started (monotonic µs): prints "first-frame-ms:", "list-shown-ms:" and
+/* Watches @window from the process start (else from @started, monotonic µs): prints
+ * "first-frame-ms:", "list-shown-ms:" and
  * "rss-kib-list-open:" lines once the first frame is drawn and the first rows of the case list are
  * filled (or the window shows an error), "rss-kib-settled:" 3 s later (once the start-up work
  * that waits for the list has run), then quits @application. */

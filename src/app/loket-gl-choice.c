@@ -5,8 +5,8 @@
 // (an office PC without a driver for its graphics, a virtual machine, remote X, Xvfb) Mesa then
 // falls back to llvmpipe, software GL built on LLVM: about 60 MiB more resident memory and a
 // slower first frame than GTK drawing with cairo, for no gain. So when no GPU render node can be
-// opened, Loket asks GTK not to use OpenGL at all (GDK_DEBUG=gl-disable, documented in GTK's
-// "Running GTK applications"). Whoever sets GDK_DEBUG or GSK_RENDERER, or LOKET_GL=1, decides
+// opened, Loket asks GTK not to use OpenGL at all (GDK_DEBUG=gl-disable and GSK_RENDERER=cairo,
+// documented in GTK's "Running GTK applications"). Whoever sets GDK_DEBUG or GSK_RENDERER, or LOKET_GL=1, decides
 // for themselves.
 
 #include "config.h"
@@ -72,6 +72,8 @@ loket_gl_choice_apply (void)
   if (!loket_gl_choice_software_only ("/dev/dri", (const char *const *) envp))
     return FALSE;
   g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+  /* Else GSK still tries its GL renderer first and logs its failure for every window. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_debug ("No GPU render node: GTK draws without OpenGL (set LOKET_GL=1 to use it anyway)");
   return TRUE;
 }

@@ -66,6 +66,22 @@ loket_db_set_error (LoketDb *self, int rc, GError **error, const char *what)
     g_set_error (error, LOKET_ERROR, code, _ ("Database error while %s: %s"), what, detail);
 }
 
+/* SQLite keeps memory statistics under one global mutex by default, taken on every allocation of
+ * every connection: with a rebuild's readers on the fold threads that lock was contended. We never
+ * read the statistics. This must run before SQLite initialises, so before the first connection. */
+static void
+configure_sqlite_once (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      if (sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+        g_debug ("SQLite was initialised before Loket could turn off its memory statistics");
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 LoketDb *
 loket_db_open (const char *path, LoketDbOpenMode mode, GError **error)
 {
@@ -75,6 +91,7 @@ loket_db_open (const char *path, LoketDbOpenMode mode, GError **error)
 
   g_return_val_if_fail (path != NULL || mode == LOKET_DB_OPEN_MEMORY, NULL);
 
+  configure_sqlite_once ();
   self->thread = g_thread_self ();
   self->path = g_strdup (mode == LOKET_DB_OPEN_MEMORY ? ":memory:" : path);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);

@@ -121,6 +121,18 @@ exported_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 static void
+holidays_imported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Wait *w = data;
+  g_autoptr (GError) error = NULL;
+
+  w->ok = loket_preferences_window_import_holidays_finish (LOKET_PREFERENCES_WINDOW (source),
+                                                           result, &error);
+  w->error = error != NULL ? g_strdup (error->message) : NULL;
+  w->done = TRUE;
+}
+
+static void
 test_reports_window (void)
 {
   LoketWindow            *window = open_window ();
@@ -228,6 +240,7 @@ test_preferences_validate (void)
   g_autoptr (GFile) bad_file = g_file_new_for_path (bad_holidays);
   g_autoptr (GFile) good_file = g_file_new_for_path (good_holidays);
   g_autoptr (GError) error = NULL;
+  Wait bad_import = { 0 }, good_import = { 0 };
 
   /* Ctrl+, opens Preferences. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
@@ -275,17 +288,25 @@ test_preferences_validate (void)
                                       "{\"year\": 2028, \"holidays\": [{\"date\": \"2027-01-01\","
                                       " \"name\": \"Tahun Baru\", \"kind\": \"libur_nasional\"}]}",
                                       -1, NULL));
-  g_assert_false (loket_preferences_window_import_holidays (prefs, bad_file, &error));
-  g_assert_nonnull (strstr (error->message, "$.holidays[0].date"));
+  loket_preferences_window_import_holidays_async (prefs, bad_file, NULL, holidays_imported_cb,
+                                                  &bad_import);
+  g_assert_true (loket_test_wait_until (wait_done, &bad_import, TIMEOUT_MS));
+  g_assert_false (bad_import.ok);
+  g_assert_nonnull (strstr (bad_import.error, "$.holidays[0].date"));
   g_assert_nonnull (strstr (loket_preferences_window_get_message (prefs), "2028-bad.json"));
-  g_clear_error (&error);
+  g_free (bad_import.error);
   g_assert_true (g_file_set_contents (good_holidays,
                                       "{\"year\": 2028, \"status\": \"official\", \"holidays\": "
                                       "[{\"date\": \"2028-01-01\", \"name\": \"Tahun Baru 2028\","
                                       " \"kind\": \"libur_nasional\"}]}",
                                       -1, NULL));
-  g_assert_true (loket_preferences_window_import_holidays (prefs, good_file, &error));
-  g_assert_no_error (error);
+  loket_preferences_window_import_holidays_async (prefs, good_file, NULL, holidays_imported_cb,
+                                                  &good_import);
+  g_assert_true (loket_test_wait_until (wait_done, &good_import, TIMEOUT_MS));
+  g_assert_cmpstr (good_import.error, ==, NULL);
+  g_assert_true (good_import.ok);
+  g_assert_nonnull (strstr (loket_preferences_window_get_message (prefs), "2028"));
+  g_free (good_import.error);
   imported = g_build_filename (g_get_user_data_dir (), "loket", "holidays", "2028.json", NULL);
   g_assert_true (g_file_test (imported, G_FILE_TEST_IS_REGULAR));
   {

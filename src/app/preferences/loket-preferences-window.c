@@ -348,28 +348,77 @@ update_holidays_row (LoketPreferencesWindow *self, int imported)
   adw_action_row_set_subtitle (self->holidays_row, subtitle);
 }
 
-gboolean
-loket_preferences_window_import_holidays (LoketPreferencesWindow *self, GFile *file, GError **error)
+/* Worker thread: the file may sit on a slow share. */
+static void
+import_holidays_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *message = NULL;
+  g_autofree char *path = g_file_get_path (task_data);
+  GError          *error = NULL;
   int              year = 0;
 
-  g_return_val_if_fail (LOKET_IS_PREFERENCES_WINDOW (self), FALSE);
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _ ("Only files on this computer or a mounted share can be imported"));
+  if (error == NULL && loket_work_calendar_import_file (path, &year, &error))
+    g_task_return_int (task, year);
+  else
+    g_task_return_error (task, error);
+}
 
-  if (path == NULL || !loket_work_calendar_import_file (path, &year, error))
+static void
+holidays_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LoketPreferencesWindow *self = LOKET_PREFERENCES_WINDOW (source);
+  g_autoptr (GTask) task = user_data;
+  g_autofree char *message = NULL;
+  GError          *error = NULL;
+  gssize           year = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error != NULL)
     {
-      if (error != NULL && *error != NULL)
-        show_message (self, (*error)->message);
-      mark_row (GTK_WIDGET (self->holidays_row), error != NULL ? *error : NULL);
-      return FALSE;
+      show_message (self, error->message);
+      mark_row (GTK_WIDGET (self->holidays_row), error);
+      g_task_return_error (task, error);
+      return;
     }
   mark_row (GTK_WIDGET (self->holidays_row), NULL);
   /* Translators: a toast; %d is a year */
-  message = g_strdup_printf (_ ("Holidays of %d imported; they count from the next start"), year);
+  message = g_strdup_printf (_ ("Holidays of %d imported; they count from the next start"),
+                             (int) year);
   show_message (self, message);
-  update_holidays_row (self, year);
-  return TRUE;
+  update_holidays_row (self, (int) year);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+loket_preferences_window_import_holidays_async (LoketPreferencesWindow *self,
+                                                GFile                  *file,
+                                                GCancellable           *cancellable,
+                                                GAsyncReadyCallback     callback,
+                                                gpointer                user_data)
+{
+  g_autoptr (GTask) outer = NULL;
+  g_autoptr (GTask) worker = NULL;
+
+  g_return_if_fail (LOKET_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, loket_preferences_window_import_holidays_async);
+  /* The worker's result comes back to the window first, which shows it, then to the caller. */
+  worker = g_task_new (self, cancellable, holidays_imported_cb, g_steal_pointer (&outer));
+  g_task_set_task_data (worker, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (worker, import_holidays_thread);
+}
+
+gboolean
+loket_preferences_window_import_holidays_finish (LoketPreferencesWindow *self,
+                                                 GAsyncResult           *result,
+                                                 GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -399,11 +448,7 @@ chooser_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
         break;
       case CHOOSE_HOLIDAYS:
       default:
-        {
-          g_autoptr (GError) error = NULL;
-
-          loket_preferences_window_import_holidays (self, file, &error);
-        }
+        loket_preferences_window_import_holidays_async (self, file, NULL, NULL, NULL);
         break;
     }
 }

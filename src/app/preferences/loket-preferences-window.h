@@ -26,9 +26,15 @@ LoketPreferencesWindow *loket_preferences_window_new         (GtkWindow         
 const char             *loket_preferences_window_get_message (LoketPreferencesWindow *self);
 /* Whether the office values have been read from the database. */
 gboolean                loket_preferences_window_is_loaded   (LoketPreferencesWindow *self);
-/* Imports a holiday file like the Import button does (checked with the calendar's loader). */
-gboolean                loket_preferences_window_import_holidays (LoketPreferencesWindow *self,
-                                                                  GFile                  *file,
-                                                                  GError                **error);
+/* Imports a holiday file as the Import button does: read and checked with the calendar's loader
+ * in a worker thread, then the row and the message are updated. */
+void                    loket_preferences_window_import_holidays_async  (LoketPreferencesWindow *self,
+                                                                         GFile                  *file,
+                                                                         GCancellable           *cancellable,
+                                                                         GAsyncReadyCallback     callback,
+                                                                         gpointer                user_data);
+gboolean                loket_preferences_window_import_holidays_finish (LoketPreferencesWindow *self,
+                                                                         GAsyncResult           *result,
+                                                                         GError                **error);
 
 G_END_DECLS
