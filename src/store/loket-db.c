@@ -159,12 +159,6 @@ loket_db_close (LoketDb *self)
   g_free (self);
 }
 
-void
-loket_db_adopt (LoketDb *self)
-{
-  self->thread = g_thread_self ();
-}
-
 sqlite3 *
 loket_db_get_handle (LoketDb *self)
 {
@@ -345,6 +339,73 @@ loket_db_statement_bind_row (LoketDbStatement *stmt, const LoketDbRow *row)
       else
         sqlite3_bind_text (stmt->stmt, (int) i + 1, value->text, -1, SQLITE_STATIC);
     }
+}
+
+/* Tags of the row encoding; 'x' (REAL, BLOB) has no LoketDbValue counterpart. */
+static void
+append_text (GByteArray *out, const char *text, guint32 length)
+{
+  guint8 tag = 't';
+
+  g_byte_array_append (out, &tag, 1);
+  g_byte_array_append (out, (const guint8 *) &length, sizeof length);
+  g_byte_array_append (out, (const guint8 *) text, length);
+}
+
+static void
+append_integer (GByteArray *out, gint64 value)
+{
+  guint8 tag = 'i';
+
+  g_byte_array_append (out, &tag, 1);
+  g_byte_array_append (out, (const guint8 *) &value, sizeof value);
+}
+
+static void
+append_tag (GByteArray *out, guint8 tag)
+{
+  g_byte_array_append (out, &tag, 1);
+}
+
+void
+loket_db_row_append_bytes (const LoketDbRow *row, GByteArray *out)
+{
+  for (guint i = 0; i < row->n_values; i++)
+    {
+      const LoketDbValue *value = &row->values[i];
+
+      if (!value->is_text)
+        append_integer (out, value->integer);
+      else if (value->text == NULL)
+        append_tag (out, 'n');
+      else
+        append_text (out, value->text, (guint32) strlen (value->text));
+    }
+}
+
+void
+loket_db_statement_append_bytes (LoketDbStatement *stmt, int first, int n, GByteArray *out)
+{
+  for (int column = first; column < first + n; column++)
+    switch (sqlite3_column_type (stmt->stmt, column))
+      {
+        case SQLITE_INTEGER:
+          append_integer (out, sqlite3_column_int64 (stmt->stmt, column));
+          break;
+        case SQLITE_NULL:
+          append_tag (out, 'n');
+          break;
+        case SQLITE_TEXT:
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt->stmt, column);
+
+            append_text (out, text, (guint32) sqlite3_column_bytes (stmt->stmt, column));
+          }
+          break;
+        default:
+          append_tag (out, 'x');
+          break;
+      }
 }
 
 gboolean

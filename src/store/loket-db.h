@@ -31,9 +31,6 @@ LoketDb *loket_db_open (const char *path, LoketDbOpenMode mode, GError **error);
 void     loket_db_close (LoketDb *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketDb, loket_db_close)
 
-/* Makes the calling thread the connection's only user. The thread that used it before hands it
- * over through something that orders memory (a GAsyncQueue, a mutex) and stops using it. */
-void        loket_db_adopt (LoketDb *self);
 sqlite3    *loket_db_get_handle (LoketDb *self);
 const char *loket_db_get_path (LoketDb *self);
 
@@ -78,6 +75,14 @@ void        loket_db_row_take_text (LoketDbRow *row, guint index, char *text);
 void        loket_db_row_set_int64 (LoketDbRow *row, guint index, gint64 value);
 /* Binds the values to ?1…?n. */
 void        loket_db_statement_bind_row (LoketDbStatement *stmt, const LoketDbRow *row);
+/* The values of @row, or of the current result row's columns @first…@first+@n-1, appended to
+ * @out in one encoding: the bytes are equal exactly when loket_db_statement_row_equal() would
+ * say the row holds @row's values (a REAL or BLOB column never equals a row value). */
+void        loket_db_row_append_bytes (const LoketDbRow *row, GByteArray *out);
+void        loket_db_statement_append_bytes (LoketDbStatement *stmt,
+                                             int               first,
+                                             int               n,
+                                             GByteArray       *out);
 /* Whether the current result row's columns @first… hold exactly @row's values (type and bytes). */
 gboolean    loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRow *row);
 

@@ -14,12 +14,7 @@
   "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "      \
   "event_count, last_hlc, pauses"
 
-/* The columns of a row from loket_projection_store_case_row(), in its order. */
-#define INSERT_COLUMNS                                                                             \
-  "uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, applicant_name, "        \
-  "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "      \
-  "event_count, last_hlc, pauses, service_name, is_open, agenda_sort, applicant_sort, "            \
-  "service_sort, due_sort"
+#define INSERT_COLUMNS LOKET_PROJECTION_CASE_ROW_COLUMNS
 
 #define INSERT_CASE                                                                                \
   "INSERT INTO cases (" INSERT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "       \

@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* The columns of a row from loket_projection_store_case_row(), in its order. */
+#define LOKET_PROJECTION_CASE_ROW_COLUMNS                                                          \
+  "uuid, agency_id, service_id, unit_id, channel, agenda_number, subject, applicant_name, "        \
+  "applicant_nik, holder, status_rank, status, received_at, complete_at, due_at, closed_at, "      \
+  "event_count, last_hlc, pauses, service_name, is_open, agenda_sort, applicant_sort, "            \
+  "service_sort, due_sort"
+
 /* "Natural" sort key: case-folded, digit runs zero-padded so "2/A" sorts before "10/A". */
 char *loket_projection_store_sort_key (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -13,6 +13,7 @@
 #include "loket-projection-store.h"
 #include "loket-search-index.h"
 #include "loket-store-letter-drafts-private.h"
+#include "loket-store-rows-snapshot.h"
 
 typedef struct _FoldJob FoldJob;
 
@@ -72,8 +73,14 @@ typedef struct
   LoketCaseProjector *projector;
   GAsyncQueue        *done;    /* GPtrArray (element FoldJob) */
   gboolean            rebuild; /* make the rows to store */
-  /* Rebuild in place: read-only connections (LoketDb), one per fold thread, or NULL. */
-  GAsyncQueue *readers;
+  /* Rebuild in place: the stored rows, read by another thread while folding starts. Once
+   * `loaded`, `stored` is set, or NULL (the database thread compares then). */
+  gboolean            loading;
+  const char         *path;
+  GMutex              lock;
+  GCond               loaded_cond;
+  gboolean            loaded;
+  LoketRowsSnapshot  *stored;
 } FoldShared;
 
 static RawEvent *
@@ -165,27 +172,17 @@ fold_job_run (FoldJob *job, FoldShared *shared)
     }
 }
 
-/* Rebuild in place: compares the job's rows with the stored ones on @reader, a read-only
- * connection of this fold thread. Its snapshot predates the rebuild's transaction, and each case's
- * rows are written once, by its own job: so they read what the database thread would read. On a
- * read error the database thread compares instead. */
+/* Rebuild in place: compares the job's rows with the stored ones, read before the database
+ * thread wrote anything (each case's rows are written once, by its own job). */
 static void
-fold_job_compare (FoldJob *job, LoketDb *reader)
+fold_job_compare (FoldJob *job, LoketRowsSnapshot *stored)
 {
-  g_autoptr (GError) error = NULL;
-
   if (job->error != NULL || job->row == NULL)
     return;
-  job->dispositions_same = TRUE;
-  if (!loket_projection_store_row_matches (reader, job->row, &job->case_same, &error)
-      || (job->dispositions != NULL
-          && !_loket_store_routing_rows_match (reader, job->case_uuid, job->dispositions,
-                                               &job->dispositions_same, &error)))
-    {
-      g_debug ("Rebuild: the database thread compares case %s (%s)", job->case_uuid,
-               error->message);
-      return;
-    }
+  job->case_same = _loket_rows_snapshot_case_equal (stored, job->row);
+  job->dispositions_same
+    = job->dispositions == NULL
+      || _loket_rows_snapshot_dispositions_equal (stored, job->case_uuid, job->dispositions);
   job->compared = TRUE;
   if (job->case_same)
     g_clear_pointer (&job->row, loket_db_row_free);
@@ -196,27 +193,20 @@ fold_batch_run (gpointer data, gpointer user_data)
 {
   GPtrArray  *batch = data;
   FoldShared *shared = user_data;
-  LoketDb    *reader = shared->readers != NULL ? g_async_queue_pop (shared->readers) : NULL;
 
-  gboolean    reading = FALSE;
-
-  /* One read transaction per batch, not one per lookup. Without one the database thread
-   * compares this batch's rows. */
-  if (reader != NULL)
+  if (shared->loading)
     {
-      loket_db_adopt (reader);
-      reading = loket_db_exec (reader, "BEGIN", NULL);
+      g_mutex_lock (&shared->lock);
+      while (!shared->loaded)
+        g_cond_wait (&shared->loaded_cond, &shared->lock);
+      g_mutex_unlock (&shared->lock);
     }
   for (guint i = 0; i < batch->len; i++)
     {
       fold_job_run (g_ptr_array_index (batch, i), shared);
-      if (reading)
-        fold_job_compare (g_ptr_array_index (batch, i), reader);
+      if (shared->stored != NULL)
+        fold_job_compare (g_ptr_array_index (batch, i), shared->stored);
     }
-  if (reading)
-    loket_db_rollback (reader);
-  if (reader != NULL)
-    g_async_queue_push (shared->readers, reader);
   g_async_queue_push (shared->done, batch);
 }
 
@@ -269,37 +259,38 @@ add_job (GPtrArray *batch, char *case_uuid, GPtrArray *raw)
  * on a database larger than memory the index walk was random I/O and most of a rebuild. The
  * number of events per case comes first from the index alone, so each case's events are held
  * only while they are being read (append order keeps a case's events close together). */
-/* Read-only connections to @db's file for the fold threads to compare rows on, or NULL when
- * they cannot see what the database thread sees: only WAL lets them read beside its write
- * transaction (in rollback-journal mode they would block it); an in-memory database has none. */
-static GAsyncQueue *
-open_readers (LoketDb *db, guint n)
+/* Whether a read-only connection to @db's file sees what the database thread sees before it
+ * writes: in WAL mode a reader reads beside the write transaction (in rollback-journal mode it
+ * would wait for it); an in-memory database has no file. */
+static gboolean
+can_read_beside (LoketDb *db)
 {
-  g_autoptr (GAsyncQueue) readers = g_async_queue_new_full ((GDestroyNotify) loket_db_close);
   g_autoptr (LoketDbStatement) stmt = NULL;
   const char *path = loket_db_get_path (db);
   gboolean    have_row = FALSE;
 
   if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
-    return NULL;
+    return FALSE;
   stmt = loket_db_prepare (db, "PRAGMA journal_mode", NULL);
-  if (stmt == NULL || !loket_db_statement_step (stmt, &have_row, NULL) || !have_row
-      || g_ascii_strcasecmp (loket_db_statement_get_text (stmt, 0), "wal") != 0)
-    return NULL;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      LoketDb *reader = loket_db_open (path, LOKET_DB_OPEN_READ_ONLY, &error);
+  return stmt != NULL && loket_db_statement_step (stmt, &have_row, NULL) && have_row
+         && g_ascii_strcasecmp (loket_db_statement_get_text (stmt, 0), "wal") == 0;
+}
 
-      if (reader == NULL || !loket_db_map_file (reader, TRUE, &error))
-        {
-          g_debug ("Rebuild: the database thread compares the rows (%s)", error->message);
-          loket_db_close (reader);
-          return NULL;
-        }
-      g_async_queue_push (readers, reader);
-    }
-  return g_steal_pointer (&readers);
+static gpointer
+load_snapshot_thread (gpointer data)
+{
+  FoldShared        *shared = data;
+  g_autoptr (GError) error = NULL;
+  LoketRowsSnapshot *stored = _loket_rows_snapshot_load (shared->path, &error);
+
+  if (stored == NULL)
+    g_debug ("Rebuild: the database thread compares the rows (%s)", error->message);
+  g_mutex_lock (&shared->lock);
+  shared->stored = stored;
+  shared->loaded = TRUE;
+  g_cond_broadcast (&shared->loaded_cond);
+  g_mutex_unlock (&shared->lock);
+  return NULL;
 }
 
 static gboolean
@@ -317,12 +308,13 @@ fold_all_cases (LoketDb            *db,
   g_autoptr (GAsyncQueue) done = g_async_queue_new ();
   g_autoptr (GHashTable) pending
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) pending_case_free);
-  FoldShared   shared = { projector, done, rebuild, NULL };
+  FoldShared   shared = { .projector = projector, .done = done, .rebuild = rebuild };
+  GThread     *loading = NULL;
   guint        n_threads = CLAMP (g_get_num_processors (), 1, 4);
   GThreadPool *pool;
   guint        in_flight = 0; /* cases pushed to the pool and not yet finished */
   gboolean     have_row, ok = TRUE;
-  GPtrArray   *batch = g_ptr_array_new_full (CASES_PER_BATCH, NULL);
+  GPtrArray   *batch;
   GPtrArray   *back;
 
   *n_events = 0;
@@ -349,8 +341,17 @@ fold_all_cases (LoketDb            *db,
                            error);
   if (stmt == NULL)
     return FALSE;
-  if (compare_in_folds)
-    shared.readers = open_readers (db, n_threads);
+  /* The stored rows are read while this thread reads the events; the fold threads wait for them.
+   * From here on every path joins this thread. */
+  g_mutex_init (&shared.lock);
+  g_cond_init (&shared.loaded_cond);
+  if (compare_in_folds && can_read_beside (db))
+    {
+      shared.loading = TRUE;
+      shared.path = loket_db_get_path (db);
+      loading = g_thread_new ("loket-rebuild-rows", load_snapshot_thread, &shared);
+    }
+  batch = g_ptr_array_new_full (CASES_PER_BATCH, NULL);
   pool = g_thread_pool_new (fold_batch_run, &shared, n_threads, FALSE, NULL);
 
   for (;;)
@@ -428,10 +429,14 @@ fold_all_cases (LoketDb            *db,
   else
     finish_batch (batch, FALSE, folded, user_data, NULL);
 
-  /* Let every job finish (they use the projector), then write or drop their results. The
-   * readers go before the commit: an open one would hold back the checkpoint. */
+  /* Let every job finish (they use the projector and the stored rows), then write or drop
+   * their results. */
   g_thread_pool_free (pool, FALSE, TRUE);
-  g_clear_pointer (&shared.readers, g_async_queue_unref);
+  if (loading != NULL)
+    g_thread_join (loading);
+  g_clear_pointer (&shared.stored, _loket_rows_snapshot_free);
+  g_mutex_clear (&shared.lock);
+  g_cond_clear (&shared.loaded_cond);
   while (in_flight > 0)
     {
       back = g_async_queue_pop (done);
