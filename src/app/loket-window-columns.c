@@ -65,7 +65,6 @@ update_service (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
   const char *name = loket_format_service_name (self->catalog, loket_case_get_service_id (kase));
 
   set_text (cell, name);
-  gtk_widget_set_tooltip_text (cell, *name != '\0' ? name : NULL);
 }
 
 static const char *status_classes[] = {
@@ -104,7 +103,6 @@ update_due (LoketWindow *self, GtkWidget *cell, LoketCase *kase)
   if (css_class != NULL)
     gtk_widget_add_css_class (cell, css_class);
   set_text (cell, text);
-  gtk_widget_set_tooltip_text (cell, *text != '\0' ? text : NULL);
 }
 
 static const char *const agenda_props[] = { "agenda-number", NULL };
@@ -145,6 +143,26 @@ item_notify_cb (LoketCase *kase, GParamSpec *pspec, GtkListItem *list_item)
     column->spec->update (column->self, cell, kase);
 }
 
+/* A text cell's tooltip is its whole text (cells are cut to the column's width). It is asked for
+ * when needed: gtk_widget_set_tooltip_text() on every bind asked the display where the pointer was
+ * each time, one X11 round trip per cell, and those were most of the time from the first frame
+ * to a filled list. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, LoketCaseColumn *column)
 {
@@ -164,6 +182,8 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, LoketCaseCo
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 4);
       gtk_widget_set_hexpand (cell, TRUE);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
     }
 
   gtk_list_item_set_child (list_item, cell);
