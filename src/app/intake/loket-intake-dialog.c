@@ -129,6 +129,17 @@ form_has_content (LoketIntakeDialog *self)
   return FALSE;
 }
 
+/* gtk_widget_set_tooltip_text() asks the display where the pointer is each time (an X11 round
+ * trip); the hints below are set again on every keystroke, mostly to the same text. */
+static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static const char *
 problem_message (GPtrArray *problems, const char *field)
 {
@@ -198,12 +209,12 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
           g_string_append (hint, problem->message);
         }
       gtk_label_set_label (self->hint_label, hint->str);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), hint->str);
+      set_tooltip (GTK_WIDGET (self->save_button), hint->str);
     }
   else if (self->n_pending > 0 && on_form)
     {
       gtk_label_set_label (self->hint_label, _ ("Storing the attached files…"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), NULL);
+      set_tooltip (GTK_WIDGET (self->save_button), NULL);
     }
   else if (quick && missing->len > 0)
     {
@@ -218,16 +229,16 @@ _loket_intake_dialog_update_actions (LoketIntakeDialog *self)
           missing->len),
         missing->len);
       gtk_label_set_label (self->hint_label, hint);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), NULL);
+      set_tooltip (GTK_WIDGET (self->save_button), NULL);
     }
   else
     {
       gtk_label_set_label (self->hint_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), NULL);
+      set_tooltip (GTK_WIDGET (self->save_button), NULL);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
                           *gtk_label_get_label (self->hint_label) != '\0');
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->finish_button),
+  set_tooltip (GTK_WIDGET (self->finish_button),
                                *gtk_label_get_label (self->hint_label) != '\0'
                                  ? gtk_label_get_label (self->hint_label)
                                  : _ ("Register, declare complete and close the case now"));
