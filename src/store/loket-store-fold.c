@@ -125,8 +125,6 @@ fold_job_run (LoketStoreFoldJob *job, FoldShared *shared)
 
           if (ledger != NULL)
             job->dispositions = _loket_store_routing_ledger_rows (ledger);
-          else
-            g_clear_object (&job->kase);
         }
       /* The same fold as _loket_store_chain_refresh_case() on append. */
       if (chained)
