@@ -8,6 +8,7 @@
 #include "loket-server-auth.h"
 #include "loket-server-config.h"
 #include "loket-server-db.h"
+#include "loket-case-projector.h"
 #include "loket-server-reference.h"
 #include "loket-server.h"
 #include "loket-sync-protocol.h"
@@ -23,6 +24,8 @@ struct _LoketServer
   SoupServer        *soup;
   LoketPgPool       *pool;
   LoketReference    *reference;
+  /* Checks pushed event bodies against the catalog the server serves (loket-event-check.h). */
+  LoketCaseProjector *projector;
   LoketThrottle     *throttle;         /* per username */
   LoketThrottle     *address_throttle; /* per client address: 10× the failures (shared NAT) */
   GMainContext      *context;

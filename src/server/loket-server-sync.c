@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "loket-event-check.h"
 #include "loket-event-permissions.h"
 #include "loket-server-private.h"
 
@@ -95,6 +96,21 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
                                                       loket_event_get_event_type (event));
 
           _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, message,
+                                loket_event_get_uuid (event));
+          return;
+        }
+    }
+
+  /* Every body keeps its type's contract: a PC refuses to store an event it cannot fold, so one
+   * bad event here would stop every PC of the office at the same page of its pull. */
+  for (guint i = 0; i < push->events->len; i++)
+    {
+      LoketEvent *event = push->events->pdata[i];
+      g_autoptr (GError) invalid = NULL;
+
+      if (!loket_event_check_body (req->server->projector, event, &invalid))
+        {
+          _loket_request_error (req, LOKET_SYNC_ERROR_INVALID_EVENT, invalid->message,
                                 loket_event_get_uuid (event));
           return;
         }

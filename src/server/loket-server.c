@@ -446,6 +446,18 @@ loket_server_new (const LoketServerConfig *config, GError **error)
   self->reference = loket_reference_load (config->data_dir, error);
   if (self->reference == NULL)
     goto fail;
+  {
+    g_autofree char *catalog_path = g_build_filename (config->data_dir, "catalog", NULL);
+    g_autoptr (GFile) catalog_dir = g_file_new_for_path (catalog_path);
+    g_autoptr (LoketServiceCatalog) catalog
+      = loket_service_catalog_new_from_directory (catalog_dir, error);
+    g_autoptr (LoketWorkCalendar) calendar = NULL;
+
+    /* Deadlines do not matter to a body check: the built-in calendar will do. */
+    if (catalog == NULL || (calendar = loket_work_calendar_new_default (error)) == NULL)
+      goto fail;
+    self->projector = loket_case_projector_new (catalog, calendar);
+  }
 
   self->soup = soup_server_new ("server-header", "loket-server", NULL);
   if ((config->tls_certificate != NULL) != (config->tls_key != NULL))
@@ -554,6 +566,7 @@ loket_server_free (LoketServer *self)
     ;
   g_clear_object (&self->soup);
   g_clear_pointer (&self->reference, loket_reference_free);
+  g_clear_object (&self->projector);
   g_clear_pointer (&self->throttle, loket_throttle_free);
   g_clear_pointer (&self->address_throttle, loket_throttle_free);
   g_clear_pointer (&self->context, g_main_context_unref);

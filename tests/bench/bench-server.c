@@ -40,8 +40,10 @@ push_body (guint n_events, gsize *length)
 
   g_ptr_array_add (
     events, make_event (case_uuid, "case.registered",
-                        "{\"agency\":\"dinsos-ntt\",\"service\":\"s\",\"channel\":\"surat\","
-                        "\"parties\":[{\"kind\":\"person\",\"nik\":\"5371000000000001\"}]}"));
+                        "{\"agency\":\"dinsos-ntt\",\"service\":\"dinsos-ntt/data-informasi-publik\","
+                        "\"channel\":\"surat\",\"received_at\":\"2026-11-20T09:00:00+08:00\","
+                        "\"parties\":[{\"kind\":\"person\",\"name\":\"Warga Uji\","
+                        "\"nik\":\"5371000000000001\"}]}"));
   for (guint i = 1; i < n_events; i++)
     g_ptr_array_add (events, make_event (case_uuid, "comment.added",
                                          "{\"id\":\"c\",\"page\":0,\"rect\":[1,2,3,4],"

@@ -56,8 +56,15 @@ make_event (const char *case_uuid, const char *type, const char *body)
 static LoketEvent *
 make_registration (const char *case_uuid, const char *agency)
 {
-  g_autofree char *body
-    = g_strdup_printf ("{\"agency\":\"%s\",\"service\":\"s\",\"channel\":\"surat\"}", agency);
+  /* A service of the agency's catalog, through a channel it offers: the server checks. */
+  gboolean         klungkung = g_str_equal (agency, "disperinaker-klungkung");
+  g_autofree char *body = g_strdup_printf (
+    "{\"agency\":\"%s\",\"service\":\"%s/%s\",\"channel\":\"%s\","
+    "\"received_at\":\"2026-11-20T09:00:00+08:00\","
+    "\"parties\":[{\"kind\":\"person\",\"name\":\"Warga Uji\",\"nik\":\"5371000000000001\"}]}",
+    agency, agency,
+    klungkung ? "kartu-pencari-kerja-ak1" : "data-informasi-publik",
+    klungkung ? "tatap_muka" : "surat");
 
   return make_event (case_uuid, "case.registered", body);
 }
@@ -94,6 +101,9 @@ push (SoupSession         *session,
 
       *error_code = g_strdup (loket_sync_error_code_name (error->code));
     }
+  if (status != 200 && bytes != NULL)
+    g_test_message ("push answered %u: %.*s", status, (int) g_bytes_get_size (bytes),
+                    (const char *) g_bytes_get_data (bytes, NULL));
   return status;
 }
 
@@ -319,7 +329,8 @@ test_push_idempotent (void)
   {
     g_autoptr (GPtrArray) later = g_ptr_array_new_with_free_func (g_object_unref);
 
-    g_ptr_array_add (later, make_event (case_uuid, "case.paused", "{\"reason\":\"x\"}"));
+    g_ptr_array_add (later, make_event (case_uuid, "case.paused",
+                                        "{\"reason\":\"x\",\"at\":\"2026-11-20T10:00:00+08:00\"}"));
     g_assert_cmpuint (push (session, token, later, NULL, NULL), ==, 200);
   }
 }
@@ -428,6 +439,64 @@ test_push_unknown_case (void)
   g_assert_cmpuint (push (session, token, events, NULL, &code), ==, 422);
   g_assert_cmpstr (code, ==, "invalid_event");
   g_assert_cmpuint (push (session, token, ok, NULL, NULL), ==, 200);
+}
+
+/* A body that breaks its type's contract would stop every PC at the same page of its pull (a PC
+ * does not store what it cannot fold): the server refuses the batch and names the event. */
+static void
+test_push_body_contract (void)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *token = login (session, "ani", PW_ANI);
+  g_autofree char *case_uuid = NULL;
+  g_autoptr (GPtrArray) ok = new_case ("dinsos-ntt", 1, &case_uuid);
+  g_autofree char *other_uuid = g_uuid_string_random ();
+  const char *bad[][2] = {
+    /* a pause without its time */
+    { "case.paused", "{\"reason\":\"menunggu berkas\"}" },
+    /* a read of a disposition named by a number */
+    { "disposition.read", "{\"id\":5}" },
+    /* a closing time that is no time */
+    { "case.closed", "{\"at\":\"kemarin\"}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (LoketEvent) broken = make_event (case_uuid, bad[i][0], bad[i][1]);
+      g_autofree char *code = NULL;
+
+      for (guint j = 0; j < ok->len; j++)
+        g_ptr_array_add (events, g_object_ref (ok->pdata[j]));
+      g_ptr_array_add (events, g_object_ref (broken));
+      g_assert_cmpuint (push (session, token, events, NULL, &code), ==, 422);
+      g_assert_cmpstr (code, ==, "invalid_event");
+    }
+
+  /* A registration of a service the office does not publish. */
+  {
+    g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autofree char *code = NULL;
+
+    g_ptr_array_add (events,
+                     make_event (other_uuid, "case.registered",
+                                 "{\"agency\":\"dinsos-ntt\",\"service\":\"no-such-service\","
+                                 "\"channel\":\"surat\",\"received_at\":\"2026-11-20T09:00:00+08:00\","
+                                 "\"parties\":[{\"kind\":\"person\",\"name\":\"Warga Uji\","
+                                 "\"nik\":\"5371000000000001\"}]}"));
+    g_assert_cmpuint (push (session, token, events, NULL, &code), ==, 422);
+    g_assert_cmpstr (code, ==, "invalid_event");
+  }
+
+  /* Nothing of the refused batches was kept; the good events still go through. */
+  {
+    g_autoptr (LoketSyncPushReply) reply = NULL;
+
+    g_assert_cmpuint (push (session, token, ok, &reply, NULL), ==, 200);
+    g_assert_cmpuint (reply->accepted_uuids->len, ==, ok->len);
+    g_assert_cmpuint (reply->duplicates->len, ==, 0);
+  }
+  assert_serving (session);
 }
 
 static void
@@ -1075,6 +1144,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/push/concurrent-same-batch", test_push_concurrent_same_batch);
   g_test_add_func ("/server/push/other-agency", test_push_other_agency);
   g_test_add_func ("/server/push/unknown-case", test_push_unknown_case);
+  g_test_add_func ("/server/push/body-contract", test_push_body_contract);
   g_test_add_func ("/server/push/forbidden-type", test_push_forbidden_type);
   g_test_add_func ("/server/push/bad-input", test_bad_input);
   g_test_add_func ("/server/blobs/put-get-range", test_blobs);
