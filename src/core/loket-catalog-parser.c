@@ -70,6 +70,7 @@ static const char *const service_members[] = { "id",
                                                "legal_basis",
                                                "source",
                                                "defects",
+                                               "retired",
                                                NULL };
 static const char *const requirement_members[]
   = { "id", "text", "kind", "condition", "channel", "parent", "product_of", NULL };
@@ -662,6 +663,7 @@ parse_service (Ctx *ctx, JsonObject *object, const char *path, guint index, cons
       || !read_string (ctx, object, path, "name_source", TRUE, &value)
       || !read_string (ctx, object, path, "unit", TRUE, &unit)
       || !read_bool (ctx, object, path, "unit_inferred", TRUE, &flag)
+      || !read_bool (ctx, object, path, "retired", FALSE, &flag)
       || !read_string (ctx, object, path, "applicant_type", FALSE, &value))
     return NULL;
 

@@ -228,6 +228,13 @@ loket_intake_form_new (LoketServiceCatalog *catalog,
                    service_id != NULL ? service_id : "");
       return NULL;
     }
+  if (loket_service_is_retired (service))
+    {
+      g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA,
+                   _ ("The service “%s” is no longer offered; its earlier cases are kept"),
+                   loket_service_get_name (service));
+      return NULL;
+    }
   if (channel == NULL || !loket_service_has_channel (service, channel))
     {
       g_autofree char *have = g_strjoinv (", ", (char **) loket_service_get_channels (service));

@@ -293,6 +293,18 @@ loket_service_get_fee (LoketService *self)
 }
 
 gboolean
+loket_service_is_retired (LoketService *self)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (LOKET_IS_SERVICE (self), FALSE);
+
+  /* The loader let only true, false or null through. */
+  node = json_object_get_member (self->json, "retired");
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node);
+}
+
+gboolean
 loket_service_is_free (LoketService *self)
 {
   g_return_val_if_fail (LOKET_IS_SERVICE (self), FALSE);

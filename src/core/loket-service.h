@@ -41,6 +41,8 @@ const char *const  *loket_service_get_product_kinds (LoketService *self);
 const char         *loket_service_get_fee         (LoketService *self);
 /* FALSE when any charge can apply. */
 gboolean            loket_service_is_free         (LoketService *self);
+/* A service the office no longer publishes: its cases stay and fold, intake does not offer it. */
+gboolean            loket_service_is_retired      (LoketService *self);
 /* Flags of defects in the source (e.g. "body-repeats-service-04"); (transfer none) */
 const char *const  *loket_service_get_source_defects (LoketService *self);
 

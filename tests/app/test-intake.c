@@ -37,6 +37,47 @@ test_intake_widgets_finalize (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (loket_service_chooser_get_n_visible (LOKET_SERVICE_CHOOSER (widget)), ==, 0);
   g_assert_finalize_object (widget);
 
+  /* A retired service is not offered; the others still are. */
+  {
+    g_autoptr (GBytes) bytes = g_resources_lookup_data (
+      "/io/github/loketapp/Loket/data/catalog/kopnakertrans-ntt.json", 0, &error);
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_autoptr (JsonGenerator) generator = json_generator_new ();
+    g_autofree char *dir = g_dir_make_tmp ("loket-retired-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "kopnakertrans-ntt.json", NULL);
+    g_autoptr (GFile) dir_file = g_file_new_for_path (dir);
+    g_autoptr (LoketServiceCatalog) retired = NULL;
+    JsonArray *services;
+
+    g_assert_no_error (error);
+    g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                               (gssize) g_bytes_get_size (bytes), &error));
+    services = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                             "services");
+    for (guint i = 0; i < json_array_get_length (services); i++)
+      {
+        JsonObject *service = json_array_get_object_element (services, i);
+
+        if (g_str_equal (json_object_get_string_member (service, "id"),
+                         "kopnakertrans-ntt/penyelesaian-perselisihan-hi"))
+          json_object_set_boolean_member (service, "retired", TRUE);
+      }
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    g_assert_true (json_generator_to_file (generator, path, &error));
+    retired = loket_service_catalog_new_from_directory (dir_file, &error);
+    g_assert_no_error (error);
+
+    widget = g_object_ref_sink (loket_service_chooser_new ());
+    loket_service_chooser_set_catalog (LOKET_SERVICE_CHOOSER (widget), retired, NULL);
+    loket_service_chooser_set_search (LOKET_SERVICE_CHOOSER (widget), "");
+    g_assert_cmpuint (loket_service_chooser_get_n_visible (LOKET_SERVICE_CHOOSER (widget)), ==,
+                      json_array_get_length (services) - 1);
+    g_assert_false (loket_service_chooser_choose (LOKET_SERVICE_CHOOSER (widget),
+                                                  "kopnakertrans-ntt/penyelesaian-perselisihan-hi"));
+    g_assert_finalize_object (widget);
+    loket_test_remove_tree (dir);
+  }
+
   widget = g_object_ref_sink (loket_party_row_new (party));
   g_assert_true (loket_party_row_get_party (LOKET_PARTY_ROW (widget)) == party);
   g_assert_finalize_object (widget);

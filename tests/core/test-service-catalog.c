@@ -5,8 +5,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "loket-case-projector.h"
 #include "loket-error.h"
+#include "loket-intake-form.h"
 #include "loket-service-catalog.h"
+#include "loket-work-calendar.h"
 
 #define K "kopnakertrans-ntt/"
 #define D "dinsos-ntt/"
@@ -924,7 +927,15 @@ typedef struct
   const char *expected;
 } BrokenCase;
 
+static void
+break_retired_type (JsonNode *root)
+{
+  json_object_set_string_member (service_at (root, 6), "retired", "ya");
+}
+
 static const BrokenCase broken_cases[] = {
+  { "dinsos-ntt.json", break_retired_type,
+    "dinsos-ntt.json: $.services[6].retired: expected true or false" },
   { "kopnakertrans-ntt.json", break_wrong_type,
     "kopnakertrans-ntt.json: $.services[0].channels: expected an array" },
   { "kopnakertrans-ntt.json", break_fee_type,
@@ -992,6 +1003,66 @@ test_broken (gconstpointer data)
   g_test_message ("%s", error->message);
   if (!g_str_has_prefix (error->message, broken->expected))
     g_error ("“%s” does not start with “%s”", error->message, broken->expected);
+
+  remove_dir (dir);
+}
+
+/* A service the office no longer publishes stays in the catalog (its cases keep folding) but
+ * intake refuses it, with a message. */
+static void
+test_retired_service (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr (JsonNode) root = resource_json ("dinsos-ntt.json");
+  g_autoptr (LoketServiceCatalog) catalog = NULL;
+  g_autoptr (LoketWorkCalendar) calendar = NULL;
+  g_autoptr (LoketCaseProjector) projector = NULL;
+  g_autoptr (LoketIntakeForm) form = NULL;
+  g_autoptr (LoketCase) kase = NULL;
+  g_autoptr (LoketEvent) registration = NULL;
+  g_autoptr (GPtrArray) events = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *retired_id = g_strdup (json_object_get_string_member (service_at (root, 0), "id"));
+  const char *other_id = json_object_get_string_member (service_at (root, 1), "id");
+  g_autofree char *body = NULL;
+
+  json_object_set_boolean_member (service_at (root, 0), "retired", TRUE);
+  json_object_set_null_member (service_at (root, 1), "retired");
+  write_node (dir, "dinsos-ntt.json", root);
+  catalog = load_dir (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (loket_service_is_retired (loket_service_catalog_lookup (catalog, retired_id)));
+  g_assert_false (loket_service_is_retired (loket_service_catalog_lookup (catalog, other_id)));
+
+  /* Intake refuses it and says why; another service of the office is fine. */
+  form = loket_intake_form_new (catalog, retired_id, "surat", &error);
+  g_assert_null (form);
+  g_assert_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "no longer offered"));
+  g_clear_error (&error);
+  form = loket_intake_form_new (
+    catalog, other_id,
+    loket_service_get_channels (loket_service_catalog_lookup (catalog, other_id))[0], &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (form);
+
+  /* An earlier case of it still folds. */
+  calendar = loket_work_calendar_new_default (&error);
+  g_assert_no_error (error);
+  projector = loket_case_projector_new (catalog, calendar);
+  body = g_strdup_printf ("{\"agency\":\"dinsos-ntt\",\"service\":\"%s\",\"channel\":\"surat\","
+                          "\"received_at\":\"2025-03-03T09:00:00+08:00\","
+                          "\"parties\":[{\"kind\":\"person\",\"name\":\"Warga Uji\","
+                          "\"nik\":\"5371000000000001\"}]}",
+                          retired_id);
+  registration = loket_event_new_checked (NULL, "5b7f0f1e-2a47-4d8e-9a55-0c1d2e3f4a5b",
+                                          "case.registered", "p-staf", "device-A",
+                                          "001741000000000-000001", body, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (events, registration);
+  kase = loket_case_projector_project (projector, events, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loket_case_get_service_id (kase), ==, retired_id);
 
   remove_dir (dir);
 }
@@ -1239,6 +1310,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &broken_cases[i], test_broken);
     }
   g_test_add_func ("/loket/core/service-catalog/broken/syntax", test_syntax_error);
+  g_test_add_func ("/loket/core/service-catalog/retired-service", test_retired_service);
   g_test_add_func ("/loket/core/service-catalog/broken/duplicate-agency", test_duplicate_agency);
   g_test_add_func ("/loket/core/service-catalog/empty-directory", test_empty_directory);
   g_test_add_func ("/loket/core/service-catalog/env-override", test_env_override);

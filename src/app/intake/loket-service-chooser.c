@@ -314,7 +314,9 @@ loket_service_chooser_set_catalog (LoketServiceChooser *self,
           ServiceEntry    *entry;
           g_autofree char *haystack = NULL;
 
-          if (g_strcmp0 (loket_service_get_agency_id (service), loket_agency_get_id (agency)) != 0)
+          /* A retired service keeps its cases but takes no new ones. */
+          if (g_strcmp0 (loket_service_get_agency_id (service), loket_agency_get_id (agency)) != 0
+              || loket_service_is_retired (service))
             continue;
 
           entry = g_new0 (ServiceEntry, 1);
