@@ -30,14 +30,6 @@ typedef gboolean (*ApplyFunc) (LoketCaseProjector *self,
 
 /* ---- Body readers ------------------------------------------------------------------------- */
 
-static gboolean
-invalid (GError **error, LoketEvent *event, const char *member, const char *problem)
-{
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("Event %s (%s): “%s” %s"),
-               loket_event_get_uuid (event), loket_event_get_event_type (event), member, problem);
-  return FALSE;
-}
-
 /* A string member. NULL in *out when absent and not @required. */
 static gboolean
 read_string (const LoketJsonValue *body,
@@ -51,13 +43,13 @@ read_string (const LoketJsonValue *body,
 
   *out = NULL;
   if (node == NULL || node->type == LOKET_JSON_NULL)
-    return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
+    return required ? loket_event_body_invalid (event, member, _ ("is missing"), error) : TRUE;
   if (node->type != LOKET_JSON_STRING)
-    return invalid (error, event, member, _ ("must be text"));
+    return loket_event_body_invalid (event, member, _ ("must be text"), error);
 
   *out = node->v.string;
   if (required && **out == '\0')
-    return invalid (error, event, member, _ ("is empty"));
+    return loket_event_body_invalid (event, member, _ ("is empty"), error);
 
   return TRUE;
 }
@@ -76,10 +68,12 @@ read_time (const LoketJsonValue *body,
     return FALSE;
 
   if (!loket_iso8601_to_unix (text, out))
-    return invalid (error, event, member, _ ("is not an ISO 8601 date and time with a UTC offset"));
+    return loket_event_body_invalid (event, member,
+                                     _ ("is not an ISO 8601 date and time with a UTC offset"),
+                                     error);
 
   if (*out <= 0)
-    return invalid (error, event, member, _ ("is before 1970"));
+    return loket_event_body_invalid (event, member, _ ("is before 1970"), error);
 
   return TRUE;
 }
@@ -96,9 +90,9 @@ read_bool (const LoketJsonValue *body,
 
   *out = FALSE;
   if (node == NULL || node->type == LOKET_JSON_NULL)
-    return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
+    return required ? loket_event_body_invalid (event, member, _ ("is missing"), error) : TRUE;
   if (node->type != LOKET_JSON_BOOLEAN)
-    return invalid (error, event, member, _ ("must be true or false"));
+    return loket_event_body_invalid (event, member, _ ("must be true or false"), error);
 
   *out = node->v.boolean;
   return TRUE;
@@ -118,17 +112,17 @@ read_string_array (const LoketJsonValue  *body,
 
   *out = NULL;
   if (array == NULL || array->type == LOKET_JSON_NULL)
-    return min_len > 0 ? invalid (error, event, member, _ ("is missing")) : TRUE;
+    return min_len > 0 ? loket_event_body_invalid (event, member, _ ("is missing"), error) : TRUE;
   if (array->type != LOKET_JSON_ARRAY)
-    return invalid (error, event, member, _ ("must be a list"));
+    return loket_event_body_invalid (event, member, _ ("must be a list"), error);
 
   if (array->n_children < min_len)
-    return invalid (error, event, member, _ ("is empty"));
+    return loket_event_body_invalid (event, member, _ ("is empty"), error);
 
   for (const LoketJsonValue *element = array->v.first; element != NULL; element = element->next)
     {
       if (element->type != LOKET_JSON_STRING || *element->v.string == '\0')
-        return invalid (error, event, member, _ ("must hold only non-empty text"));
+        return loket_event_body_invalid (event, member, _ ("must hold only non-empty text"), error);
     }
 
   *out = array;
@@ -259,17 +253,17 @@ read_parties (const LoketJsonValue *body,
   guint                 i = 0;
 
   if (parties == NULL || parties->type != LOKET_JSON_ARRAY)
-    return invalid (error, event, "parties", _ ("must be a list"));
+    return loket_event_body_invalid (event, "parties", _ ("must be a list"), error);
 
   if (parties->n_children == 0)
-    return invalid (error, event, "parties", _ ("is empty"));
+    return loket_event_body_invalid (event, "parties", _ ("is empty"), error);
 
   for (party = parties->v.first; party != NULL; party = party->next, i++)
     {
       const char *kind, *name, *nik, *other;
 
       if (party->type != LOKET_JSON_OBJECT)
-        return invalid (error, event, "parties", _ ("must hold objects"));
+        return loket_event_body_invalid (event, "parties", _ ("must hold objects"), error);
 
       if (!read_string (party, event, "kind", TRUE, &kind, error)
           || !read_string (party, event, "name", TRUE, &name, error))
@@ -292,7 +286,8 @@ read_parties (const LoketJsonValue *body,
         }
       else
         {
-          return invalid (error, event, "kind", _ ("must be “person” or “organisation”"));
+          return loket_event_body_invalid (event, "kind",
+                                           _ ("must be “person” or “organisation”"), error);
         }
 
       if (i == 0)
@@ -330,15 +325,16 @@ apply_registered (LoketCaseProjector *self,
 
   letter = loket_json_value_get_member (body, "letter");
   if (letter != NULL && letter->type != LOKET_JSON_OBJECT && letter->type != LOKET_JSON_NULL)
-    return invalid (error, event, "letter", _ ("must be an object"));
+    return loket_event_body_invalid (event, "letter", _ ("must be an object"), error);
 
   service = loket_service_catalog_lookup (self->catalog, service_id);
   if (service == NULL)
-    return invalid (error, event, "service", _ ("is not in the service catalog"));
+    return loket_event_body_invalid (event, "service", _ ("is not in the service catalog"), error);
   if (g_strcmp0 (loket_service_get_agency_id (service), agency) != 0)
-    return invalid (error, event, "agency", _ ("does not offer this service"));
+    return loket_event_body_invalid (event, "agency", _ ("does not offer this service"), error);
   if (!loket_service_has_channel (service, channel))
-    return invalid (error, event, "channel", _ ("is not a channel of this service"));
+    return loket_event_body_invalid (event, "channel",
+                                     _ ("is not a channel of this service"), error);
 
   /* A case is registered once; a second registration (two desks, offline) is kept in the log
    * but the first one in (HLC, UUID) order wins. */

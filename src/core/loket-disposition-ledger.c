@@ -132,14 +132,6 @@ loket_disposition_step_free (LoketDispositionStep *self)
 /* ---- Body readers ------------------------------------------------------------------------- */
 
 static gboolean
-invalid (GError **error, LoketEvent *event, const char *member, const char *problem)
-{
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("Event %s (%s): “%s” %s"),
-               loket_event_get_uuid (event), loket_event_get_event_type (event), member, problem);
-  return FALSE;
-}
-
-static gboolean
 read_string (const LoketJsonValue *body,
              LoketEvent           *event,
              const char           *member,
@@ -151,9 +143,9 @@ read_string (const LoketJsonValue *body,
 
   *out = NULL;
   if (node == NULL || node->type == LOKET_JSON_NULL)
-    return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
+    return required ? loket_event_body_invalid (event, member, _ ("is missing"), error) : TRUE;
   if (node->type != LOKET_JSON_STRING || *node->v.string == '\0')
-    return invalid (error, event, member, _ ("must be non-empty text"));
+    return loket_event_body_invalid (event, member, _ ("must be non-empty text"), error);
   *out = node->v.string;
   return TRUE;
 }
@@ -174,10 +166,10 @@ read_strv (const LoketJsonValue *body,
   if (node == NULL || node->type == LOKET_JSON_NULL)
     return TRUE;
   if (node->type != LOKET_JSON_ARRAY)
-    return invalid (error, event, member, _ ("must be a list"));
+    return loket_event_body_invalid (event, member, _ ("must be a list"), error);
   for (const LoketJsonValue *e = node->v.first; e != NULL; e = e->next)
     if (e->type != LOKET_JSON_STRING || *e->v.string == '\0')
-      return invalid (error, event, member, _ ("must hold only non-empty text"));
+      return loket_event_body_invalid (event, member, _ ("must hold only non-empty text"), error);
   strv = g_new (char *, node->n_children + 1);
   for (const LoketJsonValue *e = node->v.first; e != NULL; e = e->next)
     strv[i++] = g_strdup (e->v.string);
@@ -203,17 +195,10 @@ read_time (const LoketJsonValue *body,
   if (text == NULL)
     return TRUE;
   if (!loket_iso8601_to_unix (text, out))
-    return invalid (error, event, member, _ ("is not an ISO 8601 date and time with a UTC offset"));
+    return loket_event_body_invalid (event, member,
+                                     _ ("is not an ISO 8601 date and time with a UTC offset"),
+                                     error);
   return TRUE;
-}
-
-/* The wall clock of the event's HLC, Unix s. */
-static gint64
-hlc_seconds (LoketEvent *event)
-{
-  const char *hlc = loket_event_get_hlc (event);
-
-  return hlc != NULL ? g_ascii_strtoll (hlc, NULL, 10) / 1000 : 0;
 }
 
 /* ---- Folding ------------------------------------------------------------------------------ */
@@ -323,17 +308,17 @@ apply_sent (LoketDispositionLedger *self,
       || !read_strv (body, event, "instructions", &instructions, error)
       || !read_string (body, event, "note", FALSE, &note, error)
       || !read_string (body, event, "parent", FALSE, &parent, error)
-      || !read_time (body, event, "at", hlc_seconds (event), &at, error)
+      || !read_time (body, event, "at", loket_event_get_wall_seconds (event), &at, error)
       || !read_time (body, event, "due", 0, &due, error))
     return FALSE;
   if (to == NULL || to[0] == NULL)
-    return invalid (error, event, "to", _ ("is empty"));
+    return loket_event_body_invalid (event, "to", _ ("is empty"), error);
   if (instructions == NULL || instructions[0] == NULL)
     {
       const char *one[] = { instruction, NULL };
 
       if (instruction == NULL)
-        return invalid (error, event, "instruction", _ ("is missing"));
+        return loket_event_body_invalid (event, "instruction", _ ("is missing"), error);
       g_clear_pointer (&instructions, g_strfreev);
       instructions = g_strdupv ((char **) one);
     }
@@ -417,7 +402,7 @@ apply_act (LoketDispositionLedger *self,
       || !read_string (body, event, "note", FALSE, &note, error)
       || !read_string (body, event, "to", FALSE, &to, error)
       || !read_strv (body, event, "blobs", &blobs, error)
-      || !read_time (body, event, "at", hlc_seconds (event), &at, error)
+      || !read_time (body, event, "at", loket_event_get_wall_seconds (event), &at, error)
       || !read_time (body, event, "due", 0, &due, error))
     return FALSE;
   if (id == NULL)

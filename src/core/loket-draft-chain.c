@@ -127,14 +127,6 @@ loket_draft_state_get_content (const LoketDraftState *self, guint version)
 /* ---- Reading bodies ----------------------------------------------------------------------- */
 
 static gboolean
-invalid (GError **error, LoketEvent *event, const char *member, const char *why)
-{
-  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("Event %s (%s): “%s” %s"),
-               loket_event_get_uuid (event), loket_event_get_event_type (event), member, why);
-  return FALSE;
-}
-
-static gboolean
 read_string (JsonObject  *body,
              LoketEvent  *event,
              const char  *member,
@@ -146,10 +138,10 @@ read_string (JsonObject  *body,
 
   *out = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
+    return required ? loket_event_body_invalid (event, member, _ ("is missing"), error) : TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
       || *json_node_get_string (node) == '\0')
-    return invalid (error, event, member, _ ("must be non-empty text"));
+    return loket_event_body_invalid (event, member, _ ("must be non-empty text"), error);
   *out = json_node_get_string (node);
   return TRUE;
 }
@@ -168,20 +160,12 @@ read_uint (JsonObject *body,
 
   *out = 0;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return required ? invalid (error, event, member, _ ("is missing")) : TRUE;
+    return required ? loket_event_body_invalid (event, member, _ ("is missing"), error) : TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
       || (value = json_node_get_int (node)) < 0 || value > G_MAXINT32)
-    return invalid (error, event, member, _ ("must be a whole number"));
+    return loket_event_body_invalid (event, member, _ ("must be a whole number"), error);
   *out = (guint) value;
   return TRUE;
-}
-
-static gint64
-hlc_seconds (LoketEvent *event)
-{
-  const char *hlc = loket_event_get_hlc (event);
-
-  return hlc != NULL ? g_ascii_strtoll (hlc, NULL, 10) / 1000 : 0;
 }
 
 /* `at` as Unix s; the HLC's wall clock when absent. */
@@ -191,14 +175,16 @@ read_at (JsonObject *body, LoketEvent *event, gint64 *out, GError **error)
   g_autoptr (GDateTime) time = NULL;
   const char *text;
 
-  *out = hlc_seconds (event);
+  *out = loket_event_get_wall_seconds (event);
   if (!read_string (body, event, "at", FALSE, &text, error))
     return FALSE;
   if (text == NULL)
     return TRUE;
   time = g_date_time_new_from_iso8601 (text, NULL);
   if (time == NULL)
-    return invalid (error, event, "at", _ ("is not an ISO 8601 date and time with a UTC offset"));
+    return loket_event_body_invalid (event, "at",
+                                     _ ("is not an ISO 8601 date and time with a UTC offset"),
+                                     error);
   *out = g_date_time_to_unix (time);
   return TRUE;
 }
@@ -247,7 +233,7 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
       || !read_at (body, event, &at, error))
     return FALSE;
   if (version == 0)
-    return invalid (error, event, "version", _ ("must be 1 or more"));
+    return loket_event_body_invalid (event, "version", _ ("must be 1 or more"), error);
 
   state = g_hash_table_lookup (self->by_id, draft_id);
 
@@ -259,9 +245,9 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
       if (!read_string (body, event, "kind", FALSE, &kind, error))
         return FALSE;
       if (version != 1)
-        return invalid (error, event, "version", _ ("must be 1 for a new draft"));
+        return loket_event_body_invalid (event, "version", _ ("must be 1 for a new draft"), error);
       if (content != NULL && !JSON_NODE_HOLDS_OBJECT (content))
-        return invalid (error, event, "content", _ ("must be an object"));
+        return loket_event_body_invalid (event, "content", _ ("must be an object"), error);
       if (state != NULL)
         return TRUE; /* created twice (two devices): the first one wins */
       state = g_new0 (LoketDraftState, 1);
@@ -294,7 +280,7 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
       JsonNode *content = json_object_get_member (body, "content");
 
       if (content != NULL && !JSON_NODE_HOLDS_OBJECT (content))
-        return invalid (error, event, "content", _ ("must be an object"));
+        return loket_event_body_invalid (event, "content", _ ("must be an object"), error);
       if (!read_string (body, event, "note", FALSE, &note, error))
         return FALSE;
       if (version != state->version + 1)
@@ -314,7 +300,8 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
 
       if (route == NULL || !JSON_NODE_HOLDS_ARRAY (route)
           || json_array_get_length (array = json_node_get_array (route)) == 0)
-        return invalid (error, event, "route", _ ("must be a non-empty list of positions"));
+        return loket_event_body_invalid (event, "route",
+                                         _ ("must be a non-empty list of positions"), error);
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
@@ -322,7 +309,8 @@ apply_draft (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GError 
           if (!JSON_NODE_HOLDS_VALUE (element)
               || json_node_get_value_type (element) != G_TYPE_STRING
               || *json_node_get_string (element) == '\0')
-            return invalid (error, event, "route", _ ("must hold only position ids"));
+            return loket_event_body_invalid (event, "route",
+                                             _ ("must hold only position ids"), error);
         }
       if (version != state->version)
         return TRUE;
@@ -434,7 +422,8 @@ apply_comment (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GErro
           JsonArray *array = JSON_NODE_HOLDS_ARRAY (rect) ? json_node_get_array (rect) : NULL;
 
           if (array == NULL || json_array_get_length (array) != 4)
-            return invalid (error, event, "rect", _ ("must be [x, y, width, height]"));
+            return loket_event_body_invalid (event, "rect",
+                                             _ ("must be [x, y, width, height]"), error);
           for (guint i = 0; i < 4; i++)
             {
               JsonNode *element = json_array_get_element (array, i);
@@ -442,10 +431,11 @@ apply_comment (LoketDraftChain *self, LoketEvent *event, JsonObject *body, GErro
               if (!JSON_NODE_HOLDS_VALUE (element)
                   || (json_node_get_value_type (element) != G_TYPE_INT64
                       && json_node_get_value_type (element) != G_TYPE_DOUBLE))
-                return invalid (error, event, "rect", _ ("must hold numbers"));
+                return loket_event_body_invalid (event, "rect", _ ("must hold numbers"), error);
               r[i] = json_node_get_double (element);
               if (!isfinite (r[i]) || r[i] < 0)
-                return invalid (error, event, "rect", _ ("must hold numbers of 0 or more"));
+                return loket_event_body_invalid (event, "rect",
+                                                 _ ("must hold numbers of 0 or more"), error);
             }
         }
       if (comment != NULL)

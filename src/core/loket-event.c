@@ -395,6 +395,24 @@ loket_event_read_body (LoketEvent *self, GError **error)
   return doc;
 }
 
+gint64
+loket_event_get_wall_seconds (LoketEvent *self)
+{
+  g_return_val_if_fail (LOKET_IS_EVENT (self), 0);
+
+  return self->hlc != NULL ? g_ascii_strtoll (self->hlc, NULL, 10) / 1000 : 0;
+}
+
+gboolean
+loket_event_body_invalid (LoketEvent *self, const char *member, const char *problem, GError **error)
+{
+  g_return_val_if_fail (LOKET_IS_EVENT (self), FALSE);
+
+  g_set_error (error, LOKET_ERROR, LOKET_ERROR_INVALID_DATA, _ ("Event %s (%s): “%s” %s"),
+               self->uuid, self->type, member, problem);
+  return FALSE;
+}
+
 int
 loket_event_compare (LoketEvent *a, LoketEvent *b)
 {

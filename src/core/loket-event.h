@@ -84,6 +84,15 @@ JsonObject *loket_event_parse_body    (LoketEvent *self,
 LoketJsonDoc *loket_event_read_body     (LoketEvent *self,
                                        GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The wall clock of the event's HLC, in Unix seconds (0 when it has none). */
+gint64      loket_event_get_wall_seconds (LoketEvent *self);
+/* Sets LOKET_ERROR_INVALID_DATA "Event <uuid> (<type>): “@member” @problem", the wording every
+ * fold uses for a body that breaks its type's contract, and returns FALSE. */
+gboolean    loket_event_body_invalid  (LoketEvent *self,
+                                       const char *member,
+                                       const char *problem,
+                                       GError    **error);
+
 /* Total order used by every projection: (HLC, UUID). */
 int         loket_event_compare       (LoketEvent *a,
                                        LoketEvent *b);
