@@ -84,10 +84,13 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
       return;
     }
 
-  /* The role may write every type of the batch. */
+  /* The role may write every type of the batch, and every body keeps its type's contract: a PC
+   * refuses to store an event it cannot fold, so one bad event here would stop every PC of the
+   * office at the same page of its pull. */
   for (guint i = 0; i < push->events->len; i++)
     {
       LoketEvent *event = push->events->pdata[i];
+      g_autoptr (GError) invalid = NULL;
 
       if (!loket_event_permission_allows ((const char *const *) account->roles,
                                           loket_event_get_event_type (event)))
@@ -99,15 +102,6 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
                                 loket_event_get_uuid (event));
           return;
         }
-    }
-
-  /* Every body keeps its type's contract: a PC refuses to store an event it cannot fold, so one
-   * bad event here would stop every PC of the office at the same page of its pull. */
-  for (guint i = 0; i < push->events->len; i++)
-    {
-      LoketEvent *event = push->events->pdata[i];
-      g_autoptr (GError) invalid = NULL;
-
       if (!loket_event_check_body (req->server->projector, event, &invalid))
         {
           _loket_request_error (req, LOKET_SYNC_ERROR_INVALID_EVENT, invalid->message,
