@@ -409,41 +409,6 @@ loket_db_statement_append_bytes (LoketDbStatement *stmt, int first, int n, GByte
 }
 
 gboolean
-loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRow *row)
-{
-  for (guint i = 0; i < row->n_values; i++)
-    {
-      const LoketDbValue *value = &row->values[i];
-      int                 column = first + (int) i;
-      int                 type = sqlite3_column_type (stmt->stmt, column);
-
-      if (!value->is_text)
-        {
-          if (type != SQLITE_INTEGER || sqlite3_column_int64 (stmt->stmt, column) != value->integer)
-            return FALSE;
-        }
-      else if (value->text == NULL)
-        {
-          if (type != SQLITE_NULL)
-            return FALSE;
-        }
-      else
-        {
-          const char *text;
-          gsize       length = strlen (value->text);
-
-          if (type != SQLITE_TEXT)
-            return FALSE;
-          text = (const char *) sqlite3_column_text (stmt->stmt, column);
-          if ((gsize) sqlite3_column_bytes (stmt->stmt, column) != length
-              || memcmp (text, value->text, length) != 0)
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-gboolean
 loket_db_map_file (LoketDb *self, gboolean map, GError **error)
 {
   /* Streaming a million events through a map is not bound by pread(); the index writes of a

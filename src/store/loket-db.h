@@ -76,15 +76,14 @@ void        loket_db_row_set_int64 (LoketDbRow *row, guint index, gint64 value);
 /* Binds the values to ?1…?n. */
 void        loket_db_statement_bind_row (LoketDbStatement *stmt, const LoketDbRow *row);
 /* The values of @row, or of the current result row's columns @first…@first+@n-1, appended to
- * @out in one encoding: the bytes are equal exactly when loket_db_statement_row_equal() would
- * say the row holds @row's values (a REAL or BLOB column never equals a row value). */
+ * @out in one encoding: the bytes are equal exactly when each column holds its row value with
+ * the same type and bytes (an integer as INTEGER, a NULL text as NULL, a text as TEXT; a REAL or
+ * BLOB column never equals a row value). */
 void        loket_db_row_append_bytes (const LoketDbRow *row, GByteArray *out);
 void        loket_db_statement_append_bytes (LoketDbStatement *stmt,
                                              int               first,
                                              int               n,
                                              GByteArray       *out);
-/* Whether the current result row's columns @first… hold exactly @row's values (type and bytes). */
-gboolean    loket_db_statement_row_equal (LoketDbStatement *stmt, int first, const LoketDbRow *row);
 
 /* Reads the file through a memory map of up to 1 GiB (TRUE) or not (FALSE, the default):
  * for whole-database work (rebuild, check) only. */

@@ -201,39 +201,6 @@ loket_projection_store_insert_row (LoketDb *db, const LoketDbRow *row, GError **
   return loket_db_statement_run (stmt, error);
 }
 
-gboolean
-loket_projection_store_row_matches (LoketDb *db, const LoketDbRow *row, gboolean *same,
-                                    GError **error)
-{
-  g_autoptr (LoketDbStatement) stmt = NULL;
-  gboolean have_row;
-
-  *same = FALSE;
-  stmt = loket_db_prepare (db, "SELECT " INSERT_COLUMNS " FROM cases WHERE uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  loket_db_statement_bind_text (stmt, 1, row->values[0].text);
-  if (!loket_db_statement_step (stmt, &have_row, error))
-    return FALSE;
-  *same = have_row && loket_db_statement_row_equal (stmt, 0, row);
-  return TRUE;
-}
-
-gboolean
-loket_projection_store_sync_row (LoketDb *db, const LoketDbRow *row, gboolean *written,
-                                 GError **error)
-{
-  gboolean same;
-
-  *written = FALSE;
-  if (!loket_projection_store_row_matches (db, row, &same, error))
-    return FALSE;
-  if (same)
-    return TRUE;
-  *written = TRUE;
-  return loket_projection_store_upsert_row (db, row, error);
-}
-
 static LoketCase *
 case_from_row (LoketDbStatement *stmt)
 {

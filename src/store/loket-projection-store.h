@@ -37,18 +37,6 @@ gboolean    loket_projection_store_upsert_row (LoketDb          *db,
 gboolean    loket_projection_store_insert_row (LoketDb          *db,
                                                const LoketDbRow *row,
                                                GError          **error);
-/* Whether the stored row holds exactly @row's values (*@same; FALSE when there is none). Only
- * reads: a rebuild asks this on read-only connections from its fold threads. */
-gboolean    loket_projection_store_row_matches (LoketDb          *db,
-                                                const LoketDbRow *row,
-                                                gboolean         *same,
-                                                GError          **error);
-/* Writes @row (as upsert_row()) only when the stored row differs from it in any value;
- * *@written says whether it did. */
-gboolean    loket_projection_store_sync_row (LoketDb          *db,
-                                             const LoketDbRow *row,
-                                             gboolean         *written,
-                                             GError          **error);
 /* Bulk variant for rebuilds, between suspend_indexes() and resume_indexes(): a plain INSERT. */
 gboolean loket_projection_store_insert_bulk (LoketDb    *db,
                                              LoketCase  *kase,

@@ -18,9 +18,7 @@ struct _LoketStoreFoldJob
   GPtrArray  *dispositions; /* rebuild: its `dispositions` rows, NULL when it has no routing */
   GPtrArray  *chain;        /* rebuild: its `draft_chain` rows, NULL when it has no drafts */
   GError     *error;
-  /* Rebuild in place: whether a fold thread compared the rows with the stored ones (else the
-   * database thread does), and what it found. */
-  gboolean compared;
+  /* Rebuild in place: whether the stored rows already hold what the events give. */
   gboolean case_same;
   gboolean dispositions_same;
 };

@@ -37,14 +37,16 @@ typedef struct
   LoketCaseProjector *projector;
   GAsyncQueue        *done;    /* GPtrArray (element LoketStoreFoldJob) */
   gboolean            rebuild; /* make the rows to store */
-  /* Rebuild in place: the stored rows, read by another thread while folding starts. Once
-   * `loaded`, `stored` is set, or NULL (the database thread compares then). */
+  /* Rebuild in place: the jobs compare their rows with the stored ones, read by another thread
+   * while folding starts. Once `loaded`, `stored` is set, or `load_error`. */
+  gboolean            compare;
   gboolean            loading;
   const char         *path;
   GMutex              lock;
   GCond               loaded_cond;
   gboolean            loaded;
   LoketRowsSnapshot  *stored;
+  GError             *load_error;
 } FoldShared;
 
 static RawEvent *
@@ -137,15 +139,20 @@ fold_job_run (LoketStoreFoldJob *job, FoldShared *shared)
 /* Rebuild in place: compares the job's rows with the stored ones, read before the database
  * thread wrote anything (each case's rows are written once, by its own job). */
 static void
-fold_job_compare (LoketStoreFoldJob *job, LoketRowsSnapshot *stored)
+fold_job_compare (LoketStoreFoldJob *job, FoldShared *shared)
 {
   if (job->error != NULL || job->row == NULL)
     return;
-  job->case_same = _loket_rows_snapshot_case_equal (stored, job->row);
+  if (shared->stored == NULL)
+    {
+      job->error = g_error_copy (shared->load_error);
+      return;
+    }
+  job->case_same = _loket_rows_snapshot_case_equal (shared->stored, job->row);
   job->dispositions_same
     = job->dispositions == NULL
-      || _loket_rows_snapshot_dispositions_equal (stored, job->case_uuid, job->dispositions);
-  job->compared = TRUE;
+      || _loket_rows_snapshot_dispositions_equal (shared->stored, job->case_uuid,
+                                                  job->dispositions);
   if (job->case_same)
     g_clear_pointer (&job->row, loket_db_row_free);
 }
@@ -166,8 +173,8 @@ fold_batch_run (gpointer data, gpointer user_data)
   for (guint i = 0; i < batch->len; i++)
     {
       fold_job_run (g_ptr_array_index (batch, i), shared);
-      if (shared->stored != NULL)
-        fold_job_compare (g_ptr_array_index (batch, i), shared->stored);
+      if (shared->compare)
+        fold_job_compare (g_ptr_array_index (batch, i), shared);
     }
   g_async_queue_push (shared->done, batch);
 }
@@ -240,10 +247,11 @@ load_snapshot_thread (gpointer data)
   g_autoptr (GError) error = NULL;
   LoketRowsSnapshot *stored = _loket_rows_snapshot_load (shared->path, &error);
 
-  if (stored == NULL)
-    g_debug ("Rebuild: the database thread compares the rows (%s)", error->message);
   g_mutex_lock (&shared->lock);
   shared->stored = stored;
+  if (stored == NULL)
+    shared->load_error = g_error_new (error->domain, error->code,
+                                      _ ("The stored rows could not be read: %s"), error->message);
   shared->loaded = TRUE;
   g_cond_broadcast (&shared->loaded_cond);
   g_mutex_unlock (&shared->lock);
@@ -307,11 +315,23 @@ _loket_store_fold_all_cases (LoketDb             *db,
    * From here on every path joins this thread. */
   g_mutex_init (&shared.lock);
   g_cond_init (&shared.loaded_cond);
+  shared.compare = compare_in_folds;
   if (compare_in_folds && can_read_beside (db))
     {
       shared.loading = TRUE;
       shared.path = loket_db_get_path (db);
       loading = g_thread_new ("loket-rebuild-rows", load_snapshot_thread, &shared);
+    }
+  else if (compare_in_folds)
+    {
+      /* Nothing can read beside this connection: read here, before anything is written. */
+      shared.stored = _loket_rows_snapshot_read (db, error);
+      if (shared.stored == NULL)
+        {
+          g_mutex_clear (&shared.lock);
+          g_cond_clear (&shared.loaded_cond);
+          return FALSE;
+        }
     }
   batch = g_ptr_array_new_full (CASES_PER_BATCH, NULL);
   pool = g_thread_pool_new (fold_batch_run, &shared, n_threads, FALSE, NULL);
@@ -397,6 +417,7 @@ _loket_store_fold_all_cases (LoketDb             *db,
   if (loading != NULL)
     g_thread_join (loading);
   g_clear_pointer (&shared.stored, _loket_rows_snapshot_free);
+  g_clear_error (&shared.load_error);
   g_mutex_clear (&shared.lock);
   g_cond_clear (&shared.loaded_cond);
   while (in_flight > 0)

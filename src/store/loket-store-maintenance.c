@@ -58,8 +58,9 @@ store_folded_case (LoketStoreFoldJob *job, gpointer user_data, GError **error)
               && !_loket_store_routing_insert_rows (data->db, job->dispositions, error)))
         return FALSE;
     }
-  /* Rows that already hold exactly what the events give are left as they are. */
-  else if (job->compared)
+  /* Rows that already hold exactly what the events give are left as they are (the fold
+   * threads compared them with the stored ones). */
+  else
     {
       case_written = !job->case_same;
       dispositions_written = job->dispositions != NULL && !job->dispositions_same;
@@ -69,11 +70,6 @@ store_folded_case (LoketStoreFoldJob *job, gpointer user_data, GError **error)
                                                      error)))
         return FALSE;
     }
-  else if (!loket_projection_store_sync_row (data->db, job->row, &case_written, error)
-           || (job->dispositions != NULL
-               && !_loket_store_routing_sync_rows (data->db, job->case_uuid, job->dispositions,
-                                                   &dispositions_written, error)))
-    return FALSE;
   if (case_written || dispositions_written)
     data->n_written++;
   /* `draft_chain` was emptied: its few rows per case are inserted again. */

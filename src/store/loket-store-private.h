@@ -85,15 +85,9 @@ gboolean _loket_store_routing_insert_ledger (LoketDb *db, LoketDispositionLedger
  * is_open), in (id, position_id) order; no database access, so fold threads make them. */
 GPtrArray *_loket_store_routing_ledger_rows (LoketDispositionLedger *ledger);
 gboolean   _loket_store_routing_insert_rows (LoketDb *db, GPtrArray *rows, GError **error);
-/* Whether the stored rows of @case_uuid are exactly @rows (*@same). Only reads. */
-gboolean   _loket_store_routing_rows_match (LoketDb *db, const char *case_uuid, GPtrArray *rows,
-                                            gboolean *same, GError **error);
 /* Deletes the rows of @case_uuid and inserts @rows. */
 gboolean   _loket_store_routing_replace_rows (LoketDb *db, const char *case_uuid, GPtrArray *rows,
                                               GError **error);
-/* Replaces the rows of @case_uuid with @rows unless they are the same; *@written says. */
-gboolean   _loket_store_routing_sync_rows (LoketDb *db, const char *case_uuid, GPtrArray *rows,
-                                           gboolean *written, GError **error);
 /* Whether @type is folded into the `dispositions` table. */
 gboolean _loket_store_routing_is_routing_type (const char *type);
 

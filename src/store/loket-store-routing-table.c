@@ -205,52 +205,6 @@ _loket_store_routing_insert_rows (LoketDb *db, GPtrArray *rows, GError **error)
 }
 
 gboolean
-_loket_store_routing_rows_match (LoketDb    *db,
-                                 const char *case_uuid,
-                                 GPtrArray  *rows,
-                                 gboolean   *same,
-                                 GError    **error)
-{
-  g_autoptr (LoketDbStatement) stmt = NULL;
-  gboolean have_row;
-  guint    n = 0;
-
-  *same = TRUE;
-  /* No ORDER BY (a sort per case): the few rows are matched by their key. */
-  stmt = loket_db_prepare (db,
-                           "SELECT " LOKET_DISPOSITION_COLUMNS ", is_open FROM dispositions "
-                           "WHERE case_uuid = ?1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  loket_db_statement_bind_text (stmt, 1, case_uuid);
-  while (*same)
-    {
-      const char *id, *position;
-
-      if (!loket_db_statement_step (stmt, &have_row, error))
-        return FALSE;
-      if (!have_row)
-        break;
-      id = loket_db_statement_get_text (stmt, 0);
-      position = loket_db_statement_get_text (stmt, 1);
-      *same = FALSE;
-      for (guint i = 0; i < rows->len && !*same; i++)
-        {
-          const LoketDbRow *row = g_ptr_array_index (rows, i);
-
-          if (g_strcmp0 (row->values[0].text, id) == 0
-              && g_strcmp0 (row->values[1].text, position) == 0)
-            *same = loket_db_statement_row_equal (stmt, 0, row);
-        }
-      n++;
-    }
-  /* (id, position_id) is the key: as many equal rows as ours are ours. */
-  *same = *same && n == rows->len;
-  return TRUE;
-}
-
-gboolean
 _loket_store_routing_replace_rows (LoketDb *db, const char *case_uuid, GPtrArray *rows,
                                    GError **error)
 {
@@ -261,24 +215,6 @@ _loket_store_routing_replace_rows (LoketDb *db, const char *case_uuid, GPtrArray
     return FALSE;
   loket_db_statement_bind_text (stmt, 1, case_uuid);
   return loket_db_statement_run (stmt, error) && _loket_store_routing_insert_rows (db, rows, error);
-}
-
-gboolean
-_loket_store_routing_sync_rows (LoketDb    *db,
-                                const char *case_uuid,
-                                GPtrArray  *rows,
-                                gboolean   *written,
-                                GError    **error)
-{
-  gboolean same;
-
-  *written = FALSE;
-  if (!_loket_store_routing_rows_match (db, case_uuid, rows, &same, error))
-    return FALSE;
-  if (same)
-    return TRUE;
-  *written = TRUE;
-  return _loket_store_routing_replace_rows (db, case_uuid, rows, error);
 }
 
 gboolean

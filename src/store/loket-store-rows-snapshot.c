@@ -117,30 +117,38 @@ read_dispositions (LoketRowsSnapshot *self, LoketDb *db, GError **error)
 }
 
 LoketRowsSnapshot *
-_loket_rows_snapshot_load (const char *path, GError **error)
+_loket_rows_snapshot_read (LoketDb *db, GError **error)
 {
   g_autoptr (LoketRowsSnapshot) self = g_new0 (LoketRowsSnapshot, 1);
-  g_autoptr (LoketDb) db = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   self->keys = g_string_chunk_new (1 << 20);
   self->cases = g_byte_array_new ();
   self->dispositions = g_byte_array_new ();
   self->case_at = g_hash_table_new (g_str_hash, g_str_equal);
   self->dispositions_at = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!read_cases (self, db, error) || !read_dispositions (self, db, error))
+    return NULL;
+  g_debug ("Rebuild: read the rows of %u stored cases (%u KiB) and their dispositions (%u KiB)",
+           g_hash_table_size (self->case_at), self->cases->len / 1024,
+           self->dispositions->len / 1024);
+  return g_steal_pointer (&self);
+}
+
+LoketRowsSnapshot *
+_loket_rows_snapshot_load (const char *path, GError **error)
+{
+  g_autoptr (LoketDb) db = NULL;
+  LoketRowsSnapshot *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
 
   db = loket_db_open (path, LOKET_DB_OPEN_READ_ONLY, error);
   if (db == NULL || !loket_db_map_file (db, TRUE, error) || !loket_db_exec (db, "BEGIN", error))
     return NULL;
   /* Both tables from one snapshot of the file. */
-  ok = read_cases (self, db, error) && read_dispositions (self, db, error);
+  self = _loket_rows_snapshot_read (db, error);
   loket_db_rollback (db);
-  g_debug ("Rebuild: read the rows of %u stored cases (%u KiB) and their dispositions (%u KiB)",
-           g_hash_table_size (self->case_at), self->cases->len / 1024,
-           self->dispositions->len / 1024);
-  return ok ? g_steal_pointer (&self) : NULL;
+  return self;
 }
 
 /* The @n bytes of @row in the snapshot's encoding, in @scratch. */

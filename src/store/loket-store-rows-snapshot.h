@@ -11,6 +11,8 @@ typedef struct _LoketRowsSnapshot LoketRowsSnapshot;
 /* Reads the rows of the database file @path on a read-only connection of its own, in one read
  * transaction; call it from any thread. Read-only afterwards: fold threads query it at once. */
 LoketRowsSnapshot *_loket_rows_snapshot_load (const char *path, GError **error);
+/* The same on @db, in the caller's transaction (a database no other connection can read beside). */
+LoketRowsSnapshot *_loket_rows_snapshot_read (LoketDb *db, GError **error);
 void               _loket_rows_snapshot_free (LoketRowsSnapshot *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoketRowsSnapshot, _loket_rows_snapshot_free)
 
