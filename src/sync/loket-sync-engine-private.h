@@ -7,6 +7,19 @@
 
 G_BEGIN_DECLS
 
+/* Engine thread: the result of an async call, waited for by iterating the thread-default main
+ * context (the engine's own): pass _loket_sync_wait_cb and a zeroed LoketSyncWait, then call
+ * _loket_sync_wait_for(). The caller unrefs the result. */
+typedef struct
+{
+  GAsyncResult *result;
+} LoketSyncWait;
+
+void          _loket_sync_wait_cb  (GObject      *source,
+                                    GAsyncResult *result,
+                                    gpointer      wait);
+GAsyncResult *_loket_sync_wait_for (LoketSyncWait *wait);
+
 /* A register with fewer unused leased numbers than this gets a new block... */
 #define LOKET_SYNC_LEASE_THRESHOLD 10
 /* ...of this many numbers. */

@@ -239,22 +239,19 @@ set_state (LoketSyncEngine *self,
 
 /* ---- The round (engine thread) ------------------------------------------------------------ */
 
-typedef struct
+void
+_loket_sync_wait_cb (GObject *source, GAsyncResult *result, gpointer wait)
 {
-  GAsyncResult *result;
-} Wait;
-
-static void
-wait_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ((Wait *) data)->result = g_object_ref (result);
+  ((LoketSyncWait *) wait)->result = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (LoketSyncEngine *self, Wait *wait)
+GAsyncResult *
+_loket_sync_wait_for (LoketSyncWait *wait)
 {
+  GMainContext *context = g_main_context_get_thread_default ();
+
   while (wait->result == NULL)
-    g_main_context_iteration (self->context, TRUE);
+    g_main_context_iteration (context, TRUE);
   return wait->result;
 }
 
@@ -313,11 +310,12 @@ push_blobs (LoketSyncEngine *self,
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GAsyncResult) head = NULL;
       g_autoptr (GAsyncResult) put = NULL;
-      Wait     wait_head = { 0 }, wait_put = { 0 };
-      gboolean present = FALSE;
+      LoketSyncWait wait_head = { 0 }, wait_put = { 0 };
+      gboolean      present = FALSE;
 
-      loket_sync_client_head_blob_async (self->client, sha256, cancellable, wait_cb, &wait_head);
-      head = wait_for (self, &wait_head);
+      loket_sync_client_head_blob_async (self->client, sha256, cancellable, _loket_sync_wait_cb,
+                                         &wait_head);
+      head = _loket_sync_wait_for (&wait_head);
       if (!loket_sync_client_head_blob_finish (self->client, head, &present, error))
         return FALSE;
       if (!present)
@@ -325,9 +323,9 @@ push_blobs (LoketSyncEngine *self,
           bytes = loket_sync_journal_read_blob (self->journal, sha256, error);
           if (bytes == NULL)
             return FALSE;
-          loket_sync_client_put_blob_async (self->client, sha256, bytes, cancellable, wait_cb,
-                                            &wait_put);
-          put = wait_for (self, &wait_put);
+          loket_sync_client_put_blob_async (self->client, sha256, bytes, cancellable,
+                                            _loket_sync_wait_cb, &wait_put);
+          put = _loket_sync_wait_for (&wait_put);
           if (!loket_sync_client_put_blob_finish (self->client, put, error))
             return FALSE;
         }
@@ -350,8 +348,8 @@ push_events (LoketSyncEngine *self,
       g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (LoketSyncPushReply) reply = NULL;
       g_autoptr (GPtrArray) acked = NULL;
-      guint n_ours = 0;
-      Wait  wait = { 0 };
+      guint         n_ours = 0;
+      LoketSyncWait wait = { 0 };
 
       batch = loket_sync_journal_pending_events (self->journal, LOKET_SYNC_MAX_PUSH_EVENTS, error);
       if (batch == NULL)
@@ -359,8 +357,9 @@ push_events (LoketSyncEngine *self,
       if (batch->len == 0)
         return TRUE;
 
-      loket_sync_client_push_async (self->client, self->device, batch, cancellable, wait_cb, &wait);
-      result = wait_for (self, &wait);
+      loket_sync_client_push_async (self->client, self->device, batch, cancellable,
+                                    _loket_sync_wait_cb, &wait);
+      result = _loket_sync_wait_for (&wait);
       reply = loket_sync_client_push_finish (self->client, result, error);
       if (reply == NULL)
         return FALSE;
@@ -440,10 +439,11 @@ pull_pages (LoketSyncEngine *self,
     return FALSE;
   {
     g_autoptr (GAsyncResult) result = NULL;
-    Wait wait = { 0 };
+    LoketSyncWait wait = { 0 };
 
-    loket_sync_client_pull_async (self->client, cursor, PULL_LIMIT, cancellable, wait_cb, &wait);
-    result = wait_for (self, &wait);
+    loket_sync_client_pull_async (self->client, cursor, PULL_LIMIT, cancellable,
+                                  _loket_sync_wait_cb, &wait);
+    result = _loket_sync_wait_for (&wait);
     reply = loket_sync_client_pull_finish (self->client, result, error);
     if (reply == NULL)
       return FALSE;
@@ -454,10 +454,10 @@ pull_pages (LoketSyncEngine *self,
       g_autoptr (GAsyncResult) applied = NULL;
       g_autoptr (GError) apply_error = NULL;
       g_autoptr (GTask) task = NULL;
-      gboolean more = reply->more && reply->events->len > 0;
-      Wait     next = { 0 };
-      Wait     apply_wait = { 0 };
-      Apply   *apply;
+      gboolean      more = reply->more && reply->events->len > 0;
+      LoketSyncWait next = { 0 };
+      LoketSyncWait apply_wait = { 0 };
+      Apply        *apply;
 
       if (reply->last_seq < cursor)
         {
@@ -468,7 +468,7 @@ pull_pages (LoketSyncEngine *self,
         }
       if (more)
         loket_sync_client_pull_async (self->client, reply->last_seq, PULL_LIMIT, cancellable,
-                                      wait_cb, &next);
+                                      _loket_sync_wait_cb, &next);
 
       /* Not cancellable: a page is applied whole or not at all. */
       apply = g_new0 (Apply, 1);
@@ -476,10 +476,10 @@ pull_pages (LoketSyncEngine *self,
       apply->events = g_ptr_array_ref (reply->events);
       apply->last_seq = reply->last_seq;
       apply->started = g_get_monotonic_time ();
-      task = g_task_new (NULL, NULL, wait_cb, &apply_wait);
+      task = g_task_new (NULL, NULL, _loket_sync_wait_cb, &apply_wait);
       g_task_set_task_data (task, apply, apply_free);
       g_task_run_in_thread (task, apply_thread);
-      applied = wait_for (self, &apply_wait);
+      applied = _loket_sync_wait_for (&apply_wait);
       if (g_task_propagate_boolean (G_TASK (applied), &apply_error))
         {
           g_debug ("Applied %u pulled events in %.1f ms", reply->events->len,
@@ -490,7 +490,7 @@ pull_pages (LoketSyncEngine *self,
           emit_progress (self, report->n_pulled, cursor);
         }
       if (more)
-        next_result = wait_for (self, &next);
+        next_result = _loket_sync_wait_for (&next);
       if (apply_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&apply_error));
@@ -523,10 +523,11 @@ pull_blobs (LoketSyncEngine *self,
       g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GError) local_error = NULL;
-      Wait wait = { 0 };
+      LoketSyncWait wait = { 0 };
 
-      loket_sync_client_get_blob_async (self->client, sha256, cancellable, wait_cb, &wait);
-      result = wait_for (self, &wait);
+      loket_sync_client_get_blob_async (self->client, sha256, cancellable, _loket_sync_wait_cb,
+                                        &wait);
+      result = _loket_sync_wait_for (&wait);
       bytes = loket_sync_client_get_blob_finish (self->client, result, &local_error);
       if (bytes == NULL)
         {

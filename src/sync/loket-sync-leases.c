@@ -8,27 +8,6 @@
 #include "loket-error.h"
 #include "loket-sync-engine-private.h"
 
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-wait_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ((Wait *) data)->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  GMainContext *context = g_main_context_get_thread_default ();
-
-  while (wait->result == NULL)
-    g_main_context_iteration (context, TRUE);
-  return wait->result;
-}
-
 gboolean
 _loket_sync_lease_check (const LoketSyncLease *lease,
                          const char           *agency,
@@ -75,12 +54,12 @@ lease_one (LoketSyncJournal         *journal,
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (LoketSyncLease) lease = NULL;
-  gint64 expires = 0;
-  Wait   wait = { 0 };
+  gint64        expires = 0;
+  LoketSyncWait wait = { 0 };
 
   loket_sync_client_lease_async (client, need->register_id, need->year, LOKET_SYNC_LEASE_BLOCK,
-                                 device, cancellable, wait_cb, &wait);
-  result = wait_for (&wait);
+                                 device, cancellable, _loket_sync_wait_cb, &wait);
+  result = _loket_sync_wait_for (&wait);
   lease = loket_sync_client_lease_finish (client, result, error);
   if (lease == NULL)
     return FALSE;

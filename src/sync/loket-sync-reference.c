@@ -403,27 +403,6 @@ loket_sync_reference_catalog_new (const char *dir, GError **error)
 
 /* ---- The round's step (engine thread) ----------------------------------------------------- */
 
-typedef struct
-{
-  GAsyncResult *result;
-} Wait;
-
-static void
-wait_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ((Wait *) data)->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  GMainContext *context = g_main_context_get_thread_default ();
-
-  while (wait->result == NULL)
-    g_main_context_iteration (context, TRUE);
-  return wait->result;
-}
-
 gboolean
 _loket_sync_run_reference (LoketSyncClient *client,
                            const char      *dir,
@@ -440,12 +419,12 @@ _loket_sync_run_reference (LoketSyncClient *client,
       g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (GError) local_error = NULL;
-      gboolean not_modified = FALSE;
-      Wait     wait = { 0 };
+      gboolean      not_modified = FALSE;
+      LoketSyncWait wait = { 0 };
 
-      loket_sync_client_get_reference_async (client, names[i], version, cancellable, wait_cb,
-                                             &wait);
-      result = wait_for (&wait);
+      loket_sync_client_get_reference_async (client, names[i], version, cancellable,
+                                             _loket_sync_wait_cb, &wait);
+      result = _loket_sync_wait_for (&wait);
       bytes = loket_sync_client_get_reference_finish (client, result, &not_modified, &local_error);
       if (not_modified)
         continue;
