@@ -234,13 +234,12 @@ row_text (const char *draft_id,
     signer != NULL ? signer : "", n_comments, updated_at);
 }
 
-gboolean
-_loket_store_chain_check (LoketDb *db, GPtrArray *problems, GError **error)
+/* The cases that have events folded into `draft_chain`, as new strings. */
+static GPtrArray *
+chained_cases (LoketDb *db, GError **error)
 {
-  g_autoptr (LoketDbStatement) cases = NULL;
-  g_autoptr (LoketDbStatement) rows = NULL;
-  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LoketDbStatement) cases = NULL;
   gboolean have_row;
 
   cases = loket_db_prepare (db,
@@ -248,16 +247,28 @@ _loket_store_chain_check (LoketDb *db, GPtrArray *problems, GError **error)
                             "OR type IN ('letter.signed', 'comment.added', 'comment.resolved')",
                             error);
   if (cases == NULL)
-    return FALSE;
-  while (TRUE)
+    return NULL;
+  for (;;)
     {
       if (!loket_db_statement_step (cases, &have_row, error))
-        return FALSE;
+        return NULL;
       if (!have_row)
-        break;
+        return g_steal_pointer (&uuids);
       g_ptr_array_add (uuids, g_strdup (loket_db_statement_get_text (cases, 0)));
     }
-  g_clear_pointer (&cases, loket_db_statement_release);
+}
+
+gboolean
+_loket_store_chain_check (LoketDb *db, GPtrArray *problems, GError **error)
+{
+  g_autoptr (LoketDbStatement) rows = NULL;
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) uuids = NULL;
+  gboolean have_row;
+
+  uuids = chained_cases (db, error);
+  if (uuids == NULL)
+    return FALSE;
 
   for (guint i = 0; i < uuids->len; i++)
     {
@@ -369,27 +380,13 @@ _loket_store_chain_refresh_case (LoketDb *db, const char *case_uuid, GError **er
 gboolean
 _loket_store_chain_rebuild (LoketDb *db, GError **error)
 {
-  g_autoptr (LoketDbStatement) cases = NULL;
-  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
-  gboolean have_row;
+  g_autoptr (GPtrArray) uuids = NULL;
 
   if (!loket_db_exec (db, "DELETE FROM draft_chain", error))
     return FALSE;
-  cases = loket_db_prepare (db,
-                            "SELECT DISTINCT case_uuid FROM events WHERE type LIKE 'draft.%' "
-                            "OR type IN ('letter.signed', 'comment.added', 'comment.resolved')",
-                            error);
-  if (cases == NULL)
+  uuids = chained_cases (db, error);
+  if (uuids == NULL)
     return FALSE;
-  while (TRUE)
-    {
-      if (!loket_db_statement_step (cases, &have_row, error))
-        return FALSE;
-      if (!have_row)
-        break;
-      g_ptr_array_add (uuids, g_strdup (loket_db_statement_get_text (cases, 0)));
-    }
-  g_clear_pointer (&cases, loket_db_statement_release);
   for (guint i = 0; i < uuids->len; i++)
     if (!_loket_store_chain_refresh_case (db, g_ptr_array_index (uuids, i), error))
       return FALSE;
