@@ -14,7 +14,8 @@
 void
 _loket_endpoint_blob_put (LoketRequest *req, PGconn *conn)
 {
-  g_autoptr (LoketAccount) account = _loket_authenticate (req, conn);
+  g_autoptr (LoketAccount) account
+    = _loket_authenticate_for_cases (req, conn, "This account may not write cases");
   g_autoptr (GError) error = NULL;
   g_autoptr (PGresult) rows = NULL;
   g_autofree char *actual = NULL;
@@ -25,12 +26,6 @@ _loket_endpoint_blob_put (LoketRequest *req, PGconn *conn)
 
   if (account == NULL)
     return;
-  if (!_loket_has_case_role (account))
-    {
-      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not write cases",
-                            NULL);
-      return;
-    }
   if (!loket_sync_sha256_is_valid (req->argument))
     {
       _loket_request_error (req, LOKET_SYNC_ERROR_BAD_REQUEST,
@@ -106,7 +101,8 @@ parse_range (const char *range, gint64 *first, gint64 *last)
 void
 _loket_endpoint_blob_get (LoketRequest *req, PGconn *conn)
 {
-  g_autoptr (LoketAccount) account = _loket_authenticate (req, conn);
+  g_autoptr (LoketAccount) account
+    = _loket_authenticate_for_cases (req, conn, "This account may not read cases");
   g_autoptr (GError) error = NULL;
   g_autoptr (PGresult) rows = NULL;
   gboolean head = g_str_equal (req->method, "HEAD");
@@ -115,12 +111,6 @@ _loket_endpoint_blob_get (LoketRequest *req, PGconn *conn)
 
   if (account == NULL)
     return;
-  if (!_loket_has_case_role (account))
-    {
-      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not read cases",
-                            NULL);
-      return;
-    }
   if (!loket_sync_sha256_is_valid (req->argument))
     {
       _loket_request_error (req, LOKET_SYNC_ERROR_BAD_REQUEST,
@@ -358,7 +348,8 @@ register_is_valid (const char *name)
 void
 _loket_endpoint_lease (LoketRequest *req, PGconn *conn)
 {
-  g_autoptr (LoketAccount) account = _loket_authenticate (req, conn);
+  g_autoptr (LoketAccount) account
+    = _loket_authenticate_for_cases (req, conn, "This account may not number letters");
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketSyncLeaseRequest) request = NULL;
   g_autoptr (LoketSyncLease) lease = NULL;
@@ -372,12 +363,6 @@ _loket_endpoint_lease (LoketRequest *req, PGconn *conn)
 
   if (account == NULL)
     return;
-  if (!_loket_has_case_role (account))
-    {
-      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not number letters",
-                            NULL);
-      return;
-    }
   data = g_bytes_get_data (req->body, &size);
   request = loket_sync_lease_request_parse (data, size, &error);
   if (request == NULL)

@@ -79,13 +79,22 @@ _loket_authenticate (LoketRequest *req, PGconn *conn)
   return account;
 }
 
-gboolean
-_loket_has_case_role (LoketAccount *account)
+LoketAccount *
+_loket_authenticate_for_cases (LoketRequest *req, PGconn *conn, const char *refusal)
 {
-  const char *const *roles = (const char *const *) account->roles;
+  g_autoptr (LoketAccount) account = _loket_authenticate (req, conn);
+  const char *const *roles;
 
-  return g_strv_contains (roles, LOKET_ROLE_STAF) || g_strv_contains (roles, LOKET_ROLE_PEJABAT)
-         || g_strv_contains (roles, LOKET_ROLE_KADIS);
+  if (account == NULL)
+    return NULL;
+  roles = (const char *const *) account->roles;
+  if (!g_strv_contains (roles, LOKET_ROLE_STAF) && !g_strv_contains (roles, LOKET_ROLE_PEJABAT)
+      && !g_strv_contains (roles, LOKET_ROLE_KADIS))
+    {
+      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, refusal, NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&account);
 }
 
 gboolean

@@ -95,8 +95,11 @@ char        **_loket_split_roles      (const char *text);
 /* The account of the request's bearer token; NULL with the reply set (401, 503) otherwise. */
 LoketAccount *_loket_authenticate     (LoketRequest *req,
                                        PGconn       *conn);
-/* staf, pejabat or kadis: may read and write cases (admin alone may not). */
-gboolean      _loket_has_case_role    (LoketAccount *account);
+/* As _loket_authenticate(), and the account must be staf, pejabat or kadis (admin alone may not
+ * touch cases): else 403 with @refusal, and NULL. */
+LoketAccount *_loket_authenticate_for_cases (LoketRequest *req,
+                                             PGconn       *conn,
+                                             const char   *refusal);
 /* An integer query parameter in [min, max]; FALSE with a 400 reply when it is not. */
 gboolean      _loket_query_int        (LoketRequest *req,
                                        const char   *name,

@@ -41,7 +41,8 @@ column_array (GPtrArray *events, const char *(*get) (LoketEvent *) )
 void
 _loket_endpoint_push (LoketRequest *req, PGconn *conn)
 {
-  g_autoptr (LoketAccount) account = _loket_authenticate (req, conn);
+  g_autoptr (LoketAccount) account
+    = _loket_authenticate_for_cases (req, conn, "This account may not write cases");
   g_autoptr (GError) error = NULL;
   g_autoptr (LoketSyncPushRequest) push = NULL;
   g_autoptr (LoketSyncPushReply) reply = NULL;
@@ -60,12 +61,6 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
 
   if (account == NULL)
     return;
-  if (!_loket_has_case_role (account))
-    {
-      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not write cases",
-                            NULL);
-      return;
-    }
 
   data = g_bytes_get_data (req->body, &size);
   push = loket_sync_push_request_parse (data, size, &bad_uuid, &error);
@@ -335,7 +330,8 @@ _loket_endpoint_push (LoketRequest *req, PGconn *conn)
 void
 _loket_endpoint_pull (LoketRequest *req, PGconn *conn)
 {
-  g_autoptr (LoketAccount) account = _loket_authenticate (req, conn);
+  g_autoptr (LoketAccount) account
+    = _loket_authenticate_for_cases (req, conn, "This account may not read cases");
   g_autoptr (GError) error = NULL;
   g_autoptr (PGresult) rows = NULL;
   g_autoptr (LoketSyncPullReply) reply = NULL;
@@ -345,12 +341,6 @@ _loket_endpoint_pull (LoketRequest *req, PGconn *conn)
 
   if (account == NULL)
     return;
-  if (!_loket_has_case_role (account))
-    {
-      _loket_request_error (req, LOKET_SYNC_ERROR_FORBIDDEN, "This account may not read cases",
-                            NULL);
-      return;
-    }
   if (!_loket_query_int (req, "after", 0, G_MAXINT64, &after)
       || !_loket_query_int (req, "limit", 1, LOKET_SYNC_MAX_PULL_LIMIT, &limit))
     return;
