@@ -257,7 +257,8 @@ run (const LoketServerConfig *config,
       return loket_pg_exec (conn, "INSERT INTO agencies (id, name) VALUES ($1, $2)", 2, params,
                             error);
     }
-  if (g_str_equal (command, "create-unit"))
+  /* create-unit AGENCY ID NAME [PARENT], create-person AGENCY ID NAME [UNIT]: the same shape. */
+  if (g_str_equal (command, "create-unit") || g_str_equal (command, "create-person"))
     {
       const char *params[4];
 
@@ -266,22 +267,12 @@ run (const LoketServerConfig *config,
       params[1] = argv[1];
       params[2] = argc > 4 ? argv[4] : NULL;
       params[3] = argv[3];
-      return loket_pg_exec (conn,
-                            "INSERT INTO units (id, agency, parent, name) VALUES ($1, $2, $3, $4)",
-                            4, params, error);
-    }
-  if (g_str_equal (command, "create-person"))
-    {
-      const char *params[4];
-
-      NEED (3, 4);
-      params[0] = argv[2];
-      params[1] = argv[1];
-      params[2] = argc > 4 ? argv[4] : NULL;
-      params[3] = argv[3];
-      return loket_pg_exec (conn,
-                            "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)",
-                            4, params, error);
+      return loket_pg_exec (
+        conn,
+        g_str_equal (command, "create-unit")
+          ? "INSERT INTO units (id, agency, parent, name) VALUES ($1, $2, $3, $4)"
+          : "INSERT INTO people (id, agency, unit, name) VALUES ($1, $2, $3, $4)",
+        4, params, error);
     }
   if (g_str_equal (command, "create-user"))
     {
