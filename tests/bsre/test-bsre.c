@@ -339,7 +339,7 @@ test_cli (Fixture *f, gconstpointer mode)
   const char *p;
 
   g_clear_object (&f->store); /* the CLI opens the database itself */
-  g_assert_cmpint (pades_run (&output, cli, "bsre-sign", "--db", f->db_path, "--service",
+  g_assert_cmpint (loket_test_run_tool (&output, cli, "bsre-sign", "--db", f->db_path, "--service",
                               f->base_url, "--client-id", "loket", "--client-secret-file", client,
                               "--nik-file", nik, "--passphrase-file", pass, "--timeout", "1",
                               "--name", "Drs. Uji Coba", f->fx->input_pdf, out, NULL), ==, 1);
@@ -354,20 +354,20 @@ test_cli (Fixture *f, gconstpointer mode)
   when = g_strndup (p + 13, strcspn (p + 13, "\n") - 1); /* without the final "." */
 
   g_clear_pointer (&output, g_free);
-  g_assert_cmpint (pades_run (&output, cli, "sign-requests", "--db", f->db_path, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&output, cli, "sign-requests", "--db", f->db_path, NULL), ==, 0);
   g_assert_nonnull (strstr (output, request));
   g_assert_nonnull (strstr (output, "unknown"));
   g_clear_pointer (&output, g_free);
-  g_assert_cmpint (pades_run (&output, cli, "sign-requests", "--db", f->db_path, "--reconcile",
+  g_assert_cmpint (loket_test_run_tool (&output, cli, "sign-requests", "--db", f->db_path, "--reconcile",
                               request, "--service", f->base_url, "--client-id", "loket",
                               "--client-secret-file", client, NULL), ==, 0);
   g_assert_nonnull (strstr (output, "signed"));
   g_clear_pointer (&output, g_free);
-  g_assert_cmpint (pades_run (&output, cli, "sign-requests", "--db", f->db_path, "--finish",
+  g_assert_cmpint (loket_test_run_tool (&output, cli, "sign-requests", "--db", f->db_path, "--finish",
                               request, "--time", when, "--name", "Drs. Uji Coba",
                               f->fx->input_pdf, out, NULL), ==, 0);
   g_clear_pointer (&output, g_free);
-  g_assert_cmpint (pades_run (&output, cli, "verify", "--ca", f->fx->ca_pem, out, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&output, cli, "verify", "--ca", f->fx->ca_pem, out, NULL), ==, 0);
   g_assert_cmpuint (server_count (f), ==, 1);
 }
 

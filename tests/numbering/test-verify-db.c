@@ -83,9 +83,9 @@ test_verify_db (void)
   JsonArray *list;
   JsonObject *letter;
 
-  g_assert_cmpint (pades_run (&out, cli, "demo", "--db", db, "--cases", "6", NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "demo", "--db", db, "--cases", "6", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "cases", "--db", db, "--json", NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "cases", "--db", db, "--json", NULL), ==, 0);
   cases = parse (out);
   list = json_object_get_array_member (cases, "cases");
   for (guint i = 0; i < json_array_get_length (list) && case_uuid == NULL; i++)
@@ -97,12 +97,12 @@ test_verify_db (void)
     }
   g_assert_nonnull (case_uuid);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "letter", "--db", db, "--case", case_uuid, "--kind",
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "letter", "--db", db, "--case", case_uuid, "--kind",
                               "rekomendasi", "-o", letter_pdf, NULL), ==, 0);
 
   /* rendered, not numbered, not signed: the id is read back but the letter is unknown */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "verify", "--db", db, "--json", letter_pdf, NULL), ==, 1);
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "verify", "--db", db, "--json", letter_pdf, NULL), ==, 1);
   result = parse (out);
   letter = json_object_get_object_member (result, "letter");
   g_assert_nonnull (letter);
@@ -113,15 +113,15 @@ test_verify_db (void)
 
   /* no block leased yet: the letter waits for a number */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "number", "--db", db, "--case", case_uuid, "--letter",
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "number", "--db", db, "--case", case_uuid, "--letter",
                               letter_id, "--register", "surat-keluar", NULL), ==, 1);
   g_assert_nonnull (strstr (out, "pending"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "lease", "--db", db, "--agency", "kopnakertrans-ntt",
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "lease", "--db", db, "--agency", "kopnakertrans-ntt",
                               "--register", "surat-keluar", "--year", year, "--from", "41",
                               "--to", "60", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "number", "--db", db, "--case", case_uuid, "--letter",
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "number", "--db", db, "--case", case_uuid, "--letter",
                               letter_id, "--register", "surat-keluar", NULL), ==, 0);
   number = g_strdup_printf ("500.15.2/41/Disnakertrans/%s\n", year);
   g_assert_cmpstr (out, ==, number);
@@ -129,10 +129,10 @@ test_verify_db (void)
 
   /* signed: valid, and the database knows the letter, its case and its number */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "sign", "--key", fx->signer_p12, "--password-file",
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "sign", "--key", fx->signer_p12, "--password-file",
                               fx->password_file, letter_pdf, signed_pdf, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "verify", "--db", db, "--json", signed_pdf, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "verify", "--db", db, "--json", signed_pdf, NULL), ==, 0);
   result = parse (out);
   g_assert_true (json_object_get_boolean_member (result, "valid"));
   letter = json_object_get_object_member (result, "letter");
@@ -146,9 +146,9 @@ test_verify_db (void)
 
   /* another office's database does not know it: valid signature, exit status 1 */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "demo", "--db", other_db, "--cases", "2", NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "demo", "--db", other_db, "--cases", "2", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "verify", "--db", other_db, "--json", signed_pdf, NULL),
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "verify", "--db", other_db, "--json", signed_pdf, NULL),
                    ==, 1);
   result = parse (out);
   g_assert_true (json_object_get_boolean_member (result, "valid"));
@@ -159,14 +159,14 @@ test_verify_db (void)
   /* a tampered signed letter is reported invalid even though the letter is known */
   pades_flip_byte (signed_pdf, 200);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "verify", "--db", db, "--json", signed_pdf, NULL), ==, 1);
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "verify", "--db", db, "--json", signed_pdf, NULL), ==, 1);
   result = parse (out);
   g_assert_false (json_object_get_boolean_member (result, "valid"));
 
   /* a PDF that is no Loket letter: no id */
   g_clear_pointer (&result, json_object_unref);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, cli, "verify", "--db", db, "--json", fx->input_pdf, NULL),
+  g_assert_cmpint (loket_test_run_tool (&out, cli, "verify", "--db", db, "--json", fx->input_pdf, NULL),
                    ==, 1);
   result = parse (out);
   letter = json_object_get_object_member (result, "letter");

@@ -4,7 +4,6 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
-#include <sys/wait.h>
 
 #include "review-fixture.h"
 
@@ -97,30 +96,4 @@ review_make_png (int width, int height)
                    CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (array);
-}
-
-int
-review_run (char **output, const char *program, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int              status = -1;
-  const char      *arg;
-  va_list          ap;
-
-  g_ptr_array_add (argv, (gpointer) program);
-  va_start (ap, program);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                     &status, &error))
-    g_error ("cannot run %s: %s", program, error->message);
-  if (output != NULL)
-    *output = g_strconcat (out, err, NULL);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
 }

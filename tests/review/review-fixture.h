@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "loket-test-utils.h" /* loket_test_run_tool() */
+
 G_BEGIN_DECLS
 
 /* Page size of the generated PDFs: A4 in points. */
@@ -25,9 +27,5 @@ GBytes *review_make_pdf_bytes (guint n_pages);
 /* A @width × @height PNG, white with a blue left half. */
 GBytes *review_make_png  (int width,
                           int height);
-/* Runs a program; returns its exit status (stdout+stderr in *output when not NULL). */
-int    review_run        (char      **output,
-                          const char *program,
-                          ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

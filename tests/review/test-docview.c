@@ -399,7 +399,7 @@ test_encrypted (void)
     }
   review_make_pdf (plain, 2);
   g_assert_cmpint (
-    review_run (&out, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--", plain, locked, NULL),
+    loket_test_run_tool (&out, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--", plain, locked, NULL),
     ==, 0);
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   g_assert_no_error (error);

@@ -391,17 +391,17 @@ test_region_drag (void)
   x1 = g_strdup_printf ("%.0f", wx1);
   y1 = g_strdup_printf ("%.0f", wy1);
 
-  g_assert_cmpint (review_run (&out, "xdotool", "search", "--name", "loket-region-test", NULL), ==,
+  g_assert_cmpint (loket_test_run_tool (&out, "xdotool", "search", "--name", "loket-region-test", NULL), ==,
                    0);
   ids = g_strsplit (g_strstrip (out), "\n", -1);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x0, y0,
+  g_assert_cmpint (loket_test_run_tool (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x0, y0,
                                "mousedown", "1", NULL),
                    ==, 0);
   spin (100);
   g_assert_cmpint (
-    review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x1, y0, NULL), ==, 0);
+    loket_test_run_tool (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x1, y0, NULL), ==, 0);
   spin (100);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x1, y1,
+  g_assert_cmpint (loket_test_run_tool (NULL, "xdotool", "mousemove", "--window", ids[0], "--sync", x1, y1,
                                "mouseup", "1", NULL),
                    ==, 0);
   g_assert_true (loket_test_wait_until (region_seen, &region, TIMEOUT_MS));
@@ -452,7 +452,7 @@ x_window_id (const char *title)
   g_autofree char *out = NULL;
   g_auto (GStrv) ids = NULL;
 
-  g_assert_cmpint (review_run (&out, "xdotool", "search", "--name", title, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&out, "xdotool", "search", "--name", title, NULL), ==, 0);
   ids = g_strsplit (g_strstrip (out), "\n", -1);
   return g_strdup (ids[0]);
 }
@@ -538,7 +538,7 @@ test_keyboard_and_drag (void)
   g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), window, vx, vy, &wx, &wy));
   x0 = g_strdup_printf ("%.0f", wx);
   y0 = g_strdup_printf ("%.0f", wy);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x0, y0,
+  g_assert_cmpint (loket_test_run_tool (NULL, "xdotool", "mousemove", "--window", id, "--sync", x0, y0,
                                "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL),
                    ==, 0);
   spin (300);
@@ -558,14 +558,14 @@ test_keyboard_and_drag (void)
   g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), window, vx, vy, &wx, &wy));
   x1 = g_strdup_printf ("%.0f", wx);
   y1 = g_strdup_printf ("%.0f", wy);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x0, y0,
+  g_assert_cmpint (loket_test_run_tool (NULL, "xdotool", "mousemove", "--window", id, "--sync", x0, y0,
                                "mousedown", "1", NULL),
                    ==, 0);
   spin (100);
   g_assert_cmpint (
-    review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y0, NULL), ==, 0);
+    loket_test_run_tool (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y0, NULL), ==, 0);
   spin (100);
-  g_assert_cmpint (review_run (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y1,
+  g_assert_cmpint (loket_test_run_tool (NULL, "xdotool", "mousemove", "--window", id, "--sync", x1, y1,
                                "mouseup", "1", NULL),
                    ==, 0);
   g_assert_true (loket_test_wait_until (has_selection, view, TIMEOUT_MS));
@@ -618,7 +618,7 @@ test_bad_files (void)
 
   review_make_pdf (plain, 2);
   g_assert_cmpint (
-    review_run (NULL, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--", plain, locked, NULL),
+    loket_test_run_tool (NULL, "qpdf", "--encrypt", "bukaaku", "pemilik", "256", "--", plain, locked, NULL),
     ==, 0);
   loket_review_pane_load_file (pane, locked_file);
   g_assert_true (loket_test_wait_until (state_is, pane, TIMEOUT_MS));

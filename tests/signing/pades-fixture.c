@@ -9,32 +9,6 @@
 #include "loket-test-utils.h"
 #include "pades-fixture.h"
 
-int
-pades_run (char **output, const char *program, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int              status = -1;
-  const char      *arg;
-  va_list          ap;
-
-  g_ptr_array_add (argv, (gpointer) program);
-  va_start (ap, program);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                     &status, &error))
-    g_error ("cannot run %s: %s", program, error->message);
-  if (output != NULL)
-    *output = g_strconcat (out, err, NULL);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
-}
-
 char *
 pades_fixture_path (PadesFixture *fx, const char *name)
 {
@@ -183,16 +157,16 @@ pades_fixture_softhsm (PadesFixture *fx)
   write_file (conf, text);
   /* Set before GnuTLS first loads the PKCS#11 modules (lazily, in the signer). */
   g_setenv ("SOFTHSM2_CONF", conf, TRUE);
-  g_assert_cmpint (pades_run (&out, "softhsm2-util", "--init-token", "--free", "--label",
+  g_assert_cmpint (loket_test_run_tool (&out, "softhsm2-util", "--init-token", "--free", "--label",
                               "loket-uji", "--so-pin", "12345678", "--pin", "1234", NULL),
                    ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, "p11tool", "--login", "--set-pin=1234", "--write",
+  g_assert_cmpint (loket_test_run_tool (&out, "p11tool", "--login", "--set-pin=1234", "--write",
                               "--load-privkey", fx->signer_key, "--label", "penandatangan", "--id",
                               "01", "pkcs11:token=loket-uji", NULL),
                    ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (pades_run (&out, "p11tool", "--login", "--set-pin=1234", "--write",
+  g_assert_cmpint (loket_test_run_tool (&out, "p11tool", "--login", "--set-pin=1234", "--write",
                               "--load-certificate", fx->signer_pem, "--label", "penandatangan",
                               "--id", "01", "pkcs11:token=loket-uji", NULL),
                    ==, 0);

@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "loket-test-utils.h" /* loket_test_run_tool() */
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -24,10 +26,6 @@ PadesFixture *pades_fixture_new       (void);
 void          pades_fixture_free      (PadesFixture *fx);
 char         *pades_fixture_path      (PadesFixture *fx,
                                        const char   *name);
-/* Runs a program (NULL-terminated arguments); returns its exit status, stdout+stderr in *output. */
-int           pades_run               (char        **output,
-                                       const char   *program,
-                                       ...) G_GNUC_NULL_TERMINATED;
 /* Writes the signed bytes and the CMS of the last signature of @pdf to the two files. */
 void          pades_extract_last      (const char   *pdf,
                                        const char   *signed_bin,

@@ -83,7 +83,7 @@ assert_checkers (const char *pdf, gboolean valid)
   g_autofree char *out = NULL;
   int              status;
 
-  status = pades_run (&out, "pdfsig", pdf, NULL);
+  status = loket_test_run_tool (&out, "pdfsig", pdf, NULL);
   if (valid)
     {
       g_assert_cmpint (status, ==, 0);
@@ -97,7 +97,7 @@ assert_checkers (const char *pdf, gboolean valid)
   g_clear_pointer (&out, g_free);
 
   pades_extract_last (pdf, bin, cms);
-  status = pades_run (&out, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", cms,
+  status = loket_test_run_tool (&out, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", cms,
                       "-content", bin, "-CAfile", fx->ca_pem, "-purpose", "any", "-out",
                       "/dev/null", NULL);
   if (valid)
@@ -109,7 +109,7 @@ assert_checkers (const char *pdf, gboolean valid)
     g_assert_cmpint (status, !=, 0);
   g_clear_pointer (&out, g_free);
 
-  status = pades_run (&out, "certtool", "--p7-verify", "--infile", cms, "--inder", "--load-data",
+  status = loket_test_run_tool (&out, "certtool", "--p7-verify", "--infile", cms, "--inder", "--load-data",
                       bin, "--load-ca-certificate", fx->ca_pem, NULL);
   if (valid)
     {
@@ -120,7 +120,7 @@ assert_checkers (const char *pdf, gboolean valid)
     g_assert_cmpint (status, !=, 0);
   g_clear_pointer (&out, g_free);
 
-  status = pades_run (&out, cli, "verify", "--ca", fx->ca_pem, pdf, NULL);
+  status = loket_test_run_tool (&out, cli, "verify", "--ca", fx->ca_pem, pdf, NULL);
   g_assert_cmpint (status, ==, valid ? 0 : 1);
 
 #ifdef HAVE_POPPLER_GLIB
@@ -142,7 +142,7 @@ test_pkcs12_valid (void)
 
   /* PAdES-B-B: signing-certificate-v2 present, no signing-time attribute. */
   g_assert_cmpint (
-    pades_run (&print, "openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", cms, NULL),
+    loket_test_run_tool (&print, "openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", cms, NULL),
     ==, 0);
   g_assert_nonnull (strstr (print, "id-smime-aa-signingCertificateV2"));
   g_assert_nonnull (strstr (print, "messageDigest"));
@@ -163,7 +163,7 @@ test_pkcs12_tampered (void)
   {
     g_autofree char *cli = cli_path ();
     g_autofree char *report = NULL;
-    g_assert_cmpint (pades_run (&report, cli, "verify", "--json", out, NULL), ==, 1);
+    g_assert_cmpint (loket_test_run_tool (&report, cli, "verify", "--json", out, NULL), ==, 1);
     g_assert_nonnull (strstr (report, "\"modified\" : true"));
     g_assert_nonnull (strstr (report, "\"digest_matches\" : false"));
   }
@@ -237,17 +237,17 @@ test_signed_letter (void)
   g_autofree char *agenda = NULL;
 
   g_assert_cmpint (
-    pades_run (&report, cli, "demo", "--db", db, "--cases", "3", "--seed", "7", "-q", NULL), ==, 0);
+    loket_test_run_tool (&report, cli, "demo", "--db", db, "--cases", "3", "--seed", "7", "-q", NULL), ==, 0);
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "cases", "--db", db, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "cases", "--db", db, NULL), ==, 0);
   agenda = g_strndup (report, strcspn (report, " \t\n"));
   g_assert_cmpuint (strlen (agenda), >, 0);
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "letter", "--db", db, "--case", agenda, "--kind",
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "letter", "--db", db, "--case", agenda, "--kind",
                               "surat_keputusan", "-o", letter, NULL),
                    ==, 0);
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
                               fx->password_file, letter, signed_letter, NULL),
                    ==, 0);
   assert_checkers (signed_letter, TRUE);
@@ -358,7 +358,7 @@ test_verify_library (void)
   {
     g_autofree char *text = NULL;
     g_autofree char *page = pades_fixture_path (fx, "p12-lib.txt");
-    g_assert_cmpint (pades_run (NULL, "pdftotext", "-f", "1", "-l", "1", out, page, NULL), ==, 0);
+    g_assert_cmpint (loket_test_run_tool (NULL, "pdftotext", "-f", "1", "-l", "1", out, page, NULL), ==, 0);
     g_file_get_contents (page, &text, NULL, &error);
     g_assert_no_error (error);
     g_assert_nonnull (strstr (text, "Ditandatangani secara elektronik oleh"));
@@ -435,7 +435,7 @@ test_modified_after_signing (void)
   g_file_set_contents (out, (const char *) changed->data, changed->len, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (pades_run (&report, "pdfsig", out, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&report, "pdfsig", out, NULL), ==, 0);
   g_assert_nonnull (strstr (report, "Not total document signed"));
   g_clear_pointer (&report, g_free);
 
@@ -448,7 +448,7 @@ test_modified_after_signing (void)
   g_assert_true (((LoketPdfSignature *) result->signatures->pdata[0])->valid);
   g_assert_false (((LoketPdfSignature *) result->signatures->pdata[0])->covers_whole_document);
 
-  g_assert_cmpint (pades_run (&report, cli, "verify", "--json", out, NULL), ==, 1);
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "verify", "--json", out, NULL), ==, 1);
   g_assert_nonnull (strstr (report, "\"modified\" : true"));
 }
 
@@ -477,7 +477,7 @@ test_two_signatures (void)
   g_assert_false (((LoketPdfSignature *) result->signatures->pdata[0])->covers_whole_document);
   g_assert_true (((LoketPdfSignature *) result->signatures->pdata[1])->covers_whole_document);
 
-  g_assert_cmpint (pades_run (&report, "pdfsig", twice, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&report, "pdfsig", twice, NULL), ==, 0);
   g_assert_nonnull (strstr (report, "Signature #2"));
   g_assert_nonnull (strstr (report, "Tanda Tangan 2"));
   g_assert_null (strstr (report, "Digest Mismatch"));
@@ -633,12 +633,12 @@ test_cli (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *root, *sig;
 
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
                               fx->password_file, "--name", "Siti Rahmawati, S.H.", fx->input_pdf,
                               out, NULL),
                    ==, 0);
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "verify", "--json", out, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "verify", "--json", out, NULL), ==, 0);
   json_parser_load_from_data (parser, report, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -651,15 +651,15 @@ test_cli (void)
   g_clear_pointer (&report, g_free);
 
   /* An unsigned PDF is not valid. */
-  g_assert_cmpint (pades_run (&report, cli, "verify", fx->input_pdf, NULL), ==, 1);
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "verify", fx->input_pdf, NULL), ==, 1);
   g_clear_pointer (&report, g_free);
 
   /* Usage errors: exit 2, nothing written. */
-  g_assert_cmpint (pades_run (&report, cli, "sign", fx->input_pdf, never, NULL), ==, 2);
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", fx->input_pdf, never, NULL), ==, 2);
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "verify", NULL), ==, 2);
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "verify", NULL), ==, 2);
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", TOKEN_URL ";pin-value=1234",
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", TOKEN_URL ";pin-value=1234",
                               fx->input_pdf, never, NULL),
                    ==, 2);
   g_clear_pointer (&report, g_free);
@@ -667,17 +667,17 @@ test_cli (void)
   /* Failures: exit 1 with a clear message and no output file. */
   g_file_set_contents (bad_pw, "salah\n", -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
                               bad_pw, fx->input_pdf, never, NULL),
                    ==, 1);
   g_assert_nonnull (strstr (report, "Wrong password"));
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->expired_p12, "--password-file",
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", fx->expired_p12, "--password-file",
                               fx->password_file, fx->input_pdf, never, NULL),
                    ==, 1);
   g_assert_nonnull (strstr (report, "expired"));
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->noku_p12, "--password-file",
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", fx->noku_p12, "--password-file",
                               fx->password_file, fx->input_pdf, never, NULL),
                    ==, 1);
   g_assert_nonnull (strstr (report, "not for signing"));
@@ -689,12 +689,12 @@ test_cli (void)
 
     g_file_set_contents (file, "x", 1, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+    g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
                                 fx->password_file, fx->input_pdf, under_file, NULL),
                      ==, 1);
     g_assert_nonnull (strstr (report, "Cannot write the signed PDF"));
     g_clear_pointer (&report, g_free);
-    g_assert_cmpint (pades_run (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
+    g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", fx->signer_p12, "--password-file",
                                 fx->password_file, "--page", "3", fx->input_pdf, never, NULL),
                      ==, 1);
     g_assert_nonnull (strstr (report, "no page 3"));
@@ -708,18 +708,18 @@ test_cli (void)
   g_assert_no_error (error);
   g_file_set_contents (bad_pin, "0000\n", -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", TOKEN_URL, "--pin-file", bad_pin,
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", TOKEN_URL, "--pin-file", bad_pin,
                               fx->input_pdf, never, NULL),
                    ==, 1);
   g_assert_nonnull (strstr (report, "Wrong PIN"));
   g_assert_null (strstr (report, "0000"));
   g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "sign", "--key", TOKEN_URL, "--pin-file", pin,
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "sign", "--key", TOKEN_URL, "--pin-file", pin,
                               fx->input_pdf, hsm_out, NULL),
                    ==, 0);
   g_clear_pointer (&report, g_free);
-  g_assert_cmpint (pades_run (&report, cli, "verify", "--ca", fx->ca_pem, hsm_out, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&report, cli, "verify", "--ca", fx->ca_pem, hsm_out, NULL), ==, 0);
 }
 
 int

@@ -142,7 +142,7 @@ test_cli_chain (void)
   g_assert_cmpuint (g_strv_length (fields), ==, 4);
   g_assert_cmpstr (fields[0], ==, draft);
   pdf = g_strdup_printf ("%s/%s.pdf", out_dir, fields[1]);
-  g_assert_cmpint (pades_run (&report, "pdfsig", pdf, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&report, "pdfsig", pdf, NULL), ==, 0);
   g_assert_nonnull (strstr (report, "Signature is Valid."));
 
   run_ok (&r, "draft", "chain", "--db", db, "--case", kase, NULL);

@@ -602,7 +602,7 @@ test_full_chain (ChainFixture *f, gconstpointer data)
   path = g_build_filename (f->dir, "signed.pdf", NULL);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
                                       (gssize) g_bytes_get_size (pdf), &error));
-  g_assert_cmpint (pades_run (&report, "pdfsig", path, NULL), ==, 0);
+  g_assert_cmpint (loket_test_run_tool (&report, "pdfsig", path, NULL), ==, 0);
   g_assert_nonnull (strstr (report, "Signature is Valid."));
   kase = loket_store_get_case (store, f->case_uuid, &error);
   g_assert_cmpint (loket_case_get_status (kase), ==, LOKET_CASE_STATUS_SIGNED);

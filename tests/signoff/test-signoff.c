@@ -128,14 +128,14 @@ test_batch (SignFixture *f, gconstpointer data)
       path = g_strdup_printf ("%s/signed-%u.pdf", f->pki->dir, i);
       g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
                                           (gssize) g_bytes_get_size (pdf), &error));
-      g_assert_cmpint (pades_run (&report, "pdfsig", path, NULL), ==, 0);
+      g_assert_cmpint (loket_test_run_tool (&report, "pdfsig", path, NULL), ==, 0);
       g_assert_nonnull (strstr (report, "Signature is Valid."));
       g_assert_nonnull (strstr (report, "Total document signed"));
       /* The number is drawn before the letter is rendered: the signed page carries it. */
       {
         g_autofree char *text = NULL;
 
-        g_assert_cmpint (pades_run (&text, "pdftotext", "-layout", path, "-", NULL), ==, 0);
+        g_assert_cmpint (loket_test_run_tool (&text, "pdftotext", "-layout", path, "-", NULL), ==, 0);
         if (r->number != NULL)
           g_assert_nonnull (strstr (text, r->number));
         else
@@ -249,7 +249,7 @@ test_pkcs11_batch (SignFixture *f, gconstpointer data)
       g_assert_no_error (error);
       g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL),
                                           (gssize) g_bytes_get_size (pdf), &error));
-      g_assert_cmpint (pades_run (&report, "pdfsig", path, NULL), ==, 0);
+      g_assert_cmpint (loket_test_run_tool (&report, "pdfsig", path, NULL), ==, 0);
       g_assert_nonnull (strstr (report, "Signature is Valid."));
     }
 }

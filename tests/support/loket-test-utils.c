@@ -2,6 +2,7 @@
 #include "loket-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 void
 loket_test_remove_tree (const char *path)
@@ -83,4 +84,30 @@ loket_test_run_cliv (LoketCliRun *run, ...)
   va_end (ap);
   g_ptr_array_add (args, NULL);
   loket_test_run_cli (run, (const char *const *) args->pdata);
+}
+
+int
+loket_test_run_tool (char **output, const char *program, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int              status = -1;
+  const char      *arg;
+  va_list          ap;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  va_start (ap, program);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                     &status, &error))
+    g_error ("cannot run %s: %s", program, error->message);
+  if (output != NULL)
+    *output = g_strconcat (out, err, NULL);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
 }

@@ -33,4 +33,10 @@ void     loket_test_run_cli        (LoketCliRun       *run,
 void     loket_test_run_cliv       (LoketCliRun *run,
                                     ...) G_GNUC_NULL_TERMINATED;
 
+/* Runs a program (NULL-terminated arguments, looked up in PATH); returns its exit status (128 +
+ * the signal when killed), stdout+stderr in *@output when not NULL. */
+int      loket_test_run_tool       (char      **output,
+                                    const char *program,
+                                    ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS
