@@ -148,6 +148,20 @@ wait_idle (LoketDraftEditor *editor)
     g_error ("The draft editor stays busy");
 }
 
+/* "New Draft" → Rekomendasi: the editor that opens, once its first preview is drawn. */
+static LoketDraftEditor *
+open_new_rekomendasi (LoketCaseDrafts *drafts)
+{
+  LoketDraftEditor *editor;
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
+  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
+  editor = find_editor ();
+  wait_idle (editor);
+  return editor;
+}
+
 static char *
 squashed_text (GBytes *pdf)
 {
@@ -287,11 +301,7 @@ test_draft_versions (DraftFixture *f, gconstpointer data)
   g_assert_true (g_strv_contains (loket_case_drafts_get_kinds (drafts), "rekomendasi"));
 
   /* "New Draft" → Rekomendasi: the editor opens with the fields of the case */
-  g_assert_true (
-    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
-  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
-  editor = find_editor ();
-  wait_idle (editor);
+  editor = open_new_rekomendasi (drafts);
   g_assert_cmpuint (loket_draft_editor_get_version (editor), ==, 0);
   g_assert_true (loket_draft_editor_get_modified (editor));
   g_assert_cmpuint (loket_draft_editor_get_n_pages (editor), >=, 1);
@@ -379,11 +389,7 @@ test_close_asks (DraftFixture *f, gconstpointer data)
   GtkWidget        *question;
 
   g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
-  g_assert_true (
-    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
-  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
-  editor = find_editor ();
-  wait_idle (editor);
+  editor = open_new_rekomendasi (drafts);
   gtk_text_buffer_set_text (loket_draft_editor_get_paragraph_buffer (editor, 0), "Diubah.", -1);
 
   /* closing asks; Cancel keeps the window */
@@ -432,11 +438,7 @@ test_signer (DraftFixture *f, gconstpointer data)
   AdwComboRow      *signer;
 
   g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
-  g_assert_true (
-    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
-  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
-  editor = find_editor ();
-  wait_idle (editor);
+  editor = open_new_rekomendasi (drafts);
   g_assert_false (preview_has (editor, "a.n."));
   signer = ADW_COMBO_ROW (
     find_descendant (child (editor, LOKET_TYPE_DRAFT_EDITOR, "fields_group"), ADW_TYPE_COMBO_ROW));
@@ -488,11 +490,7 @@ test_stale_save (DraftFixture *f, gconstpointer data)
   g_autofree char *draft_id = NULL;
 
   g_assert_true (loket_test_wait_until (drafts_idle, drafts, TIMEOUT_MS));
-  g_assert_true (
-    gtk_widget_activate_action (GTK_WIDGET (drafts), "drafts.new", "s", "rekomendasi"));
-  g_assert_true (loket_test_wait_until (editor_opened, NULL, TIMEOUT_MS));
-  editor = find_editor ();
-  wait_idle (editor);
+  editor = open_new_rekomendasi (drafts);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "draft.save", NULL));
   g_assert_true (loket_test_wait_until (version_is_1, editor, TIMEOUT_MS));
   draft_id = g_strdup (loket_draft_editor_get_draft_id (editor));
