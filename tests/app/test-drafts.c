@@ -14,9 +14,9 @@
 #include "draft/loket-draft-editor.h"
 #include "intake-fixture.h"
 #include "loket-error.h"
-#include "loket-gl-choice.h"
 #include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 
 #define SERVICE "kopnakertrans-ntt/rekomendasi-rekrutmen-akad"
 #define EDIT "Berdasarkan rapat tim teknis tanggal 2 Oktober kami merekomendasikan Saudara."
@@ -550,20 +550,8 @@ test_widgets_finalize (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
+  loket_test_init_ui (&argc, &argv);
 
-  /* AdwApplication loads the style sheet in the app; the tests have no application. */
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
   g_test_add_func ("/loket/app/drafts/widgets-finalize", test_widgets_finalize);
   g_test_add ("/loket/app/drafts/versions", DraftFixture, NULL, draft_set_up, test_draft_versions,
               draft_tear_down);

@@ -9,8 +9,8 @@
 
 #include "intake-fixture.h"
 #include "loket-case-list-model.h"
-#include "loket-gl-choice.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 
 /* Pengaduan Masyarakat (Dinas Sosial) has four channels: in person it is a counter service, by
  * letter it is not; switching keeps what was typed. */
@@ -275,20 +275,8 @@ test_intake_draft_restored (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
+  loket_test_init_ui (&argc, &argv);
 
-  /* AdwApplication loads the style sheet in the app; the tests have no application. */
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
 
   g_test_add ("/loket/app/intake/channels", Fixture, NULL, fixture_set_up, test_intake_channels,
               fixture_tear_down);

@@ -10,9 +10,9 @@
 #include "intake-fixture.h"
 #include "loket-case-list-model.h"
 #include "loket-case-view.h"
-#include "loket-gl-choice.h"
 #include "loket-review-window.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 
 /* Every intake widget on its own: built from its template, then finalized (HOUSE-STYLE rule 27). */
 static void
@@ -334,20 +334,8 @@ test_intake_counter_quick (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
+  loket_test_init_ui (&argc, &argv);
 
-  /* AdwApplication loads the style sheet in the app; the tests have no application. */
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
 
   g_test_add ("/loket/app/intake/widgets-finalize", Fixture, NULL, fixture_set_up,
               test_intake_widgets_finalize, fixture_tear_down);

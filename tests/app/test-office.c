@@ -10,15 +10,14 @@
 
 #include "loket-backup.h"
 #include "loket-demo.h"
-#include "loket-gl-choice.h"
 #include "loket-office-profile.h"
 #include "loket-store-report.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 #include "loket-window-private.h"
 #include "preferences/loket-preferences-window.h"
 #include "reports/loket-report-view.h"
 
-#define RESOURCE_BASE "/io/github/loketapp/Loket"
 #define TIMEOUT_MS 60000
 
 static char  *fixture_dir;
@@ -475,19 +474,8 @@ main (int argc, char *argv[])
   /* Imported holiday files go to a throw-away $XDG_DATA_HOME (set before GLib reads it; the
    * system data dirs stay, for the icon theme). */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
+  loket_test_init_ui (&argc, &argv);
   create_demo_database ();
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
 
   g_test_add_func ("/loket/app/office/reports", test_reports_window);
   g_test_add_func ("/loket/app/office/preferences-validate", test_preferences_validate);

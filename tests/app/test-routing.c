@@ -8,8 +8,8 @@
 
 #include "intake-fixture.h"
 #include "loket-error.h"
-#include "loket-gl-choice.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 #include "routing/loket-account-button.h"
 #include "routing/loket-disposition-dialog.h"
 #include "routing/loket-routing-panel.h"
@@ -619,20 +619,8 @@ test_widgets_finalize (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
+  loket_test_init_ui (&argc, &argv);
 
-  /* AdwApplication loads the style sheet in the app; the tests have no application. */
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
 
   g_test_add_func ("/loket/app/routing/widgets-finalize", test_widgets_finalize);
   g_test_add ("/loket/app/routing/dispose-forward-report", RoutingFixture, NULL, routing_set_up,

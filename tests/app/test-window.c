@@ -12,8 +12,8 @@
 #include "loket-case-list-model.h"
 #include "loket-demo.h"
 #include "loket-error.h"
-#include "loket-gl-choice.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 #include "loket-window.h"
 
 #define N_CASES 1000
@@ -770,22 +770,10 @@ main (int argc, char *argv[])
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
+  loket_test_init_ui (&argc, &argv);
 
   create_demo_database ();
 
-  /* AdwApplication loads the style sheet in the app; the tests have no application. */
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
 
   g_test_add_func ("/loket/app/widgets/finalize", test_widgets_finalize);
   g_test_add_func ("/loket/app/window/shows-searches-and-selects",

@@ -15,9 +15,9 @@
 #include "loket-test-utils.h"
 #include "review-fixture.h"
 #ifdef HAVE_PADES_FIXTURE
-#include "loket-gl-choice.h"
 #include "loket-pdf-signer.h"
 #include "loket-signer-pkcs12.h"
+#include "loket-ui-test.h"
 #include "pades-fixture.h"
 #endif
 
@@ -718,19 +718,7 @@ test_window (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
-  {
-    /* The application's style sheet (AdwApplication loads it in the app), for the screenshots. */
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  loket_test_init_ui (&argc, &argv);
   g_test_add_func ("/cm/review/pane/new", test_new);
   g_test_add_func ("/cm/review/pane/navigate-zoom-search", test_navigate_zoom_search);
   g_test_add_func ("/cm/review/pane/lazy", test_lazy);

@@ -15,13 +15,13 @@
 #include "chain/loket-draft-review.h"
 #include "chain/loket-sign-dialog.h"
 #include "intake-fixture.h"
-#include "loket-gl-choice.h"
 #include "loket-letter-draft.h"
 #include "loket-review-window.h"
 #include "loket-signature-info.h"
 #include "loket-signoff.h"
 #include "loket-store-letter-drafts.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 #include "pades-fixture.h"
 #include "review/loket-review-pane.h"
 #include "routing/loket-account-button.h"
@@ -651,18 +651,7 @@ test_widgets_finalize (ChainFixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
-  {
-    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/loketapp/Loket/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  loket_test_init_ui (&argc, &argv);
   g_test_add ("/loket/ui/chain/widgets-finalize", ChainFixture, NULL, chain_set_up,
               test_widgets_finalize, chain_tear_down);
   g_test_add ("/loket/ui/chain/full", ChainFixture, NULL, chain_set_up, test_full_chain,

@@ -5,10 +5,10 @@
 
 #include <adwaita.h>
 
-#include "loket-gl-choice.h"
 #include "loket-sign-in-dialog.h"
 #include "loket-sync-indicator.h"
 #include "loket-test-utils.h"
+#include "loket-ui-test.h"
 #include "loket-window.h"
 #include "sync-fixture.h"
 
@@ -218,10 +218,7 @@ main (int argc, char **argv)
   int              status;
 
   g_setenv ("XDG_DATA_HOME", xdg, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  loket_gl_choice_apply (); /* as main() does: no GPU, no GL */
-  gtk_init ();
-  adw_init ();
+  loket_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/loket/app/sync/widgets-finalize", test_widgets_finalize);
   g_test_add_func ("/loket/app/sync/sign-in-and-first-sync", test_sign_in_and_first_sync);
